@@ -1,0 +1,109 @@
+"""textfix: find and repair mojibake and other encoding damage in text.
+
+    >>> import textfix
+    >>> textfix.fix_text("cafÃ© au lait")
+    'café au lait'
+    >>> [(f.text, f.replacement, f.chain) for f in textfix.detect("a dashโ€”here")]
+    [('โ€”', '—', ('utf-8', 'cp874'))]
+"""
+
+from __future__ import annotations
+
+from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
+from textfix.detect.suspects import may_hold_mojibake
+from textfix.findings import Alternative, Finding, apply_findings
+from textfix.repair import Plan, PlanStep
+from textfix.repair import apply_plan as _apply_plan
+from textfix.repair import fix_and_explain as _fix_and_explain
+
+__all__ = [
+    "Alternative",
+    "Config",
+    "Finding",
+    "Plan",
+    "PlanStep",
+    "STEP_ORDER",
+    "apply_plan",
+    "detect",
+    "fix_and_explain",
+    "fix_text",
+]
+__version__ = "0.1.0"
+
+_DEFAULT_STEPS = DEFAULT_CONFIG.enabled_steps()
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError("fix_text takes str; decode bytes first (e.g. data.decode('utf-8'))")
+    raise TypeError(f"expected str, not {type(text).__name__}")
+
+
+def _clean_by_default(text: str, config: Config) -> bool:
+    """True when the default damage steps would certainly leave `text` unchanged."""
+    if text.isascii():
+        return True
+    if config.enabled_steps() != _DEFAULT_STEPS:
+        return False
+    return not may_hold_mojibake(text, config.codecs) and not any("\x80" <= c <= "\x9f" for c in text)
+
+
+def fix_text(text: str, config: Config | None = None, **settings: object) -> str:
+    """The text with its encoding damage repaired; clean text comes back unchanged.
+
+    `config` (a textfix.Config) or keyword settings (e.g. uncurl_quotes=True,
+    threshold=0.8) choose the steps; by default only damage is repaired.
+    """
+    text = _check_text(text)
+    config = resolve(config, settings)
+    if config is DEFAULT_CONFIG and _clean_by_default(text, config):
+        return text
+    return _fix_and_explain(text, config)[0]
+
+
+def fix_and_explain(text: str, config: Config | None = None, **settings: object) -> tuple[str, Plan]:
+    """The repaired text and the Plan of every edit made, step by step."""
+    return _fix_and_explain(_check_text(text), resolve(config, settings))
+
+
+def apply_plan(text: str, plan: Plan) -> str:
+    """Replay a Plan from fix_and_explain on the same input; raises ValueError if it does not fit."""
+    return _apply_plan(_check_text(text), plan)
+
+
+def detect(
+    text: str, config: Config | None = None, *, min_confidence: float | None = None, **settings: object
+) -> list[Finding]:
+    """Damaged spans in `text`, one Finding each, in order.
+
+    By default only findings that fix_text would apply are returned, so applying all
+    of them gives fix_text(text). A lower `min_confidence` also reports doubtful spans.
+    Only the damage-repair steps (mojibake, c1_controls) report findings.
+    """
+    from textfix.detect import detect_c1_controls, detect_mojibake
+
+    text = _check_text(text)
+    config = resolve(config, settings)
+    findings: list[Finding] = []
+    if config.mojibake:
+        findings = detect_mojibake(text, config, min_confidence)
+    if config.c1_controls:
+        repaired = apply_findings(text, [f for f in findings if f.confidence >= config.threshold])
+        if repaired == text:
+            findings.extend(detect_c1_controls(text))
+        else:
+            findings = _with_controls(text, findings, config)
+    return sorted(findings, key=lambda f: f.start)
+
+
+def _with_controls(text: str, findings: list[Finding], config: Config) -> list[Finding]:
+    """Add C1 findings for controls outside every applied mojibake span."""
+    from textfix.detect import detect_c1_controls
+
+    applied = [f for f in findings if f.confidence >= config.threshold]
+    controls = [
+        c for c in detect_c1_controls(text) if not any(f.start < c.end and c.start < f.end for f in applied)
+    ]
+    return findings + controls

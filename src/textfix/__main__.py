@@ -1,0 +1,4 @@
+from textfix.cli import main
+import sys
+
+sys.exit(main())

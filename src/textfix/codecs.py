@@ -1,0 +1,109 @@
+"""Sloppy single-byte codepages: the decoders that turn UTF-8 bytes into mojibake.
+
+A Windows codepage leaves some bytes in 0x80-0x9F undefined; browsers (and most
+software that produced the mojibake we meet) decode those as the C1 control of the
+same value. Python's strict codecs refuse them, so each codepage here is rebuilt as a
+256-entry table with that rule applied. Bytes undefined above 0x9F stay undefined:
+they cannot appear in mojibake except as a lost byte ("?" or U+FFFD).
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from functools import cache
+
+# Order is the prior: when several codepages explain a span equally well, the earlier
+# one is reported, because it is the more common source of damage in the wild.
+SINGLE_BYTE_CODECS: tuple[str, ...] = (
+    "cp1252",
+    "iso8859-1",
+    "cp1251",
+    "cp1250",
+    "iso8859-15",
+    "cp1254",
+    "cp1257",
+    "cp1253",
+    "cp1256",
+    "cp1255",
+    "cp874",
+    "mac-roman",
+    "iso8859-2",
+    "cp1258",
+    "koi8-r",
+    "koi8-u",
+    "cp866",
+    "mac-cyrillic",
+    "iso8859-5",
+    "iso8859-7",
+    "cp437",
+    "cp850",
+    "cp852",
+)
+
+UNDEFINED = "\x00"  # marks a byte the codepage cannot produce; never a mojibake char
+
+
+@dataclass(frozen=True)
+class Codepage:
+    """One sloppy single-byte codepage as a pair of tables."""
+
+    name: str
+    decoding_table: str  # 256 chars, UNDEFINED where the byte is unmapped
+    encoding_map: dict[int, int] = field(repr=False)  # ord(char) -> byte, upper half only
+
+    def encodes(self, char: str) -> bool:
+        return ord(char) in self.encoding_map
+
+    def encode(self, text: str) -> bytes | None:
+        """Bytes for `text` if every char maps to a byte of the codepage."""
+        try:
+            return text.encode("latin-1") if self.name == "iso8859-1" else bytes(
+                ord(c) if c < "\x80" else self.encoding_map[ord(c)] for c in text
+            )
+        except (KeyError, UnicodeEncodeError):
+            return None
+
+    def decode(self, data: bytes) -> str:
+        return data.decode("latin-1").translate(self._decode_translation)
+
+    @property
+    def _decode_translation(self) -> dict[int, str]:
+        return _decode_translation(self.name)
+
+    def chars(self, low: int, high: int) -> str:
+        """The chars this codepage gives to bytes low..high, undefined ones left out."""
+        return "".join(c for c in self.decoding_table[low : high + 1] if c != UNDEFINED)
+
+
+@cache
+def _decode_translation(name: str) -> dict[int, str]:
+    table = codepage(name).decoding_table
+    return {
+        b: ("\ufffd" if table[b] == UNDEFINED else table[b])
+        for b in range(0x80, 0x100)
+        if table[b] != chr(b)
+    }
+
+
+def _sloppy_table(name: str) -> str:
+    chars = []
+    for byte in range(256):
+        try:
+            chars.append(bytes([byte]).decode(name))
+        except UnicodeDecodeError:
+            chars.append(chr(byte) if 0x80 <= byte <= 0x9F else UNDEFINED)
+    return "".join(chars)
+
+
+@cache
+def codepage(name: str) -> Codepage:
+    """The sloppy codepage for a Python codec name (any alias Python accepts)."""
+    canonical = codecs.lookup(name).name
+    table = _sloppy_table(canonical)
+    encoding_map = {ord(c): b for b, c in enumerate(table) if b >= 0x80 and c != UNDEFINED}
+    return Codepage(canonical, table, encoding_map)
+
+
+def canonical_name(name: str) -> str:
+    return codecs.lookup(name).name

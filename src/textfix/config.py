@@ -1,0 +1,91 @@
+"""What a repair run does: which steps run, in which order, with which settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Literal
+
+from textfix.codecs import SINGLE_BYTE_CODECS, canonical_name
+
+Normalization = Literal["NFC", "NFD", "NFKC", "NFKD"]
+
+# Steps run in this order. Escapes and entities are undone first, because mojibake can
+# hide inside them; damage repair comes next; style changes and normalization last, so
+# that they see the repaired text.
+STEP_ORDER: tuple[str, ...] = (
+    "remove_terminal_escapes",
+    "unescape_html",
+    "mojibake",
+    "c1_controls",
+    "fix_surrogates",
+    "remove_control_chars",
+    "uncurl_quotes",
+    "fix_character_width",
+    "fix_latin_ligatures",
+    "fix_line_breaks",
+    "normalization",
+)
+
+# Steps that repair damage: the only ones on by default.
+DAMAGE_STEPS = frozenset({"mojibake", "c1_controls"})
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for fix_text, detect and fix_and_explain.
+
+    Only damage repair is on by default. `threshold` is the confidence a repair needs
+    before fix_text applies it; the default keeps clean text unchanged.
+    """
+
+    mojibake: bool = True
+    c1_controls: bool = True
+    remove_terminal_escapes: bool = False
+    unescape_html: bool = False
+    fix_surrogates: bool = False
+    remove_control_chars: bool = False
+    uncurl_quotes: bool = False
+    fix_character_width: bool = False
+    fix_latin_ligatures: bool = False
+    fix_line_breaks: bool = False
+    normalization: Normalization | None = None
+    threshold: float = 0.9
+    max_layers: int = 3
+    codecs: tuple[str, ...] = field(default=SINGLE_BYTE_CODECS)
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ValueError(f"threshold must be between 0 and 1, not {self.threshold!r}")
+        if not 1 <= self.max_layers <= 8:
+            raise ValueError(f"max_layers must be between 1 and 8, not {self.max_layers!r}")
+        if self.normalization not in (None, "NFC", "NFD", "NFKC", "NFKD"):
+            raise ValueError(f"normalization must be NFC, NFD, NFKC, NFKD or None, not {self.normalization!r}")
+        try:
+            names = tuple(canonical_name(name) for name in self.codecs)
+        except LookupError as error:
+            raise ValueError(f"unknown codec in codecs: {error}") from None
+        unsupported = [name for name in names if name not in SINGLE_BYTE_CODECS]
+        if unsupported:
+            raise ValueError(f"codecs not supported for mojibake repair: {', '.join(unsupported)}")
+        object.__setattr__(self, "codecs", names)
+
+    def enabled_steps(self) -> tuple[str, ...]:
+        return tuple(step for step in STEP_ORDER if getattr(self, step))
+
+    def with_(self, **changes: object) -> Config:
+        """A copy with some settings changed: Config().with_(uncurl_quotes=True)."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise TypeError(f"unknown setting(s): {', '.join(unknown)}")
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+DEFAULT_CONFIG = Config()
+
+
+def resolve(config: Config | None, overrides: dict[str, object]) -> Config:
+    base = DEFAULT_CONFIG if config is None else config
+    if not isinstance(base, Config):
+        raise TypeError(f"config must be a textfix.Config, not {type(base).__name__}")
+    return base.with_(**overrides) if overrides else base

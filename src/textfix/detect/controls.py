@@ -1,0 +1,41 @@
+"""Detector: C1 control characters left by Windows-1252 text decoded as Latin-1.
+
+Clean text has no use for U+0080-U+009F; where one appears, the byte was almost
+always a cp1252 character (curly quotes, dashes, the euro sign) that a Latin-1 decoder
+turned into a control. Bytes that cp1252 itself leaves undefined are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textfix.findings import Finding
+
+_C1_RUN = re.compile("[\x80-\x9f]+")
+CONFIDENCE = 0.95
+
+
+def _cp1252_char(control: str) -> str | None:
+    try:
+        return bytes([ord(control)]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+_REPLACEMENTS = {chr(b): _cp1252_char(chr(b)) for b in range(0x80, 0xA0)}
+
+
+def detect_c1_controls(text: str) -> list[Finding]:
+    if text.isascii():
+        return []
+    findings = []
+    for match in _C1_RUN.finditer(text):
+        for offset, control in enumerate(match.group()):
+            replacement = _REPLACEMENTS[control]
+            if replacement is None:
+                continue
+            start = match.start() + offset
+            findings.append(
+                Finding(start, start + 1, control, "c1_control", ("cp1252", "iso8859-1"), replacement, CONFIDENCE)
+            )
+    return findings

@@ -1,0 +1,140 @@
+"""Detector: UTF-8 text that was decoded with a single-byte codepage ("cafÃ©").
+
+For each codepage, a stretch of characters from its upper half is turned back into
+the bytes it came from; wherever those bytes hold well-formed multi-byte UTF-8, the
+decoded characters are a candidate repair of that stretch. Valid UTF-8 also happens
+by chance (Thai "แจก" is the bytes of a Tai Tham letter in cp874), so every candidate
+is weighed by the evidence model before it is reported.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from textfix.codecs import Codepage, codepage
+from textfix.utf8 import LOSSY_SEQUENCE, LOST, MULTIBYTE_RUN
+
+STAND_INS = " ?\ufffd"  # what a lost byte turns into: NBSP collapsed to space, or a replacement mark
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One codepage's reading of `text[start:end]` as UTF-8 bytes."""
+
+    start: int
+    end: int
+    codec: str
+    replacement: str
+    lossy: bool
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    codepage: Codepage
+    stretch: re.Pattern[str]
+    undefined: tuple[int, ...]  # the bytes a strict decoder turns into "?" or U+FFFD
+
+
+def _char_class(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+@cache
+def scanner(name: str) -> _Scanner:
+    page = codepage(name)
+    upper = _char_class(page.chars(0x80, 0xFF))
+    stand_ins = _char_class(STAND_INS)
+    # A stand-in only belongs to a stretch right after a character of the codepage.
+    stretch = re.compile(f"(?:{upper}|(?<={upper}){stand_ins})+")
+    undefined = tuple(b for b in range(0x80, 0xC0) if page.decoding_table[b] == chr(b) and 0x80 <= b <= 0x9F)
+    if name == "iso8859-1":
+        undefined = ()
+    return _Scanner(page, stretch, undefined)
+
+
+def _encode_stretch(page: Codepage, stretch: str) -> bytes:
+    encoding_map = page.encoding_map
+    return bytes(LOST if char in STAND_INS else encoding_map[ord(char)] for char in stretch)
+
+
+def _lossy_readings(sequence: bytes, stand_ins: str, undefined: tuple[int, ...]) -> list[str]:
+    """Every character the sequence may have been, one choice per lost byte."""
+    choices = []
+    for stand_in in stand_ins:
+        choices.append((0xA0,) if stand_in == " " else undefined)
+    readings = []
+    for picked in itertools.product(*choices):
+        filled = bytearray(sequence)
+        lost_positions = [i for i, byte in enumerate(sequence) if byte == LOST]
+        for position, byte in zip(lost_positions, picked):
+            filled[position] = byte
+        try:
+            readings.append(bytes(filled).decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+    return readings
+
+
+def _best_reading(readings: list[str]) -> str:
+    from textfix.model.charmodel import char_model
+
+    model = char_model()
+    return max(readings, key=lambda reading: sum(model.char_logp(c) for c in reading))
+
+
+def candidates_for(text: str, name: str, lossy: bool = True) -> list[Candidate]:
+    """Candidate repairs of `text` that read its stretches as UTF-8 through codepage `name`."""
+    scan = scanner(name)
+    found: list[Candidate] = []
+    for match in scan.stretch.finditer(text):
+        stretch = match.group()
+        if len(stretch) < 2:
+            continue
+        data = _encode_stretch(scan.codepage, stretch)
+        offset = match.start()
+        if LOST not in data:
+            for run in MULTIBYTE_RUN.finditer(data):
+                found.append(
+                    Candidate(offset + run.start(), offset + run.end(), name, run.group().decode("utf-8"), False)
+                )
+            continue
+        if not lossy:
+            continue
+        found.extend(_lossy_candidates(stretch, data, offset, name, scan.undefined))
+    return found
+
+
+def _lossy_candidates(stretch: str, data: bytes, offset: int, name: str, undefined: tuple[int, ...]) -> list[Candidate]:
+    """Sequences with stand-ins for lost bytes, merged with their clean neighbours."""
+    pieces: list[tuple[int, int, str, bool]] = []
+    for sequence in LOSSY_SEQUENCE.finditer(data):
+        raw = sequence.group()
+        if LOST in raw:
+            stand_ins = "".join(stretch[sequence.start() + i] for i, b in enumerate(raw) if b == LOST)
+            readings = _lossy_readings(raw, stand_ins, undefined)
+            if not readings:
+                continue
+            reading = readings[0] if len(readings) == 1 else _best_reading(readings)
+            pieces.append((sequence.start(), sequence.end(), reading, True))
+        else:
+            pieces.append((sequence.start(), sequence.end(), raw.decode("utf-8"), False))
+    found = []
+    for group in _adjacent_groups(pieces):
+        start, end = group[0][0], group[-1][1]
+        found.append(
+            Candidate(offset + start, offset + end, name, "".join(p[2] for p in group), any(p[3] for p in group))
+        )
+    return found
+
+
+def _adjacent_groups(pieces: list[tuple[int, int, str, bool]]) -> list[list[tuple[int, int, str, bool]]]:
+    groups: list[list[tuple[int, int, str, bool]]] = []
+    for piece in pieces:
+        if groups and groups[-1][-1][1] == piece[0]:
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups

@@ -1,0 +1,90 @@
+"""How plausible a short stretch of text is: a class-bigram model of clean text.
+
+Every code point belongs to a (script, category) class. The model gives
+log P(class | previous class) and log P(char | class), both learned from clean text by
+scripts/build_model.py. Mojibake is cheap to spot with it: it puts symbols between
+letters, switches script inside a word and uses characters that clean text rarely does.
+Tables load on first use, so importing textfix stays fast.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache
+
+from textfix.model import charclass_data as _classes
+
+CLASS_NAMES: tuple[str, ...] = _classes.CLASS_NAMES
+EDGE = len(CLASS_NAMES)  # the start or end of a text, as a class of its own
+_RUN_STARTS = _classes.RUN_STARTS
+_RUN_CLASSES = _classes.RUN_CLASSES
+_SCALE = 100.0  # tables hold natural-log probabilities times this, as ints
+
+_class_cache: dict[str, int] = {}
+
+
+def class_of(char: str) -> int:
+    found = _class_cache.get(char)
+    if found is None:
+        found = _RUN_CLASSES[bisect_right(_RUN_STARTS, ord(char)) - 1]
+        if len(_class_cache) < 200_000:
+            _class_cache[char] = found
+    return found
+
+
+def class_name(char: str) -> str:
+    return CLASS_NAMES[class_of(char)]
+
+
+def script_of(char: str) -> str:
+    return class_name(char).split(".", 1)[0]
+
+
+def category_of(char: str) -> str:
+    return class_name(char).split(".", 1)[1]
+
+
+class CharModel:
+    """Log-probabilities of text under the class-bigram model (natural log)."""
+
+    def __init__(self) -> None:
+        from textfix.model import charmodel_data as data
+
+        width = EDGE + 1
+        self._width = width
+        self._transition = [value / _SCALE for value in data.TRANSITION]
+        self._emission = {char: value / _SCALE for char, value in data.EMISSION.items()}
+        self._unseen = [value / _SCALE for value in data.UNSEEN]
+        assert len(self._transition) == width * width
+
+    def char_logp(self, char: str) -> float:
+        found = self._emission.get(char)
+        return found if found is not None else self._unseen[class_of(char)]
+
+    def transition_logp(self, previous: int, current: int) -> float:
+        return self._transition[previous * self._width + current]
+
+    def logp(self, text: str, left: str = "", right: str = "") -> float:
+        """log P(text | left) including the step into `right`; "" stands for an edge."""
+        transitions, emissions = self.logp_parts(text, left, right)
+        return transitions + emissions
+
+    def logp_parts(self, text: str, left: str = "", right: str = "") -> tuple[float, float]:
+        """The class-transition and the character-emission parts of `logp`."""
+        transition = self._transition
+        width = self._width
+        previous = class_of(left[-1]) if left else EDGE
+        transitions = 0.0
+        emissions = 0.0
+        for char in text:
+            current = class_of(char)
+            transitions += transition[previous * width + current]
+            emissions += self.char_logp(char)
+            previous = current
+        following = class_of(right[0]) if right else EDGE
+        return transitions + transition[previous * width + following], emissions
+
+
+@cache
+def char_model() -> CharModel:
+    return CharModel()
