@@ -25,6 +25,7 @@ OUT = ROOT / "src" / "textfix" / "model" / "charmodel_data.py"
 PER_LANGUAGE = 3000
 ENGLISH_SOURCE = 30000
 MIN_CHAR_COUNT = 3
+MIN_PAIR_COUNT = 3
 SMOOTHING = 2.0  # pseudo-count spread over following classes by their overall frequency
 SCALE = 100
 
@@ -43,6 +44,8 @@ def main() -> None:
     width = EDGE + 1
     pairs: Counter[tuple[int, int]] = Counter()
     chars: Counter[str] = Counter()
+    char_pairs: Counter[str] = Counter()
+    lefts: Counter[str] = Counter()
     for texts in strings.values():
         for text in texts:
             previous = EDGE
@@ -52,6 +55,11 @@ def main() -> None:
                 chars[char] += 1
                 previous = current
             pairs[previous, EDGE] += 1
+            for left, right in zip(text, text[1:]):
+                lefts[left] += 1
+                # Mojibake never changes a pair of ASCII characters, so those pairs are not needed.
+                if not (left.isascii() and right.isascii()):
+                    char_pairs[left + right] += 1
 
     from_totals: Counter[int] = Counter()
     to_totals: Counter[int] = Counter()
@@ -88,6 +96,8 @@ def main() -> None:
         f"TRANSITION = {tuple(transition)!r}",
         f"EMISSION = {emission!r}",
         f"UNSEEN = {tuple(unseen)!r}",
+        f"LEFT_COUNTS = { {c: n for c, n in sorted(lefts.items()) if n >= MIN_PAIR_COUNT}!r}",
+        f"PAIR_COUNTS = { {p: n for p, n in sorted(char_pairs.items()) if n >= MIN_PAIR_COUNT}!r}",
         "",
     ]
     OUT.write_text("\n".join(lines), encoding="utf-8")

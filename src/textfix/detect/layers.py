@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.config import Config
-from textfix.detect.mojibake import candidates_for
+from textfix.detect.mojibake import Candidate, candidates_for
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding, apply_findings
 from textfix.model.evidence import confidence, features
+
+_PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
 # Below this, a candidate is noise rather than a doubtful finding, and is not reported.
 REPORT_FLOOR = 0.05
@@ -30,18 +33,27 @@ class _Scored:
     confidence: float
 
 
-def _score_layer(text: str, codecs: tuple[str, ...]) -> list[_Scored]:
-    grouped: dict[tuple[int, int, str], tuple[str, bool]] = {}
+def distinct_candidates(text: str, codecs: tuple[str, ...]) -> list[Candidate]:
+    """One candidate per distinct (span, replacement), named after the first codec giving it."""
+    grouped: dict[tuple[int, int, str], Candidate] = {}
     for name in codecs:
         for candidate in candidates_for(text, name):
-            key = (candidate.start, candidate.end, candidate.replacement)
-            if key not in grouped:
-                grouped[key] = (name, candidate.lossy)
-    scored = []
-    for (start, end, replacement), (name, lossy) in grouped.items():
-        values = features(text[start:end], replacement, text[max(0, start - 1) : start], text[end : end + 1], lossy)
-        scored.append(_Scored(start, end, replacement, name, lossy, confidence(values)))
-    return scored
+            grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
+    return list(grouped.values())
+
+
+def candidate_features(text: str, candidate: Candidate) -> list[float]:
+    start, end = candidate.start, candidate.end
+    return features(
+        text[start:end], candidate.replacement, text[max(0, start - 1) : start], text[end : end + 1], candidate.lossy
+    )
+
+
+def _score_layer(text: str, codecs: tuple[str, ...]) -> list[_Scored]:
+    return [
+        _Scored(c.start, c.end, c.replacement, c.codec, c.lossy, confidence(candidate_features(text, c)))
+        for c in distinct_candidates(text, codecs)
+    ]
 
 
 def _overlaps(a: _Scored | Finding, start: int, end: int) -> bool:
@@ -49,7 +61,7 @@ def _overlaps(a: _Scored | Finding, start: int, end: int) -> bool:
 
 
 def _select(scored: list[_Scored], floor: float) -> list[Finding]:
-    ranked = sorted(scored, key=lambda s: (-s.confidence, s.start, s.end))
+    ranked = sorted(scored, key=lambda s: (-s.confidence, _PRIOR.get(s.codec, len(_PRIOR)), s.start, s.end))
     chosen: list[_Scored] = []
     for item in ranked:
         if item.confidence < floor:

@@ -78,11 +78,11 @@ def _lossy_readings(sequence: bytes, stand_ins: str, undefined: tuple[int, ...])
     return readings
 
 
-def _best_reading(readings: list[str]) -> str:
+def _best_reading(readings: list[str], left: str, right: str) -> str:
     from textfix.model.charmodel import char_model
 
     model = char_model()
-    return max(readings, key=lambda reading: sum(model.char_logp(c) for c in reading))
+    return max(readings, key=lambda reading: model.pair_logp(reading, left, right))
 
 
 def candidates_for(text: str, name: str, lossy: bool = True) -> list[Candidate]:
@@ -103,11 +103,13 @@ def candidates_for(text: str, name: str, lossy: bool = True) -> list[Candidate]:
             continue
         if not lossy:
             continue
-        found.extend(_lossy_candidates(stretch, data, offset, name, scan.undefined))
+        found.extend(_lossy_candidates(text, stretch, data, offset, name, scan.undefined))
     return found
 
 
-def _lossy_candidates(stretch: str, data: bytes, offset: int, name: str, undefined: tuple[int, ...]) -> list[Candidate]:
+def _lossy_candidates(
+    text: str, stretch: str, data: bytes, offset: int, name: str, undefined: tuple[int, ...]
+) -> list[Candidate]:
     """Sequences with stand-ins for lost bytes, merged with their clean neighbours."""
     pieces: list[tuple[int, int, str, bool]] = []
     for sequence in LOSSY_SEQUENCE.finditer(data):
@@ -117,7 +119,12 @@ def _lossy_candidates(stretch: str, data: bytes, offset: int, name: str, undefin
             readings = _lossy_readings(raw, stand_ins, undefined)
             if not readings:
                 continue
-            reading = readings[0] if len(readings) == 1 else _best_reading(readings)
+            if len(readings) == 1:
+                reading = readings[0]
+            else:
+                start = offset + sequence.start()
+                left = pieces[-1][2][-1:] if pieces and pieces[-1][1] == sequence.start() else text[start - 1 : start]
+                reading = _best_reading(readings, left, text[offset + sequence.end() : offset + sequence.end() + 1])
             pieces.append((sequence.start(), sequence.end(), reading, True))
         else:
             pieces.append((sequence.start(), sequence.end(), raw.decode("utf-8"), False))

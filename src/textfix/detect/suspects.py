@@ -2,9 +2,13 @@
 
 Mojibake of UTF-8 through a single-byte codepage always contains a character the
 codepage gives to a lead byte (0xC2-0xF4) followed by one it gives to a continuation
-byte (0x80-0xBF), or by a stand-in for a lost byte. One compiled regex over the union
-of those characters for the configured codepages answers the question in C; text
-without a match, which is most text, needs no further work.
+byte (0x80-0xBF). One compiled regex, which skips to those lead characters in C,
+checks every such pair for the configured codepages: text without one, which is most
+text, is done. Cyrillic, Greek, Thai and Arabic text is full of such pairs made of
+ordinary letters, so the regex only takes a pair that is odd in its context: a symbol
+or control where clean text has letters, letters in the wrong case order, or letters
+of one script glued to a Latin word. Only text with an odd pair goes on to the (much
+slower) candidate analysis.
 """
 
 from __future__ import annotations
@@ -12,26 +16,123 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from textfix.codecs import codepage
-from textfix.detect.mojibake import STAND_INS
+from textfix.codecs import Codepage, codepage
+
+# Letters of the scripts whose codepages are supported, as code point ranges.
+SCRIPT_RANGES: dict[str, str] = {
+    "latin": "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff",
+    "cyrillic": "\u0400-\u052f",
+    "greek": "\u0370-\u03ff\u1f00-\u1fff",
+    "hebrew": "\u0590-\u05ff",
+    "arabic": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
+    "thai": "\u0e00-\u0e7f",
+}
+# Punctuation that follows a letter in clean text; after a letter of the same word's
+# script it proves nothing.
+COMMON_AFTER_LETTER = "«»–—‘’“”„…\xa0·•№°‚‹›§©®±¶\u200c\u200d"
+# What a lost byte can turn into; only the Latin-1 family's leads count with a space,
+# since in Cyrillic codepages those leads are common one-letter words.
+LOSSY_SPACE_LEADS = "ÂÃÅÎÐÑ"
+LOST_MARKS = "?\ufffd"  # "?" only after Latin letters: Cyrillic and Greek questions end in one
 
 
-def _char_class(chars: set[str]) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+def _escape(chars: set[str] | str) -> str:
+    return "".join(re.escape(c) for c in sorted(set(chars)))
+
+
+def _script(char: str) -> str | None:
+    for name, ranges in SCRIPT_RANGES.items():
+        if re.match(f"[{ranges}]", char):
+            return name
+    return None
 
 
 @cache
 def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     leads: set[str] = set()
-    continuations: set[str] = set(STAND_INS)
+    continuations: set[str] = set()
+    latin_sequences: list[str] = []
     for name in codecs:
         page = codepage(name)
         leads.update(page.chars(0xC2, 0xF4))
         continuations.update(page.chars(0x80, 0xBF))
-    return re.compile(_char_class(leads) + _char_class(continuations))
+        latin_sequences.extend(_latin_sequences(page))
+    scripts = {c: _script(c) for c in leads | continuations}
+    latin_leads = {c for c in leads if scripts[c] == "latin"}
+    foreign_leads = {c for c in leads if scripts[c] not in (None, "latin")}
+    symbol_leads = {c for c in leads if scripts[c] is None}
+    common = set(COMMON_AFTER_LETTER)
+    odd = {c for c in continuations if scripts[c] is None} - common | {"\ufffd"}
+    foreign_continuations = {c for c in continuations if scripts[c] not in (None, "latin")}
+    foreign_letters = "".join(ranges for name, ranges in SCRIPT_RANGES.items() if name != "latin")
+    latin = SCRIPT_RANGES["latin"]
+
+    def group(lead_chars: set[str], branches: list[str]) -> str:
+        return f"(?<=[{_escape(lead_chars)}])(?:{'|'.join(branches)})"
+
+    groups = [
+        group(
+            latin_leads,
+            # a symbol, control or quote right after a Latin letter: "Ã©", "Â\xa0"
+            [f"[{_escape(odd | (common & continuations) | set(LOST_MARKS))}]"] + latin_sequences,
+        ),
+        group(
+            foreign_leads,
+            [
+                # a symbol or control right after a letter of another script: "Ð°", "โ€"
+                f"[{_escape(odd)}]",
+                # a lone letter before a quote or dash: "ย\xa0" after "Choe", not "т»" after "Ответ"
+                f"[{_escape(common & continuations)}](?<![{foreign_letters}]..)",
+                # lower case then upper case in one script: "тАФ" (cp866 for an em dash)
+                f"(?<=[{_escape({c for c in foreign_leads if c.islower()})}])"
+                f"[{_escape({c for c in foreign_continuations if c.isupper()})}]",
+                # letters of another script glued to a Latin word: "cafรฉ"
+                f"[{_escape(foreign_continuations)}](?:(?<=[{latin}]..)|(?=[{latin}]))",
+            ],
+        ),
+        # box drawing or math as the lead: "╨┐", "√©"
+        group(symbol_leads - common, [f"[{_escape(continuations)}]"]),
+        group(symbol_leads & common, [f"[{_escape(odd)}]"]),
+    ]
+    return re.compile(f"[{_escape(leads)}](?:{'|'.join(groups)})|[{_escape(LOSSY_SPACE_LEADS)}] ")
+
+
+def _latin_sequences(page: Codepage) -> list[str]:
+    """Whole UTF-8 sequences of Latin letters in one codepage: "ÃŸ" is ß, "šč" is nothing.
+
+    Latin letters pair up only within one codepage and only as a whole sequence, or
+    every Czech or Polish word would look suspect.
+    """
+    def latin(low: int, high: int) -> set[str]:
+        return {c for c in page.chars(low, high) if _script(c) == "latin"}
+
+    continuation = f"[{_escape(set(page.chars(0x80, 0xBF)))}]"
+    found = []
+    for (low, high), count in (((0xC2, 0xDF), 1), ((0xE0, 0xEF), 2), ((0xF0, 0xF4), 3)):
+        lead_letters = latin(low, high)
+        first = latin(0x80, 0xBF) if count == 1 else set(page.chars(0x80, 0xBF))
+        if lead_letters and first:
+            rest = continuation * (count - 1)
+            found.append(f"(?<=[{_escape(lead_letters)}])[{_escape(first)}]{rest}")
+    return found
+
+
+@cache
+def _stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
+    """Any lead followed by any continuation or stand-in: a fast pre-filter."""
+    leads: set[str] = set()
+    continuations: set[str] = set(LOST_MARKS)
+    for name in codecs:
+        page = codepage(name)
+        leads.update(page.chars(0xC2, 0xF4))
+        continuations.update(page.chars(0x80, 0xBF))
+    return re.compile(f"[{_escape(leads)}][{_escape(continuations)}]|[{_escape(LOSSY_SPACE_LEADS)}] ")
 
 
 def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
     if text.isascii():
         return False
-    return suspect_pattern(codecs).search(text) is not None
+    first = _stage_zero(codecs).search(text)
+    if first is None:
+        return False
+    return suspect_pattern(codecs).search(text, first.start()) is not None

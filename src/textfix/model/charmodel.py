@@ -9,6 +9,7 @@ Tables load on first use, so importing textfix stays fast.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from functools import cache
 
@@ -18,7 +19,8 @@ CLASS_NAMES: tuple[str, ...] = _classes.CLASS_NAMES
 EDGE = len(CLASS_NAMES)  # the start or end of a text, as a class of its own
 _RUN_STARTS = _classes.RUN_STARTS
 _RUN_CLASSES = _classes.RUN_CLASSES
-_SCALE = 100.0  # tables hold natural-log probabilities times this, as ints
+_SCALE = 100.0
+PAIR_PRIOR = 20.0  # how many observations the class model is worth against character-pair counts  # tables hold natural-log probabilities times this, as ints
 
 _class_cache: dict[str, int] = {}
 
@@ -55,6 +57,8 @@ class CharModel:
         self._transition = [value / _SCALE for value in data.TRANSITION]
         self._emission = {char: value / _SCALE for char, value in data.EMISSION.items()}
         self._unseen = [value / _SCALE for value in data.UNSEEN]
+        self._left_counts: dict[str, int] = data.LEFT_COUNTS
+        self._pair_counts: dict[str, int] = data.PAIR_COUNTS
         assert len(self._transition) == width * width
 
     def char_logp(self, char: str) -> float:
@@ -83,6 +87,28 @@ class CharModel:
             previous = current
         following = class_of(right[0]) if right else EDGE
         return transitions + transition[previous * width + following], emissions
+
+
+    def pair_logp(self, text: str, left: str = "", right: str = "") -> float:
+        """log P of the characters of `text` and `right` each given the one before.
+
+        A character bigram seen in clean text is scored by its count; an unseen one
+        falls back to the class model, shrunk by how often the first character was
+        seen: after a common letter, an unseen follower is very unlikely.
+        """
+        chars = (left[-1:] + text + right[:1])
+        total = 0.0 if left else self.char_logp(text[0]) if text else 0.0
+        for previous, char in zip(chars, chars[1:]):
+            backoff = math.exp(
+                self._transition[class_of(previous) * self._width + class_of(char)] + self.char_logp(char)
+            )
+            if previous.isascii() and char.isascii():
+                total += math.log(backoff)
+                continue
+            seen = self._left_counts.get(previous, 0)
+            together = self._pair_counts.get(previous + char, 0)
+            total += math.log((together + PAIR_PRIOR * backoff) / (seen + PAIR_PRIOR))
+        return total
 
 
 @cache

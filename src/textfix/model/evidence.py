@@ -15,8 +15,8 @@ from functools import cache
 from textfix.model.charmodel import category_of, char_model, script_of
 
 FEATURE_NAMES = (
-    "transitions_gain",
-    "emissions_gain",
+    "pair_gain",
+    "class_gain",
     "span_length",
     "lossy",
     "looks_like_word",
@@ -45,11 +45,9 @@ def looks_like_word(span: str, left: str, right: str) -> bool:
 
 def features(span: str, replacement: str, left: str, right: str, lossy: bool) -> list[float]:
     model = char_model()
-    before_transitions, before_emissions = model.logp_parts(span, left, right)
-    after_transitions, after_emissions = model.logp_parts(replacement, left, right)
     return [
-        after_transitions - before_transitions,
-        after_emissions - before_emissions,
+        model.pair_logp(replacement, left, right) - model.pair_logp(span, left, right),
+        model.logp(replacement, left, right) - model.logp(span, left, right),
         math.log(len(span)),
         1.0 if lossy else 0.0,
         1.0 if looks_like_word(span, left, right) else 0.0,

@@ -1,0 +1,200 @@
+"""Learn the evidence weights (src/textfix/model/evidence_data.py) from generated damage.
+
+Clean strings come from the "train" half of the gettext catalogs. Each is used twice:
+as it is (every candidate found in it is wrong) and damaged (whole, a few words, or
+only its non-ASCII punctuation) through a random chain of one or two layers. A
+candidate in damaged text is right when its span covers whole damaged characters and
+its replacement is what they were before the outermost layer. A logistic regression
+on the evidence features is fitted to those labels, and its calibration is reported on
+the "test" half. Deterministic: fixed seeds.
+Run: python scripts/build_evidence.py [--per-language N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
+
+from corpora import gettext_strings  # noqa: E402
+
+from textfix.codecs import SINGLE_BYTE_CODECS, codepage  # noqa: E402
+from textfix.detect.layers import candidate_features, distinct_candidates  # noqa: E402
+from textfix.model.evidence import FEATURE_NAMES  # noqa: E402
+
+OUT = ROOT / "src" / "textfix" / "model" / "evidence_data.py"
+L2 = 1e-3
+
+
+def _damage_piece(piece: str, codec: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The damaged piece and, per original non-ASCII char, its damaged span and the char."""
+    page = codepage(codec)
+    damaged = []
+    spans = []
+    position = 0
+    for char in piece:
+        if char.isascii():
+            damaged.append(char)
+            position += 1
+            continue
+        chars = page.decode(char.encode("utf-8", "surrogatepass"))
+        damaged.append(chars)
+        spans.append((position, position + len(chars), char))
+        position += len(chars)
+    return "".join(damaged), spans
+
+
+def make_example(text: str, rng: random.Random) -> tuple[str, dict[tuple[int, int], str]]:
+    """Damaged text and the right repair of each damaged span (start, end) -> replacement."""
+    codec = rng.choice(SINGLE_BYTE_CODECS)
+    mode = rng.random()
+    words = text.split(" ")
+    if mode < 0.4:
+        chosen = set(range(len(words)))
+    elif mode < 0.8:
+        chosen = {i for i in range(len(words)) if rng.random() < 0.3} or {rng.randrange(len(words))}
+    else:
+        chosen = set()  # only punctuation and symbols are damaged, as in the seed file
+    pieces: list[str] = []
+    truth: dict[tuple[int, int], str] = {}
+    position = 0
+    for index, word in enumerate(words):
+        if index:
+            pieces.append(" ")
+            position += 1
+        if index in chosen:
+            damaged, spans = _damage_piece(word, codec)
+        elif mode >= 0.8:
+            kept = "".join(c if c.isascii() or c.isalnum() else "\0" for c in word)
+            damaged, spans = _damage_piece(word, codec)
+            # undo the damage on letters: only the punctuation stays damaged
+            if any(c == "\0" for c in kept):
+                rebuilt, rebuilt_spans, shift = [], [], 0
+                cursor = 0
+                for start, end, char in spans:
+                    rebuilt.append(damaged[cursor:start])
+                    if char.isalnum():
+                        rebuilt.append(char)
+                        shift += (end - start) - 1
+                    else:
+                        rebuilt.append(damaged[start:end])
+                        rebuilt_spans.append((start - shift, end - shift, char))
+                    cursor = end
+                rebuilt.append(damaged[cursor:])
+                damaged, spans = "".join(rebuilt), rebuilt_spans
+            else:
+                damaged, spans = word, []
+        else:
+            damaged, spans = word, []
+        for start, end, char in spans:
+            truth[(position + start, position + end)] = char
+        pieces.append(damaged)
+        position += len(damaged)
+    return "".join(pieces), truth
+
+
+def is_right(start: int, end: int, replacement: str, truth: dict[tuple[int, int], str], starts: dict[int, int]) -> bool:
+    """True when [start, end) is a run of whole damaged chars and `replacement` restores them."""
+    expected = []
+    position = start
+    while position < end:
+        span_end = starts.get(position)
+        if span_end is None or span_end > end:
+            return False
+        expected.append(truth[(position, span_end)])
+        position = span_end
+    return "".join(expected) == replacement
+
+
+def rows_for(texts: list[str], seed: int) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str, str, float]]]:
+    rng = random.Random(seed)
+    features: list[list[float]] = []
+    labels: list[float] = []
+    notes: list[tuple[str, str, str, float]] = []
+    for text in texts:
+        if text.isascii():
+            continue
+        for candidate in distinct_candidates(text, SINGLE_BYTE_CODECS):
+            features.append(candidate_features(text, candidate))
+            labels.append(0.0)
+            notes.append(("clean", text, candidate.replacement, 0.0))
+        damaged, truth = make_example(text, rng)
+        if not truth:
+            continue
+        starts = {start: end for start, end in truth}
+        for candidate in distinct_candidates(damaged, SINGLE_BYTE_CODECS):
+            right = is_right(candidate.start, candidate.end, candidate.replacement, truth, starts)
+            features.append(candidate_features(damaged, candidate))
+            labels.append(1.0 if right else 0.0)
+            notes.append(("damaged", damaged, candidate.replacement, float(right)))
+    return np.array(features), np.array(labels), notes
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    """L2-regularised logistic regression by Newton's method."""
+    design = np.hstack([np.ones((len(x), 1)), x])
+    weights = np.zeros(design.shape[1])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ weights, -30, 30)))
+        gradient = design.T @ (p - y) + L2 * len(y) * np.r_[0.0, weights[1:]]
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + L2 * len(y) * np.diag(np.r_[0.0, np.ones(len(weights) - 1)])
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return float(weights[0]), weights[1:]
+
+
+def predict(intercept: float, weights: np.ndarray, x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(intercept + x @ weights, -30, 30)))
+
+
+def calibration_table(p: np.ndarray, y: np.ndarray) -> list[str]:
+    lines = ["confidence  candidates  right"]
+    edges = [0.0, 0.05, 0.2, 0.5, 0.8, 0.9, 0.95, 0.99, 1.0001]
+    for low, high in zip(edges, edges[1:]):
+        mask = (p >= low) & (p < high)
+        if mask.any():
+            lines.append(f"{low:.2f}-{min(high, 1):.2f}  {int(mask.sum()):10d}  {y[mask].mean():.3f}")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--per-language", type=int, default=300)
+    args = parser.parse_args()
+    train = [t for texts in gettext_strings("train", args.per_language).values() for t in texts]
+    test = [t for texts in gettext_strings("test", args.per_language // 2).values() for t in texts]
+    x, y, _ = rows_for(train, seed=1)
+    print(f"train: {len(y)} candidates, {int(y.sum())} right")
+    intercept, weights = fit(x, y)
+    for name, weight in zip(FEATURE_NAMES, weights):
+        print(f"  {name:22s} {weight:+.4f}")
+    print(f"  {'intercept':22s} {intercept:+.4f}")
+    x_test, y_test, notes = rows_for(test, seed=2)
+    p_test = predict(intercept, weights, x_test)
+    print("held-out calibration:")
+    print("\n".join(calibration_table(p_test, y_test)))
+    worst = sorted((p for p in zip(p_test, y_test, notes) if p[1] == 0), key=lambda r: -r[0])[:15]
+    print("most confident wrong candidates (held out):")
+    for p, _, (kind, text, replacement, _) in worst:
+        print(f"  {p:.3f} {kind} {text[:60]!r} -> {replacement!r}")
+    lines = [
+        '"""Generated by scripts/build_evidence.py; do not edit."""',
+        "",
+        f"INTERCEPT = {round(intercept, 5)!r}",
+        f"WEIGHTS = {tuple(round(float(w), 5) for w in weights)!r}",
+        "",
+    ]
+    OUT.write_text("\n".join(lines), encoding="utf-8")
+    print(f"-> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
