@@ -64,7 +64,7 @@ def gettext_strings(half: str | None = None, per_language: int | None = None) ->
 def damage(text: str, chain: tuple[str, ...]) -> str | None:
     """Apply a chain of (encode, decode) codecs; None when a step cannot encode."""
     current = text
-    for encoding, decoding in zip(chain[::2], chain[1::2]):
+    for encoding, decoding in zip(chain[::2], chain[1::2], strict=False):
         try:
             data = current.encode(encoding)
         except UnicodeEncodeError:

@@ -25,15 +25,24 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 from corpora import gettext_strings  # noqa: E402
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage  # noqa: E402
-from textfix.detect.layers import candidate_features, distinct_candidates  # noqa: E402
+from textfix.detect.layers import distinct_candidates, score_candidates  # noqa: E402
 from textfix.model.evidence import FEATURE_NAMES  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "evidence_data.py"
 L2 = 1e-3
 
 
-def _damage_piece(piece: str, codec: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """The damaged piece and, per original non-ASCII char, its damaged span and the char."""
+def _lose_bytes(chars: str, page_name: str, mark: str) -> str:
+    """What a lossy pipeline leaves: NBSP collapsed to a space, undefined bytes to `mark`."""
+    undefined = {chr(b) for b in range(0x80, 0xA0) if codepage(page_name).decoding_table[b] == chr(b)}
+    return "".join(" " if c == "\xa0" else mark if c in undefined else c for c in chars)
+
+
+def _damage_piece(piece: str, codec: str, lost_mark: str | None = None) -> tuple[str, list[tuple[int, int, str]]]:
+    """The damaged piece and, per original non-ASCII char, its damaged span and the char.
+
+    With `lost_mark`, bytes are lost on the way, as in many real pipelines.
+    """
     page = codepage(codec)
     damaged = []
     spans = []
@@ -44,15 +53,18 @@ def _damage_piece(piece: str, codec: str) -> tuple[str, list[tuple[int, int, str
             position += 1
             continue
         chars = page.decode(char.encode("utf-8", "surrogatepass"))
+        if lost_mark is not None:
+            chars = _lose_bytes(chars, codec, lost_mark)
         damaged.append(chars)
         spans.append((position, position + len(chars), char))
         position += len(chars)
     return "".join(damaged), spans
 
 
-def make_example(text: str, rng: random.Random) -> tuple[str, dict[tuple[int, int], str]]:
-    """Damaged text and the right repair of each damaged span (start, end) -> replacement."""
+def make_example(text: str, rng: random.Random) -> tuple[str, dict[tuple[int, int], str], bool]:
+    """Damaged text, the right repair of each damaged span (start, end), and whether bytes were lost."""
     codec = rng.choice(SINGLE_BYTE_CODECS)
+    lost_mark = rng.choice(("?", "\ufffd", None)) if rng.random() < 0.2 else None
     mode = rng.random()
     words = text.split(" ")
     if mode < 0.4:
@@ -69,7 +81,7 @@ def make_example(text: str, rng: random.Random) -> tuple[str, dict[tuple[int, in
             pieces.append(" ")
             position += 1
         if index in chosen:
-            damaged, spans = _damage_piece(word, codec)
+            damaged, spans = _damage_piece(word, codec, lost_mark)
         elif mode >= 0.8:
             kept = "".join(c if c.isascii() or c.isalnum() else "\0" for c in word)
             damaged, spans = _damage_piece(word, codec)
@@ -96,7 +108,7 @@ def make_example(text: str, rng: random.Random) -> tuple[str, dict[tuple[int, in
             truth[(position + start, position + end)] = char
         pieces.append(damaged)
         position += len(damaged)
-    return "".join(pieces), truth
+    return "".join(pieces), truth, lost_mark is not None
 
 
 def is_right(start: int, end: int, replacement: str, truth: dict[tuple[int, int], str], starts: dict[int, int]) -> bool:
@@ -120,17 +132,20 @@ def rows_for(texts: list[str], seed: int) -> tuple[np.ndarray, np.ndarray, list[
     for text in texts:
         if text.isascii():
             continue
-        for candidate in distinct_candidates(text, SINGLE_BYTE_CODECS):
-            features.append(candidate_features(text, candidate))
+        candidates = distinct_candidates(text, SINGLE_BYTE_CODECS)
+        for candidate, row in zip(candidates, score_candidates(text, candidates)):
+            features.append(row)
             labels.append(0.0)
             notes.append(("clean", text, candidate.replacement, 0.0))
-        damaged, truth = make_example(text, rng)
-        if not truth:
+        damaged, truth, lossy = make_example(text, rng)
+        # Bytes a codepage cannot decode at all (not even sloppily) leave U+FFFD: not recoverable.
+        if not truth or ("\ufffd" in damaged and "\ufffd" not in text and not lossy):
             continue
         starts = {start: end for start, end in truth}
-        for candidate in distinct_candidates(damaged, SINGLE_BYTE_CODECS):
+        candidates = distinct_candidates(damaged, SINGLE_BYTE_CODECS)
+        for candidate, row in zip(candidates, score_candidates(damaged, candidates)):
             right = is_right(candidate.start, candidate.end, candidate.replacement, truth, starts)
-            features.append(candidate_features(damaged, candidate))
+            features.append(row)
             labels.append(1.0 if right else 0.0)
             notes.append(("damaged", damaged, candidate.replacement, float(right)))
     return np.array(features), np.array(labels), notes

@@ -15,7 +15,7 @@ from textfix.config import Config
 from textfix.detect.mojibake import Candidate, candidates_for
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding, apply_findings
-from textfix.model.evidence import confidence, features
+from textfix.model.evidence import confidence, layer_features, reading
 
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
@@ -42,17 +42,16 @@ def distinct_candidates(text: str, codecs: tuple[str, ...]) -> list[Candidate]:
     return list(grouped.values())
 
 
-def candidate_features(text: str, candidate: Candidate) -> list[float]:
-    start, end = candidate.start, candidate.end
-    return features(
-        text[start:end], candidate.replacement, text[max(0, start - 1) : start], text[end : end + 1], candidate.lossy
-    )
+def score_candidates(text: str, candidates: list[Candidate]) -> list[list[float]]:
+    readings = [reading(text, c.start, c.end, c.replacement, c.codec, c.lossy, c.guesses) for c in candidates]
+    return layer_features(text, readings)
 
 
 def _score_layer(text: str, codecs: tuple[str, ...]) -> list[_Scored]:
+    candidates = distinct_candidates(text, codecs)
+    rows = score_candidates(text, candidates)
     return [
-        _Scored(c.start, c.end, c.replacement, c.codec, c.lossy, confidence(candidate_features(text, c)))
-        for c in distinct_candidates(text, codecs)
+        _Scored(c.start, c.end, c.replacement, c.codec, c.lossy, confidence(row)) for c, row in zip(candidates, rows)
     ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +30,7 @@ class Candidate:
     codec: str
     replacement: str
     lossy: bool
+    guesses: int = 1  # how many readings the lost bytes allowed; the best one is kept
 
 
 @dataclass(frozen=True)
@@ -42,14 +44,23 @@ def _char_class(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
+# Leads whose sequence with 0xA0 is common: NBSP (C2 A0), "à" (C3 A0), "Š" (C5 A0), "Р" (D0 A0).
+SPACE_LEADS = (0xC2, 0xC3, 0xC5, 0xD0)
+
+
 @cache
 def scanner(name: str) -> _Scanner:
     page = codepage(name)
     upper = _char_class(page.chars(0x80, 0xFF))
-    stand_ins = _char_class(STAND_INS)
-    # A stand-in only belongs to a stretch right after a character of the codepage.
-    stretch = re.compile(f"(?:{upper}|(?<={upper}){stand_ins})+")
-    undefined = tuple(b for b in range(0x80, 0xC0) if page.decoding_table[b] == chr(b) and 0x80 <= b <= 0x9F)
+    # A stand-in only belongs to a stretch right after a character of the codepage. A
+    # space stands in for NBSP only after a lead that needs it and reads as Latin: in
+    # Cyrillic or Greek codepages those leads are one-letter words before a real space.
+    marks = f"(?<={upper})[?\ufffd]"
+    space_leads = "".join(page.decoding_table[b] for b in SPACE_LEADS)
+    if all(unicodedata.name(c, "").startswith(("LATIN", "SQUARE ROOT", "NOT SIGN")) for c in space_leads):
+        marks += f"|(?<={_char_class(space_leads)}) "
+    stretch = re.compile(f"(?:{upper}|{marks})+")
+    undefined = tuple(b for b in range(0x80, 0xA0) if page.decoding_table[b] == chr(b))
     if name == "iso8859-1":
         undefined = ()
     return _Scanner(page, stretch, undefined)
@@ -111,7 +122,7 @@ def _lossy_candidates(
     text: str, stretch: str, data: bytes, offset: int, name: str, undefined: tuple[int, ...]
 ) -> list[Candidate]:
     """Sequences with stand-ins for lost bytes, merged with their clean neighbours."""
-    pieces: list[tuple[int, int, str, bool]] = []
+    pieces: list[tuple[int, int, str, int]] = []
     for sequence in LOSSY_SEQUENCE.finditer(data):
         raw = sequence.group()
         if LOST in raw:
@@ -125,20 +136,30 @@ def _lossy_candidates(
                 start = offset + sequence.start()
                 left = pieces[-1][2][-1:] if pieces and pieces[-1][1] == sequence.start() else text[start - 1 : start]
                 reading = _best_reading(readings, left, text[offset + sequence.end() : offset + sequence.end() + 1])
-            pieces.append((sequence.start(), sequence.end(), reading, True))
+            pieces.append((sequence.start(), sequence.end(), reading, len(readings)))
         else:
-            pieces.append((sequence.start(), sequence.end(), raw.decode("utf-8"), False))
+            pieces.append((sequence.start(), sequence.end(), raw.decode("utf-8"), 0))
     found = []
     for group in _adjacent_groups(pieces):
         start, end = group[0][0], group[-1][1]
+        guesses = 1
+        for piece in group:
+            guesses *= max(piece[3], 1)
         found.append(
-            Candidate(offset + start, offset + end, name, "".join(p[2] for p in group), any(p[3] for p in group))
+            Candidate(
+                offset + start,
+                offset + end,
+                name,
+                "".join(p[2] for p in group),
+                any(p[3] for p in group),
+                guesses,
+            )
         )
     return found
 
 
-def _adjacent_groups(pieces: list[tuple[int, int, str, bool]]) -> list[list[tuple[int, int, str, bool]]]:
-    groups: list[list[tuple[int, int, str, bool]]] = []
+def _adjacent_groups(pieces: list[tuple[int, int, str, int]]) -> list[list[tuple[int, int, str, int]]]:
+    groups: list[list[tuple[int, int, str, int]]] = []
     for piece in pieces:
         if groups and groups[-1][-1][1] == piece[0]:
             groups[-1].append(piece)

@@ -10,15 +10,21 @@ probability is calibrated on data, not guessed.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from functools import cache
 
 from textfix.model.charmodel import category_of, char_model, script_of
 
 FEATURE_NAMES = (
-    "pair_gain",
-    "class_gain",
+    "gain",
+    "gain_per_char",
+    "class_gain_per_char",
+    "margin",
     "span_length",
-    "lossy",
+    "lost_space",
+    "lost_mark",
+    "lost_guesses",
+    "support",
     "looks_like_word",
     "has_c1",
     "replacement_is_rare",
@@ -43,19 +49,90 @@ def looks_like_word(span: str, left: str, right: str) -> bool:
     return bool(neighbours) and neighbours <= scripts
 
 
-def features(span: str, replacement: str, left: str, right: str, lossy: bool) -> list[float]:
+@dataclass(frozen=True)
+class Reading:
+    """A candidate repair of text[start:end] and how much more plausible it makes the text."""
+
+    start: int
+    end: int
+    replacement: str
+    lossy: bool
+    guesses: int  # readings the lost bytes allowed
+    codec: str
+    gain: float  # log-likelihood gain under the character-pair model
+    class_gain: float  # the same under the class model
+
+
+def reading(
+    text: str, start: int, end: int, replacement: str, codec: str, lossy: bool = False, guesses: int = 1
+) -> Reading:
     model = char_model()
-    return [
+    span, left, right = text[start:end], text[max(0, start - 1) : start], text[end : end + 1]
+    return Reading(
+        start,
+        end,
+        replacement,
+        lossy,
+        guesses,
+        codec,
         model.pair_logp(replacement, left, right) - model.pair_logp(span, left, right),
         model.logp(replacement, left, right) - model.logp(span, left, right),
-        math.log(len(span)),
-        1.0 if lossy else 0.0,
-        1.0 if looks_like_word(span, left, right) else 0.0,
-        1.0 if any("\x80" <= c <= "\x9f" for c in span) else 0.0,
-        1.0
-        if any(script_of(c) in _RARE or category_of(c) in _UNUSUAL_CATEGORIES for c in replacement)
-        else 0.0,
-    ]
+    )
+
+
+def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
+    """Features of every reading of one text; `margin` compares it with its rivals.
+
+    A rival is a different replacement for an overlapping span (another codepage, or a
+    shorter or longer stretch). A reading that beats every rival by far is much more
+    likely right than one that barely wins.
+    """
+    ordered = sorted(range(len(readings)), key=lambda i: readings[i].start)
+    best_rival = [-math.inf] * len(readings)
+    # The strongest reading through each codec: damage through one codepage rarely comes alone.
+    strongest: dict[str, list[tuple[float, int, int]]] = {}
+    for item in readings:
+        strongest.setdefault(item.codec, []).append((item.gain + item.class_gain, item.start, item.end))
+    for entries in strongest.values():
+        entries.sort(reverse=True)
+    for position, i in enumerate(ordered):
+        current = readings[i]
+        for j in ordered[position + 1 :]:
+            other = readings[j]
+            if other.start >= current.end:
+                break
+            if other.replacement != current.replacement:
+                best_rival[i] = max(best_rival[i], other.gain + other.class_gain)
+                best_rival[j] = max(best_rival[j], current.gain + current.class_gain)
+    rows = []
+    for item, rival in zip(readings, best_rival):
+        span = text[item.start : item.end]
+        left, right = text[max(0, item.start - 1) : item.start], text[item.end : item.end + 1]
+        length = item.end - item.start
+        combined = item.gain + item.class_gain
+        margin = combined - rival if rival > -math.inf else combined
+        support = next(
+            (gain for gain, start, end in strongest[item.codec] if end <= item.start or start >= item.end), 0.0
+        )
+        rows.append(
+            [
+                math.asinh(item.gain),
+                item.gain / length,
+                item.class_gain / length,
+                math.asinh(margin),
+                math.log(length),
+                1.0 if item.lossy and " " in span else 0.0,
+                1.0 if item.lossy and ("?" in span or "\ufffd" in span) else 0.0,
+                math.log(item.guesses),
+                math.asinh(max(support, 0.0)),
+                1.0 if looks_like_word(span, left, right) else 0.0,
+                1.0 if any("\x80" <= c <= "\x9f" for c in span) else 0.0,
+                1.0
+                if any(script_of(c) in _RARE or category_of(c) in _UNUSUAL_CATEGORIES for c in item.replacement)
+                else 0.0,
+            ]
+        )
+    return rows
 
 
 @cache

@@ -1,0 +1,196 @@
+"""Repair accuracy per codepage chain, and false positives on clean text per language."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from corpora import half_of
+from fixers import FIXERS, TEXTFIX, Fixer
+from settings import Settings
+from textsets import Chain, Corpus, damage_losslessly, test_half_pool
+
+from textfix.codecs import SINGLE_BYTE_CODECS
+
+# Two-layer chains met in the wild (the first codepage is applied first), plus random pairs.
+TWO_LAYER_CHAINS: tuple[Chain, ...] = (
+    ("cp1252", "cp1252"),
+    ("cp1252", "iso8859-1"),
+    ("iso8859-1", "cp1252"),
+    ("cp1250", "cp1252"),
+    ("cp1251", "cp1252"),
+    ("cp1252", "cp1251"),
+    ("mac-roman", "cp1252"),
+    ("cp874", "cp1252"),
+    ("cp437", "cp1252"),
+    ("cp1253", "cp1252"),
+)
+RANDOM_PAIRS = "random pairs"
+MAX_FAILURE_EXAMPLES = 2
+MAX_FP_EXAMPLES = 2000
+MIN_WORDS = 4  # for the one-damaged-word test
+
+
+@dataclass(frozen=True)
+class Failure:
+    original: str
+    damaged: str
+    output: str
+
+
+@dataclass
+class AccuracyRow:
+    group: str
+    chain: str
+    count: int = 0
+    exact: dict[str, int] = field(default_factory=dict)
+    crashes: dict[str, int] = field(default_factory=dict)
+    textfix_failures: list[Failure] = field(default_factory=list)  # the shortest few
+
+
+def safe_call(fixer: Fixer, text: str) -> str | None:
+    """The fixer's output, or None if it raised."""
+    try:
+        return fixer(text)
+    except Exception:  # noqa: BLE001 - a crash is a result here
+        return None
+
+
+def score(row: AccuracyRow, cases: Sequence[tuple[str, str]]) -> AccuracyRow:
+    """Run every fixer on the damaged text of each (original, damaged) case."""
+    row.count = len(cases)
+    failures: list[Failure] = []
+    for name, fixer in FIXERS.items():
+        exact = crashes = 0
+        for original, damaged in cases:
+            output = safe_call(fixer, damaged)
+            exact += output == original
+            crashes += output is None
+            if name == TEXTFIX and output != original:
+                failures.append(Failure(original, damaged, "<crash>" if output is None else output))
+        row.exact[name] = exact
+        row.crashes[name] = crashes
+    row.textfix_failures = sorted(failures, key=lambda f: (len(f.original), f.original))[:MAX_FAILURE_EXAMPLES]
+    return row
+
+
+def whole_string_cases(pool: Sequence[str], chain: Chain, count: int) -> list[tuple[str, str]]:
+    cases = []
+    for text in pool:
+        damaged = damage_losslessly(text, chain)
+        if damaged is not None:
+            cases.append((text, damaged))
+            if len(cases) == count:
+                break
+    return cases
+
+
+def one_word_cases(pool: Sequence[str], chain: Chain, count: int) -> list[tuple[str, str]]:
+    """Strings of MIN_WORDS+ words with one non-ASCII word (chosen at random) damaged."""
+    rng = random.Random(f"one-word:{'>'.join(chain)}")
+    cases = []
+    for text in pool:
+        words = list(re.finditer(r"\S+", text))
+        if len(words) < MIN_WORDS:
+            continue
+        foreign = [word for word in words if not word.group().isascii()]
+        if not foreign:
+            continue
+        word = rng.choice(foreign)
+        damaged_word = damage_losslessly(word.group(), chain)
+        if damaged_word is None:
+            continue
+        cases.append((text, text[: word.start()] + damaged_word + text[word.end() :]))
+        if len(cases) == count:
+            break
+    return cases
+
+
+def random_pair_cases(pool: Sequence[str], count: int) -> list[tuple[str, str]]:
+    rng = random.Random("two-layer-random")
+    cases = []
+    for text in pool:
+        damaged = damage_losslessly(text, (rng.choice(SINGLE_BYTE_CODECS), rng.choice(SINGLE_BYTE_CODECS)))
+        if damaged is not None:
+            cases.append((text, damaged))
+            if len(cases) == count:
+                break
+    return cases
+
+
+def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
+    pool = test_half_pool(corpus)
+    rows = []
+    for name in SINGLE_BYTE_CODECS:
+        cases = whole_string_cases(pool, (name,), settings.accuracy_per_codec)
+        rows.append(score(AccuracyRow("whole string", f"utf-8 → {name}"), cases))
+    for name in SINGLE_BYTE_CODECS:
+        cases = one_word_cases(pool, (name,), settings.partial_per_codec)
+        rows.append(score(AccuracyRow("one damaged word", f"utf-8 → {name}"), cases))
+    for chain in TWO_LAYER_CHAINS:
+        cases = whole_string_cases(pool, chain, settings.two_layer_per_chain)
+        rows.append(score(AccuracyRow("two layers", " → ".join(("utf-8", *chain))), cases))
+    cases = random_pair_cases(pool, settings.two_layer_per_chain * 2)
+    rows.append(score(AccuracyRow("two layers", RANDOM_PAIRS), cases))
+    return rows
+
+
+# ---------------------------------------------------------------- false positives
+
+
+@dataclass
+class LanguageFP:
+    language: str
+    count: int = 0
+    changed: dict[str, int] = field(default_factory=dict)
+    crashes: dict[str, int] = field(default_factory=dict)
+    test_count: int = 0  # strings of the held-out half (the model never saw them)
+    test_changed: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FalsePositive:
+    language: str
+    original: str
+    output: str
+
+
+@dataclass
+class FPResult:
+    languages: list[LanguageFP]
+    textfix_examples: list[FalsePositive]
+    whole_corpus: bool
+
+
+def fp_strings(settings: Settings, corpus: Corpus) -> Iterator[tuple[str, list[str]]]:
+    for language, texts in corpus.by_language.items():
+        if settings.fp_per_language is not None and len(texts) > settings.fp_per_language:
+            texts = random.Random(f"fp:{language}").sample(texts, settings.fp_per_language)
+        yield language, texts
+
+
+def false_positives(settings: Settings, corpus: Corpus) -> FPResult:
+    languages = []
+    examples: list[FalsePositive] = []
+    for language, texts in fp_strings(settings, corpus):
+        row = LanguageFP(language, len(texts))
+        held_out = [half_of(text) == "test" for text in texts]
+        row.test_count = sum(held_out)
+        for name, fixer in FIXERS.items():
+            changed = crashes = test_changed = 0
+            for text, is_test in zip(texts, held_out, strict=True):
+                output = safe_call(fixer, text)
+                if output == text:
+                    continue
+                changed += 1
+                test_changed += is_test
+                crashes += output is None
+                if name == TEXTFIX and len(examples) < MAX_FP_EXAMPLES:
+                    examples.append(FalsePositive(language, text, "<crash>" if output is None else output))
+            row.changed[name] = changed
+            row.crashes[name] = crashes
+            row.test_changed[name] = test_changed
+        languages.append(row)
+    return FPResult(languages, examples, settings.fp_per_language is None)

@@ -1,0 +1,49 @@
+"""How big each benchmark is in --quick and --full mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: str
+    lines: int  # lines per text class in the throughput benchmark
+    repeats: int  # best of this many passes
+    startup_runs: int  # median of this many fresh interpreters
+    linear_bytes: int  # size of each adversarial input
+    scaling_max_bytes: int  # scaling runs 1 KB, 10 KB, ... up to this
+    accuracy_per_codec: int  # damaged strings per single-layer chain
+    partial_per_codec: int  # strings with one damaged word, per chain
+    two_layer_per_chain: int  # strings per two-layer chain
+    fp_per_language: int | None  # clean strings per language for false positives; None: all of them
+    guard_seconds: float  # a single big-input measurement is abandoned after this
+
+
+QUICK = Settings(
+    mode="quick",
+    lines=2000,
+    repeats=3,
+    startup_runs=5,
+    linear_bytes=200_000,
+    scaling_max_bytes=1_000_000,
+    accuracy_per_codec=150,
+    partial_per_codec=100,
+    two_layer_per_chain=100,
+    fp_per_language=300,
+    guard_seconds=30.0,
+)
+
+FULL = Settings(
+    mode="full",
+    lines=20_000,
+    repeats=3,
+    startup_runs=5,
+    linear_bytes=1_000_000,
+    scaling_max_bytes=100_000_000,
+    accuracy_per_codec=1000,
+    partial_per_codec=500,
+    two_layer_per_chain=500,
+    fp_per_language=None,
+    guard_seconds=600.0,
+)

@@ -1,0 +1,316 @@
+"""Throughput, start-up time, linear time on adversarial input, scaling and memory."""
+
+from __future__ import annotations
+
+import json
+import random
+import shlex
+import subprocess
+import sys
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fixers import (
+    FIXERS,
+    FTFY,
+    FTFY_ENCODING,
+    FTFY_PREBUILT,
+    TEXTFIX,
+    WARM_UP_TEXTS,
+    Fixer,
+    ftfy_fix_text_prebuilt,
+)
+from settings import Settings
+from textsets import ROOT, Corpus, adversarial_units, sized_text, translations
+from timing import Guarded, best_of, child_env, run_guarded, subprocess_median, timed_call
+
+import textfix
+
+FLOOR = "line.encode('utf-8')"
+
+
+def utf8_size(lines: Sequence[str]) -> int:
+    return sum(len(line.encode("utf-8")) for line in lines)
+
+
+# ---------------------------------------------------------------- throughput
+
+
+@dataclass(frozen=True)
+class ThroughputRow:
+    text_class: str
+    lines: int
+    chars: int
+    utf8_bytes: int
+    seconds: dict[str, float]  # best time per function over all lines
+
+
+def throughput(settings: Settings, classes: dict[str, list[str]]) -> list[ThroughputRow]:
+    functions: dict[str, Callable[[str], object]] = {
+        TEXTFIX: FIXERS[TEXTFIX],
+        FTFY: FIXERS[FTFY],
+        FTFY_PREBUILT: ftfy_fix_text_prebuilt,
+        FTFY_ENCODING: FIXERS[FTFY_ENCODING],
+        FLOOR: _encode,
+    }
+    rows = []
+    for name, lines in classes.items():
+        seconds = best_of(functions, lines, settings.repeats)
+        rows.append(ThroughputRow(name, len(lines), sum(map(len, lines)), utf8_size(lines), seconds))
+    return rows
+
+
+def _encode(line: str) -> bytes:
+    return line.encode("utf-8")
+
+
+# ---------------------------------------------------------------- start-up
+
+
+@dataclass(frozen=True)
+class StartupRow:
+    bytecode: str  # which ChildEnv
+    label: str
+    command: str  # as typed in a shell
+    median: float
+    runs: list[float]
+
+
+def textfix_path() -> str:
+    """The folder textfix is imported from, for PYTHONPATH in child processes."""
+    return str(Path(textfix.__file__).resolve().parent.parent)
+
+
+@dataclass(frozen=True)
+class ChildEnv:
+    """An environment for fresh interpreters, and how to type it in a shell."""
+
+    name: str
+    env: dict[str, str]
+    shown: str  # the variables that differ, as shell assignments
+
+
+NO_BYTECODE = "no bytecode cache"
+CACHED_BYTECODE = "bytecode cached"
+
+
+def child_envs(scratch: Path) -> list[ChildEnv]:
+    """Fresh-interpreter environments that never write into the checkout.
+
+    Both point PYTHONPYCACHEPREFIX at a scratch folder, so neither library's (nor the
+    stdlib's) existing __pycache__ is used: with writes off, everything is compiled from
+    source on every run; with writes on and one priming run, everything comes from .pyc,
+    as after `pip install`.
+    """
+    path = textfix_path()
+    shown_path = Path(path).relative_to(ROOT) if Path(path).is_relative_to(ROOT) else Path(path)
+    result = []
+    for name, folder, no_write in ((NO_BYTECODE, "empty", "1"), (CACHED_BYTECODE, "cached", "")):
+        (scratch / folder).mkdir(parents=True, exist_ok=True)
+        env = child_env(path)
+        env["PYTHONPYCACHEPREFIX"] = str(scratch / folder)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        if no_write:
+            env["PYTHONDONTWRITEBYTECODE"] = no_write
+        shown = (
+            f"PYTHONPATH={shlex.quote(str(shown_path))} PYTHONPYCACHEPREFIX={shlex.quote(str(scratch / folder))} "
+            f"PYTHONDONTWRITEBYTECODE={no_write}"
+        )
+        result.append(ChildEnv(name, env, shown))
+    return result
+
+
+STARTUP_CODE = {
+    "python (no imports)": "pass",
+    "import textfix": "import textfix",
+    "import ftfy": "import ftfy",
+    "textfix: import + fix_text('cafÃ©')": "import textfix; textfix.fix_text('cafÃ©')",
+    "ftfy: import + fix_text('cafÃ©')": "import ftfy; ftfy.fix_text('cafÃ©')",
+}
+
+
+def startup(settings: Settings, scratch: Path) -> list[StartupRow]:
+    rows = []
+    for child in child_envs(scratch):
+        for label, code in STARTUP_CODE.items():
+            argv = [sys.executable, "-c", code]
+            if child.name == CACHED_BYTECODE:
+                subprocess_median(argv, child.env, 1)  # priming run: writes the .pyc files
+            median, runs = subprocess_median(argv, child.env, settings.startup_runs)
+            rows.append(StartupRow(child.name, label, f"{child.shown} {shlex.join(argv)}", median, runs))
+    return rows
+
+
+# ---------------------------------------------------------------- linear time and scaling
+
+
+def clean_text(corpus: Corpus, size_bytes: int) -> str:
+    """`size_bytes` of translated strings, one per line, in a fixed shuffled order (repeated if short)."""
+    pool = translations(corpus)
+    order = list(range(len(pool)))
+    random.Random("clean-text").shuffle(order)
+    pieces: list[str] = []
+    total = 0
+    for index in order:
+        pieces.append(pool[index])
+        total += len(pool[index].encode("utf-8")) + 1
+        if total >= size_bytes:
+            break
+    return sized_text("\n".join(pieces) + "\n", size_bytes)
+
+
+@dataclass(frozen=True)
+class Measured:
+    seconds: float | None
+    changed: bool | None
+    problem: str | None = None
+
+
+def measure(fixer: Fixer, text: str, repeats: int, timeout: float) -> Measured:
+    """Best of `repeats` timed calls on one big string, in a child killed after `timeout` s."""
+
+    def job() -> tuple[float, bool]:
+        timings = [timed_call(fixer, text) for _ in range(repeats)]
+        return min(seconds for seconds, _ in timings), timings[-1][1] != text
+
+    result: Guarded[tuple[float, bool]] = run_guarded(job, timeout)
+    if result.value is None:
+        return Measured(None, None, result.problem)
+    return Measured(*result.value)
+
+
+@dataclass(frozen=True)
+class LinearRow:
+    kind: str
+    size_bytes: int
+    chars: int
+    textfix: Measured
+    textfix_tenth: Measured  # the same input at a tenth of the size, for the growth exponent
+    ftfy: Measured
+
+
+def linear_time(settings: Settings, corpus: Corpus, prose: Sequence[str]) -> list[LinearRow]:
+    size = settings.linear_bytes
+    inputs = {
+        "clean multilingual text (reference)": clean_text(corpus, size),
+        "clean English prose": sized_text("\n".join(prose) + "\n", size),
+    }
+    inputs.update({kind: sized_text(unit, size) for kind, unit in adversarial_units().items()})
+    rows = []
+    for kind, text in inputs.items():
+        tenth = text.encode("utf-8")[: size // 10].decode("utf-8", "ignore")
+        rows.append(
+            LinearRow(
+                kind,
+                size,
+                len(text),
+                measure(FIXERS[TEXTFIX], text, 1, settings.guard_seconds),
+                measure(FIXERS[TEXTFIX], tenth, settings.repeats, settings.guard_seconds),
+                measure(FIXERS[FTFY], text, 1, settings.guard_seconds),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ScalingRow:
+    size_bytes: int
+    chars: int
+    textfix: Measured
+    ftfy: Measured
+
+
+def scaling(settings: Settings, corpus: Corpus) -> list[ScalingRow]:
+    rows = []
+    size = 1000
+    biggest = clean_text(corpus, settings.scaling_max_bytes)
+    data = biggest.encode("utf-8")
+    while size <= settings.scaling_max_bytes:
+        text = data[:size].decode("utf-8", "ignore")
+        repeats = settings.repeats if size <= 1_000_000 else 1
+        rows.append(
+            ScalingRow(
+                size,
+                len(text),
+                measure(FIXERS[TEXTFIX], text, repeats, settings.guard_seconds),
+                measure(FIXERS[FTFY], text, repeats, settings.guard_seconds),
+            )
+        )
+        size *= 10
+    return rows
+
+
+# ---------------------------------------------------------------- memory
+
+
+@dataclass(frozen=True)
+class MemoryRow:
+    workload: str
+    peak_bytes: dict[str, int | None]  # per fixer: tracemalloc peak above the starting level
+
+
+def traced_peak(fixer: Fixer, lines: Sequence[str]) -> int:
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        start, _ = tracemalloc.get_traced_memory()
+        for line in lines:
+            fixer(line)
+        _, peak = tracemalloc.get_traced_memory()
+        return peak - start
+    finally:
+        tracemalloc.stop()
+
+
+FOOTPRINT_CODE = """\
+import json, sys, tracemalloc
+tracemalloc.start()
+import {module}
+for text in json.loads(sys.argv[1]):
+    {call}(text)
+current, peak = tracemalloc.get_traced_memory()
+try:
+    with open("/proc/self/status") as status:
+        rss = int(next(l for l in status if l.startswith("VmHWM:")).split()[1]) * 1024
+except (OSError, StopIteration, ValueError):
+    rss = None
+print(json.dumps([current, peak, rss]))
+"""
+
+
+@dataclass(frozen=True)
+class FootprintRow:
+    label: str
+    bytecode: str
+    traced_after: int  # bytes still allocated after import and warm-up calls: the loaded tables
+    traced_peak: int
+    max_rss: int | None  # VmHWM, Linux only
+
+
+def footprint(scratch: Path) -> list[FootprintRow]:
+    rows = []
+    texts = json.dumps(list(WARM_UP_TEXTS))
+    for child in child_envs(scratch):
+        for label, module, call in (("textfix", "textfix", "textfix.fix_text"), ("ftfy", "ftfy", "ftfy.fix_text")):
+            argv = [sys.executable, "-c", FOOTPRINT_CODE.format(module=module, call=call), texts]
+            if child.name == CACHED_BYTECODE:
+                subprocess.run(argv, env=child.env, check=True, capture_output=True)
+            output = subprocess.run(argv, env=child.env, check=True, capture_output=True, text=True).stdout
+            current, peak, rss = json.loads(output)
+            rows.append(FootprintRow(label, child.name, current, peak, rss))
+    return rows
+
+
+def memory(settings: Settings, workloads: dict[str, Sequence[str]], big_text: str) -> list[MemoryRow]:
+    rows = []
+    for name, lines in workloads.items():
+        rows.append(MemoryRow(name, {fixer: traced_peak(FIXERS[fixer], lines) for fixer in FIXERS}))
+    peaks: dict[str, int | None] = {}
+    for fixer in FIXERS:
+        result = run_guarded(lambda fixer=fixer: traced_peak(FIXERS[fixer], [big_text]), settings.guard_seconds * 3)
+        peaks[fixer] = result.value
+    size = len(big_text.encode("utf-8"))
+    rows.append(MemoryRow(f"one string of clean multilingual text, {size / 1e6:g} MB", peaks))
+    return rows

@@ -1,0 +1,118 @@
+"""Timers: best-of-N over a list of lines, a time-limited child process, subprocess start-up."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import statistics
+import subprocess
+import time
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def time_pass(function: Callable[[str], object], lines: Sequence[str]) -> float:
+    """Seconds for one call per line, with the garbage collector off (as timeit does)."""
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        for line in lines:
+            function(line)
+        return time.perf_counter() - started
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def best_of(functions: Mapping[str, Callable[[str], object]], lines: Sequence[str], repeats: int) -> dict[str, float]:
+    """Best time of `repeats` passes for each function; the functions take turns each repeat."""
+    best = {name: float("inf") for name in functions}
+    for _ in range(repeats):
+        for name, function in functions.items():
+            best[name] = min(best[name], time_pass(function, lines))
+    return best
+
+
+def timed_call(function: Callable[[str], T], text: str) -> tuple[float, T]:
+    """Seconds for one call (garbage collector off) and what it returned."""
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        result = function(text)
+        return time.perf_counter() - started, result
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass(frozen=True)
+class Guarded(Generic[T]):
+    """What a time-limited call gave: a value, or why not ("timeout" or an error)."""
+
+    value: T | None
+    problem: str | None = None
+
+
+def _child(function: Callable[[], object], sender: Connection) -> None:
+    try:
+        sender.send(Guarded(function()))
+    except BaseException:  # report anything, including MemoryError, to the parent
+        sender.send(Guarded(None, traceback.format_exc(limit=3).strip().splitlines()[-1]))
+    finally:
+        sender.close()
+
+
+def run_guarded(function: Callable[[], T], timeout: float) -> Guarded[T]:
+    """function() in a forked child (which inherits the warm libraries), killed after `timeout` s.
+
+    Where fork is unavailable the call runs in this process, unguarded.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        try:
+            return Guarded(function())
+        except Exception as error:  # noqa: BLE001 - reported, not hidden
+            return Guarded(None, f"{type(error).__name__}: {error}")
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(function, sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if receiver.poll(timeout):
+            result: Guarded[T] = receiver.recv()
+            return result
+        return Guarded(None, f"timeout (> {timeout:.0f} s)")
+    except EOFError:
+        return Guarded(None, f"child died (exit code {child.exitcode})")
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()  # only the child started above, by its own handle
+        child.join()
+
+
+def subprocess_median(argv: Sequence[str], env: Mapping[str, str], runs: int) -> tuple[float, list[float]]:
+    """Median wall time of `runs` fresh runs of a command (each must exit 0)."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(list(argv), env=dict(env), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), times
+
+
+def child_env(extra_path: str) -> dict[str, str]:
+    """This environment with `extra_path` first on PYTHONPATH."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (extra_path, env.get("PYTHONPATH", "")) if p)
+    return env

@@ -1,0 +1,265 @@
+"""Properties of the public API, checked on generated text with hypothesis.
+
+(a) damage made with any supported codec (or a chain of two or three) is repaired exactly;
+(b) clean text of one language is returned unchanged;
+(c) fix_text is idempotent; (d) nothing raises on any str;
+(e) detect and fix_text agree, and findings are well formed;
+(f) plans replay and survive a JSON round trip.
+"""
+
+from __future__ import annotations
+
+import itertools
+import string
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from mojibake_support import chain_explains, damage_through, language_words
+
+import textfix
+from textfix import Config, Plan, apply_plan, detect, fix_and_explain, fix_text
+from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.findings import apply_findings
+
+THRESHOLD = Config().threshold
+
+# --- generated damaged text ----------------------------------------------------------------
+
+ASCII_WORDS = (
+    "the", "menu", "said", "price", "is", "and", "of", "today", "we", "visited", "with", "a", "new",
+    "city", "hello", "world", "data", "file", "name", "in", "2024", "5", "OK", "page", "12", "e-mail",
+    "report", "from", "our", "team", "about", "ticket", "user", "order", "shipped", "to", "by",
+)
+
+# Real words, several per script, most with two or more non-ASCII characters.
+SCRIPT_WORDS: dict[str, tuple[str, ...]] = {
+    "latin": (
+        "café", "naïve", "façade", "résumé", "crème", "brûlée", "déjà", "Größe", "Straße", "Mädchen",
+        "Übermäßig", "mañana", "señorita", "corazón", "ação", "coração", "informações", "Zürich",
+        "smørrebrød", "Ålesund", "Þingvellir", "fjörður", "Reykjavík", "żółć", "gęślą", "Łódź",
+        "źdźbło", "příliš", "žluťoučký", "Dvořák", "İstanbul", "ağaç", "düğün", "öğretmen", "Tiếng",
+        "Việt", "Nguyễn", "Nội", "Välkommen", "päivää", "ştiinţă", "învăţământ", "cœur", "Ærøskøbing",
+        "garçon", "Noël", "élève", "São", "Müller",
+    ),
+    "cyrillic": (
+        "Привет", "Москва", "спасибо", "хорошо", "объявление", "Україна", "їжак", "ґудзик", "Київ",
+        "щастя", "Београд", "ђак", "љубав", "ёлка", "жизнь", "Здравствуйте", "пожалуйста",
+        "Беларусь", "ўсход", "Қазақстан",
+    ),
+    "greek": ("Καλημέρα", "Ελλάδα", "ευχαριστώ", "θάλασσα", "ψυχή", "Αθήνα", "γλώσσα", "φίλος", "ΣΟΦΙΑ"),
+    "hebrew": ("שלום", "ירושלים", "תודה", "בוקר", "ספר", "מחשב", "עברית"),
+    "arabic": ("مرحبا", "القاهرة", "شكرا", "كتاب", "العربية", "مدرسة", "السلام", "ایران", "کتابخانه"),
+    "thai": ("สวัสดี", "ภาษาไทย", "ขอบคุณ", "กรุงเทพ", "โรงเรียน", "อาหาร", "เธอ", "แจก"),
+    "cjk": ("中文", "北京", "東京", "日本語", "ひらがな", "カタカナ", "漢字", "你好", "谢谢"),
+    "hangul": ("한국어", "서울", "감사합니다", "안녕하세요"),
+    "other": ("Հայաստան", "ქართული", "हिन्दी", "বাংলা", "தமிழ்"),
+    "emoji": ("😀😀", "👍🏽", "❤️", "🇫🇷", "☕", "🎉🎂", "🙂"),
+}
+
+# Punctuation stays clean and sits next to ASCII words.
+DECORATIONS = ("{}", "{}", "{}", "“{}”", "{}—", "{}…", "{}’s", "{} €", "«{}»", "({})", "{} –", "‘{}’")
+
+LAYER_CODECS = ("cp1252", "cp1251", "cp1250")
+MULTI_LAYER_CHAINS = [
+    chain for layers in (2, 3) for chain in itertools.product(LAYER_CODECS, repeat=layers)
+]
+
+
+def non_ascii(text: str) -> int:
+    return sum(1 for c in text if not c.isascii())
+
+
+@st.composite
+def ascii_phrases(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(ASCII_WORDS), min_size=1, max_size=3))
+    decoration = draw(st.sampled_from(DECORATIONS))
+    return " ".join(words[:-1] + [decoration.format(words[-1])])
+
+
+@st.composite
+def damaged_texts(draw: st.DrawFn, chains: list[tuple[str, ...]]) -> tuple[str, str, tuple[str, ...]]:
+    """(original, damaged, codecs): ASCII phrases around real words, some words damaged.
+
+    Only whole words of two or more non-ASCII characters are damaged, and only when every
+    byte of them has a character in each codepage of the chain (no U+FFFD appears).
+    """
+    codecs = draw(st.sampled_from(chains))
+    scripts = draw(st.lists(st.sampled_from(sorted(SCRIPT_WORDS)), min_size=1, max_size=2, unique=True))
+    original: list[str] = []
+    damaged: list[str] = []
+    hurt = 0
+    for _ in range(draw(st.integers(1, 4))):
+        phrase = draw(ascii_phrases())
+        original.append(phrase)
+        damaged.append(phrase)
+        word = draw(st.sampled_from(SCRIPT_WORDS[draw(st.sampled_from(scripts))]))
+        original.append(word)
+        broken = damage_through(word, codecs)
+        if non_ascii(word) >= 2 and "\ufffd" not in broken and draw(st.booleans()):
+            damaged.append(broken)
+            hurt += 1
+        else:
+            damaged.append(word)
+    if draw(st.booleans()):
+        tail = draw(ascii_phrases())
+        original.append(tail)
+        damaged.append(tail)
+    assume(hurt > 0)
+    return " ".join(original), " ".join(damaged), codecs
+
+
+def _explain(original: str, damaged: str, fixed: str) -> str:
+    findings = [(f.text, f.replacement, f.chain, round(f.confidence, 3)) for f in detect(damaged, min_confidence=0.05)]
+    return f"\noriginal: {original!r}\ndamaged:  {damaged!r}\nfixed:    {fixed!r}\nfindings (>=0.05): {findings}"
+
+
+@pytest.mark.parametrize("codec", SINGLE_BYTE_CODECS)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_one_layer_damage_is_repaired_exactly(codec: str, data: st.DataObject) -> None:
+    original, damaged, _ = data.draw(damaged_texts([(codec,)]), label="case")
+    fixed = fix_text(damaged)
+    assert fixed == original, _explain(original, damaged, fixed)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(damaged_texts(MULTI_LAYER_CHAINS))
+def test_two_and_three_layer_damage_is_repaired_exactly(case: tuple[str, str, tuple[str, ...]]) -> None:
+    original, damaged, codecs = case
+    fixed = fix_text(damaged)
+    assert fixed == original, f"layers {codecs}" + _explain(original, damaged, fixed)
+
+
+# --- clean text of one language --------------------------------------------------------------
+
+LANGUAGES = (
+    ("ru", "CYRILLIC"), ("uk", "CYRILLIC"), ("bg", "CYRILLIC"), ("sr", "CYRILLIC"), ("kk", "CYRILLIC"),
+    ("el", "GREEK"), ("he", "HEBREW"), ("ar", "ARABIC"), ("fa", "ARABIC"), ("th", "THAI"),
+    ("zh_CN", "CJK"), ("zh_TW", "CJK"), ("ja", "CJK"), ("ko", "HANGUL"), ("ka", "GEORGIAN"),
+    ("hi", "DEVANAGARI"), ("vi", "LATIN"), ("tr", "LATIN"), ("pl", "LATIN"), ("cs", "LATIN"),
+    ("hu", "LATIN"), ("ro", "LATIN"), ("lt", "LATIN"), ("lv", "LATIN"), ("pt_BR", "LATIN"),
+    ("es", "LATIN"), ("fr", "LATIN"), ("de", "LATIN"), ("is", "LATIN"), ("sv", "LATIN"), ("nb", "LATIN"),
+)
+SEPARATORS = (" ", " ", " ", ", ", ". ", ": ", "\n")
+
+
+@pytest.mark.parametrize(("language", "script"), LANGUAGES)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_clean_text_of_one_language_is_unchanged(language: str, script: str, data: st.DataObject) -> None:
+    words = language_words(language, script)
+    if len(words) < 50:
+        pytest.skip(f"no gettext catalogs for {language} on this machine")
+    chosen = data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=14), label="words")
+    separators = data.draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(chosen), max_size=len(chosen)))
+    text = "".join(w + s for w, s in zip(chosen, separators, strict=True)).rstrip()
+    fixed = fix_text(text)
+    assert fixed == text, f"{language}: {text!r} became {fixed!r}; findings {detect(text)}"
+
+
+# --- arbitrary text --------------------------------------------------------------------------
+
+ANY_CHAR = st.characters(exclude_categories=())  # every code point, lone surrogates included
+MOJIBAKE_CHARS = sorted(
+    set().union(*(codepage(name).chars(0x80, 0xFF) for name in SINGLE_BYTE_CODECS))
+    | set(" ?\ufffd\x00" + string.ascii_letters)
+    | {chr(c) for c in range(0x80, 0xA0)}
+)
+# Mostly characters that mojibake is made of, so that candidates appear often, plus anything.
+ARBITRARY_TEXT = st.text(st.one_of(st.sampled_from(MOJIBAKE_CHARS), ANY_CHAR), max_size=60)
+DAMAGED_TEXT = damaged_texts([(codec,) for codec in SINGLE_BYTE_CODECS] + MULTI_LAYER_CHAINS).map(lambda c: c[1])
+SOME_TEXT = st.one_of(ARBITRARY_TEXT, DAMAGED_TEXT)
+
+ALL_STEPS = Config(
+    remove_terminal_escapes=True,
+    unescape_html=True,
+    fix_surrogates=True,
+    remove_control_chars=True,
+    uncurl_quotes=True,
+    fix_character_width=True,
+    fix_latin_ligatures=True,
+    fix_line_breaks=True,
+    normalization="NFC",
+)
+CONFIGS = (Config(), Config(uncurl_quotes=True, normalization="NFC"), ALL_STEPS, Config(max_layers=1))
+
+PROPERTY = settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@PROPERTY
+@given(ARBITRARY_TEXT)
+def test_fix_text_is_idempotent_on_arbitrary_text(text: str) -> None:
+    once = fix_text(text)
+    assert fix_text(once) == once, f"{text!r} -> {once!r} -> {fix_text(once)!r}"
+
+
+@PROPERTY
+@given(DAMAGED_TEXT)
+def test_fix_text_is_idempotent_on_damaged_text(text: str) -> None:
+    once = fix_text(text)
+    assert fix_text(once) == once, f"{text!r} -> {once!r} -> {fix_text(once)!r}"
+
+
+@PROPERTY
+@given(ARBITRARY_TEXT, st.sampled_from(CONFIGS))
+def test_nothing_raises_on_any_str(text: str, config: Config) -> None:
+    assert isinstance(fix_text(text, config), str)
+    assert isinstance(detect(text, config), list)
+    assert isinstance(detect(text, config, min_confidence=0.0), list)
+    fixed, plan = fix_and_explain(text, config)
+    assert isinstance(fixed, str)
+    assert isinstance(plan, Plan)
+
+
+@pytest.mark.parametrize("text", ["\ud800", "caf\udce9", "Ã\udcc3©", "\udcc3\udca9", "\x00\x81\x9d\ud83d", "â€\udc9d"])
+def test_lone_surrogates_do_not_raise(text: str) -> None:
+    assert isinstance(fix_text(text), str)
+    assert isinstance(detect(text, min_confidence=0.0), list)
+    assert isinstance(fix_and_explain(text, ALL_STEPS)[0], str)
+
+
+def _check_findings(text: str, findings: list[textfix.Finding]) -> None:
+    position = 0
+    for finding in findings:
+        assert position <= finding.start < finding.end <= len(text), findings
+        assert text[finding.start : finding.end] == finding.text, finding
+        assert THRESHOLD <= finding.confidence <= 1.0, finding
+        assert finding.replacement != finding.text, finding
+        position = finding.end
+
+
+@PROPERTY
+@given(SOME_TEXT)
+def test_detect_agrees_with_fix_text(text: str) -> None:
+    findings = detect(text)
+    _check_findings(text, findings)
+    assert apply_findings(text, findings) == fix_text(text), findings
+
+
+@PROPERTY
+@given(SOME_TEXT)
+def test_lower_min_confidence_only_adds_findings(text: str) -> None:
+    applied = {(f.start, f.end, f.replacement) for f in detect(text)}
+    everything = {(f.start, f.end, f.replacement) for f in detect(text, min_confidence=0.0)}
+    assert applied <= everything, applied - everything
+
+
+@PROPERTY
+@given(SOME_TEXT)
+def test_finding_chains_replay_the_damage(text: str) -> None:
+    """Damaging a finding's replacement through its chain gives back the finding's text."""
+    for finding in detect(text, min_confidence=0.0):
+        assert chain_explains(finding), finding
+
+
+@PROPERTY
+@given(SOME_TEXT, st.sampled_from(CONFIGS))
+def test_plan_replays_and_survives_json(text: str, config: Config) -> None:
+    fixed, plan = fix_and_explain(text, config)
+    assert fixed == fix_text(text, config)
+    assert apply_plan(text, plan) == fixed
+    assert plan.changed or fixed == text
+    restored = Plan.from_json(plan.to_json())
+    assert restored == plan
+    assert apply_plan(text, restored) == fixed
