@@ -24,7 +24,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 
 from corpora import gettext_strings  # noqa: E402
 
-from textfix.codecs import SINGLE_BYTE_CODECS, codepage  # noqa: E402
+from textfix.codecs import PRIOR_SHARE, SINGLE_BYTE_CODECS, codepage  # noqa: E402
 from textfix.detect.layers import distinct_candidates, score_candidates  # noqa: E402
 from textfix.model.evidence import FEATURE_NAMES  # noqa: E402
 
@@ -63,7 +63,7 @@ def _damage_piece(piece: str, codec: str, lost_mark: str | None = None) -> tuple
 
 def make_example(text: str, rng: random.Random) -> tuple[str, dict[tuple[int, int], str], bool]:
     """Damaged text, the right repair of each damaged span (start, end), and whether bytes were lost."""
-    codec = rng.choice(SINGLE_BYTE_CODECS)
+    codec = rng.choices(SINGLE_BYTE_CODECS, weights=[PRIOR_SHARE[c] for c in SINGLE_BYTE_CODECS])[0]
     lost_mark = rng.choice(("?", "\ufffd", None)) if rng.random() < 0.2 else None
     mode = rng.random()
     words = text.split(" ")
@@ -170,6 +170,37 @@ def predict(intercept: float, weights: np.ndarray, x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(intercept + x @ weights, -30, 30)))
 
 
+def isotonic(p: np.ndarray, y: np.ndarray, min_count: int = 60) -> tuple[list[float], list[float]]:
+    """Pool-adjacent-violators fit of accuracy against raw probability, as knots for interpolation.
+
+    Bins are spaced evenly in log-odds, where the regression spreads its doubts, and
+    merged until each holds at least `min_count` candidates.
+    """
+    logit = np.log(np.clip(p, 1e-9, 1 - 1e-9) / np.clip(1 - p, 1e-9, 1))
+    edges = np.arange(-10.0, 10.5, 0.5)
+    bins: list[list[float]] = []  # [accuracy, count, sum of p]
+    for low, high in zip(edges[:-1], edges[1:]):
+        mask = (logit >= low) & (logit < high) if high < 10 else logit >= low
+        if mask.any():
+            bins.append([float(y[mask].mean()), float(mask.sum()), float(p[mask].sum())])
+    merged: list[list[float]] = []
+    for accuracy, count, total in bins:
+        if merged and merged[-1][1] < min_count:
+            a, c, t = merged.pop()
+            accuracy, count, total = (a * c + accuracy * count) / (c + count), c + count, t + total
+        merged.append([accuracy, count, total])
+    pooled: list[list[float]] = []
+    for accuracy, count, total in merged:
+        pooled.append([accuracy, count, total])
+        while len(pooled) > 1 and pooled[-2][0] > pooled[-1][0]:
+            a2, c2, t2 = pooled.pop()
+            a1, c1, t1 = pooled.pop()
+            pooled.append([(a1 * c1 + a2 * c2) / (c1 + c2), c1 + c2, t1 + t2])
+    xs = [0.0] + [total / count for _, count, total in pooled] + [1.0]
+    ys = [0.0] + [accuracy for accuracy, _, _ in pooled] + [1.0]
+    return [round(float(x), 6) for x in xs], [round(float(v), 6) for v in ys]
+
+
 def calibration_table(p: np.ndarray, y: np.ndarray) -> list[str]:
     lines = ["confidence  candidates  right"]
     edges = [0.0, 0.05, 0.2, 0.5, 0.8, 0.9, 0.95, 0.99, 1.0001]
@@ -193,9 +224,12 @@ def main() -> None:
         print(f"  {name:22s} {weight:+.4f}")
     print(f"  {'intercept':22s} {intercept:+.4f}")
     x_test, y_test, notes = rows_for(test, seed=2)
-    p_test = predict(intercept, weights, x_test)
-    print("held-out calibration:")
-    print("\n".join(calibration_table(p_test, y_test)))
+    raw = predict(intercept, weights, x_test)
+    fitting = np.arange(len(raw)) % 2 == 0
+    knots_x, knots_y = isotonic(raw[fitting], y_test[fitting])
+    p_test = np.interp(raw, knots_x, knots_y)
+    print("calibration on held-out strings not used for fitting:")
+    print("\n".join(calibration_table(p_test[~fitting], y_test[~fitting])))
     worst = sorted((p for p in zip(p_test, y_test, notes) if p[1] == 0), key=lambda r: -r[0])[:15]
     print("most confident wrong candidates (held out):")
     for p, _, (kind, text, replacement, _) in worst:
@@ -205,6 +239,9 @@ def main() -> None:
         "",
         f"INTERCEPT = {round(intercept, 5)!r}",
         f"WEIGHTS = {tuple(round(float(w), 5) for w in weights)!r}",
+        "# isotonic map from the regression's probability to held-out accuracy",
+        f"CALIBRATION_X = {tuple(knots_x)!r}",
+        f"CALIBRATION_Y = {tuple(knots_y)!r}",
         "",
     ]
     OUT.write_text("\n".join(lines), encoding="utf-8")

@@ -8,16 +8,22 @@ later layers are mapped back onto the original text, with their chains joined.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.config import Config
 from textfix.detect.mojibake import Candidate, candidates_for
-from textfix.detect.suspects import may_hold_mojibake
+from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
 from textfix.findings import Alternative, Finding, apply_findings
 from textfix.model.evidence import confidence, layer_features, reading
 
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
+
+# How far from an odd pair the reader still looks for damaged runs, in characters.
+WINDOW_REACH = 200
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
 
 # Below this, a candidate is noise rather than a doubtful finding, and is not reported.
 REPORT_FLOOR = 0.05
@@ -33,52 +39,117 @@ class _Scored:
     confidence: float
 
 
-def distinct_candidates(text: str, codecs: tuple[str, ...]) -> list[Candidate]:
+def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Stretches of text worth reading: the non-ASCII runs near an odd pair, with one char around.
+
+    A run is taken when it holds a lead-continuation pair and lies within WINDOW_REACH
+    characters of an odd pair, so a damaged text is read whole while a long clean text
+    with one odd pair costs only the few runs around it.
+    """
+    odd = [match.start() for match in suspect_pattern(codecs).finditer(text)]
+    if not odd:
+        return []
+    pairs = stage_zero(codecs)
+    windows: list[tuple[int, int]] = []
+    position = 0
+    for centre in odd:
+        if centre + WINDOW_REACH < position:
+            continue
+        for run in _NON_ASCII_RUN.finditer(text, max(position, centre - WINDOW_REACH), centre + WINDOW_REACH):
+            start, end = max(0, run.start() - 1), min(len(text), run.end() + 1)
+            if not pairs.search(text, start, end):
+                continue
+            if windows and windows[-1][1] >= start:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+            position = end
+    return windows
+
+
+def distinct_candidates(
+    text: str, codecs: tuple[str, ...], windows: list[tuple[int, int]] | None = None
+) -> list[Candidate]:
     """One candidate per distinct (span, replacement), named after the first codec giving it."""
     grouped: dict[tuple[int, int, str], Candidate] = {}
-    for name in codecs:
-        for candidate in candidates_for(text, name):
-            grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
-    return list(grouped.values())
+    for start, end in [(0, len(text))] if windows is None else windows:
+        for name in codecs:
+            for candidate in candidates_for(text, name, start, end):
+                grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
+    return _drop_fragments(list(grouped.values()))
+
+
+def _drop_fragments(candidates: list[Candidate]) -> list[Candidate]:
+    """Leave out a candidate that is only a piece of a longer one with the same reading.
+
+    A codepage that cannot encode one character of a damaged word splits it into
+    pieces; each piece repeats part of what another codepage reads in one go, and
+    judged alone, among the damaged characters around it, it looks worse than it is.
+    """
+    ordered = sorted(candidates, key=lambda c: (c.start, -c.end))
+    kept: list[Candidate] = []
+    open_spans: list[Candidate] = []  # kept candidates that may still contain later ones
+    for candidate in ordered:
+        open_spans = [other for other in open_spans if other.end > candidate.start]
+        if any(
+            candidate.end <= other.end and candidate.replacement in other.replacement for other in open_spans
+        ):
+            continue
+        kept.append(candidate)
+        open_spans.append(candidate)
+    return kept
 
 
 def score_candidates(text: str, candidates: list[Candidate]) -> list[list[float]]:
-    readings = [reading(text, c.start, c.end, c.replacement, c.codec, c.lossy, c.guesses) for c in candidates]
+    readings = [
+        reading(text, c.start, c.end, c.replacement, c.codec, c.lossy, c.guesses, c.stranded) for c in candidates
+    ]
     return layer_features(text, readings)
 
 
-def _score_layer(text: str, codecs: tuple[str, ...]) -> list[_Scored]:
-    candidates = distinct_candidates(text, codecs)
+def _score_layer(text: str, codecs: tuple[str, ...], windows: list[tuple[int, int]]) -> list[_Scored]:
+    candidates = distinct_candidates(text, codecs, windows)
     rows = score_candidates(text, candidates)
     return [
         _Scored(c.start, c.end, c.replacement, c.codec, c.lossy, confidence(row)) for c, row in zip(candidates, rows)
     ]
 
 
-def _overlaps(a: _Scored | Finding, start: int, end: int) -> bool:
-    return a.start < end and start < a.end
+def _rank(item: _Scored) -> tuple[float, int, int, int]:
+    return (-item.confidence, _PRIOR.get(item.codec, len(_PRIOR)), item.start, item.end)
 
 
 def _select(scored: list[_Scored], floor: float) -> list[Finding]:
-    ranked = sorted(scored, key=lambda s: (-s.confidence, _PRIOR.get(s.codec, len(_PRIOR)), s.start, s.end))
+    """The best non-overlapping candidates, each with its best rival as runner-up."""
+    by_start = sorted(scored, key=lambda s: (s.start, s.end))
+    rival: dict[int, _Scored] = {}
+    for position, item in enumerate(by_start):
+        for other in by_start[position + 1 :]:
+            if other.start >= item.end:
+                break
+            if other.replacement == item.replacement:
+                continue
+            for a, b in ((item, other), (other, item)):
+                best = rival.get(id(a))
+                if best is None or _rank(b) < _rank(best):
+                    rival[id(a)] = b
+    chosen_starts: list[int] = []
+    chosen_ends: list[int] = []
     chosen: list[_Scored] = []
-    for item in ranked:
+    for item in sorted(scored, key=_rank):
         if item.confidence < floor:
             break
-        if not any(_overlaps(other, item.start, item.end) for other in chosen):
-            chosen.append(item)
+        index = bisect_left(chosen_starts, item.start)
+        if index < len(chosen_starts) and chosen_starts[index] < item.end:
+            continue
+        if index > 0 and chosen_ends[index - 1] > item.start:
+            continue
+        chosen_starts.insert(index, item.start)
+        chosen_ends.insert(index, item.end)
+        chosen.append(item)
     findings = []
     for item in chosen:
-        rival = next(
-            (
-                other
-                for other in ranked
-                if other.replacement != item.replacement
-                and _overlaps(other, item.start, item.end)
-                and other.confidence >= REPORT_FLOOR
-            ),
-            None,
-        )
+        runner_up = rival.get(id(item))
         findings.append(
             Finding(
                 start=item.start,
@@ -89,8 +160,8 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
                 replacement=item.replacement,
                 confidence=item.confidence,
                 runner_up=None
-                if rival is None
-                else Alternative(("utf-8", rival.codec), rival.replacement, rival.confidence),
+                if runner_up is None or runner_up.confidence < REPORT_FLOOR
+                else Alternative(("utf-8", runner_up.codec), runner_up.replacement, runner_up.confidence),
             )
         )
     findings.sort(key=lambda f: f.start)
@@ -100,7 +171,8 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
 def _detect_layer(text: str, config: Config, floor: float) -> list[Finding]:
     if not may_hold_mojibake(text, config.codecs):
         return []
-    findings = _select(_score_layer(text, config.codecs), floor)
+    windows = suspect_windows(text, config.codecs)
+    findings = _select(_score_layer(text, config.codecs, windows), floor)
     return [_with_text(f, text) for f in findings]
 
 

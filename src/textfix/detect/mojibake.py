@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from textfix.codecs import Codepage, codepage
@@ -31,6 +31,7 @@ class Candidate:
     replacement: str
     lossy: bool
     guesses: int = 1  # how many readings the lost bytes allowed; the best one is kept
+    stranded: int = 0  # letters of the same stretch that no candidate of this codepage explains
 
 
 @dataclass(frozen=True)
@@ -96,25 +97,35 @@ def _best_reading(readings: list[str], left: str, right: str) -> str:
     return max(readings, key=lambda reading: model.pair_logp(reading, left, right))
 
 
-def candidates_for(text: str, name: str, lossy: bool = True) -> list[Candidate]:
-    """Candidate repairs of `text` that read its stretches as UTF-8 through codepage `name`."""
+def candidates_for(text: str, name: str, start: int = 0, end: int | None = None) -> list[Candidate]:
+    """Candidate repairs of text[start:end] that read its stretches as UTF-8 through codepage `name`.
+
+    Each candidate counts the letters of its stretch that stay unexplained: a real
+    damaged word decodes whole, while a chance sequence inside a clean word ("з’є" in
+    "з’єднання", cp1251) leaves letters on either side that are no UTF-8 at all.
+    """
     scan = scanner(name)
     found: list[Candidate] = []
-    for match in scan.stretch.finditer(text):
+    for match in scan.stretch.finditer(text, start, len(text) if end is None else end):
         stretch = match.group()
         if len(stretch) < 2:
             continue
         data = _encode_stretch(scan.codepage, stretch)
         offset = match.start()
         if LOST not in data:
-            for run in MULTIBYTE_RUN.finditer(data):
-                found.append(
-                    Candidate(offset + run.start(), offset + run.end(), name, run.group().decode("utf-8"), False)
-                )
+            pieces = [
+                Candidate(offset + run.start(), offset + run.end(), name, run.group().decode("utf-8"), False)
+                for run in MULTIBYTE_RUN.finditer(data)
+            ]
+        else:
+            pieces = _lossy_candidates(text, stretch, data, offset, name, scan.undefined)
+        if not pieces:
             continue
-        if not lossy:
-            continue
-        found.extend(_lossy_candidates(text, stretch, data, offset, name, scan.undefined))
+        covered = sum(piece.end - piece.start for piece in pieces)
+        letters = sum(1 for char in stretch if char.isalpha())
+        covered_letters = sum(1 for piece in pieces for char in text[piece.start : piece.end] if char.isalpha())
+        stranded = letters - covered_letters if covered < len(stretch) else 0
+        found.extend(replace(piece, stranded=stranded) for piece in pieces)
     return found
 
 

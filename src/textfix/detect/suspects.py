@@ -118,7 +118,7 @@ def _latin_sequences(page: Codepage) -> list[str]:
 
 
 @cache
-def _stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
+def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
     """Any lead followed by any continuation or stand-in: a fast pre-filter."""
     leads: set[str] = set()
     continuations: set[str] = set(LOST_MARKS)
@@ -132,7 +132,7 @@ def _stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
 def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
     if text.isascii():
         return False
-    first = _stage_zero(codecs).search(text)
+    first = stage_zero(codecs).search(text)
     if first is None:
         return False
     return suspect_pattern(codecs).search(text, first.start()) is not None

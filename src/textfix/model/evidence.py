@@ -10,26 +10,34 @@ probability is calibrated on data, not guessed.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from textfix.codecs import PRIOR_SHARE
 from textfix.model.charmodel import category_of, char_model, script_of
 
 FEATURE_NAMES = (
     "gain",
-    "gain_per_char",
-    "class_gain_per_char",
+    "class_gain",
     "margin",
     "span_length",
     "lost_space",
     "lost_mark",
     "lost_guesses",
     "support",
+    "stranded_letters",
+    "span_script_elsewhere",
+    "replacement_script_elsewhere",
+    "clean_letters_nearby",
+    "codec_prior",
     "looks_like_word",
     "has_c1",
     "replacement_is_rare",
 )
 
+NEARBY = 30  # characters on each side in which clean letters of the repair's script count
+CENSUS_REACH = 400  # characters around the readings whose scripts count as the text's own
 _LETTERS = {"Lu", "Ll", "Lo", "M"}
 _RARE = {"RARE", "COMBINING"}
 _UNUSUAL_CATEGORIES = {"Cn", "Co", "Cc", "C1", "Cf"}
@@ -58,13 +66,21 @@ class Reading:
     replacement: str
     lossy: bool
     guesses: int  # readings the lost bytes allowed
+    stranded: int  # letters of its stretch that stay unexplained
     codec: str
     gain: float  # log-likelihood gain under the character-pair model
     class_gain: float  # the same under the class model
 
 
 def reading(
-    text: str, start: int, end: int, replacement: str, codec: str, lossy: bool = False, guesses: int = 1
+    text: str,
+    start: int,
+    end: int,
+    replacement: str,
+    codec: str,
+    lossy: bool = False,
+    guesses: int = 1,
+    stranded: int = 0,
 ) -> Reading:
     model = char_model()
     span, left, right = text[start:end], text[max(0, start - 1) : start], text[end : end + 1]
@@ -74,10 +90,75 @@ def reading(
         replacement,
         lossy,
         guesses,
+        stranded,
         codec,
         model.pair_logp(replacement, left, right) - model.pair_logp(span, left, right),
         model.logp(replacement, left, right) - model.logp(span, left, right),
     )
+
+
+def _letter_scripts(chars: str) -> set[str]:
+    return {script for script in map(_letter_script, chars) if script is not None}
+
+
+def _elsewhere(chars: str, scripts_outside: set[str]) -> float:
+    """+1 if the letters of `chars` are of scripts the clean rest of the text uses, -1 if not."""
+    scripts = _letter_scripts(chars)
+    if not scripts:
+        return 0.0
+    return 1.0 if scripts <= scripts_outside else -1.0
+
+
+def _scripts_outside(text: str, readings: list[Reading]) -> set[str]:
+    """Scripts of the letters that no reading covers, near the readings."""
+    if not readings:
+        return set()
+    spans = sorted((r.start, r.end) for r in readings)
+    low, high = max(0, spans[0][0] - CENSUS_REACH), min(len(text), max(e for _, e in spans) + CENSUS_REACH)
+    pieces = []
+    position = low
+    for start, end in spans:
+        if start > position:
+            pieces.append(text[position:start])
+        position = max(position, end)
+    pieces.append(text[position:high])
+    return _letter_scripts("".join(set("".join(pieces))))
+
+
+def _coverage(readings: list[Reading]) -> list[tuple[int, int]]:
+    """The union of the readings' spans, as sorted disjoint intervals."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((r.start, r.end) for r in readings):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int]]) -> int:
+    """Non-ASCII letters of the replacement's script near it that no reading touches.
+
+    Damage hits every non-ASCII character of a misdecoded stretch, so clean letters of
+    the very script the repair would produce, right beside it, speak against it.
+    """
+    scripts = _letter_scripts(item.replacement)
+    if not scripts:
+        return 0
+    low, high = max(0, item.start - NEARBY), min(len(text), item.end + NEARBY)
+    index = bisect_right(covered, (low, len(text) + 1)) - 1
+    count = 0
+    for position in range(low, high):
+        char = text[position]
+        if char < "\x80" or not char.isalpha():
+            continue
+        while index + 1 < len(covered) and covered[index + 1][0] <= position:
+            index += 1
+        if 0 <= index < len(covered) and covered[index][0] <= position < covered[index][1]:
+            continue
+        if _letter_script(char) in scripts:
+            count += 1
+    return count
 
 
 def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
@@ -104,6 +185,8 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
             if other.replacement != current.replacement:
                 best_rival[i] = max(best_rival[i], other.gain + other.class_gain)
                 best_rival[j] = max(best_rival[j], current.gain + current.class_gain)
+    scripts_outside = _scripts_outside(text, readings)
+    covered = _coverage(readings)
     rows = []
     for item, rival in zip(readings, best_rival):
         span = text[item.start : item.end]
@@ -117,14 +200,18 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
         rows.append(
             [
                 math.asinh(item.gain),
-                item.gain / length,
-                item.class_gain / length,
+                math.asinh(item.class_gain),
                 math.asinh(margin),
                 math.log(length),
                 1.0 if item.lossy and " " in span else 0.0,
                 1.0 if item.lossy and ("?" in span or "\ufffd" in span) else 0.0,
                 math.log(item.guesses),
                 math.asinh(max(support, 0.0)),
+                math.log1p(item.stranded),
+                _elsewhere(span, scripts_outside),
+                _elsewhere(item.replacement, scripts_outside),
+                math.log1p(_clean_letters_nearby(text, item, covered)),
+                math.log(PRIOR_SHARE.get(item.codec, 0.01)),
                 1.0 if looks_like_word(span, left, right) else 0.0,
                 1.0 if any("\x80" <= c <= "\x9f" for c in span) else 0.0,
                 1.0
@@ -136,17 +223,24 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
 
 
 @cache
-def _weights() -> tuple[float, tuple[float, ...]]:
+def _weights() -> tuple[float, tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
     from textfix.model import evidence_data
 
-    return evidence_data.INTERCEPT, tuple(evidence_data.WEIGHTS)
+    return (
+        evidence_data.INTERCEPT,
+        tuple(evidence_data.WEIGHTS),
+        tuple(evidence_data.CALIBRATION_X),
+        tuple(evidence_data.CALIBRATION_Y),
+    )
 
 
 def confidence(feature_values: list[float]) -> float:
-    intercept, weights = _weights()
+    """The regression's probability, mapped through the isotonic calibration."""
+    intercept, weights, knots_x, knots_y = _weights()
     score = intercept + sum(w * f for w, f in zip(weights, feature_values))
-    if score > 30:
-        return 1.0
-    if score < -30:
-        return 0.0
-    return 1.0 / (1.0 + math.exp(-score))
+    raw = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+    index = min(max(bisect_right(knots_x, raw), 1), len(knots_x) - 1)
+    x0, x1, y0, y1 = knots_x[index - 1], knots_x[index], knots_y[index - 1], knots_y[index]
+    if x1 <= x0:
+        return y1
+    return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
