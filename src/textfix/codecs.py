@@ -60,6 +60,7 @@ class Codepage:
     name: str
     decoding_table: str  # 256 chars, UNDEFINED where the byte is unmapped
     encoding_map: dict[int, int] = field(repr=False)  # ord(char) -> byte, upper half only
+    _charmap: object = field(repr=False, compare=False)  # the same, as a C lookup table
 
     def encodes(self, char: str) -> bool:
         return ord(char) in self.encoding_map
@@ -67,11 +68,13 @@ class Codepage:
     def encode(self, text: str) -> bytes | None:
         """Bytes for `text` if every char maps to a byte of the codepage."""
         try:
-            return text.encode("latin-1") if self.name == "iso8859-1" else bytes(
-                ord(c) if c < "\x80" else self.encoding_map[ord(c)] for c in text
-            )
-        except (KeyError, UnicodeEncodeError):
+            return codecs.charmap_encode(text, "strict", self._charmap)[0]  # type: ignore[arg-type]
+        except UnicodeEncodeError:
             return None
+
+    def encode_marking(self, text: str) -> bytes:
+        """Bytes for `text`, with 0xFF (never valid in UTF-8) for each char the codepage lacks."""
+        return codecs.charmap_encode(text, INVALID_BYTE_HANDLER, self._charmap)[0]  # type: ignore[arg-type]
 
     def decode(self, data: bytes) -> str:
         return data.decode("latin-1").translate(self._decode_translation)
@@ -111,7 +114,19 @@ def codepage(name: str) -> Codepage:
     canonical = codecs.lookup(name).name
     table = _sloppy_table(canonical)
     encoding_map = {ord(c): b for b, c in enumerate(table) if b >= 0x80 and c != UNDEFINED}
-    return Codepage(canonical, table, encoding_map)
+    charmap = codecs.charmap_build(table.replace(UNDEFINED, "\ufffe").replace("\ufffe", "\x00", 1))
+    return Codepage(canonical, table, encoding_map, charmap)
+
+
+INVALID_BYTE_HANDLER = "textfix-invalid-byte"
+
+
+def _mark_invalid(error: UnicodeError) -> tuple[bytes, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    return b"\xff" * (error.end - error.start), error.end
+
+
+codecs.register_error(INVALID_BYTE_HANDLER, _mark_invalid)
 
 
 def canonical_name(name: str) -> str:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
-from textfix.codecs import SINGLE_BYTE_CODECS
+from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
 from textfix.detect.mojibake import Candidate, candidates_for
 from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
 from textfix.findings import Alternative, Finding, apply_findings
-from textfix.model.evidence import confidence, layer_features, reading
+from textfix.model.evidence import confidence, layer_features, reading, whole_window_confidence
+from textfix.utf8 import MULTIBYTE_RUN
 
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
@@ -168,12 +170,102 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
     return findings
 
 
+@cache
+def _char_masks(codecs: tuple[str, ...]) -> dict[str, int]:
+    """For each character, a bit for every codepage that has it in its upper half."""
+    masks: dict[str, int] = {}
+    for index, name in enumerate(codecs):
+        for char in codepage(name).chars(0x80, 0xFF):
+            masks[char] = masks.get(char, 0) | 1 << index
+    return masks
+
+
+def whole_window_reading(window: str, codecs: tuple[str, ...]) -> tuple[str, bytes] | None:
+    """(codec, bytes) when the whole window is UTF-8 read through a codepage, one way only.
+
+    This is the common case of damaged text and costs a few C-level conversions: every
+    non-ASCII character is in the codepage, the bytes are valid UTF-8 from end to end,
+    every codepage that reads it so reads the same text, and that text is clean.
+    """
+    masks = _char_masks(codecs)
+    mask = -1
+    for char in set(window):
+        if char >= "\x80":
+            mask &= masks.get(char, 0)
+            if not mask:
+                return None
+    if mask == -1:
+        return None
+    found: tuple[str, bytes] | None = None
+    decoded_found = ""
+    for index, name in enumerate(codecs):
+        if not mask >> index & 1:
+            continue
+        data = codepage(name).encode(window)
+        if data is None:
+            continue
+        try:
+            decoded = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if found is None:
+            found, decoded_found = (name, data), decoded
+        elif decoded != decoded_found:
+            return None
+    if found is None or may_hold_mojibake(decoded_found, codecs):
+        return None
+    return found
+
+
+def sequences_in(data: bytes) -> int:
+    """How many multi-byte UTF-8 sequences `data` holds."""
+    return sum(1 for byte in data if 0xC2 <= byte <= 0xF4)
+
+
+def _window_findings(text: str, start: int, name: str, data: bytes) -> list[Finding] | None:
+    certainty = whole_window_confidence(sequences_in(data))
+    if certainty is None:
+        return None
+    return [
+        Finding(
+            start + run.start(),
+            start + run.end(),
+            text[start + run.start() : start + run.end()],
+            "mojibake",
+            ("utf-8", name),
+            run.group().decode("utf-8"),
+            certainty,
+        )
+        for run in MULTIBYTE_RUN.finditer(data)
+    ]
+
+
 def _detect_layer(text: str, config: Config, floor: float) -> list[Finding]:
     if not may_hold_mojibake(text, config.codecs):
         return []
     windows = suspect_windows(text, config.codecs)
-    findings = _select(_score_layer(text, config.codecs, windows), floor)
-    return [_with_text(f, text) for f in findings]
+    if len(windows) > 1:
+        # Most damaged text is damaged throughout: read everything between the first and
+        # the last window at once, where many sequences agreeing make the reading sure.
+        start, end = windows[0][0], windows[-1][1]
+        reading = whole_window_reading(text[start:end], config.codecs)
+        fast = None if reading is None else _window_findings(text, start, *reading)
+        if fast is not None:
+            return fast
+    findings: list[Finding] = []
+    slow_windows = []
+    for start, end in windows:
+        reading = whole_window_reading(text[start:end], config.codecs)
+        fast = None if reading is None else _window_findings(text, start, *reading)
+        if fast is None:
+            slow_windows.append((start, end))
+        else:
+            findings.extend(fast)
+    if slow_windows:
+        slow = _select(_score_layer(text, config.codecs, slow_windows), floor)
+        findings.extend(_with_text(f, text) for f in slow)
+    findings.sort(key=lambda f: f.start)
+    return findings
 
 
 def _with_text(finding: Finding, text: str) -> Finding:

@@ -38,6 +38,7 @@ class Candidate:
 class _Scanner:
     codepage: Codepage
     stretch: re.Pattern[str]
+    pair: re.Pattern[str]  # a lead followed by a continuation or stand-in: is there anything to read?
     undefined: tuple[int, ...]  # the bytes a strict decoder turns into "?" or U+FFFD
 
 
@@ -61,15 +62,20 @@ def scanner(name: str) -> _Scanner:
     if all(unicodedata.name(c, "").startswith(("LATIN", "SQUARE ROOT", "NOT SIGN")) for c in space_leads):
         marks += f"|(?<={_char_class(space_leads)}) "
     stretch = re.compile(f"(?:{upper}|{marks})+")
+    leads = _char_class(page.chars(0xC2, 0xF4))
+    pair = re.compile(f"{leads}(?:{_char_class(page.chars(0x80, 0xBF) + STAND_INS)})")
     undefined = tuple(b for b in range(0x80, 0xA0) if page.decoding_table[b] == chr(b))
     if name == "iso8859-1":
         undefined = ()
-    return _Scanner(page, stretch, undefined)
+    return _Scanner(page, stretch, pair, undefined)
+
+
+_STAND_INS_TO_UNENCODABLE = str.maketrans({char: "\uffff" for char in STAND_INS})
 
 
 def _encode_stretch(page: Codepage, stretch: str) -> bytes:
-    encoding_map = page.encoding_map
-    return bytes(LOST if char in STAND_INS else encoding_map[ord(char)] for char in stretch)
+    """The stretch's bytes, with LOST (0xFF) where a stand-in for a lost byte sits."""
+    return page.encode_marking(stretch.translate(_STAND_INS_TO_UNENCODABLE))
 
 
 def _lossy_readings(sequence: bytes, stand_ins: str, undefined: tuple[int, ...]) -> list[str]:
@@ -106,7 +112,10 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
     """
     scan = scanner(name)
     found: list[Candidate] = []
-    for match in scan.stretch.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    if scan.pair.search(text, start, end) is None:
+        return found
+    for match in scan.stretch.finditer(text, start, end):
         stretch = match.group()
         if len(stretch) < 2:
             continue

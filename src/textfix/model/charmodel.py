@@ -19,8 +19,10 @@ CLASS_NAMES: tuple[str, ...] = _classes.CLASS_NAMES
 EDGE = len(CLASS_NAMES)  # the start or end of a text, as a class of its own
 _RUN_STARTS = _classes.RUN_STARTS
 _RUN_CLASSES = _classes.RUN_CLASSES
-_SCALE = 100.0
-PAIR_PRIOR = 20.0  # how many observations the class model is worth against character-pair counts  # tables hold natural-log probabilities times this, as ints
+_SCALE = 100.0  # tables hold natural-log probabilities times this, as ints
+PAIR_PRIOR = 20.0  # how many observations the class model is worth against character-pair counts
+_CLASS_SCRIPTS = tuple(name.split(".", 1)[0] for name in CLASS_NAMES)
+_CLASS_CATEGORIES = tuple(name.split(".", 1)[1] for name in CLASS_NAMES)
 
 _class_cache: dict[str, int] = {}
 
@@ -39,11 +41,11 @@ def class_name(char: str) -> str:
 
 
 def script_of(char: str) -> str:
-    return class_name(char).split(".", 1)[0]
+    return _CLASS_SCRIPTS[class_of(char)]
 
 
 def category_of(char: str) -> str:
-    return class_name(char).split(".", 1)[1]
+    return _CLASS_CATEGORIES[class_of(char)]
 
 
 class CharModel:
@@ -57,6 +59,7 @@ class CharModel:
         self._transition = [value / _SCALE for value in data.TRANSITION]
         self._emission = {char: value / _SCALE for char, value in data.EMISSION.items()}
         self._unseen = [value / _SCALE for value in data.UNSEEN]
+        self._pair_cache: dict[str, float] = {}
         self._left_counts: dict[str, int] = data.LEFT_COUNTS
         self._pair_counts: dict[str, int] = data.PAIR_COUNTS
         assert len(self._transition) == width * width
@@ -96,19 +99,26 @@ class CharModel:
         falls back to the class model, shrunk by how often the first character was
         seen: after a common letter, an unseen follower is very unlikely.
         """
-        chars = (left[-1:] + text + right[:1])
+        chars = left[-1:] + text + right[:1]
         total = 0.0 if left else self.char_logp(text[0]) if text else 0.0
-        for previous, char in zip(chars, chars[1:]):
-            backoff = math.exp(
-                self._transition[class_of(previous) * self._width + class_of(char)] + self.char_logp(char)
-            )
-            if previous.isascii() and char.isascii():
-                total += math.log(backoff)
-                continue
-            seen = self._left_counts.get(previous, 0)
-            together = self._pair_counts.get(previous + char, 0)
-            total += math.log((together + PAIR_PRIOR * backoff) / (seen + PAIR_PRIOR))
+        cache = self._pair_cache
+        for index in range(len(chars) - 1):
+            pair = chars[index : index + 2]
+            found = cache.get(pair)
+            if found is None:
+                found = self._pair_step(pair[0], pair[1])
+                if len(cache) < 500_000:
+                    cache[pair] = found
+            total += found
         return total
+
+    def _pair_step(self, previous: str, char: str) -> float:
+        backoff = self._transition[class_of(previous) * self._width + class_of(char)] + self.char_logp(char)
+        if previous.isascii() and char.isascii():
+            return backoff
+        seen = self._left_counts.get(previous, 0)
+        together = self._pair_counts.get(previous + char, 0)
+        return math.log((together + PAIR_PRIOR * math.exp(backoff)) / (seen + PAIR_PRIOR))
 
 
 @cache

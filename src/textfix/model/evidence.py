@@ -36,6 +36,10 @@ FEATURE_NAMES = (
     "replacement_is_rare",
 )
 
+# A whole-window reading is trusted without the slower evidence only with this many
+# sequences: shorter ones are common by chance in clean Vietnamese or Czech (cp852 reads
+# "đó" as "Т"), and their precision on generated data says nothing of that base rate.
+WHOLE_WINDOW_MIN_SEQUENCES = 3
 NEARBY = 30  # characters on each side in which clean letters of the repair's script count
 CENSUS_REACH = 400  # characters around the readings whose scripts count as the text's own
 _LETTERS = {"Lu", "Ll", "Lo", "M"}
@@ -43,8 +47,17 @@ _RARE = {"RARE", "COMBINING"}
 _UNUSUAL_CATEGORIES = {"Cn", "Co", "Cc", "C1", "Cf"}
 
 
+_letter_script_cache: dict[str, str | None] = {}
+
+
 def _letter_script(char: str) -> str | None:
-    return script_of(char) if category_of(char) in _LETTERS else None
+    try:
+        return _letter_script_cache[char]
+    except KeyError:
+        found = script_of(char) if category_of(char) in _LETTERS else None
+        if len(_letter_script_cache) < 100_000:
+            _letter_script_cache[char] = found
+        return found
 
 
 def looks_like_word(span: str, left: str, right: str) -> bool:
@@ -220,6 +233,16 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
             ]
         )
     return rows
+
+
+def whole_window_confidence(sequences: int) -> float | None:
+    """Measured precision of a whole-window reading with this many sequences, if it is trusted."""
+    from textfix.model import evidence_data
+
+    if sequences < WHOLE_WINDOW_MIN_SEQUENCES:
+        return None
+    table: dict[int, float] = evidence_data.WHOLE_WINDOW
+    return table[min(sequences, max(table))]
 
 
 @cache
