@@ -10,6 +10,7 @@ from pathlib import Path
 from accuracy import RANDOM_PAIRS, AccuracyRow, FPResult, LanguageFP
 from fixers import FIXERS, FTFY, FTFY_ENCODING, FTFY_PREBUILT, FTFY_SETTINGS, TEXTFIX, WARM_UP_TEXTS
 from speed import FLOOR, FootprintRow, LinearRow, Measured, MemoryRow, ScalingRow, StartupRow, ThroughputRow
+from textsets import first_difference
 
 TOP_OFFENDERS = 15
 FP_EXAMPLES = 15
@@ -31,6 +32,7 @@ class Results:
     memory: list[MemoryRow] = field(default_factory=list)
     footprint: list[FootprintRow] = field(default_factory=list)
     section_seconds: dict[str, float] = field(default_factory=dict)
+    failed_sections: dict[str, str] = field(default_factory=dict)  # section -> error
 
 
 # ---------------------------------------------------------------- formatting
@@ -96,19 +98,6 @@ def ratio(value: float | None) -> str:
 
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "—"
-
-
-def excerpt(before: str, after: str) -> tuple[str, str]:
-    """The part of `before` and `after` around their first difference."""
-    start = 0
-    while start < min(len(before), len(after)) and before[start] == after[start]:
-        start += 1
-    end_before, end_after = len(before), len(after)
-    while end_before > start and end_after > start and before[end_before - 1] == after[end_after - 1]:
-        end_before -= 1
-        end_after -= 1
-    left = max(0, start - 20)
-    return before[left : end_before + 20], after[left : end_after + 20]
 
 
 def measured(value: Measured) -> str:
@@ -200,7 +189,7 @@ def startup_section(rows: list[StartupRow]) -> str:
     for bytecode in dict.fromkeys(row.bytecode for row in rows):
         members = [row for row in rows if row.bytecode == bytecode]
         by_label = {row.label: row.median for row in members}
-        base = by_label.get("python (no imports)", 0.0)
+        base = by_label.get("python (no imports)") or 0.0
         out += ["", f"### {bytecode.capitalize()}", ""]
         out.append(
             table(
@@ -208,8 +197,8 @@ def startup_section(rows: list[StartupRow]) -> str:
                 [
                     (
                         row.label,
-                        seconds(row.median),
-                        seconds(row.median - base),
+                        seconds(row.median) if row.median is not None else f"failed: {row.problem}",
+                        seconds(row.median - base) if row.median is not None else "—",
                         ", ".join(f"{t:.3f}" for t in row.runs),
                         f"`{row.command}`",
                     )
@@ -234,6 +223,26 @@ def growth(small: float | None, big: float | None, factor: float) -> str:
     if not small or not big or small <= 0:
         return "—"
     return f"{math.log(big / small) / math.log(factor):.2f}"
+
+
+def changed(value: Measured) -> str:
+    if value.changed is None:
+        return "—"
+    if not value.changed:
+        return "no"
+    if value.lines > 1 and value.lines_changed is not None:
+        return f"yes: {value.lines_changed:,} of {value.lines:,} lines"
+    return "yes"
+
+
+def changes(rows: list[tuple[str, Measured]]) -> list[str]:
+    """The first change textfix made to each input it changed."""
+    listed = [(label, m.first_change) for label, m in rows if m.first_change]
+    if not listed:
+        return []
+    return ["", "First change textfix made, where it changed the input:", ""] + [
+        f"- {label}: {code(before, EXCERPT)} → {code(after, EXCERPT)}" for label, (before, after) in listed
+    ]
 
 
 def linear_section(rows: list[LinearRow], scaling_rows: list[ScalingRow]) -> str:
@@ -268,13 +277,14 @@ def linear_section(rows: list[LinearRow], scaling_rows: list[ScalingRow]) -> str
                         ratio(row.textfix.seconds / reference) if row.textfix.seconds and reference else "—",
                         growth(row.textfix_tenth.seconds, row.textfix.seconds, row.size_bytes / (row.size_bytes // 10)),
                         measured(row.ftfy),
-                        {True: "yes", False: "no", None: "—"}[row.textfix.changed],
+                        changed(row.textfix),
                     )
                     for row in rows
                 ],
                 "lrrrrrrl",
             )
         )
+        out += changes([(row.kind, row.textfix) for row in rows])
     if scaling_rows:
         out += ["", "### Scaling on clean multilingual text (one string)", ""]
         lines = []
@@ -290,7 +300,7 @@ def linear_section(rows: list[LinearRow], scaling_rows: list[ScalingRow]) -> str
                     measured(row.ftfy),
                     rate(row.size_bytes, row.ftfy.seconds, "B/s"),
                     ratio(row.ftfy.seconds / row.textfix.seconds) if row.ftfy.seconds and row.textfix.seconds else "—",
-                    {True: "yes", False: "no", None: "—"}[row.textfix.changed],
+                    changed(row.textfix),
                 )
             )
             previous = row
@@ -311,6 +321,7 @@ def linear_section(rows: list[LinearRow], scaling_rows: list[ScalingRow]) -> str
                 "lrrrrrrrl",
             )
         )
+        out += changes([(size(row.size_bytes), row.textfix) for row in scaling_rows])
     return "\n".join(out)
 
 
@@ -438,10 +449,12 @@ def _fp_examples(result: FPResult) -> list[str]:
     lines = []
     for language in order[:FP_EXAMPLES]:
         original, output = min(by_language[language], key=lambda pair: (len(pair[0]), pair[0]))
-        before, after = excerpt(original, output)
+        before, after = first_difference(original, output)
         ftfy_output = FIXERS[FTFY_ENCODING](original)
-        _, ftfy_after = excerpt(original, ftfy_output) if ftfy_output != original else ("", "(unchanged)")
-        lines.append((language, code(before, EXCERPT), code(after, EXCERPT), code(ftfy_after, EXCERPT)))
+        ftfy_shown = "unchanged"
+        if ftfy_output != original:
+            ftfy_shown = code(first_difference(original, ftfy_output)[1], EXCERPT)
+        lines.append((language, code(before, EXCERPT), code(after, EXCERPT), ftfy_shown))
     return [
         "",
         "<details><summary>textfix false positives: the shortest per language</summary>",
@@ -506,6 +519,11 @@ def render(results: Results, chart_name: str | None) -> str:
         parts.append(fp_section(results.false_positives))
     if results.memory or results.footprint:
         parts.append(memory_section(results.memory, results.footprint))
+    if results.failed_sections:
+        parts.append(
+            "**Sections that failed** (traceback on stderr): "
+            + "; ".join(f"{name}: `{error}`" for name, error in results.failed_sections.items())
+        )
     if results.section_seconds:
         parts.append(
             "Run time per section: "
@@ -566,7 +584,8 @@ def write_chart(results: Results, path: Path) -> bool:
         axis.set_xticklabels([row.chain.split("→ ")[-1] for row in rows], rotation=90, fontsize=7)
         axis.set_ylabel("% exact repair")
         axis.set_title("Accuracy, one layer, whole string")
-        axis.legend(fontsize=8)
+        axis.set_ylim(0, 125)
+        axis.legend(fontsize=8, loc="upper center", ncol=3)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)

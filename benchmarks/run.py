@@ -12,6 +12,7 @@ imported from PYTHONPATH when it is there, else from this checkout's src/.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import os
 import platform
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -40,12 +42,21 @@ from textsets import damaged_lines, english_prose, load_corpus, multilingual_lin
 
 import textfix  # noqa: E402
 
-SECTIONS = ("throughput", "startup", "linear", "scaling", "accuracy", "fp", "memory")
+SECTIONS = ("throughput", "startup", "linear", "scaling", "accuracy", "fp", "memory", "footprint")
 T = TypeVar("T")
 
 
 def progress(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def source_digest() -> str:
+    """A short hash of the imported textfix package's .py files, to tell engine versions apart."""
+    package = Path(textfix.__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def git_state() -> str:
@@ -78,7 +89,8 @@ def environment(settings: Settings) -> list[tuple[str, str]]:
     return [
         ("date (UTC)", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M")),
         ("textfix", f"{textfix.__version__} from `{shown}`"),
-        ("checkout", git_state()),
+        ("checkout", git_state() if textfix_file.is_relative_to(ROOT / "src") else "textfix is not this checkout's"),
+        ("textfix source digest", f"`{source_digest()}` (blake2b of the package's .py files)"),
         ("ftfy", ftfy.__version__),
         ("Python", f"{platform.python_version()} ({platform.python_implementation()}), `{sys.executable}`"),
         ("machine", f"{cpu_name()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}"),
@@ -130,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{corpus.load_seconds:.1f} s. All samples use fixed seeds."
         ),
     )
+    results_digest = source_digest()
     progress("warming up both libraries")
     warm_up()
 
@@ -138,9 +151,14 @@ def main(argv: list[str] | None = None) -> int:
             return None
         progress(f"section {name}")
         section_started = time.perf_counter()
-        value = job()
-        results.section_seconds[name] = time.perf_counter() - section_started
-        return value
+        try:
+            return job()
+        except Exception as error:  # noqa: BLE001 - one broken section should not lose the others
+            traceback.print_exc()
+            results.failed_sections[name] = f"{type(error).__name__}: {error}"
+            return None
+        finally:
+            results.section_seconds[name] = time.perf_counter() - section_started
 
     classes = {
         "(a) clean English prose": prose,
@@ -154,19 +172,25 @@ def main(argv: list[str] | None = None) -> int:
     results.scaling = section("scaling", lambda: scaling(settings, corpus)) or []
     results.accuracy = section("accuracy", lambda: chain_accuracy(settings, corpus)) or []
     results.false_positives = section("fp", lambda: false_positives(settings, corpus))
-    if "memory" in args.sections:
-        workloads = {"(b) clean multilingual, line by line": multilingual, "(c) damaged multilingual": damaged}
-        big = clean_text(corpus, settings.linear_bytes)
-        results.memory = section("memory", lambda: memory(settings, workloads, big)) or []
-        results.footprint = footprint(scratch)
+    workloads = {"(b) clean multilingual, line by line": multilingual, "(c) damaged multilingual": damaged}
+    big = clean_text(corpus, settings.memory_string_bytes)
+    results.memory = section("memory", lambda: memory(settings, workloads, big)) or []
+    results.footprint = section("footprint", lambda: footprint(settings, scratch)) or []
     shutil.rmtree(scratch, ignore_errors=True)
+
+    digest = source_digest()
+    if digest != results_digest:
+        progress(f"warning: textfix's source changed during the run ({results_digest} -> {digest})")
+        results.environment.append(
+            ("warning", f"textfix's source changed during the run (digest now `{digest}`): results mix versions")
+        )
 
     out: Path = args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     chart = out.with_suffix(".png")
     has_chart = not args.no_chart and write_chart(results, chart)
     if not has_chart:
-        progress("no chart (matplotlib not installed or --no-chart)")
+        progress("no chart (matplotlib not installed, --no-chart, or nothing to plot)")
     text = render(results, chart.name if has_chart else None)
     out.write_text(text, encoding="utf-8")
     print(text)

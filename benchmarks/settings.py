@@ -18,6 +18,7 @@ class Settings:
     two_layer_per_chain: int  # strings per two-layer chain
     fp_per_language: int | None  # clean strings per language for false positives; None: all of them
     guard_seconds: float  # a single big-input measurement is abandoned after this
+    memory_string_bytes: int  # size of the one-string memory workload (tracemalloc slows textfix a lot)
 
 
 QUICK = Settings(
@@ -32,6 +33,7 @@ QUICK = Settings(
     two_layer_per_chain=100,
     fp_per_language=300,
     guard_seconds=30.0,
+    memory_string_bytes=50_000,
 )
 
 FULL = Settings(
@@ -46,4 +48,5 @@ FULL = Settings(
     two_layer_per_chain=500,
     fp_per_language=None,
     guard_seconds=600.0,
+    memory_string_bytes=1_000_000,
 )

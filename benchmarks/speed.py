@@ -23,7 +23,7 @@ from fixers import (
     ftfy_fix_text_prebuilt,
 )
 from settings import Settings
-from textsets import ROOT, Corpus, adversarial_units, sized_text, translations
+from textsets import ROOT, Corpus, adversarial_units, first_difference, sized_text, translations
 from timing import Guarded, best_of, child_env, run_guarded, subprocess_median, timed_call
 
 import textfix
@@ -74,8 +74,9 @@ class StartupRow:
     bytecode: str  # which ChildEnv
     label: str
     command: str  # as typed in a shell
-    median: float
+    median: float | None  # None when a run failed
     runs: list[float]
+    problem: str = ""
 
 
 def textfix_path() -> str:
@@ -131,15 +132,20 @@ STARTUP_CODE = {
 }
 
 
+UNCACHED_QUICK = ("python (no imports)", "textfix: import + fix_text('cafÃ©')", "ftfy: import + fix_text('cafÃ©')")
+
+
 def startup(settings: Settings, scratch: Path) -> list[StartupRow]:
     rows = []
     for child in child_envs(scratch):
         for label, code in STARTUP_CODE.items():
+            if child.name == NO_BYTECODE and settings.mode == "quick" and label not in UNCACHED_QUICK:
+                continue
             argv = [sys.executable, "-c", code]
             if child.name == CACHED_BYTECODE:
                 subprocess_median(argv, child.env, 1)  # priming run: writes the .pyc files
-            median, runs = subprocess_median(argv, child.env, settings.startup_runs)
-            rows.append(StartupRow(child.name, label, f"{child.shown} {shlex.join(argv)}", median, runs))
+            median, runs, problem = subprocess_median(argv, child.env, settings.startup_runs)
+            rows.append(StartupRow(child.name, label, f"{child.shown} {shlex.join(argv)}", median, runs, problem))
     return rows
 
 
@@ -166,19 +172,25 @@ class Measured:
     seconds: float | None
     changed: bool | None
     problem: str | None = None
+    first_change: tuple[str, str] | None = None  # (input, output) around the first change
+    lines_changed: int | None = None  # when the output has as many lines as the input
+    lines: int = 1
 
 
 def measure(fixer: Fixer, text: str, repeats: int, timeout: float) -> Measured:
     """Best of `repeats` timed calls on one big string, in a child killed after `timeout` s."""
 
-    def job() -> tuple[float, bool]:
+    def job() -> Measured:
         timings = [timed_call(fixer, text) for _ in range(repeats)]
-        return min(seconds for seconds, _ in timings), timings[-1][1] != text
+        output = timings[-1][1]
+        change = first_difference(text, output) if output != text else None
+        before, after = text.split("\n"), output.split("\n")
+        lines_changed = sum(a != b for a, b in zip(before, after, strict=True)) if len(before) == len(after) else None
+        best = min(seconds for seconds, _ in timings)
+        return Measured(best, output != text, None, change, lines_changed, len(before))
 
-    result: Guarded[tuple[float, bool]] = run_guarded(job, timeout)
-    if result.value is None:
-        return Measured(None, None, result.problem)
-    return Measured(*result.value)
+    result: Guarded[Measured] = run_guarded(job, timeout)
+    return result.value if result.value is not None else Measured(None, None, result.problem)
 
 
 @dataclass(frozen=True)
@@ -229,7 +241,7 @@ def scaling(settings: Settings, corpus: Corpus) -> list[ScalingRow]:
     data = biggest.encode("utf-8")
     while size <= settings.scaling_max_bytes:
         text = data[:size].decode("utf-8", "ignore")
-        repeats = settings.repeats if size <= 1_000_000 else 1
+        repeats = settings.repeats if size <= 100_000 else 1
         rows.append(
             ScalingRow(
                 size,
@@ -289,14 +301,18 @@ class FootprintRow:
     max_rss: int | None  # VmHWM, Linux only
 
 
-def footprint(scratch: Path) -> list[FootprintRow]:
+def footprint(settings: Settings, scratch: Path) -> list[FootprintRow]:
+    """Table memory of each library in a fresh interpreter; without bytecode only in full mode (slow)."""
     rows = []
     texts = json.dumps(list(WARM_UP_TEXTS))
     for child in child_envs(scratch):
+        if child.name == NO_BYTECODE and settings.mode == "quick":
+            continue
         for label, module, call in (("textfix", "textfix", "textfix.fix_text"), ("ftfy", "ftfy", "ftfy.fix_text")):
             argv = [sys.executable, "-c", FOOTPRINT_CODE.format(module=module, call=call), texts]
-            if child.name == CACHED_BYTECODE:
-                subprocess.run(argv, env=child.env, check=True, capture_output=True)
+            if child.name == CACHED_BYTECODE:  # prime the cache without tracemalloc, which slows compiling
+                prime = f"import {module}; {call}('cafÃ©')"
+                subprocess.run([sys.executable, "-c", prime], env=child.env, check=True, capture_output=True)
             output = subprocess.run(argv, env=child.env, check=True, capture_output=True, text=True).stdout
             current, peak, rss = json.loads(output)
             rows.append(FootprintRow(label, child.name, current, peak, rss))

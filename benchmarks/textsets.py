@@ -179,3 +179,18 @@ def test_half_pool(corpus: Corpus) -> list[str]:
                 pool.append(text)
     random.Random("test-pool").shuffle(pool)
     return pool
+
+
+def first_difference(before: str, after: str, context: int = 20) -> tuple[str, str]:
+    """The parts of `before` and `after` around their first difference, with some context."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end_before, end_after = len(before), len(after)
+    while end_before > start and end_after > start and before[end_before - 1] == after[end_after - 1]:
+        end_before -= 1
+        end_after -= 1
+    left = max(0, start - context)
+    if end_before - start > 4 * context:  # many changes: show the first stretch only
+        end_before, end_after = start + 2 * context, start + 2 * context
+    return before[left : end_before + context], after[left : end_after + context]

@@ -101,14 +101,17 @@ def run_guarded(function: Callable[[], T], timeout: float) -> Guarded[T]:
         child.join()
 
 
-def subprocess_median(argv: Sequence[str], env: Mapping[str, str], runs: int) -> tuple[float, list[float]]:
-    """Median wall time of `runs` fresh runs of a command (each must exit 0)."""
+def subprocess_median(argv: Sequence[str], env: Mapping[str, str], runs: int) -> tuple[float | None, list[float], str]:
+    """Median wall time of `runs` fresh runs of a command, the times, and the error if one run failed."""
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(list(argv), env=dict(env), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        done = subprocess.run(list(argv), env=dict(env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode:
+            lines = done.stderr.strip().splitlines() or [f"exit code {done.returncode}"]
+            return None, times, lines[-1]
         times.append(time.perf_counter() - started)
-    return statistics.median(times), times
+    return statistics.median(times), times, ""
 
 
 def child_env(extra_path: str) -> dict[str, str]:

@@ -25,15 +25,15 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 from corpora import gettext_strings  # noqa: E402
 
 from textfix.codecs import PRIOR_SHARE, SINGLE_BYTE_CODECS, codepage  # noqa: E402
-from textfix.detect.layers import (
+from textfix.detect.layers import (  # noqa: E402
     distinct_candidates,
     score_candidates,
     sequences_in,
     suspect_windows,
     whole_window_reading,
 )
-from textfix.utf8 import MULTIBYTE_RUN  # noqa: E402
 from textfix.model.evidence import FEATURE_NAMES  # noqa: E402
+from textfix.utf8 import MULTIBYTE_RUN  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "evidence_data.py"
 L2 = 1e-3
@@ -118,17 +118,25 @@ def make_example(text: str, rng: random.Random) -> tuple[str, dict[tuple[int, in
     return "".join(pieces), truth, lost_mark is not None
 
 
-def is_right(start: int, end: int, replacement: str, truth: dict[tuple[int, int], str], starts: dict[int, int]) -> bool:
-    """True when [start, end) is a run of whole damaged chars and `replacement` restores them."""
+def is_right(
+    text: str, start: int, end: int, replacement: str, truth: dict[tuple[int, int], str], starts: dict[int, int]
+) -> bool:
+    """True when [start, end) is whole damaged chars (and ASCII between them) and `replacement` restores them."""
     expected = []
     position = start
     while position < end:
         span_end = starts.get(position)
-        if span_end is None or span_end > end:
+        if span_end is None:
+            if not text[position].isascii():
+                return False
+            expected.append(text[position])
+            position += 1
+            continue
+        if span_end > end:
             return False
         expected.append(truth[(position, span_end)])
         position = span_end
-    return "".join(expected) == replacement
+    return bool(truth) and "".join(expected) == replacement
 
 
 def whole_window_outcomes(text: str, truth: dict[tuple[int, int], str]) -> list[tuple[int, bool]]:
@@ -143,7 +151,7 @@ def whole_window_outcomes(text: str, truth: dict[tuple[int, int], str]) -> list[
             continue
         _, data = reading
         right = all(
-            is_right(start + run.start(), start + run.end(), run.group().decode("utf-8"), truth, starts)
+            is_right(text, start + run.start(), start + run.end(), run.group().decode("utf-8"), truth, starts)
             for run in MULTIBYTE_RUN.finditer(data)
         )
         outcomes.append((sequences_in(data), right))
@@ -175,7 +183,7 @@ def rows_for(texts: list[str], seed: int) -> tuple[np.ndarray, np.ndarray, list[
         WINDOW_OUTCOMES.extend(whole_window_outcomes(damaged, truth))
         candidates = distinct_candidates(damaged, SINGLE_BYTE_CODECS)
         for candidate, row in zip(candidates, score_candidates(damaged, candidates)):
-            right = is_right(candidate.start, candidate.end, candidate.replacement, truth, starts)
+            right = is_right(damaged, candidate.start, candidate.end, candidate.replacement, truth, starts)
             features.append(row)
             labels.append(1.0 if right else 0.0)
             notes.append(("damaged", damaged, candidate.replacement, float(right)))
@@ -189,7 +197,8 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-np.clip(design @ weights, -30, 30)))
         gradient = design.T @ (p - y) + L2 * len(y) * np.r_[0.0, weights[1:]]
-        hessian = (design * (p * (1 - p))[:, None]).T @ design + L2 * len(y) * np.diag(np.r_[0.0, np.ones(len(weights) - 1)])
+        penalty = L2 * len(y) * np.diag(np.r_[0.0, np.ones(len(weights) - 1)])
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + penalty
         step = np.linalg.solve(hessian, gradient)
         weights -= step
         if np.abs(step).max() < 1e-8:

@@ -46,6 +46,7 @@ def main() -> None:
     chars: Counter[str] = Counter()
     char_pairs: Counter[str] = Counter()
     lefts: Counter[str] = Counter()
+    all_pairs: set[str] = set()
     for texts in strings.values():
         for text in texts:
             previous = EDGE
@@ -57,10 +58,12 @@ def main() -> None:
             pairs[previous, EDGE] += 1
             for left, right in zip(text, text[1:]):
                 lefts[left] += 1
+                all_pairs.add(left + right)
                 # Mojibake never changes a pair of ASCII characters, so those pairs are not needed.
                 if not (left.isascii() and right.isascii()):
                     char_pairs[left + right] += 1
 
+    followers: Counter[str] = Counter(pair[0] for pair in all_pairs)
     from_totals: Counter[int] = Counter()
     to_totals: Counter[int] = Counter()
     for (previous, current), count in pairs.items():
@@ -97,6 +100,7 @@ def main() -> None:
         f"EMISSION = {emission!r}",
         f"UNSEEN = {tuple(unseen)!r}",
         f"LEFT_COUNTS = { {c: n for c, n in sorted(lefts.items()) if n >= MIN_PAIR_COUNT}!r}",
+        f"FOLLOWERS = { {c: n for c, n in sorted(followers.items()) if lefts[c] >= MIN_PAIR_COUNT}!r}",
         f"PAIR_COUNTS = { {p: n for p, n in sorted(char_pairs.items()) if n >= MIN_PAIR_COUNT}!r}",
         "",
     ]

@@ -5,7 +5,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from hypothesis import Phase, settings
+
 ROOT = Path(__file__).resolve().parent.parent
 for folder in (ROOT / "src", ROOT / "tests"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
+
+# No "explain" phase: on a failure it re-runs the example many times to annotate it, which
+# costs more than the rest of the suite; the shrunk example is reported either way.
+settings.register_profile(
+    "textfix", deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)
+)
+settings.load_profile("textfix")

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from textfix import Finding
-from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.codecs import codepage
 
 LOCALE_DIR = Path("/usr/share/locale")
 STAND_INS = " ?\ufffd"  # what a lost byte may have become in lossy mojibake
@@ -53,14 +53,6 @@ def chain_explains(finding: Finding) -> bool:
             a == b or b in STAND_INS for a, b in zip(replayed, finding.text, strict=True)
         )
     return replayed == finding.text
-
-
-def first_explaining_codec(original: str, damaged: str, codecs: tuple[str, ...] = SINGLE_BYTE_CODECS) -> str:
-    """The earliest codec (by the library's prior order) whose reading of `original` is `damaged`."""
-    for codec in codecs:
-        if damage(original, codec) == damaged:
-            return codec
-    raise AssertionError(f"no codec turns {original!r} into {damaged!r}")
 
 
 # --- gettext catalogs --------------------------------------------------------------------

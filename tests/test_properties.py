@@ -182,7 +182,15 @@ ALL_STEPS = Config(
     fix_line_breaks=True,
     normalization="NFC",
 )
-CONFIGS = (Config(), Config(uncurl_quotes=True, normalization="NFC"), ALL_STEPS, Config(max_layers=1))
+CONFIGS = (
+    Config(),
+    Config(uncurl_quotes=True, normalization="NFC"),
+    ALL_STEPS,
+    Config(max_layers=1),
+    Config(codecs=("cp874",)),
+    Config(codecs=("cp1251", "koi8-r", "mac-cyrillic")),
+    Config(threshold=0.5),
+)
 
 PROPERTY = settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -210,6 +218,24 @@ def test_nothing_raises_on_any_str(text: str, config: Config) -> None:
     fixed, plan = fix_and_explain(text, config)
     assert isinstance(fixed, str)
     assert isinstance(plan, Plan)
+
+
+@st.composite
+def codec_subsets_and_damage(draw: st.DrawFn) -> tuple[tuple[str, ...], str]:
+    codecs = tuple(draw(st.lists(st.sampled_from(SINGLE_BYTE_CODECS), min_size=1, max_size=3, unique=True)))
+    _, damaged, _ = draw(damaged_texts([(codec,) for codec in codecs]))
+    return codecs, damaged
+
+
+@PROPERTY
+@given(codec_subsets_and_damage())
+def test_any_codec_subset_works_and_is_respected(case: tuple[tuple[str, ...], str]) -> None:
+    codecs, text = case
+    config = Config(codecs=codecs)
+    assert isinstance(fix_text(text, config), str)
+    for finding in detect(text, config, min_confidence=0.0):
+        if finding.kind != "c1_control":
+            assert set(finding.chain[1::2]) <= set(codecs), finding
 
 
 @pytest.mark.parametrize("text", ["\ud800", "caf\udce9", "Ã\udcc3©", "\udcc3\udca9", "\x00\x81\x9d\ud83d", "â€\udc9d"])

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
 from textfix.detect.suspects import may_hold_mojibake
-from textfix.findings import Alternative, Finding, apply_findings
+from textfix.findings import Alternative, Finding
 from textfix.repair import Plan, PlanStep
 from textfix.repair import apply_plan as _apply_plan
+from textfix.repair import damage_findings as _damage_findings
 from textfix.repair import fix_and_explain as _fix_and_explain
 
 __all__ = [
@@ -78,32 +79,13 @@ def detect(
 ) -> list[Finding]:
     """Damaged spans in `text`, one Finding each, in order.
 
-    By default only findings that fix_text would apply are returned, so applying all
-    of them gives fix_text(text). A lower `min_confidence` also reports doubtful spans.
-    Only the damage-repair steps (mojibake, c1_controls) report findings.
+    By default only the repairs fix_text makes are returned, so applying all of them
+    gives fix_text(text) (with the default steps; style steps are not findings). A
+    `min_confidence` below the threshold also reports doubtful spans, which fix_text
+    leaves alone.
     """
-    from textfix.detect import detect_c1_controls, detect_mojibake
-
     text = _check_text(text)
     config = resolve(config, settings)
-    findings: list[Finding] = []
-    if config.mojibake:
-        findings = detect_mojibake(text, config, min_confidence)
-    if config.c1_controls:
-        repaired = apply_findings(text, [f for f in findings if f.confidence >= config.threshold])
-        if repaired == text:
-            findings.extend(detect_c1_controls(text))
-        else:
-            findings = _with_controls(text, findings, config)
-    return sorted(findings, key=lambda f: f.start)
-
-
-def _with_controls(text: str, findings: list[Finding], config: Config) -> list[Finding]:
-    """Add C1 findings for controls outside every applied mojibake span."""
-    from textfix.detect import detect_c1_controls
-
-    applied = [f for f in findings if f.confidence >= config.threshold]
-    controls = [
-        c for c in detect_c1_controls(text) if not any(f.start < c.end and c.start < f.end for f in applied)
-    ]
-    return findings + controls
+    if config is DEFAULT_CONFIG and min_confidence is None and _clean_by_default(text, config):
+        return []
+    return _damage_findings(text, config, min_confidence)

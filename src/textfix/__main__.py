@@ -1,4 +1,5 @@
-from textfix.cli import main
 import sys
+
+from textfix.cli import main
 
 sys.exit(main())

@@ -54,3 +54,76 @@ def apply_findings(text: str, findings: list[Finding]) -> str:
         position = finding.end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def compose_findings(original: str, outer: list[Finding], current: str, inner: list[Finding]) -> list[Finding]:
+    """Map findings made on `current` (= original with `outer` applied) back onto `original`.
+
+    A later finding that touches earlier ones swallows them: one finding from the
+    original text to the final repair, its chain the later one's followed by the
+    earlier one's (innermost first).
+    """
+    placed = []  # where each outer replacement sits in `current`
+    shift = 0
+    for finding in outer:
+        start = finding.start + shift
+        placed.append((start, start + len(finding.replacement), finding))
+        shift += len(finding.replacement) - (finding.end - finding.start)
+
+    def to_original(position: int) -> int:
+        offset = 0
+        for _, end, finding in placed:
+            if end > position:
+                break
+            offset += len(finding.replacement) - (finding.end - finding.start)
+        return position - offset
+
+    # An inner finding swallows every outer one it touches; findings that share an
+    # outer one become one finding.
+    groups: list[tuple[int, int, list[Finding], list[Finding]]] = []
+    for finding in inner:
+        touched = [f for start, end, f in placed if start < finding.end and finding.start < end]
+        spans = [(s, e) for s, e, f in placed if f in touched]
+        current_start = min([finding.start] + [s for s, _ in spans])
+        current_end = max([finding.end] + [e for _, e in spans])
+        if groups and groups[-1][1] > current_start:
+            last_start, last_end, last_inner, last_outer = groups.pop()
+            groups.append(
+                (last_start, max(last_end, current_end), last_inner + [finding], last_outer + touched)
+            )
+        else:
+            groups.append((current_start, current_end, [finding], touched))
+
+    merged: list[Finding] = []
+    swallowed: set[int] = set()
+    for current_start, current_end, inner_findings, outer_findings in groups:
+        pieces = []
+        position = current_start
+        for finding in inner_findings:
+            pieces.append(current[position : finding.start])
+            pieces.append(finding.replacement)
+            position = finding.end
+        pieces.append(current[position:current_end])
+        original_start, original_end = to_original(current_start), to_original(current_end)
+        kinds = {f.kind for f in inner_findings + outer_findings}
+        if "lossy_mojibake" in kinds:
+            kind = "lossy_mojibake"
+        elif len(kinds) == 1:
+            kind = kinds.pop()
+        else:
+            kind = "mojibake"
+        merged.append(
+            Finding(
+                original_start,
+                original_end,
+                original[original_start:original_end],
+                kind,
+                inner_findings[0].chain + (outer_findings[0].chain if outer_findings else ()),
+                "".join(pieces),
+                min(f.confidence for f in inner_findings + outer_findings),
+            )
+        )
+        swallowed.update(id(f) for f in outer_findings)
+    merged.extend(f for f in outer if id(f) not in swallowed)
+    merged.sort(key=lambda f: f.start)
+    return merged

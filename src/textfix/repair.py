@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from textfix.config import Config
+from textfix.config import DAMAGE_STEPS, Config
 from textfix.detect import detect_c1_controls, detect_mojibake
-from textfix.findings import Alternative, Finding, apply_findings
+from textfix.findings import Alternative, Finding, apply_findings, compose_findings
 
 
 @dataclass(frozen=True)
@@ -86,25 +86,80 @@ def _ftfy_fixer(name: str) -> Callable[[str], str]:
     return fixer
 
 
+# Repairing one kind of damage can uncover another (a C1 control inside mojibake, a
+# cp1252 character that completes a sequence), so the damage steps run in rounds until
+# nothing changes. Every repair shortens the text or removes a C1 control, so this ends.
+DAMAGE_ROUNDS = 4
+
+
 def _run_step(step: str, text: str, config: Config) -> tuple[Finding, ...]:
     if step == "mojibake":
         return tuple(detect_mojibake(text, config))
     if step == "c1_controls":
-        return tuple(detect_c1_controls(text))
+        return tuple(f for f in detect_c1_controls(text) if f.confidence >= config.threshold)
     if step == "normalization":
         assert config.normalization is not None
         return _whole_text_edit(step, text, unicodedata.normalize(config.normalization, text))
     return _whole_text_edit(step, text, _ftfy_fixer(step)(text))
 
 
+def damage_rounds(text: str, config: Config) -> tuple[str, list[PlanStep]]:
+    """Run the damage-repair steps until the text stops changing."""
+    steps: list[PlanStep] = []
+    damage_steps = [step for step in config.enabled_steps() if step in DAMAGE_STEPS]
+    for _ in range(DAMAGE_ROUNDS):
+        changed: list[str] = []
+        for step in damage_steps:
+            edits = _run_step(step, text, config)
+            if edits:
+                text = apply_findings(text, list(edits))
+                steps.append(PlanStep(step, edits))
+                changed.append(step)
+        # The mojibake step peels its own layers (up to max_layers); another round is
+        # only for what a later step uncovered.
+        if not changed or changed == ["mojibake"]:
+            break
+    return text, steps
+
+
 def fix_and_explain(text: str, config: Config) -> tuple[str, Plan]:
-    steps = []
+    steps: list[PlanStep] = []
+    damage_done = False
     for step in config.enabled_steps():
+        if step in DAMAGE_STEPS:
+            if not damage_done:
+                text, rounds = damage_rounds(text, config)
+                steps.extend(rounds)
+                damage_done = True
+            continue
         edits = _run_step(step, text, config)
         if edits:
             text = apply_findings(text, list(edits))
             steps.append(PlanStep(step, edits))
     return text, Plan(tuple(steps))
+
+
+def damage_findings(text: str, config: Config, min_confidence: float | None) -> list[Finding]:
+    """Every damage repair, as findings on `text` itself, plus doubtful spans if asked.
+
+    The rounds of fix_and_explain are composed back onto the input, so applying the
+    findings gives what the damage steps give.
+    """
+    _, steps = damage_rounds(text, config)
+    findings: list[Finding] = []
+    current = text
+    for step in steps:
+        edits = list(step.edits)
+        findings = compose_findings(text, findings, current, edits) if findings else edits
+        current = apply_findings(text, findings)
+    if config.mojibake and min_confidence is not None and min_confidence < config.threshold:
+        doubtful = [
+            f
+            for f in detect_mojibake(text, config, min_confidence)
+            if f.confidence < config.threshold and not any(f.start < g.end and g.start < f.end for g in findings)
+        ]
+        findings = sorted(findings + doubtful, key=lambda f: f.start)
+    return findings
 
 
 def apply_plan(text: str, plan: Plan) -> str:

@@ -12,7 +12,7 @@ import re
 from textfix.findings import Finding
 
 _C1_RUN = re.compile("[\x80-\x9f]+")
-CONFIDENCE = 0.95
+CONFIDENCE = 0.99
 
 
 def _cp1252_char(control: str) -> str | None:

@@ -17,7 +17,7 @@ from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
 from textfix.detect.mojibake import Candidate, candidates_for
 from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
-from textfix.findings import Alternative, Finding, apply_findings
+from textfix.findings import Alternative, Finding, apply_findings, compose_findings
 from textfix.model.evidence import confidence, layer_features, reading, whole_window_confidence
 from textfix.utf8 import MULTIBYTE_RUN
 
@@ -76,9 +76,51 @@ def distinct_candidates(
     grouped: dict[tuple[int, int, str], Candidate] = {}
     for start, end in [(0, len(text))] if windows is None else windows:
         for name in codecs:
-            for candidate in candidates_for(text, name, start, end):
+            for candidate in _with_compounds(text, candidates_for(text, name, start, end)):
                 grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
     return _drop_fragments(list(grouped.values()))
+
+
+_WORD_GAP = re.compile(r"[A-Za-z0-9]{1,12}")
+
+
+def _with_compounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates of one codepage, plus one per word that several of them share.
+
+    "aÄŸaÃ§" holds two sequences split by an ASCII letter; read together as "ağaç"
+    they are far more convincing than either alone.
+    """
+    result = list(candidates)
+    group: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: c.start) + [None]:
+        if (
+            candidate is not None
+            and group
+            and _WORD_GAP.fullmatch(text, group[-1].end, candidate.start) is not None
+        ):
+            group.append(candidate)
+            continue
+        if len(group) > 1:
+            pieces = []
+            for previous, current in zip(group, group[1:]):
+                pieces.append(previous.replacement + text[previous.end : current.start])
+            pieces.append(group[-1].replacement)
+            guesses = 1
+            for member in group:
+                guesses *= member.guesses
+            result.append(
+                Candidate(
+                    group[0].start,
+                    group[-1].end,
+                    group[0].codec,
+                    "".join(pieces),
+                    any(member.lossy for member in group),
+                    guesses,
+                    sum(member.stranded for member in group),
+                )
+            )
+        group = [] if candidate is None else [candidate]
+    return result
 
 
 def _drop_fragments(candidates: list[Candidate]) -> list[Candidate]:
@@ -281,68 +323,6 @@ def _with_text(finding: Finding, text: str) -> Finding:
     )
 
 
-def _compose(original: str, outer: list[Finding], current: str, inner: list[Finding]) -> list[Finding]:
-    """Map findings made on `current` (= original with `outer` applied) back onto `original`."""
-    placed = []  # where each outer replacement sits in `current`
-    shift = 0
-    for finding in outer:
-        start = finding.start + shift
-        placed.append((start, start + len(finding.replacement), finding))
-        shift += len(finding.replacement) - (finding.end - finding.start)
-
-    def to_original(position: int) -> int:
-        offset = 0
-        for _, end, finding in placed:
-            if end > position:
-                break
-            offset += len(finding.replacement) - (finding.end - finding.start)
-        return position - offset
-
-    # An inner finding swallows every outer one it touches; findings that share an
-    # outer one become one finding.
-    groups: list[tuple[int, int, list[Finding], list[Finding]]] = []
-    for finding in inner:
-        touched = [f for start, end, f in placed if start < finding.end and finding.start < end]
-        spans = [(s, e) for s, e, f in placed if f in touched]
-        current_start = min([finding.start] + [s for s, _ in spans])
-        current_end = max([finding.end] + [e for _, e in spans])
-        if groups and groups[-1][1] > current_start:
-            last_start, last_end, last_inner, last_outer = groups.pop()
-            groups.append(
-                (last_start, max(last_end, current_end), last_inner + [finding], last_outer + touched)
-            )
-        else:
-            groups.append((current_start, current_end, [finding], touched))
-
-    merged: list[Finding] = []
-    swallowed: set[int] = set()
-    for current_start, current_end, inner_findings, outer_findings in groups:
-        pieces = []
-        position = current_start
-        for finding in inner_findings:
-            pieces.append(current[position : finding.start])
-            pieces.append(finding.replacement)
-            position = finding.end
-        pieces.append(current[position:current_end])
-        original_start, original_end = to_original(current_start), to_original(current_end)
-        kinds = {f.kind for f in inner_findings + outer_findings}
-        merged.append(
-            Finding(
-                original_start,
-                original_end,
-                original[original_start:original_end],
-                "lossy_mojibake" if "lossy_mojibake" in kinds else "mojibake",
-                inner_findings[0].chain + (outer_findings[0].chain if outer_findings else ()),
-                "".join(pieces),
-                min(f.confidence for f in inner_findings + outer_findings),
-            )
-        )
-        swallowed.update(id(f) for f in outer_findings)
-    merged.extend(f for f in outer if id(f) not in swallowed)
-    merged.sort(key=lambda f: f.start)
-    return merged
-
-
 def detect_mojibake(text: str, config: Config, min_confidence: float | None = None) -> list[Finding]:
     """Mojibake findings in `text` with confidence >= min_confidence (default: the threshold).
 
@@ -361,6 +341,6 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
         deeper = [f for f in _detect_layer(current, config, threshold) if f.confidence >= threshold]
         if not deeper:
             break
-        applied = _compose(text, applied, current, deeper)
+        applied = compose_findings(text, applied, current, deeper)
         current = apply_findings(text, applied)
     return sorted(applied + doubtful, key=lambda f: f.start)

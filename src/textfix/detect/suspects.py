@@ -14,6 +14,7 @@ slower) candidate analysis.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from textfix.codecs import Codepage, codepage
@@ -67,34 +68,52 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     foreign_letters = "".join(ranges for name, ranges in SCRIPT_RANGES.items() if name != "latin")
     latin = SCRIPT_RANGES["latin"]
 
-    def group(lead_chars: set[str], branches: list[str]) -> str:
-        return f"(?<=[{_escape(lead_chars)}])(?:{'|'.join(branches)})"
+    def chars(found: set[str]) -> str | None:
+        """A character class, or None for an empty set (no codepage gives such chars)."""
+        return f"[{_escape(found)}]" if found else None
 
+    def group(lead_chars: set[str], branches: list[str | None]) -> str | None:
+        kept = [b for b in branches if b is not None]
+        if not lead_chars or not kept:
+            return None
+        return f"(?<=[{_escape(lead_chars)}])(?:{'|'.join(kept)})"
+
+    def then(first: str | None, rest: str) -> str | None:
+        return None if first is None else first + rest
+
+    lower_leads = {c for c in foreign_leads if c.islower()}
+    upper_continuations = {c for c in foreign_continuations if c.isupper()}
+    marks = {c for c in leads if unicodedata.category(c) == "Mn"}
     groups = [
         group(
             latin_leads,
             # a symbol, control or quote right after a Latin letter: "Ã©", "Â\xa0"
-            [f"[{_escape(odd | (common & continuations) | set(LOST_MARKS))}]"] + latin_sequences,
+            [chars(odd | (common & continuations) | set(LOST_MARKS)), *latin_sequences],
         ),
         group(
             foreign_leads,
             [
                 # a symbol or control right after a letter of another script: "Ð°", "โ€"
-                f"[{_escape(odd)}]",
+                chars(odd),
                 # a lone letter before a quote or dash: "ย\xa0" after "Choe", not "т»" after "Ответ"
-                f"[{_escape(common & continuations)}](?<![{foreign_letters}]..)",
-                # lower case then upper case in one script: "тАФ" (cp866 for an em dash)
-                f"(?<=[{_escape({c for c in foreign_leads if c.islower()})}])"
-                f"[{_escape({c for c in foreign_continuations if c.isupper()})}]",
+                then(chars(common & continuations), f"(?<![{foreign_letters}]..)"),
                 # letters of another script glued to a Latin word: "cafรฉ"
-                f"[{_escape(foreign_continuations)}](?:(?<=[{latin}]..)|(?=[{latin}]))",
+                then(chars(foreign_continuations), f"(?:(?<=[{latin}]..)|(?=[{latin}]))"),
             ],
         ),
+        # lower case then upper case in one script: "тАФ" (cp866 for an em dash)
+        group(lower_leads, [chars(upper_continuations)]),
+        # a combining mark that follows no letter: "ًںک€" (cp1256 for an emoji)
+        group(marks, [then(chars(continuations), r"(?<![^\W\d_]..)")]),
         # box drawing or math as the lead: "╨┐", "√©"
-        group(symbol_leads - common, [f"[{_escape(continuations)}]"]),
-        group(symbol_leads & common, [f"[{_escape(odd)}]"]),
+        group(symbol_leads - common, [chars(continuations)]),
+        group(symbol_leads & common, [chars(odd)]),
     ]
-    return re.compile(f"[{_escape(leads)}](?:{'|'.join(groups)})|[{_escape(LOSSY_SPACE_LEADS)}] ")
+    body = "|".join(g for g in groups if g is not None)
+    alternatives = [f"[{_escape(leads)}](?:{body})"] if body else []
+    # C1 controls are never clean text; a lossy pipeline leaves "Ã " for "à".
+    alternatives += ["[\x80-\x9f]", f"[{_escape(LOSSY_SPACE_LEADS)}] "]
+    return re.compile("|".join(alternatives))
 
 
 def _latin_sequences(page: Codepage) -> list[str]:
@@ -126,7 +145,7 @@ def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
         page = codepage(name)
         leads.update(page.chars(0xC2, 0xF4))
         continuations.update(page.chars(0x80, 0xBF))
-    return re.compile(f"[{_escape(leads)}][{_escape(continuations)}]|[{_escape(LOSSY_SPACE_LEADS)}] ")
+    return re.compile(f"[{_escape(leads)}][{_escape(continuations)}]|[\x80-\x9f]|[{_escape(LOSSY_SPACE_LEADS)}] ")
 
 
 def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:

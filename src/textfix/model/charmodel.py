@@ -20,7 +20,6 @@ EDGE = len(CLASS_NAMES)  # the start or end of a text, as a class of its own
 _RUN_STARTS = _classes.RUN_STARTS
 _RUN_CLASSES = _classes.RUN_CLASSES
 _SCALE = 100.0  # tables hold natural-log probabilities times this, as ints
-PAIR_PRIOR = 20.0  # how many observations the class model is worth against character-pair counts
 _CLASS_SCRIPTS = tuple(name.split(".", 1)[0] for name in CLASS_NAMES)
 _CLASS_CATEGORIES = tuple(name.split(".", 1)[1] for name in CLASS_NAMES)
 
@@ -56,11 +55,12 @@ class CharModel:
 
         width = EDGE + 1
         self._width = width
-        self._transition = [value / _SCALE for value in data.TRANSITION]
-        self._emission = {char: value / _SCALE for char, value in data.EMISSION.items()}
-        self._unseen = [value / _SCALE for value in data.UNSEEN]
+        self._transition: list[float] = [value / _SCALE for value in data.TRANSITION]
+        self._emission: dict[str, float] = {char: value / _SCALE for char, value in data.EMISSION.items()}
+        self._unseen: list[float] = [value / _SCALE for value in data.UNSEEN]
         self._pair_cache: dict[str, float] = {}
         self._left_counts: dict[str, int] = data.LEFT_COUNTS
+        self._followers: dict[str, int] = data.FOLLOWERS
         self._pair_counts: dict[str, int] = data.PAIR_COUNTS
         assert len(self._transition) == width * width
 
@@ -95,9 +95,10 @@ class CharModel:
     def pair_logp(self, text: str, left: str = "", right: str = "") -> float:
         """log P of the characters of `text` and `right` each given the one before.
 
-        A character bigram seen in clean text is scored by its count; an unseen one
-        falls back to the class model, shrunk by how often the first character was
-        seen: after a common letter, an unseen follower is very unlikely.
+        Witten-Bell smoothing: a character bigram seen in clean text is scored by its
+        count; an unseen one falls back to the class model, with the weight of the
+        first character's variety of followers. After a space almost anything may
+        come; after a letter, an unseen follower is very unlikely.
         """
         chars = left[-1:] + text + right[:1]
         total = 0.0 if left else self.char_logp(text[0]) if text else 0.0
@@ -117,8 +118,11 @@ class CharModel:
         if previous.isascii() and char.isascii():
             return backoff
         seen = self._left_counts.get(previous, 0)
+        if not seen:
+            return backoff
+        variety = self._followers.get(previous, 1)
         together = self._pair_counts.get(previous + char, 0)
-        return math.log((together + PAIR_PRIOR * math.exp(backoff)) / (seen + PAIR_PRIOR))
+        return math.log((together + variety * math.exp(backoff)) / (seen + variety))
 
 
 @cache

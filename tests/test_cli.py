@@ -1,0 +1,216 @@
+"""The command line, run as a subprocess: `python -m textfix fix|scan FILE...`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from textfix import Config
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = ROOT / "examples" / "news-cp874.txt"
+NEWS_DAMAGE = (("โ€”", "—"), ("ย\xa0", "\xa0"), ("ย\xa0", "\xa0"), ("โ€บ", "›"))
+CLEAN_TEXT = "Plain text, “curly quotes”, naïve café, Привет, Καλημέρα, 東京.\n"
+DAMAGED_LINE = "a dashโ€”here\n"
+THRESHOLD = round(Config().threshold, 4)  # the JSON rounds confidences to 4 places
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    return subprocess.run(
+        [sys.executable, "-m", "textfix", *args],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+def news_spans(text: str) -> list[tuple[int, int, str, str]]:
+    spans, position = [], 0
+    for damaged, repaired in NEWS_DAMAGE:
+        start = text.index(damaged, position)
+        spans.append((start, start + len(damaged), damaged, repaired))
+        position = start + len(damaged)
+    return spans
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def repaired_news() -> str:
+    text = NEWS.read_text(encoding="utf-8")
+    pieces, position = [], 0
+    for start, end, _, repaired in news_spans(text):
+        pieces += [text[position:start], repaired]
+        position = end
+    return "".join(pieces) + text[position:]
+
+
+@pytest.fixture
+def clean_file(tmp_path: Path) -> Path:
+    path = tmp_path / "clean.txt"
+    path.write_bytes(CLEAN_TEXT.encode("utf-8"))
+    return path
+
+
+@pytest.fixture
+def damaged_file(tmp_path: Path) -> Path:
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(("first line is fine\n" + DAMAGED_LINE).encode("utf-8"))
+    return path
+
+
+def assert_usage_error(result: subprocess.CompletedProcess[bytes], name: str) -> None:
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 2, stderr
+    assert "Traceback" not in stderr
+    assert stderr.endswith("\n") and stderr.count("\n") == 1, repr(stderr)
+    assert stderr.startswith("textfix: "), repr(stderr)
+    assert name in stderr, repr(stderr)
+    assert result.stdout == b""
+
+
+# --- fix -------------------------------------------------------------------------------------
+
+
+def test_fix_repairs_the_example_file() -> None:
+    result = run("fix", "examples/news-cp874.txt")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == repaired_news()
+    assert result.stderr == b""
+
+
+def test_fix_reads_stdin() -> None:
+    result = run("fix", "-", stdin=DAMAGED_LINE.encode("utf-8"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == "a dash—here\n"
+
+
+def test_fix_leaves_clean_bytes_identical(tmp_path: Path) -> None:
+    data = "CRLF line endings\r\nno final newline, “quotes” and café".encode()
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(data)
+    result = run("fix", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == data
+
+
+def test_fix_explain_lists_every_repair_on_stderr() -> None:
+    text = NEWS.read_text(encoding="utf-8")
+    result = run("fix", "--explain", "examples/news-cp874.txt")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == repaired_news()
+    lines = result.stderr.decode("utf-8").splitlines()
+    assert len(lines) == len(NEWS_DAMAGE), lines
+    for line, (start, _, damaged, repaired) in zip(lines, news_spans(text), strict=True):
+        number, column = line_column(text, start)
+        assert line.startswith(f"examples/news-cp874.txt:{number}:{column}: "), line
+        assert "utf-8->cp874" in line
+        assert repr(damaged) in line and repr(repaired) in line, line
+
+
+def test_fix_with_a_missing_file_fails_cleanly() -> None:
+    assert_usage_error(run("fix", "no/such/file.txt"), "no/such/file.txt")
+
+
+# --- scan ------------------------------------------------------------------------------------
+
+
+def test_scan_clean_file_exits_0(clean_file: Path) -> None:
+    result = run("scan", str(clean_file))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+
+
+def test_scan_damaged_file_exits_1(damaged_file: Path) -> None:
+    result = run("scan", str(damaged_file))
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{damaged_file}:2:7: "), lines
+
+
+def test_scan_exits_1_when_any_file_is_damaged(clean_file: Path, damaged_file: Path) -> None:
+    assert run("scan", str(clean_file), str(damaged_file)).returncode == 1
+    assert run("scan", str(clean_file), str(clean_file)).returncode == 0
+
+
+def test_scan_reads_stdin() -> None:
+    assert run("scan", "-", stdin=DAMAGED_LINE.encode("utf-8")).returncode == 1
+    assert run("scan", "-", stdin=CLEAN_TEXT.encode("utf-8")).returncode == 0
+
+
+def test_scan_empty_file_is_clean(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert run("scan", str(path)).returncode == 0
+
+
+def test_scan_json_schema() -> None:
+    text = NEWS.read_text(encoding="utf-8")
+    result = run("scan", "--format", "json", "examples/news-cp874.txt")
+    assert result.returncode == 1, result.stderr
+    records = json.loads(result.stdout.decode("utf-8"))
+    assert isinstance(records, list)
+    assert len(records) == len(NEWS_DAMAGE)
+    keys = {"path", "line", "column", "kind", "chain", "text", "replacement", "confidence"}
+    for record, (start, _, damaged, repaired) in zip(records, news_spans(text), strict=True):
+        assert set(record) == keys, record
+        assert record["path"] == "examples/news-cp874.txt"
+        assert (record["line"], record["column"]) == line_column(text, start)
+        assert isinstance(record["line"], int) and isinstance(record["column"], int)
+        assert record["kind"] == "mojibake"
+        assert record["chain"] == ["utf-8", "cp874"]
+        assert record["text"] == damaged
+        assert record["replacement"] == repaired
+        assert isinstance(record["confidence"], float) and THRESHOLD <= record["confidence"] <= 1.0
+
+
+def test_scan_json_on_clean_file_is_an_empty_list(clean_file: Path) -> None:
+    result = run("scan", "--format", "json", str(clean_file))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.decode("utf-8")) == []
+
+
+# --- bad input: exit 2, one line on stderr, no traceback ---------------------------------------
+
+
+def test_scan_missing_file(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.txt")
+    assert_usage_error(run("scan", missing), missing)
+
+
+def test_scan_missing_file_beats_findings(damaged_file: Path, tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.txt")
+    assert_usage_error(run("scan", str(damaged_file), missing), missing)
+
+
+def test_scan_directory(tmp_path: Path) -> None:
+    assert_usage_error(run("scan", str(tmp_path)), str(tmp_path))
+
+
+def test_scan_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "image.bin"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert_usage_error(run("scan", str(path)), str(path))
+
+
+def test_scan_non_utf8_file(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Crème brûlée à la carte\n".encode("latin-1"))
+    assert_usage_error(run("scan", str(path)), str(path))
+
+
+def test_fix_non_utf8_file(tmp_path: Path) -> None:
+    path = tmp_path / "cp1251.txt"
+    path.write_bytes("Привет, мир\n".encode("cp1251"))
+    assert_usage_error(run("fix", str(path)), str(path))
