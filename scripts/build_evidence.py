@@ -42,6 +42,8 @@ L2 = 1e-3
 def _lose_bytes(chars: str, page_name: str, mark: str) -> str:
     """What a lossy pipeline leaves: NBSP collapsed to a space, undefined bytes to `mark`."""
     undefined = {chr(b) for b in range(0x80, 0xA0) if codepage(page_name).decoding_table[b] == chr(b)}
+    if not mark:  # only NBSP collapsed to a space, the commonest loss
+        undefined = set()
     return "".join(" " if c == "\xa0" else mark if c in undefined else c for c in chars)
 
 
@@ -71,7 +73,8 @@ def _damage_piece(piece: str, codec: str, lost_mark: str | None = None) -> tuple
 def make_example(text: str, rng: random.Random) -> tuple[str, dict[tuple[int, int], str], bool]:
     """Damaged text, the right repair of each damaged span (start, end), and whether bytes were lost."""
     codec = rng.choices(SINGLE_BYTE_CODECS, weights=[PRIOR_SHARE[c] for c in SINGLE_BYTE_CODECS])[0]
-    lost_mark = rng.choice(("?", "\ufffd", None)) if rng.random() < 0.2 else None
+    roll = rng.random()
+    lost_mark = "" if roll < 0.15 else "?" if roll < 0.22 else "\ufffd" if roll < 0.3 else None
     mode = rng.random()
     words = text.split(" ")
     if mode < 0.4:

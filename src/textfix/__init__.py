@@ -31,7 +31,7 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-_DEFAULT_STEPS = DEFAULT_CONFIG.enabled_steps()
+_DEFAULT_CODECS = DEFAULT_CONFIG.codecs
 
 
 def _check_text(text: object) -> str:
@@ -42,13 +42,12 @@ def _check_text(text: object) -> str:
     raise TypeError(f"expected str, not {type(text).__name__}")
 
 
-def _clean_by_default(text: str, config: Config) -> bool:
-    """True when the default damage steps would certainly leave `text` unchanged."""
-    if text.isascii():
-        return True
-    if config.enabled_steps() != _DEFAULT_STEPS:
-        return False
-    return not may_hold_mojibake(text, config.codecs) and not any("\x80" <= c <= "\x9f" for c in text)
+def _clean_by_default(text: str) -> bool:
+    """True when the default steps would certainly leave `text` unchanged.
+
+    The suspect pattern also matches C1 controls, so one search covers both damage steps.
+    """
+    return text.isascii() or not may_hold_mojibake(text, _DEFAULT_CODECS)
 
 
 def fix_text(text: str, config: Config | None = None, **settings: object) -> str:
@@ -57,11 +56,9 @@ def fix_text(text: str, config: Config | None = None, **settings: object) -> str
     `config` (a textfix.Config) or keyword settings (e.g. uncurl_quotes=True,
     threshold=0.8) choose the steps; by default only damage is repaired.
     """
-    text = _check_text(text)
-    config = resolve(config, settings)
-    if config is DEFAULT_CONFIG and _clean_by_default(text, config):
+    if config is None and not settings and type(text) is str and _clean_by_default(text):
         return text
-    return _fix_and_explain(text, config)[0]
+    return _fix_and_explain(_check_text(text), resolve(config, settings))[0]
 
 
 def fix_and_explain(text: str, config: Config | None = None, **settings: object) -> tuple[str, Plan]:
@@ -86,6 +83,6 @@ def detect(
     """
     text = _check_text(text)
     config = resolve(config, settings)
-    if config is DEFAULT_CONFIG and min_confidence is None and _clean_by_default(text, config):
+    if config is DEFAULT_CONFIG and min_confidence is None and _clean_by_default(text):
         return []
     return _damage_findings(text, config, min_confidence)

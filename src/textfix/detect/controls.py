@@ -2,7 +2,10 @@
 
 Clean text has no use for U+0080-U+009F; where one appears, the byte was almost
 always a cp1252 character (curly quotes, dashes, the euro sign) that a Latin-1 decoder
-turned into a control. Bytes that cp1252 itself leaves undefined are left alone.
+turned into a control. Bytes that cp1252 itself leaves undefined are left alone, and so
+are controls next to other non-ASCII characters: those are part of mojibake through
+Latin-1 or an ISO-8859 codepage ("×\x9c" is Hebrew "ל"), and turning them into cp1252
+characters would mix two codepages in one damaged word.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ def detect_c1_controls(text: str) -> list[Finding]:
         return []
     findings = []
     for match in _C1_RUN.finditer(text):
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        if not (before.isascii() and after.isascii()):
+            continue
         for offset, control in enumerate(match.group()):
             replacement = _REPLACEMENTS[control]
             if replacement is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
@@ -18,7 +18,7 @@ from textfix.config import Config
 from textfix.detect.mojibake import Candidate, candidates_for
 from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
 from textfix.findings import Alternative, Finding, apply_findings, compose_findings
-from textfix.model.evidence import confidence, layer_features, reading, whole_window_confidence
+from textfix.model.evidence import agree, confidence, layer_features, reading, whole_window_confidence
 from textfix.utf8 import MULTIBYTE_RUN
 
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
@@ -39,6 +39,8 @@ class _Scored:
     codec: str
     lossy: bool
     confidence: float
+    chain: tuple[str, ...]
+    parts: tuple[Candidate, ...] = ()
 
 
 def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -61,7 +63,10 @@ def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]
             start, end = max(0, run.start() - 1), min(len(text), run.end() + 1)
             if not pairs.search(text, start, end):
                 continue
-            if windows and windows[-1][1] >= start:
+            # Runs of one word ("Ăś" and "Ă¤Ăź" in "ĂśbermĂ¤Ăźig") share a window.
+            if windows and (
+                windows[-1][1] >= start or _WORD_GAP.fullmatch(text, windows[-1][1] - 1, run.start()) is not None
+            ):
                 windows[-1] = (windows[-1][0], max(windows[-1][1], end))
             else:
                 windows.append((start, end))
@@ -70,15 +75,65 @@ def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]
 
 
 def distinct_candidates(
-    text: str, codecs: tuple[str, ...], windows: list[tuple[int, int]] | None = None
+    text: str, codecs: tuple[str, ...], windows: list[tuple[int, int]] | None = None, max_layers: int = 3
 ) -> list[Candidate]:
     """One candidate per distinct (span, replacement), named after the first codec giving it."""
     grouped: dict[tuple[int, int, str], Candidate] = {}
     for start, end in [(0, len(text))] if windows is None else windows:
         for name in codecs:
             for candidate in _with_compounds(text, candidates_for(text, name, start, end)):
+                candidate = _peeled(candidate, codecs, max_layers)
                 grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
     return _drop_fragments(list(grouped.values()))
+
+
+def _complete_reading(text: str, codecs: tuple[str, ...]) -> tuple[str, str] | None:
+    """(codec, decoded) when all of `text` is UTF-8 through one codepage, read one way only."""
+    masks = _char_masks(codecs)
+    mask = -1
+    for char in set(text):
+        if char >= "\x80":
+            mask &= masks.get(char, 0)
+            if not mask:
+                return None
+    if mask == -1:
+        return None
+    found: tuple[str, str] | None = None
+    for index, name in enumerate(codecs):
+        if not mask >> index & 1:
+            continue
+        data = codepage(name).encode(text)
+        if data is None:
+            continue
+        try:
+            decoded = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if found is None:
+            found = (name, decoded)
+        elif decoded != found[1]:
+            return None
+    return found
+
+
+def _peeled(candidate: Candidate, codecs: tuple[str, ...], max_layers: int) -> Candidate:
+    """The candidate with further layers peeled off its replacement, when they come off whole.
+
+    "Р“В©" reads through cp1251 as "Г©", which is itself mojibake: judged by how
+    plausible "Г©" is, the first layer looks like a poor repair; judged by "é", which
+    is what the text said, it is a very good one.
+    """
+    replacement = candidate.replacement
+    deeper: list[str] = []
+    while len(deeper) + 1 < max_layers and may_hold_mojibake(replacement, codecs):
+        reading = _complete_reading(replacement, codecs)
+        if reading is None:
+            break
+        deeper.append(reading[0])
+        replacement = reading[1]
+    if not deeper or may_hold_mojibake(replacement, codecs):
+        return candidate
+    return replace(candidate, replacement=replacement, deeper=tuple(deeper))
 
 
 _WORD_GAP = re.compile(r"[A-Za-z0-9]{1,12}")
@@ -96,6 +151,8 @@ def _with_compounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
         if (
             candidate is not None
             and group
+            and group[-1].replacement[-1:].isalpha()
+            and candidate.replacement[:1].isalpha()
             and _WORD_GAP.fullmatch(text, group[-1].end, candidate.start) is not None
         ):
             group.append(candidate)
@@ -117,6 +174,7 @@ def _with_compounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
                     any(member.lossy for member in group),
                     guesses,
                     sum(member.stranded for member in group),
+                    parts=tuple(group),
                 )
             )
         group = [] if candidate is None else [candidate]
@@ -151,11 +209,14 @@ def score_candidates(text: str, candidates: list[Candidate]) -> list[list[float]
     return layer_features(text, readings)
 
 
-def _score_layer(text: str, codecs: tuple[str, ...], windows: list[tuple[int, int]]) -> list[_Scored]:
-    candidates = distinct_candidates(text, codecs, windows)
+def _score_layer(
+    text: str, codecs: tuple[str, ...], windows: list[tuple[int, int]], max_layers: int
+) -> list[_Scored]:
+    candidates = distinct_candidates(text, codecs, windows, max_layers)
     rows = score_candidates(text, candidates)
     return [
-        _Scored(c.start, c.end, c.replacement, c.codec, c.lossy, confidence(row)) for c, row in zip(candidates, rows)
+        _Scored(c.start, c.end, c.replacement, c.codec, c.lossy, confidence(row), c.chain, c.parts)
+        for c, row in zip(candidates, rows)
     ]
 
 
@@ -171,7 +232,7 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
         for other in by_start[position + 1 :]:
             if other.start >= item.end:
                 break
-            if other.replacement == item.replacement:
+            if agree(item, other):
                 continue
             for a, b in ((item, other), (other, item)):
                 best = rival.get(id(a))
@@ -194,20 +255,27 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
     findings = []
     for item in chosen:
         runner_up = rival.get(id(item))
-        findings.append(
-            Finding(
-                start=item.start,
-                end=item.end,
-                text="",
-                kind="lossy_mojibake" if item.lossy else "mojibake",
-                chain=("utf-8", item.codec),
-                replacement=item.replacement,
-                confidence=item.confidence,
-                runner_up=None
-                if runner_up is None or runner_up.confidence < REPORT_FLOOR
-                else Alternative(("utf-8", runner_up.codec), runner_up.replacement, runner_up.confidence),
-            )
+        alternative = (
+            None
+            if runner_up is None or runner_up.confidence < REPORT_FLOOR
+            else Alternative(runner_up.chain, runner_up.replacement, runner_up.confidence)
         )
+        # A word read whole is reported piece by piece: the ASCII letters between
+        # its damaged pieces were never damaged.
+        pieces = item.parts if item.parts and len(item.chain) == 2 else (item,)
+        for piece in pieces:
+            findings.append(
+                Finding(
+                    start=piece.start,
+                    end=piece.end,
+                    text="",
+                    kind="lossy_mojibake" if piece.lossy else "mojibake",
+                    chain=item.chain,
+                    replacement=piece.replacement,
+                    confidence=item.confidence,
+                    runner_up=alternative if len(pieces) == 1 else None,
+                )
+            )
     findings.sort(key=lambda f: f.start)
     return findings
 
@@ -304,7 +372,7 @@ def _detect_layer(text: str, config: Config, floor: float) -> list[Finding]:
         else:
             findings.extend(fast)
     if slow_windows:
-        slow = _select(_score_layer(text, config.codecs, slow_windows), floor)
+        slow = _select(_score_layer(text, config.codecs, slow_windows, config.max_layers), floor)
         findings.extend(_with_text(f, text) for f in slow)
     findings.sort(key=lambda f: f.start)
     return findings

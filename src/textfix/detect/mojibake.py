@@ -32,6 +32,16 @@ class Candidate:
     lossy: bool
     guesses: int = 1  # how many readings the lost bytes allowed; the best one is kept
     stranded: int = 0  # letters of the same stretch that no candidate of this codepage explains
+    deeper: tuple[str, ...] = ()  # codepages of further layers peeled from the replacement, outermost first
+    parts: tuple[Candidate, ...] = ()  # for a word read whole: the candidates it joins
+
+    @property
+    def chain(self) -> tuple[str, ...]:
+        """Codecs innermost first: ("utf-8", inner, ..., "utf-8", outer)."""
+        layers: tuple[str, ...] = ()
+        for name in reversed((self.codec, *self.deeper)):
+            layers += ("utf-8", name)
+        return layers
 
 
 @dataclass(frozen=True)

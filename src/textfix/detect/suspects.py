@@ -53,11 +53,13 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     leads: set[str] = set()
     continuations: set[str] = set()
     latin_sequences: list[str] = []
+    letter_runs: list[str] = []
     for name in codecs:
         page = codepage(name)
         leads.update(page.chars(0xC2, 0xF4))
         continuations.update(page.chars(0x80, 0xBF))
         latin_sequences.extend(_latin_sequences(page))
+        letter_runs.extend(_letter_runs(page))
     scripts = {c: _script(c) for c in leads | continuations}
     latin_leads = {c for c in leads if scripts[c] == "latin"}
     foreign_leads = {c for c in leads if scripts[c] not in (None, "latin")}
@@ -99,12 +101,13 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
                 then(chars(common & continuations), f"(?<![{foreign_letters}]..)"),
                 # letters of another script glued to a Latin word: "cafรฉ"
                 then(chars(foreign_continuations), f"(?:(?<=[{latin}]..)|(?=[{latin}]))"),
+                *letter_runs,
             ],
         ),
         # lower case then upper case in one script: "тАФ" (cp866 for an em dash)
         group(lower_leads, [chars(upper_continuations)]),
-        # a combining mark that follows no letter: "ًںک€" (cp1256 for an emoji)
-        group(marks, [then(chars(continuations), r"(?<![^\W\d_]..)")]),
+        # a combining mark at the start of a word: "ًںک€" (cp1256 for an emoji)
+        group(marks, [then(chars(continuations), r"(?<![^\x00-\x7f]..)")]),
         # box drawing or math as the lead: "╨┐", "√©"
         group(symbol_leads - common, [chars(continuations)]),
         group(symbol_leads & common, [chars(odd)]),
@@ -133,6 +136,28 @@ def _latin_sequences(page: Codepage) -> list[str]:
         if lead_letters and first:
             rest = continuation * (count - 1)
             found.append(f"(?<=[{_escape(lead_letters)}])[{_escape(first)}]{rest}")
+    return found
+
+
+def _letter_runs(page: Codepage) -> list[str]:
+    """Three whole 3-byte sequences in a row with the same lead letter: "เธชเธงเธฑ" (cp874).
+
+    UTF-8 Thai read as cp874 is made of Thai letters only, so nothing in it is odd pair
+    by pair; but every sequence starts with "เ", which clean Thai never repeats so.
+    """
+    leads = set(page.chars(0xE0, 0xEF))
+    continuations = set(page.chars(0x80, 0xBF))
+    found = []
+    # Scripts with letter case show damage as case oddities; this rule is for the others.
+    for script in ("thai", "hebrew", "arabic"):
+        lead_letters = {c for c in leads if _script(c) == script}
+        letters = {c for c in continuations if _script(c) == script}
+        if lead_letters and letters:
+            lead, continuation = f"[{_escape(lead_letters)}]", f"[{_escape(continuations)}]"
+            # The same lead thrice: one script's UTF-8 shares its first byte ("เ" = 0xE0).
+            group = f"{script}_{page.name.replace('-', '_')}"
+            repeat = f"(?:(?P={group}){continuation}{{2}}){{2}}"
+            found.append(f"(?<=(?P<{group}>{lead})){continuation}{{2}}{repeat}")
     return found
 
 

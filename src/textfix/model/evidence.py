@@ -13,6 +13,7 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from textfix.codecs import PRIOR_SHARE
 from textfix.model.charmodel import category_of, char_model, script_of
@@ -110,6 +111,11 @@ def reading(
     )
 
 
+def _score(item: Reading) -> float:
+    """How well a reading does against its rivals: both models' gains and the codec's prior."""
+    return item.gain + item.class_gain + math.log(PRIOR_SHARE.get(item.codec, 0.01))
+
+
 def _letter_scripts(chars: str) -> set[str]:
     return {script for script in map(_letter_script, chars) if script is not None}
 
@@ -174,6 +180,26 @@ def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int
     return count
 
 
+class Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def replacement(self) -> str: ...
+
+
+def agree(a: Spanned, b: Spanned) -> bool:
+    """Two overlapping readings agree when one is a piece of the other, read the same way."""
+    if a.replacement == b.replacement:
+        return True
+    if a.start <= b.start and b.end <= a.end:
+        return b.replacement in a.replacement
+    if b.start <= a.start and a.end <= b.end:
+        return a.replacement in b.replacement
+    return False
+
+
 def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
     """Features of every reading of one text; `margin` compares it with its rivals.
 
@@ -195,9 +221,9 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
             other = readings[j]
             if other.start >= current.end:
                 break
-            if other.replacement != current.replacement:
-                best_rival[i] = max(best_rival[i], other.gain + other.class_gain)
-                best_rival[j] = max(best_rival[j], current.gain + current.class_gain)
+            if not agree(current, other):
+                best_rival[i] = max(best_rival[i], _score(other))
+                best_rival[j] = max(best_rival[j], _score(current))
     scripts_outside = _scripts_outside(text, readings)
     covered = _coverage(readings)
     rows = []
@@ -205,8 +231,8 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
         span = text[item.start : item.end]
         left, right = text[max(0, item.start - 1) : item.start], text[item.end : item.end + 1]
         length = item.end - item.start
-        combined = item.gain + item.class_gain
-        margin = combined - rival if rival > -math.inf else combined
+        combined = _score(item)
+        margin = combined - rival if rival > -math.inf else item.gain + item.class_gain
         support = next(
             (gain for gain, start, end in strongest[item.codec] if end <= item.start or start >= item.end), 0.0
         )
