@@ -49,7 +49,7 @@ class Config:
     fix_latin_ligatures: bool = False
     fix_line_breaks: bool = False
     normalization: Normalization | None = None
-    threshold: float = 0.96
+    threshold: float = 0.92
     max_layers: int = 3
     codecs: tuple[str, ...] = field(default=SINGLE_BYTE_CODECS)
 

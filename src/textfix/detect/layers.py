@@ -8,19 +8,23 @@ later layers are mapped back onto the original text, with their chains joined.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
-from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.codecs import PRIOR_SHARE, SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
 from textfix.detect.mojibake import Candidate, candidates_for
 from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
 from textfix.findings import Alternative, Finding, apply_findings, compose_findings
+from textfix.model.charmodel import char_model
 from textfix.model.evidence import agree, confidence, layer_features, reading, whole_window_confidence
 from textfix.utf8 import MULTIBYTE_RUN
 
+# Readings of a deeper layer within this many nats of the best count as rival guesses.
+CLOSE_READINGS = 2.0
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
 # How far from an odd pair the reader still looks for damaged runs, in characters.
@@ -78,27 +82,60 @@ def distinct_candidates(
     text: str, codecs: tuple[str, ...], windows: list[tuple[int, int]] | None = None, max_layers: int = 3
 ) -> list[Candidate]:
     """One candidate per distinct (span, replacement), named after the first codec giving it."""
-    grouped: dict[tuple[int, int, str], Candidate] = {}
+    found: list[Candidate] = []
     for start, end in [(0, len(text))] if windows is None else windows:
         for name in codecs:
-            for candidate in _with_compounds(text, candidates_for(text, name, start, end)):
-                candidate = _peeled(candidate, codecs, max_layers)
-                grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
+            readings = _with_compounds(text, candidates_for(text, name, start, end))
+            found.extend(_peeled(text, c, codecs, max_layers) for c in readings)
+    found = _settle_deeper_layers(found)
+    grouped: dict[tuple[int, int, str], Candidate] = {}
+    for candidate in found:
+        grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
     return _drop_fragments(list(grouped.values()))
 
 
-def _complete_reading(text: str, codecs: tuple[str, ...]) -> tuple[str, str] | None:
-    """(codec, decoded) when all of `text` is UTF-8 through one codepage, read one way only."""
+def _settle_deeper_layers(candidates: list[Candidate]) -> list[Candidate]:
+    """Where a deeper layer reads several ways, take the chain that fits the whole text best.
+
+    A text is damaged by one chain: if "Größe" peels through cp1250, so should "spaß",
+    though ISO-8859-2 reads its bytes as "spaü". Each chain is scored over every
+    ambiguous candidate (its own reading where it has one, else the candidate's best).
+    """
+    ambiguous = [c for c in candidates if len(c.alternatives) > 1]
+    if not ambiguous:
+        return candidates
+    chains = sorted({deeper for c in ambiguous for _, deeper, _ in c.alternatives})
+
+    def total(chain: tuple[str, ...]) -> float:
+        score = 0.0
+        for candidate in ambiguous:
+            options = {deeper: plausibility for _, deeper, plausibility in candidate.alternatives}
+            score += options.get(chain, max(options.values()))
+        return score
+
+    best_chain = max(chains, key=total)
+    result = []
+    for candidate in candidates:
+        if len(candidate.alternatives) > 1:
+            for replacement, deeper, _ in candidate.alternatives:
+                if deeper == best_chain:
+                    candidate = replace(candidate, replacement=replacement, deeper=deeper)
+        result.append(candidate)
+    return result
+
+
+def _complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, str]:
+    """decoded -> first codec, for every codepage through which all of `text` is UTF-8."""
     masks = _char_masks(codecs)
     mask = -1
     for char in set(text):
         if char >= "\x80":
             mask &= masks.get(char, 0)
             if not mask:
-                return None
+                return {}
     if mask == -1:
-        return None
-    found: tuple[str, str] | None = None
+        return {}
+    found: dict[str, str] = {}
     for index, name in enumerate(codecs):
         if not mask >> index & 1:
             continue
@@ -106,17 +143,13 @@ def _complete_reading(text: str, codecs: tuple[str, ...]) -> tuple[str, str] | N
         if data is None:
             continue
         try:
-            decoded = data.decode("utf-8")
+            found.setdefault(data.decode("utf-8"), name)
         except UnicodeDecodeError:
             continue
-        if found is None:
-            found = (name, decoded)
-        elif decoded != found[1]:
-            return None
     return found
 
 
-def _peeled(candidate: Candidate, codecs: tuple[str, ...], max_layers: int) -> Candidate:
+def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers: int) -> Candidate:
     """The candidate with further layers peeled off its replacement, when they come off whole.
 
     "Р“В©" reads through cp1251 as "Г©", which is itself mojibake: judged by how
@@ -125,15 +158,34 @@ def _peeled(candidate: Candidate, codecs: tuple[str, ...], max_layers: int) -> C
     """
     replacement = candidate.replacement
     deeper: list[str] = []
-    while len(deeper) + 1 < max_layers and may_hold_mojibake(replacement, codecs):
-        reading = _complete_reading(replacement, codecs)
-        if reading is None:
+    alternatives: list[tuple[str, tuple[str, ...], float]] = []
+    guesses = candidate.guesses
+    model = char_model()
+    left, right = text[max(0, candidate.start - 1) : candidate.start], text[candidate.end : candidate.end + 1]
+
+    def plausibility(decoded: str, name: str) -> float:
+        return model.pair_logp(decoded, left, right) + math.log(PRIOR_SHARE.get(name, 0.01))
+
+    while len(deeper) + 1 < max_layers:
+        readings = _complete_readings(replacement, codecs)
+        if not readings:
             break
-        deeper.append(reading[0])
-        replacement = reading[1]
+        # Several codepages may read the layer whole; the likeliest text decides, and it
+        # must be likelier than the layer as it stands.
+        scores = {decoded: plausibility(decoded, name) for decoded, name in readings.items()}
+        best = max(scores, key=scores.__getitem__)
+        if scores[best] <= model.pair_logp(replacement, left, right):
+            break
+        # Readings nearly as likely as the best make the choice a guess, and say so.
+        close = [decoded for decoded, score in scores.items() if score >= scores[best] - CLOSE_READINGS]
+        guesses *= len(close)
+        alternatives = [(decoded, (*deeper, readings[decoded]), scores[decoded]) for decoded in close]
+        deeper.append(readings[best])
+        replacement = best
     if not deeper or may_hold_mojibake(replacement, codecs):
         return candidate
-    return replace(candidate, replacement=replacement, deeper=tuple(deeper))
+    kept = tuple(a for a in alternatives if not may_hold_mojibake(a[0], codecs))
+    return replace(candidate, replacement=replacement, deeper=tuple(deeper), guesses=guesses, alternatives=kept)
 
 
 _WORD_GAP = re.compile(r"[A-Za-z0-9]{1,12}")

@@ -34,6 +34,8 @@ class Candidate:
     stranded: int = 0  # letters of the same stretch that no candidate of this codepage explains
     deeper: tuple[str, ...] = ()  # codepages of further layers peeled from the replacement, outermost first
     parts: tuple[Candidate, ...] = ()  # for a word read whole: the candidates it joins
+    # every (replacement, deeper, plausibility) reading of the peeled layers close to the best
+    alternatives: tuple[tuple[str, tuple[str, ...], float], ...] = ()
 
     @property
     def chain(self) -> tuple[str, ...]:

@@ -20,6 +20,8 @@ EDGE = len(CLASS_NAMES)  # the start or end of a text, as a class of its own
 _RUN_STARTS = _classes.RUN_STARTS
 _RUN_CLASSES = _classes.RUN_CLASSES
 _SCALE = 100.0  # tables hold natural-log probabilities times this, as ints
+COMMON_CHAR = 200  # a character seen this often has a well-known set of followers
+COMMON_LOGP = -9.0  # and a follower this likely within its class is no rarity itself
 _CLASS_SCRIPTS = tuple(name.split(".", 1)[0] for name in CLASS_NAMES)
 _CLASS_CATEGORIES = tuple(name.split(".", 1)[1] for name in CLASS_NAMES)
 
@@ -112,6 +114,24 @@ class CharModel:
                     cache[pair] = found
             total += found
         return total
+
+    def surprises(self, text: str, left: str = "", right: str = "") -> int:
+        """Pairs in left+text+right that clean text never showed, though both chars are common.
+
+        Such a pair is what mojibake makes ("Â«"): each character is ordinary, the two
+        together are not. Pairs of ASCII characters never count.
+        """
+        chars = left[-1:] + text + right[:1]
+        count = 0
+        for index in range(len(chars) - 1):
+            previous, char = chars[index], chars[index + 1]
+            if previous.isascii() and char.isascii():
+                continue
+            if self._pair_counts.get(previous + char, 0):
+                continue
+            if self._left_counts.get(previous, 0) >= COMMON_CHAR and self._emission.get(char, -99.0) > COMMON_LOGP:
+                count += 1
+        return count
 
     def _pair_step(self, previous: str, char: str) -> float:
         backoff = self._transition[class_of(previous) * self._width + class_of(char)] + self.char_logp(char)

@@ -31,6 +31,7 @@ FEATURE_NAMES = (
     "span_script_elsewhere",
     "replacement_script_elsewhere",
     "clean_letters_nearby",
+    "surprises_removed",
     "codec_prior",
     "looks_like_word",
     "has_c1",
@@ -82,6 +83,7 @@ class Reading:
     guesses: int  # readings the lost bytes allowed
     stranded: int  # letters of its stretch that stay unexplained
     codec: str
+    surprises_removed: int  # unseen pairs of common chars before, minus after
     gain: float  # log-likelihood gain under the character-pair model
     class_gain: float  # the same under the class model
 
@@ -106,6 +108,7 @@ def reading(
         guesses,
         stranded,
         codec,
+        model.surprises(span, left, right) - model.surprises(replacement, left, right),
         model.pair_logp(replacement, left, right) - model.pair_logp(span, left, right),
         model.logp(replacement, left, right) - model.logp(span, left, right),
     )
@@ -250,6 +253,7 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
                 _elsewhere(span, scripts_outside),
                 _elsewhere(item.replacement, scripts_outside),
                 math.log1p(_clean_letters_nearby(text, item, covered)),
+                float(item.surprises_removed),
                 math.log(PRIOR_SHARE.get(item.codec, 0.01)),
                 1.0 if looks_like_word(span, left, right) else 0.0,
                 1.0 if any("\x80" <= c <= "\x9f" for c in span) else 0.0,
