@@ -95,31 +95,22 @@ def distinct_candidates(
 
 
 def _settle_deeper_layers(candidates: list[Candidate]) -> list[Candidate]:
-    """Where a deeper layer reads several ways, take the chain that fits the whole text best.
+    """Where a deeper layer reads several ways, take the chain the rest of the text shows.
 
-    A text is damaged by one chain: if "Größe" peels through cp1250, so should "spaß",
-    though ISO-8859-2 reads its bytes as "spaü". Each chain is scored over every
-    ambiguous candidate (its own reading where it has one, else the candidate's best).
+    A text is damaged by one chain: if "Größe" peels through cp1250 without doubt, so
+    does "spaß", though ISO-8859-2 reads its bytes as "spaü". Without such a witness
+    the guess is not made and the candidate stays at the layer it reached.
     """
-    ambiguous = [c for c in candidates if len(c.alternatives) > 1]
-    if not ambiguous:
-        return candidates
-    chains = sorted({deeper for c in ambiguous for _, deeper, _ in c.alternatives})
-
-    def total(chain: tuple[str, ...]) -> float:
-        score = 0.0
-        for candidate in ambiguous:
-            options = {deeper: plausibility for _, deeper, plausibility in candidate.alternatives}
-            score += options.get(chain, max(options.values()))
-        return score
-
-    best_chain = max(chains, key=total)
+    witnessed = {c.deeper for c in candidates if c.deeper and not c.alternatives}
     result = []
     for candidate in candidates:
-        if len(candidate.alternatives) > 1:
-            for replacement, deeper, _ in candidate.alternatives:
-                if deeper == best_chain:
-                    candidate = replace(candidate, replacement=replacement, deeper=deeper)
+        if candidate.deeper in witnessed:
+            result.append(candidate)
+            continue
+        for replacement, deeper, _ in candidate.alternatives:
+            if deeper in witnessed:
+                candidate = replace(candidate, replacement=replacement, deeper=deeper, alternatives=())
+                break
         result.append(candidate)
     return result
 
@@ -159,7 +150,6 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
     replacement = candidate.replacement
     deeper: list[str] = []
     alternatives: list[tuple[str, tuple[str, ...], float]] = []
-    guesses = candidate.guesses
     model = char_model()
     left, right = text[max(0, candidate.start - 1) : candidate.start], text[candidate.end : candidate.end + 1]
 
@@ -176,16 +166,19 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
         best = max(scores, key=scores.__getitem__)
         if scores[best] <= model.pair_logp(replacement, left, right):
             break
-        # Readings nearly as likely as the best make the choice a guess, and say so.
-        close = [decoded for decoded, score in scores.items() if score >= scores[best] - CLOSE_READINGS]
-        guesses *= len(close)
-        alternatives = [(decoded, (*deeper, readings[decoded]), scores[decoded]) for decoded in close]
+        if len(readings) > 1:
+            # Kept in case the rest of the text shows which chain it was.
+            alternatives = [(decoded, (*deeper, name), scores[decoded]) for decoded, name in readings.items()]
+        if sum(1 for score in scores.values() if score >= scores[best] - CLOSE_READINGS) > 1:
+            break  # a guess between readings nearly as likely: peel no further
         deeper.append(readings[best])
         replacement = best
-    if not deeper or may_hold_mojibake(replacement, codecs):
-        return candidate
     kept = tuple(a for a in alternatives if not may_hold_mojibake(a[0], codecs))
-    return replace(candidate, replacement=replacement, deeper=tuple(deeper), guesses=guesses, alternatives=kept)
+    if not deeper and not kept:
+        return candidate
+    if deeper and may_hold_mojibake(replacement, codecs):
+        return replace(candidate, alternatives=kept) if kept else candidate
+    return replace(candidate, replacement=replacement, deeper=tuple(deeper), alternatives=kept)
 
 
 _WORD_GAP = re.compile(r"[A-Za-z0-9]{1,12}")
@@ -443,6 +436,22 @@ def _with_text(finding: Finding, text: str) -> Finding:
     )
 
 
+def _within_one_layer(finding: Finding, outer: list[Finding], original: str) -> bool:
+    """A deeper finding must lie inside what the outer layer produced, or clear of it.
+
+    One that straddles an outer repair and untouched text mixes two layers, and no
+    chain of codecs explains it.
+    """
+    shift = 0
+    for earlier in outer:
+        start = earlier.start + shift
+        end = start + len(earlier.replacement)
+        shift += len(earlier.replacement) - (earlier.end - earlier.start)
+        if start < finding.end and finding.start < end and not (start <= finding.start and finding.end <= end):
+            return False
+    return True
+
+
 def detect_mojibake(text: str, config: Config, min_confidence: float | None = None) -> list[Finding]:
     """Mojibake findings in `text` with confidence >= min_confidence (default: the threshold).
 
@@ -458,7 +467,11 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
     for _ in range(config.max_layers - 1):
         if not applied:
             break
-        deeper = [f for f in _detect_layer(current, config, threshold) if f.confidence >= threshold]
+        deeper = [
+            f
+            for f in _detect_layer(current, config, threshold)
+            if f.confidence >= threshold and _within_one_layer(f, applied, text)
+        ]
         if not deeper:
             break
         applied = compose_findings(text, applied, current, deeper)

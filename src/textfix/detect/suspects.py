@@ -31,6 +31,7 @@ SCRIPT_RANGES: dict[str, str] = {
 # Punctuation that follows a letter in clean text; after a letter of the same word's
 # script it proves nothing.
 COMMON_AFTER_LETTER = "«»–—‘’“”„…\xa0·•№°‚‹›§©®±¶\u200c\u200d"
+SYMBOLS_AFTER_LETTER = "·•№°§©®±¶"  # of those, the ones that never follow punctuation
 # What a lost byte can turn into; only the Latin-1 family's leads count with a space,
 # since in Cyrillic codepages those leads are common one-letter words.
 LOSSY_SPACE_LEADS = "ÂÃÅÎÐÑ"
@@ -97,6 +98,8 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
             [
                 # a symbol or control right after a letter of another script: "Ð°", "โ€"
                 chars(odd),
+                # a Latin letter right after a letter of another script: "πü" (cp437)
+                chars({c for c in continuations if scripts[c] == "latin"}),
                 # a lone letter before a quote or dash: "ย\xa0" after "Choe", not "т»" after "Ответ"
                 then(chars(common & continuations), f"(?<![{foreign_letters}]..)"),
                 # letters of another script glued to a Latin word: "cafรฉ"
@@ -110,7 +113,8 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
         group(marks, [then(chars(continuations), r"(?<![^\x00-\x7f]..)")]),
         # box drawing or math as the lead: "╨┐", "√©"
         group(symbol_leads - common, [chars(continuations)]),
-        group(symbol_leads & common, [chars(odd)]),
+        # after punctuation, a symbol: "„°" (mac-cyrillic for Hebrew), not "«\xa0"
+        group(symbol_leads & common, [chars(odd | (set(SYMBOLS_AFTER_LETTER) & continuations))]),
     ]
     body = "|".join(g for g in groups if g is not None)
     alternatives = [f"[{_escape(leads)}](?:{body})"] if body else []
