@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -64,26 +65,29 @@ def compose_findings(original: str, outer: list[Finding], current: str, inner: l
     earlier one's (innermost first).
     """
     placed = []  # where each outer replacement sits in `current`
+    shifts = []  # total length change of the outer findings up to and including each
     shift = 0
-    for finding in outer:
+    for finding in sorted(outer, key=lambda f: f.start):
         start = finding.start + shift
         placed.append((start, start + len(finding.replacement), finding))
         shift += len(finding.replacement) - (finding.end - finding.start)
+        shifts.append(shift)
+    placed_ends = [end for _, end, _ in placed]
+    placed_starts = [start for start, _, _ in placed]
 
     def to_original(position: int) -> int:
-        offset = 0
-        for _, end, finding in placed:
-            if end > position:
-                break
-            offset += len(finding.replacement) - (finding.end - finding.start)
-        return position - offset
+        # outer findings whose replacement ends at or before `position` have shifted it
+        index = bisect_right(placed_ends, position)
+        return position - (shifts[index - 1] if index else 0)
 
     # An inner finding swallows every outer one it touches; findings that share an
     # outer one become one finding.
     groups: list[tuple[int, int, list[Finding], list[Finding]]] = []
     for finding in inner:
-        touched = [f for start, end, f in placed if start < finding.end and finding.start < end]
-        spans = [(s, e) for s, e, f in placed if f in touched]
+        low = bisect_right(placed_ends, finding.start)
+        high = bisect_left(placed_starts, finding.end)
+        touched = [f for _, _, f in placed[low:high]]
+        spans = [(s, e) for s, e, _ in placed[low:high]]
         current_start = min([finding.start] + [s for s, _ in spans])
         current_end = max([finding.end] + [e for _, e in spans])
         if groups and groups[-1][1] > current_start:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -436,20 +436,27 @@ def _with_text(finding: Finding, text: str) -> Finding:
     )
 
 
-def _within_one_layer(finding: Finding, outer: list[Finding], original: str) -> bool:
+def _outer_spans(outer: list[Finding]) -> tuple[list[int], list[int]]:
+    """Where each outer repair's replacement sits in the repaired text: starts and ends."""
+    starts, ends = [], []
+    shift = 0
+    for earlier in outer:
+        start = earlier.start + shift
+        starts.append(start)
+        ends.append(start + len(earlier.replacement))
+        shift += len(earlier.replacement) - (earlier.end - earlier.start)
+    return starts, ends
+
+
+def _within_one_layer(finding: Finding, spans: tuple[list[int], list[int]]) -> bool:
     """A deeper finding must lie inside what the outer layer produced, or clear of it.
 
     One that straddles an outer repair and untouched text mixes two layers, and no
     chain of codecs explains it.
     """
-    shift = 0
-    for earlier in outer:
-        start = earlier.start + shift
-        end = start + len(earlier.replacement)
-        shift += len(earlier.replacement) - (earlier.end - earlier.start)
-        if start < finding.end and finding.start < end and not (start <= finding.start and finding.end <= end):
-            return False
-    return True
+    starts, ends = spans
+    low, high = bisect_right(ends, finding.start), bisect_left(starts, finding.end)
+    return high - low == 0 or (high - low == 1 and starts[low] <= finding.start and finding.end <= ends[low])
 
 
 def detect_mojibake(text: str, config: Config, min_confidence: float | None = None) -> list[Finding]:
@@ -467,10 +474,11 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
     for _ in range(config.max_layers - 1):
         if not applied:
             break
+        spans = _outer_spans(applied)
         deeper = [
             f
             for f in _detect_layer(current, config, threshold)
-            if f.confidence >= threshold and _within_one_layer(f, applied, text)
+            if f.confidence >= threshold and _within_one_layer(f, spans)
         ]
         if not deeper:
             break

@@ -13,6 +13,7 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Protocol
 
 from textfix.codecs import PRIOR_SHARE
@@ -42,6 +43,8 @@ FEATURE_NAMES = (
 # sequences: shorter ones are common by chance in clean Vietnamese or Czech (cp852 reads
 # "đó" as "Т"), and their precision on generated data says nothing of that base rate.
 WHOLE_WINDOW_MIN_SEQUENCES = 3
+SUPPORT_CANDIDATES = 64  # the strongest readings looked at for support, so long texts stay linear
+SUPPORT_REACH = 200  # how far away another reading through the same codepage still counts
 NEARBY = 30  # characters on each side in which clean letters of the repair's script count
 CENSUS_REACH = 400  # characters around the readings whose scripts count as the text's own
 _LETTERS = {"Lu", "Ll", "Lo", "M"}
@@ -237,7 +240,13 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
         combined = _score(item)
         margin = combined - rival if rival > -math.inf else item.gain + item.class_gain
         support = next(
-            (gain for gain, start, end in strongest[item.codec] if end <= item.start or start >= item.end), 0.0
+            (
+                gain
+                for gain, start, end in islice(strongest[item.codec], SUPPORT_CANDIDATES)
+                if (end <= item.start or start >= item.end)
+                and start - SUPPORT_REACH <= item.start <= end + SUPPORT_REACH
+            ),
+            0.0,
         )
         rows.append(
             [
