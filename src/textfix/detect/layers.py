@@ -16,7 +16,7 @@ from functools import cache
 
 from textfix.codecs import PRIOR_SHARE, SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
-from textfix.detect.mojibake import Candidate, candidates_for
+from textfix.detect.mojibake import STAND_INS, Candidate, candidates_for
 from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
 from textfix.findings import Alternative, Finding, apply_findings, compose_findings
 from textfix.model.charmodel import char_model
@@ -83,8 +83,20 @@ def distinct_candidates(
 ) -> list[Candidate]:
     """One candidate per distinct (span, replacement), named after the first codec giving it."""
     found: list[Candidate] = []
+    leads, continuations = _role_masks(codecs)
     for start, end in [(0, len(text))] if windows is None else windows:
-        for name in codecs:
+        # Only codepages that have both a lead and a continuation among these characters.
+        chars = set(text[start:end])
+        relevant = 0
+        for char in chars:
+            relevant |= leads.get(char, 0)
+        present = 0
+        for char in chars:
+            present |= continuations.get(char, 0)
+        relevant &= present
+        for index, name in enumerate(codecs):
+            if not relevant >> index & 1:
+                continue
             readings = _with_compounds(text, candidates_for(text, name, start, end))
             found.extend(_peeled(text, c, codecs, max_layers) for c in readings)
     found = _settle_deeper_layers(found)
@@ -323,6 +335,21 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
             )
     findings.sort(key=lambda f: f.start)
     return findings
+
+
+@cache
+def _role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
+    """For each character, a bit for every codepage that gives it to a lead byte, and one
+    for every codepage that gives it to a continuation byte or for which it is a stand-in."""
+    leads: dict[str, int] = {}
+    continuations: dict[str, int] = {}
+    for index, name in enumerate(codecs):
+        page = codepage(name)
+        for char in page.chars(0xC2, 0xF4):
+            leads[char] = leads.get(char, 0) | 1 << index
+        for char in page.chars(0x80, 0xBF) + STAND_INS:
+            continuations[char] = continuations.get(char, 0) | 1 << index
+    return leads, continuations
 
 
 @cache

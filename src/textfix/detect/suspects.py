@@ -42,9 +42,13 @@ def _escape(chars: set[str] | str) -> str:
     return "".join(re.escape(c) for c in sorted(set(chars)))
 
 
+_SCRIPT_PATTERNS = {name: re.compile(f"[{ranges}]") for name, ranges in SCRIPT_RANGES.items()}
+
+
+@cache
 def _script(char: str) -> str | None:
-    for name, ranges in SCRIPT_RANGES.items():
-        if re.match(f"[{ranges}]", char):
+    for name, pattern in _SCRIPT_PATTERNS.items():
+        if pattern.match(char):
             return name
     return None
 

@@ -13,12 +13,13 @@ import math
 from bisect import bisect_right
 from functools import cache
 
-from textfix.model import charclass_data as _classes
+from textfix.model.tables import table
 
-CLASS_NAMES: tuple[str, ...] = _classes.CLASS_NAMES
+_classes = table("charclass")
+CLASS_NAMES: tuple[str, ...] = tuple(_classes["class_names"])
 EDGE = len(CLASS_NAMES)  # the start or end of a text, as a class of its own
-_RUN_STARTS = _classes.RUN_STARTS
-_RUN_CLASSES = _classes.RUN_CLASSES
+_RUN_STARTS: list[int] = _classes["run_starts"]
+_RUN_CLASSES: list[int] = _classes["run_classes"]
 _SCALE = 100.0  # tables hold natural-log probabilities times this, as ints
 COMMON_CHAR = 200  # a character seen this often has a well-known set of followers
 COMMON_LOGP = -9.0  # and a follower this likely within its class is no rarity itself
@@ -53,17 +54,16 @@ class CharModel:
     """Log-probabilities of text under the class-bigram model (natural log)."""
 
     def __init__(self) -> None:
-        from textfix.model import charmodel_data as data
-
+        data = table("charmodel")
         width = EDGE + 1
         self._width = width
-        self._transition: list[float] = [value / _SCALE for value in data.TRANSITION]
-        self._emission: dict[str, float] = {char: value / _SCALE for char, value in data.EMISSION.items()}
-        self._unseen: list[float] = [value / _SCALE for value in data.UNSEEN]
+        self._transition: list[float] = [value / _SCALE for value in data["transition"]]
+        self._emission: dict[str, float] = {char: value / _SCALE for char, value in data["emission"].items()}
+        self._unseen: list[float] = [value / _SCALE for value in data["unseen"]]
         self._pair_cache: dict[str, float] = {}
-        self._left_counts: dict[str, int] = data.LEFT_COUNTS
-        self._followers: dict[str, int] = data.FOLLOWERS
-        self._pair_counts: dict[str, int] = data.PAIR_COUNTS
+        self._left_counts: dict[str, int] = data["left_counts"]
+        self._followers: dict[str, int] = data["followers"]
+        self._pair_counts: dict[str, int] = data["pair_counts"]
         assert len(self._transition) == width * width
 
     def char_logp(self, char: str) -> float:

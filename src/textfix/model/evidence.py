@@ -18,6 +18,7 @@ from typing import Protocol
 
 from textfix.codecs import PRIOR_SHARE
 from textfix.model.charmodel import category_of, char_model, script_of
+from textfix.model.tables import table
 
 FEATURE_NAMES = (
     "gain",
@@ -276,23 +277,20 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
 
 def whole_window_confidence(sequences: int) -> float | None:
     """Measured precision of a whole-window reading with this many sequences, if it is trusted."""
-    from textfix.model import evidence_data
-
     if sequences < WHOLE_WINDOW_MIN_SEQUENCES:
         return None
-    table: dict[int, float] = evidence_data.WHOLE_WINDOW
-    return table[min(sequences, max(table))]
+    precision: dict[str, float] = table("evidence")["whole_window"]
+    return precision[str(min(sequences, max(int(key) for key in precision)))]
 
 
 @cache
 def _weights() -> tuple[float, tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
-    from textfix.model import evidence_data
-
+    data = table("evidence")
     return (
-        evidence_data.INTERCEPT,
-        tuple(evidence_data.WEIGHTS),
-        tuple(evidence_data.CALIBRATION_X),
-        tuple(evidence_data.CALIBRATION_Y),
+        float(data["intercept"]),
+        tuple(data["weights"]),
+        tuple(data["calibration_x"]),
+        tuple(data["calibration_y"]),
     )
 
 
