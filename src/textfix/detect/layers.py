@@ -422,10 +422,15 @@ def _window_findings(text: str, start: int, name: str, data: bytes) -> list[Find
     ]
 
 
-def _detect_layer(text: str, config: Config, floor: float) -> list[Finding]:
+def _detect_layer(
+    text: str, config: Config, floor: float, within: list[tuple[int, int]] | None = None
+) -> list[Finding]:
+    """Findings in one layer of `text`; with `within`, only in windows that touch those spans."""
     if not may_hold_mojibake(text, config.codecs):
         return []
     windows = suspect_windows(text, config.codecs)
+    if within is not None:
+        windows = [w for w in windows if any(w[0] < end and start < w[1] for start, end in within)]
     if len(windows) > 1:
         # Most damaged text is damaged throughout: read everything between the first and
         # the last window at once, where many sequences agreeing make the reading sure.
@@ -504,7 +509,7 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
         spans = _outer_spans(applied)
         deeper = [
             f
-            for f in _detect_layer(current, config, threshold)
+            for f in _detect_layer(current, config, threshold, list(zip(*spans)))
             if f.confidence >= threshold and _within_one_layer(f, spans)
         ]
         if not deeper:

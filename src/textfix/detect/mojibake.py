@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from textfix.codecs import Codepage, codepage
@@ -146,7 +146,9 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
         letters = sum(1 for char in stretch if char.isalpha())
         covered_letters = sum(1 for piece in pieces for char in text[piece.start : piece.end] if char.isalpha())
         stranded = letters - covered_letters if covered < len(stretch) else 0
-        found.extend(replace(piece, stranded=stranded) for piece in pieces)
+        found.extend(
+            Candidate(p.start, p.end, p.codec, p.replacement, p.lossy, p.guesses, stranded) for p in pieces
+        )
     return found
 
 

@@ -10,6 +10,7 @@ probability is calibrated on data, not guessed.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -46,6 +47,7 @@ FEATURE_NAMES = (
 WHOLE_WINDOW_MIN_SEQUENCES = 3
 SUPPORT_CANDIDATES = 64  # the strongest readings looked at for support, so long texts stay linear
 SUPPORT_REACH = 200  # how far away another reading through the same codepage still counts
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 NEARBY = 30  # characters on each side in which clean letters of the repair's script count
 CENSUS_REACH = 400  # characters around the readings whose scripts count as the text's own
 _LETTERS = {"Lu", "Ll", "Lo", "M"}
@@ -172,17 +174,13 @@ def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int
     if not scripts:
         return 0
     low, high = max(0, item.start - NEARBY), min(len(text), item.end + NEARBY)
-    index = bisect_right(covered, (low, len(text) + 1)) - 1
     count = 0
-    for position in range(low, high):
-        char = text[position]
-        if char < "\x80" or not char.isalpha():
+    for match in _NON_ASCII_LETTER.finditer(text, low, high):
+        position = match.start()
+        index = bisect_right(covered, (position, len(text) + 1)) - 1
+        if index >= 0 and covered[index][0] <= position < covered[index][1]:
             continue
-        while index + 1 < len(covered) and covered[index + 1][0] <= position:
-            index += 1
-        if 0 <= index < len(covered) and covered[index][0] <= position < covered[index][1]:
-            continue
-        if _letter_script(char) in scripts:
+        if _letter_script(match.group()) in scripts:
             count += 1
     return count
 
