@@ -422,15 +422,10 @@ def _window_findings(text: str, start: int, name: str, data: bytes) -> list[Find
     ]
 
 
-def _detect_layer(
-    text: str, config: Config, floor: float, within: list[tuple[int, int]] | None = None
-) -> list[Finding]:
-    """Findings in one layer of `text`; with `within`, only in windows that touch those spans."""
+def _detect_layer(text: str, config: Config, floor: float) -> list[Finding]:
     if not may_hold_mojibake(text, config.codecs):
         return []
     windows = suspect_windows(text, config.codecs)
-    if within is not None:
-        windows = [w for w in windows if any(w[0] < end and start < w[1] for start, end in within)]
     if len(windows) > 1:
         # Most damaged text is damaged throughout: read everything between the first and
         # the last window at once, where many sequences agreeing make the reading sure.
@@ -507,11 +502,20 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
         if not applied:
             break
         spans = _outer_spans(applied)
-        deeper = [
-            f
-            for f in _detect_layer(current, config, threshold, list(zip(*spans)))
-            if f.confidence >= threshold and _within_one_layer(f, spans)
-        ]
+        found = [f for f in _detect_layer(current, config, threshold) if f.confidence >= threshold]
+        deeper = [f for f in found if _within_one_layer(f, spans)]
+        straddling = [f for f in found if not _within_one_layer(f, spans)]
+        if straddling:
+            # The outer repairs these touch are doubtful too: whether the text was one
+            # layer or two there, no chain explains both readings. Leave them alone, so
+            # that reading the result again finds nothing new.
+            applied = [
+                outer
+                for outer, start, end in zip(applied, *spans)
+                if not any(f.start < end and start < f.end for f in straddling)
+            ]
+            current = apply_findings(text, applied)
+            break
         if not deeper:
             break
         applied = compose_findings(text, applied, current, deeper)
