@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding
@@ -32,6 +34,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 _DEFAULT_CODECS = DEFAULT_CONFIG.codecs
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
 def _check_text(text: object) -> str:
@@ -43,11 +46,8 @@ def _check_text(text: object) -> str:
 
 
 def _clean_by_default(text: str) -> bool:
-    """True when the default steps would certainly leave `text` unchanged.
-
-    The suspect pattern also matches C1 controls, so one search covers both damage steps.
-    """
-    return text.isascii() or not may_hold_mojibake(text, _DEFAULT_CODECS)
+    """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
+    return text.isascii() or (not may_hold_mojibake(text, _DEFAULT_CODECS) and _C1_CONTROL.search(text) is None)
 
 
 def fix_text(text: str, config: Config | None = None, **settings: object) -> str:

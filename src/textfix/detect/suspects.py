@@ -122,8 +122,8 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     ]
     body = "|".join(g for g in groups if g is not None)
     alternatives = [f"[{_escape(leads)}](?:{body})"] if body else []
-    # C1 controls are never clean text; a lossy pipeline leaves "Ã " for "à".
-    alternatives += ["[\x80-\x9f]", f"[{_escape(LOSSY_SPACE_LEADS)}] "]
+    # a lossy pipeline leaves "Ã " for "à"
+    alternatives.append(f"[{_escape(LOSSY_SPACE_LEADS)}] ")
     return re.compile("|".join(alternatives))
 
 
@@ -178,7 +178,7 @@ def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
         page = codepage(name)
         leads.update(page.chars(0xC2, 0xF4))
         continuations.update(page.chars(0x80, 0xBF))
-    return re.compile(f"[{_escape(leads)}][{_escape(continuations)}]|[\x80-\x9f]|[{_escape(LOSSY_SPACE_LEADS)}] ")
+    return re.compile(f"[{_escape(leads)}][{_escape(continuations)}]|[{_escape(LOSSY_SPACE_LEADS)}] ")
 
 
 def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
