@@ -47,6 +47,7 @@ class AccuracyRow:
     count: int = 0
     exact: dict[str, int] = field(default_factory=dict)
     crashes: dict[str, int] = field(default_factory=dict)
+    wrong: dict[str, int] = field(default_factory=dict)  # changed, but not back to the original
     textfix_failures: list[Failure] = field(default_factory=list)  # the shortest few
 
 
@@ -63,15 +64,17 @@ def score(row: AccuracyRow, cases: Sequence[tuple[str, str]]) -> AccuracyRow:
     row.count = len(cases)
     failures: list[Failure] = []
     for name, fixer in FIXERS.items():
-        exact = crashes = 0
+        exact = crashes = wrong = 0
         for original, damaged in cases:
             output = safe_call(fixer, damaged)
             exact += output == original
             crashes += output is None
+            wrong += output not in (None, original, damaged)
             if name == TEXTFIX and output != original:
                 failures.append(Failure(original, damaged, "<crash>" if output is None else output))
         row.exact[name] = exact
         row.crashes[name] = crashes
+        row.wrong[name] = wrong
     row.textfix_failures = sorted(failures, key=lambda f: (len(f.original), f.original))[:MAX_FAILURE_EXAMPLES]
     return row
 

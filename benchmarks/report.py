@@ -97,7 +97,10 @@ def ratio(value: float | None) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else "—"
+    if not whole:
+        return "—"
+    value = 100 * part / whole
+    return f"{value:.1f}%" if value >= 1 or value == 0 else f"{value:.2g}%"
 
 
 def measured(value: Measured) -> str:
@@ -332,14 +335,22 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
         'Held-out gettext strings (`half_of(s) == "test"`, never used to build textfix\'s model) with non-ASCII '
         "chars, damaged by decoding their UTF-8 with each codepage in the chain. Only strings whose damage every "
         "layer can undo exactly (no lost bytes) and that change are used. *Exact* = the fixer returns the original "
-        "string. Note `ftfy.fix_text` also applies NFC and HTML unescaping, so it can miss on strings it repaired.",
+        "string; *textfix wrong repair* = textfix changed the input, but not back to the original (the rest of its "
+        "misses left the input as it was). Note `ftfy.fix_text` also applies NFC and HTML unescaping, so it can "
+        "miss on strings it repaired.",
     ]
     names = list(FIXERS)
     for group in dict.fromkeys(row.group for row in rows):
         members = [row for row in rows if row.group == group]
         total = sum(row.count for row in members)
         lines = [
-            (f"`{row.chain}`", row.count, *(percent(row.exact[n], row.count) for n in names), _crashes(row))
+            (
+                f"`{row.chain}`",
+                row.count,
+                *(percent(row.exact[n], row.count) for n in names),
+                percent(row.wrong[TEXTFIX], row.count),
+                _crashes(row),
+            )
             for row in members
         ]
         lines.append(
@@ -347,6 +358,7 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
                 "**all**",
                 total,
                 *(f"**{percent(sum(row.exact[n] for row in members), total)}**" for n in names),
+                f"**{percent(sum(row.wrong[TEXTFIX] for row in members), total)}**",
                 _crashes_total(members),
             )
         )
@@ -355,7 +367,9 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
             out += ["Strings of 4+ words; one non-ASCII word, chosen at random, is damaged.", ""]
         if group == "two layers":
             out += [f"`{RANDOM_PAIRS}`: each string through its own random pair of codepages.", ""]
-        out.append(table(("Chain", "strings", *(f"{n} exact" for n in names), "crashes"), lines))
+        out.append(
+            table(("Chain", "strings", *(f"{n} exact" for n in names), "textfix wrong repair", "crashes"), lines)
+        )
     examples = [(row, failure) for row in rows for failure in row.textfix_failures]
     if examples:
         out += [

@@ -47,6 +47,6 @@ FULL = Settings(
     partial_per_codec=500,
     two_layer_per_chain=500,
     fp_per_language=None,
-    guard_seconds=600.0,
+    guard_seconds=120.0,
     memory_string_bytes=1_000_000,
 )

@@ -27,6 +27,8 @@ from textfix.utf8 import MULTIBYTE_RUN
 CLOSE_READINGS = 2.0
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
+# Texts up to this long are first tried as one whole-window reading.
+WHOLE_TEXT_LIMIT = 4096
 # How far from an odd pair the reader still looks for damaged runs, in characters.
 WINDOW_REACH = 200
 _NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
@@ -168,7 +170,8 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
     def plausibility(decoded: str, name: str) -> float:
         return model.pair_logp(decoded, left, right) + math.log(PRIOR_SHARE.get(name, 0.01))
 
-    while len(deeper) + 1 < max_layers:
+    pairs = stage_zero(codecs)
+    while len(deeper) + 1 < max_layers and pairs.search(replacement):
         readings = _complete_readings(replacement, codecs)
         if not readings:
             break
@@ -425,6 +428,12 @@ def _window_findings(text: str, start: int, name: str, data: bytes) -> list[Find
 def _detect_layer(text: str, config: Config, floor: float) -> list[Finding]:
     if not may_hold_mojibake(text, config.codecs):
         return []
+    if len(text) <= WHOLE_TEXT_LIMIT:
+        # A line damaged from end to end reads whole, in a few C-level conversions.
+        reading = whole_window_reading(text, config.codecs)
+        fast = None if reading is None else _window_findings(text, 0, *reading)
+        if fast is not None:
+            return fast
     windows = suspect_windows(text, config.codecs)
     if len(windows) > 1:
         # Most damaged text is damaged throughout: read everything between the first and
