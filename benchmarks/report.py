@@ -580,8 +580,9 @@ def write_chart(results: Results, path: Path) -> bool:
         axis.legend(fontsize=8)
     if results.scaling:
         axis = next(slots)
-        for label, pick in ((TEXTFIX, lambda r: r.textfix), (FTFY, lambda r: r.ftfy)):
-            points = [(r.size_bytes, pick(r).seconds) for r in results.scaling if pick(r).seconds]
+        for label, attribute in ((TEXTFIX, "textfix"), (FTFY, "ftfy")):
+            timed = [(r.size_bytes, getattr(r, attribute).seconds) for r in results.scaling]
+            points = [(nbytes, elapsed) for nbytes, elapsed in timed if elapsed]
             axis.loglog([p[0] for p in points], [p[1] for p in points], marker="o", label=label)
         axis.set_xlabel("input size (bytes, one string)")
         axis.set_ylabel("seconds")

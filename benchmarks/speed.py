@@ -8,8 +8,9 @@ import shlex
 import subprocess
 import sys
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from fixers import (
@@ -318,14 +319,14 @@ def footprint(settings: Settings, scratch: Path) -> list[FootprintRow]:
     return rows
 
 
-def memory(settings: Settings, workloads: dict[str, Sequence[str]], big_text: str) -> list[MemoryRow]:
+def memory(settings: Settings, workloads: Mapping[str, Sequence[str]], big_text: str) -> list[MemoryRow]:
     rows = []
     for name, lines in workloads.items():
         rows.append(MemoryRow(name, {fixer: traced_peak(FIXERS[fixer], lines) for fixer in FIXERS}))
     peaks: dict[str, int | None] = {}
-    for fixer in FIXERS:
-        result = run_guarded(lambda fixer=fixer: traced_peak(FIXERS[fixer], [big_text]), settings.guard_seconds * 3)
-        peaks[fixer] = result.value
+    for name, fixer in FIXERS.items():
+        result = run_guarded(partial(traced_peak, fixer, [big_text]), settings.guard_seconds * 3)
+        peaks[name] = result.value
     size = len(big_text.encode("utf-8"))
     rows.append(MemoryRow(f"one string of clean multilingual text, {size / 1e6:g} MB", peaks))
     return rows

@@ -103,7 +103,7 @@ def run_guarded(function: Callable[[], T], timeout: float) -> Guarded[T]:
 
 def subprocess_median(argv: Sequence[str], env: Mapping[str, str], runs: int) -> tuple[float | None, list[float], str]:
     """Median wall time of `runs` fresh runs of a command, the times, and the error if one run failed."""
-    times = []
+    times: list[float] = []
     for _ in range(runs):
         started = time.perf_counter()
         done = subprocess.run(list(argv), env=dict(env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

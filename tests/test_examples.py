@@ -195,7 +195,6 @@ def test_pinned_damaged_forms() -> None:
     assert fix_text("РџСЂРёРІРµС‚, РјРёСЂ!") == "Привет, мир!"
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a lone 'â‚¬' scores 0.5; '€' is rare in the catalogs")
 def test_mixed_damaged_and_clean_lines() -> None:
     lines = [
         ("The menu today: crème brûlée and café au lait.", None),
@@ -243,11 +242,7 @@ CATALOG_MOJIBAKE = [
         "Strengen viser til nokre av argumenta pÃ¥ mÃ¥tar som ikkje er gyldige.",
         "Strengen viser til nokre av argumenta på måtar som ikkje er gyldige.",
     ),
-    pytest.param(
-        "Feil ved lesing av Â«%sÂ»",
-        "Feil ved lesing av «%s»",
-        marks=pytest.mark.xfail(strict=True, reason="known gap: 'Â«' scores just under the threshold"),
-    ),
+    ("Feil ved lesing av Â«%sÂ»", "Feil ved lesing av «%s»"),
 ]
 
 

@@ -27,6 +27,9 @@ from textfix.utf8 import MULTIBYTE_RUN
 CLOSE_READINGS = 2.0
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
+# Readings at least this likely on their own vouch for others of their chain nearby.
+CORROBORATION_FLOOR = 0.5
+CORROBORATION_REACH = 200
 # Texts up to this long are first tried as one whole-window reading.
 WHOLE_TEXT_LIMIT = 4096
 # How far from an odd pair the reader still looks for damaged runs, in characters.
@@ -274,10 +277,38 @@ def _score_layer(
 ) -> list[_Scored]:
     candidates = distinct_candidates(text, codecs, windows, max_layers)
     rows = score_candidates(text, candidates)
-    return [
+    scored = [
         _Scored(c.start, c.end, c.replacement, c.codec, c.lossy, confidence(row), c.chain, c.parts)
         for c, row in zip(candidates, rows)
     ]
+    return _corroborated(scored)
+
+
+def _corroborated(scored: list[_Scored]) -> list[_Scored]:
+    """Two likely readings through the same chain, close together, vouch for each other.
+
+    Each is evidence that this stretch of text went through that chain; the chance that
+    both are wrong is about the product of their doubts (noisy-or). Only the best
+    neighbour counts, and only readings that are likely on their own take part, so
+    that noise cannot add up. This keeps pairs like "Â«%sÂ»" from being half repaired.
+    """
+    by_chain: dict[tuple[str, ...], list[_Scored]] = {}
+    for item in scored:
+        # single layers only: a deeper peel is a guess about more than one codepage
+        if item.confidence >= CORROBORATION_FLOOR and len(item.chain) == 2:
+            by_chain.setdefault(item.chain, []).append(item)
+    lifted: dict[int, float] = {}
+    for items in by_chain.values():
+        items.sort(key=lambda s: s.start)
+        for position, item in enumerate(items):
+            best = 0.0
+            for other in items[max(0, position - 8) : position + 9]:
+                near = abs(other.start - item.start) <= CORROBORATION_REACH
+                if other is not item and near and (other.end <= item.start or other.start >= item.end):
+                    best = max(best, other.confidence)
+            if best:
+                lifted[id(item)] = 1.0 - (1.0 - item.confidence) * (1.0 - best)
+    return [replace(s, confidence=lifted[id(s)]) if id(s) in lifted else s for s in scored]
 
 
 def _rank(item: _Scored) -> tuple[float, int, int, int]:
@@ -407,54 +438,74 @@ def sequences_in(data: bytes) -> int:
     return sum(1 for byte in data if 0xC2 <= byte <= 0xF4)
 
 
-def _window_findings(text: str, start: int, name: str, data: bytes) -> list[Finding] | None:
+def _whole_window(
+    text: str, start: int, end: int, codecs: tuple[str, ...]
+) -> tuple[list[Finding], list[tuple[int, int]]] | None:
+    """Findings for text[start:end] read whole through one codepage, if that reading is sure.
+
+    Runs without an odd pair of their own ("แจก", clean Thai, inside damaged cp874
+    text) are not taken on trust: they are returned as spans for the full evidence.
+    """
+    reading = whole_window_reading(text[start:end], codecs)
+    if reading is None:
+        return None
+    name, data = reading
     certainty = whole_window_confidence(sequences_in(data))
     if certainty is None:
         return None
-    return [
-        Finding(
-            start + run.start(),
-            start + run.end(),
-            text[start + run.start() : start + run.end()],
-            "mojibake",
-            ("utf-8", name),
-            run.group().decode("utf-8"),
-            certainty,
+    suspect = suspect_pattern(codecs)
+    findings, deferred = [], []
+    for run in MULTIBYTE_RUN.finditer(data):
+        run_start, run_end = start + run.start(), start + run.end()
+        if suspect.search(text, max(0, run_start - 1), min(len(text), run_end + 1)) is None:
+            deferred.append((max(0, run_start - 1), min(len(text), run_end + 1)))
+            continue
+        findings.append(
+            Finding(
+                run_start,
+                run_end,
+                text[run_start:run_end],
+                "mojibake",
+                ("utf-8", name),
+                run.group().decode("utf-8"),
+                certainty,
+            )
         )
-        for run in MULTIBYTE_RUN.finditer(data)
-    ]
+    return findings, deferred
 
 
 def _detect_layer(text: str, config: Config, floor: float) -> list[Finding]:
     if not may_hold_mojibake(text, config.codecs):
         return []
+    fast = None
     if len(text) <= WHOLE_TEXT_LIMIT:
         # A line damaged from end to end reads whole, in a few C-level conversions.
-        reading = whole_window_reading(text, config.codecs)
-        fast = None if reading is None else _window_findings(text, 0, *reading)
-        if fast is not None:
-            return fast
-    windows = suspect_windows(text, config.codecs)
-    if len(windows) > 1:
-        # Most damaged text is damaged throughout: read everything between the first and
-        # the last window at once, where many sequences agreeing make the reading sure.
-        start, end = windows[0][0], windows[-1][1]
-        reading = whole_window_reading(text[start:end], config.codecs)
-        fast = None if reading is None else _window_findings(text, start, *reading)
-        if fast is not None:
-            return fast
+        fast = _whole_window(text, 0, len(text), config.codecs)
+    windows: list[tuple[int, int]] = []
+    if fast is None:
+        windows = suspect_windows(text, config.codecs)
+        if len(windows) > 1:
+            # Most damaged text is damaged throughout: read everything between the first
+            # and the last window at once, where many sequences agreeing make it sure.
+            fast = _whole_window(text, windows[0][0], windows[-1][1], config.codecs)
     findings: list[Finding] = []
-    slow_windows = []
-    for start, end in windows:
-        reading = whole_window_reading(text[start:end], config.codecs)
-        fast = None if reading is None else _window_findings(text, start, *reading)
-        if fast is None:
-            slow_windows.append((start, end))
-        else:
-            findings.extend(fast)
+    slow_windows: list[tuple[int, int]] = []
+    if fast is not None:
+        findings, slow_windows = fast
+    else:
+        for start, end in windows:
+            found = _whole_window(text, start, end, config.codecs)
+            if found is None:
+                slow_windows.append((start, end))
+            else:
+                findings.extend(found[0])
+                slow_windows.extend(found[1])
     if slow_windows:
+        taken = [(f.start, f.end) for f in findings]
         slow = _select(_score_layer(text, config.codecs, slow_windows, config.max_layers), floor)
-        findings.extend(_with_text(f, text) for f in slow)
+        findings.extend(
+            _with_text(f, text) for f in slow if not any(f.start < e and s < f.end for s, e in taken)
+        )
     findings.sort(key=lambda f: f.start)
     return findings
 
@@ -485,14 +536,18 @@ def _outer_spans(outer: list[Finding]) -> tuple[list[int], list[int]]:
 
 
 def _within_one_layer(finding: Finding, spans: tuple[list[int], list[int]]) -> bool:
-    """A deeper finding must lie inside what the outer layer produced, or clear of it.
+    """A deeper finding must re-read whole outer repairs (one, or several side by side), or none.
 
-    One that straddles an outer repair and untouched text mixes two layers, and no
-    chain of codecs explains it.
+    One that reads only part of an outer repair, or straddles it and untouched text,
+    would mix layers in one replacement, and no chain of codecs explains it.
     """
     starts, ends = spans
     low, high = bisect_right(ends, finding.start), bisect_left(starts, finding.end)
-    return high - low == 0 or (high - low == 1 and starts[low] <= finding.start and finding.end <= ends[low])
+    if low == high:
+        return True
+    if starts[low] != finding.start or ends[high - 1] != finding.end:
+        return False
+    return all(ends[i] == starts[i + 1] for i in range(low, high - 1))
 
 
 def detect_mojibake(text: str, config: Config, min_confidence: float | None = None) -> list[Finding]:

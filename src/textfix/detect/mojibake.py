@@ -139,7 +139,11 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
                 for run in MULTIBYTE_RUN.finditer(data)
             ]
         else:
-            pieces = _lossy_candidates(text, stretch, data, offset, name, scan.undefined)
+            pieces = [
+                piece
+                for piece in _lossy_candidates(text, stretch, data, offset, name, scan.undefined)
+                if not _capital_before_space(text, piece)
+            ]
         if not pieces:
             continue
         covered = sum(piece.end - piece.start for piece in pieces)
@@ -150,6 +154,15 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
             Candidate(p.start, p.end, p.codec, p.replacement, p.lossy, p.guesses, stranded) for p in pieces
         )
     return found
+
+
+def _capital_before_space(text: str, piece: Candidate) -> bool:
+    """A lost-space reading ("Ã " for "à") right after a capital letter.
+
+    In upper-case words "Ã" is a letter of its own (Vietnamese "MÃ", Portuguese
+    "IRMÃ"), so a space after it proves nothing.
+    """
+    return text[piece.end - 1] == " " and piece.start > 0 and text[piece.start - 1].isupper()
 
 
 def _lossy_candidates(
