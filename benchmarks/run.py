@@ -17,7 +17,6 @@ import importlib.util
 import os
 import platform
 import shlex
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -166,17 +165,17 @@ def main(argv: list[str] | None = None) -> int:
         "(c) damaged multilingual": damaged,
     }
     results.throughput = section("throughput", lambda: throughput(settings, classes)) or []
-    scratch = Path(tempfile.mkdtemp(prefix="textfix-bench-"))  # bytecode caches of child interpreters
-    results.startup = section("startup", lambda: startup(settings, scratch)) or []
-    results.linear = section("linear", lambda: linear_time(settings, corpus, prose)) or []
-    results.scaling = section("scaling", lambda: scaling(settings, corpus)) or []
-    results.accuracy = section("accuracy", lambda: chain_accuracy(settings, corpus)) or []
-    results.false_positives = section("fp", lambda: false_positives(settings, corpus))
     workloads = {"(b) clean multilingual, line by line": multilingual, "(c) damaged multilingual": damaged}
     big = clean_text(corpus, settings.memory_string_bytes)
-    results.memory = section("memory", lambda: memory(settings, workloads, big)) or []
-    results.footprint = section("footprint", lambda: footprint(settings, scratch)) or []
-    shutil.rmtree(scratch, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="textfix-bench-") as scratch_name:  # child interpreters' bytecode
+        scratch = Path(scratch_name)
+        results.startup = section("startup", lambda: startup(settings, scratch)) or []
+        results.linear = section("linear", lambda: linear_time(settings, corpus, prose)) or []
+        results.scaling = section("scaling", lambda: scaling(settings, corpus)) or []
+        results.accuracy = section("accuracy", lambda: chain_accuracy(settings, corpus)) or []
+        results.false_positives = section("fp", lambda: false_positives(settings, corpus))
+        results.memory = section("memory", lambda: memory(settings, workloads, big)) or []
+        results.footprint = section("footprint", lambda: footprint(settings, scratch)) or []
 
     digest = source_digest()
     if digest != results_digest:

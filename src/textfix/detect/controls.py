@@ -25,10 +25,12 @@ def _cp1252_char(control: str) -> str | None:
         return None
 
 
-_REPLACEMENTS = {chr(b): _cp1252_char(chr(b)) for b in range(0x80, 0xA0)}
+# Controls cp1252 leaves undefined map to themselves and stay as they are.
+_TO_CP1252 = str.maketrans({chr(b): _cp1252_char(chr(b)) or chr(b) for b in range(0x80, 0xA0)})
 
 
 def detect_c1_controls(text: str) -> list[Finding]:
+    """One finding per run of C1 controls between ASCII characters."""
     if text.isascii():
         return []
     findings = []
@@ -36,12 +38,11 @@ def detect_c1_controls(text: str) -> list[Finding]:
         before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
         if not (before.isascii() and after.isascii()):
             continue
-        for offset, control in enumerate(match.group()):
-            replacement = _REPLACEMENTS[control]
-            if replacement is None:
-                continue
-            start = match.start() + offset
-            findings.append(
-                Finding(start, start + 1, control, "c1_control", ("cp1252", "iso8859-1"), replacement, CONFIDENCE)
-            )
+        run = match.group()
+        replacement = run.translate(_TO_CP1252)
+        if replacement == run:
+            continue
+        findings.append(
+            Finding(match.start(), match.end(), run, "c1_control", ("cp1252", "iso8859-1"), replacement, CONFIDENCE)
+        )
     return findings
