@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import re
 
-_CONT = rb"[\x80-\xbf]"
-MULTIBYTE_SEQUENCE = (
-    rb"(?:[\xc2-\xdf]" + _CONT
-    + rb"|\xe0[\xa0-\xbf]" + _CONT
-    + rb"|[\xe1-\xec\xee\xef]" + _CONT + rb"{2}"
-    + rb"|\xed[\x80-\x9f]" + _CONT
-    + rb"|\xf0[\x90-\xbf]" + _CONT + rb"{2}"
-    + rb"|[\xf1-\xf3]" + _CONT + rb"{3}"
-    + rb"|\xf4[\x80-\x8f]" + _CONT + rb"{2})"
-)
+
+def _sequence(cont: bytes, lost: bytes = b"") -> bytes:
+    """One well-formed multi-byte sequence; `lost` widens every continuation position."""
+    any_cont = b"[" + cont + lost + b"]"
+
+    def second(low_high: bytes) -> bytes:
+        return b"[" + low_high + lost + b"]"
+
+    return (
+        rb"(?:[\xc2-\xdf]" + any_cont
+        + rb"|\xe0" + second(rb"\xa0-\xbf") + any_cont
+        + rb"|[\xe1-\xec\xee\xef]" + any_cont + any_cont
+        + rb"|\xed" + second(rb"\x80-\x9f") + any_cont
+        + rb"|\xf0" + second(rb"\x90-\xbf") + any_cont + any_cont
+        + rb"|[\xf1-\xf3]" + any_cont + any_cont + any_cont
+        + rb"|\xf4" + second(rb"\x80-\x8f") + any_cont + any_cont + b")"
+    )
+
+
+MULTIBYTE_SEQUENCE = _sequence(rb"\x80-\xbf")
 
 # One or more well-formed sequences in a row: the bytes of one damaged stretch.
 MULTIBYTE_RUN = re.compile(MULTIBYTE_SEQUENCE + rb"+")
@@ -23,16 +33,7 @@ MULTIBYTE_RUN = re.compile(MULTIBYTE_SEQUENCE + rb"+")
 # a stand-in in the byte string, in a continuation position of an otherwise valid
 # sequence. 0xFF never occurs in UTF-8, so it cannot be mistaken for a real byte there.
 LOST = 0xFF
-_CONT_OR_LOST = rb"[\x80-\xbf\xff]"
-LOSSY_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf]" + _CONT_OR_LOST
-    + rb"|\xe0[\xa0-\xbf\xff]" + _CONT_OR_LOST
-    + rb"|[\xe1-\xec\xee\xef]" + _CONT_OR_LOST + rb"{2}"
-    + rb"|\xed[\x80-\x9f\xff]" + _CONT_OR_LOST
-    + rb"|\xf0[\x90-\xbf\xff]" + _CONT_OR_LOST + rb"{2}"
-    + rb"|[\xf1-\xf3]" + _CONT_OR_LOST + rb"{3}"
-    + rb"|\xf4[\x80-\x8f\xff]" + _CONT_OR_LOST + rb"{2}"
-)
+LOSSY_SEQUENCE = re.compile(_sequence(rb"\x80-\xbf", rb"\xff"))
 
 
 def sequence_length(lead: int) -> int:

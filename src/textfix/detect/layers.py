@@ -403,34 +403,14 @@ def whole_window_reading(window: str, codecs: tuple[str, ...]) -> tuple[str, byt
     non-ASCII character is in the codepage, the bytes are valid UTF-8 from end to end,
     every codepage that reads it so reads the same text, and that text is clean.
     """
-    masks = _char_masks(codecs)
-    mask = -1
-    for char in set(window):
-        if char >= "\x80":
-            mask &= masks.get(char, 0)
-            if not mask:
-                return None
-    if mask == -1:
+    readings = _complete_readings(window, codecs)
+    if len(readings) != 1:
         return None
-    found: tuple[str, bytes] | None = None
-    decoded_found = ""
-    for index, name in enumerate(codecs):
-        if not mask >> index & 1:
-            continue
-        data = codepage(name).encode(window)
-        if data is None:
-            continue
-        try:
-            decoded = data.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        if found is None:
-            found, decoded_found = (name, data), decoded
-        elif decoded != decoded_found:
-            return None
-    if found is None or may_hold_mojibake(decoded_found, codecs):
+    decoded, name = next(iter(readings.items()))
+    data = codepage(name).encode(window)
+    if data is None or may_hold_mojibake(decoded, codecs):
         return None
-    return found
+    return name, data
 
 
 def sequences_in(data: bytes) -> int:
