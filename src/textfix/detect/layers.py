@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -273,7 +274,11 @@ def score_candidates(text: str, candidates: list[Candidate]) -> list[list[float]
 
 
 def _score_layer(
-    text: str, codecs: tuple[str, ...], windows: list[tuple[int, int]], max_layers: int
+    text: str,
+    codecs: tuple[str, ...],
+    windows: list[tuple[int, int]],
+    max_layers: int,
+    witnesses: Sequence[Finding] = (),
 ) -> list[_Scored]:
     candidates = distinct_candidates(text, codecs, windows, max_layers)
     rows = score_candidates(text, candidates)
@@ -281,10 +286,11 @@ def _score_layer(
         _Scored(c.start, c.end, c.replacement, c.codec, c.lossy, confidence(row), c.chain, c.parts)
         for c, row in zip(candidates, rows)
     ]
-    return _corroborated(scored)
+    known = [_Scored(f.start, f.end, f.replacement, f.chain[-1], False, f.confidence, f.chain) for f in witnesses]
+    return _corroborated(scored, known)
 
 
-def _corroborated(scored: list[_Scored]) -> list[_Scored]:
+def _corroborated(scored: list[_Scored], witnesses: list[_Scored]) -> list[_Scored]:
     """Two likely readings through the same chain, close together, vouch for each other.
 
     Each is evidence that this stretch of text went through that chain; the chance that
@@ -293,7 +299,7 @@ def _corroborated(scored: list[_Scored]) -> list[_Scored]:
     that noise cannot add up. This keeps pairs like "Â«%sÂ»" from being half repaired.
     """
     by_chain: dict[tuple[str, ...], list[_Scored]] = {}
-    for item in scored:
+    for item in scored + witnesses:
         # single layers only: a deeper peel is a guess about more than one codepage
         if item.confidence >= CORROBORATION_FLOOR and len(item.chain) == 2:
             by_chain.setdefault(item.chain, []).append(item)
@@ -482,7 +488,7 @@ def _detect_layer(text: str, config: Config, floor: float) -> list[Finding]:
                 slow_windows.extend(found[1])
     if slow_windows:
         taken = [(f.start, f.end) for f in findings]
-        slow = _select(_score_layer(text, config.codecs, slow_windows, config.max_layers), floor)
+        slow = _select(_score_layer(text, config.codecs, slow_windows, config.max_layers, findings), floor)
         findings.extend(
             _with_text(f, text) for f in slow if not any(f.start < e and s < f.end for s, e in taken)
         )

@@ -90,7 +90,9 @@ def _encode_stretch(page: Codepage, stretch: str) -> bytes:
     return page.encode_marking(stretch.translate(_STAND_INS_TO_UNENCODABLE))
 
 
-def _lossy_readings(sequence: bytes, stand_ins: str, undefined: tuple[int, ...]) -> list[str]:
+def _lossy_readings(
+    sequence: bytes, lost_positions: list[int], stand_ins: str, undefined: tuple[int, ...]
+) -> list[str]:
     """Every character the sequence may have been, one choice per lost byte."""
     choices = []
     for stand_in in stand_ins:
@@ -98,7 +100,6 @@ def _lossy_readings(sequence: bytes, stand_ins: str, undefined: tuple[int, ...])
     readings = []
     for picked in itertools.product(*choices):
         filled = bytearray(sequence)
-        lost_positions = [i for i, byte in enumerate(sequence) if byte == LOST]
         for position, byte in zip(lost_positions, picked):
             filled[position] = byte
         try:
@@ -172,9 +173,11 @@ def _lossy_candidates(
     pieces: list[tuple[int, int, str, int]] = []
     for sequence in LOSSY_SEQUENCE.finditer(data):
         raw = sequence.group()
-        if LOST in raw:
-            stand_ins = "".join(stretch[sequence.start() + i] for i, b in enumerate(raw) if b == LOST)
-            readings = _lossy_readings(raw, stand_ins, undefined)
+        # A stand-in marks a lost byte; a real character the codepage puts at 0xFF ("ÿ") does not.
+        lost_positions = [i for i in range(len(raw)) if stretch[sequence.start() + i] in STAND_INS]
+        if lost_positions:
+            stand_ins = "".join(stretch[sequence.start() + i] for i in lost_positions)
+            readings = _lossy_readings(raw, lost_positions, stand_ins, undefined)
             if not readings:
                 continue
             if len(readings) == 1:
@@ -185,7 +188,10 @@ def _lossy_candidates(
                 reading = _best_reading(readings, left, text[offset + sequence.end() : offset + sequence.end() + 1])
             pieces.append((sequence.start(), sequence.end(), reading, len(readings)))
         else:
-            pieces.append((sequence.start(), sequence.end(), raw.decode("utf-8"), 0))
+            try:
+                pieces.append((sequence.start(), sequence.end(), raw.decode("utf-8"), 0))
+            except UnicodeDecodeError:
+                continue
     found = []
     for group in _adjacent_groups(pieces):
         start, end = group[0][0], group[-1][1]
