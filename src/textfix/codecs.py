@@ -59,11 +59,7 @@ class Codepage:
 
     name: str
     decoding_table: str  # 256 chars, UNDEFINED where the byte is unmapped
-    encoding_map: dict[int, int] = field(repr=False)  # ord(char) -> byte, upper half only
-    _charmap: object = field(repr=False, compare=False)  # the same, as a C lookup table
-
-    def encodes(self, char: str) -> bool:
-        return ord(char) in self.encoding_map
+    _charmap: object = field(repr=False, compare=False)  # the inverse, as a C lookup table
 
     def encode(self, text: str) -> bytes | None:
         """Bytes for `text` if every char maps to a byte of the codepage."""
@@ -113,9 +109,8 @@ def codepage(name: str) -> Codepage:
     """The sloppy codepage for a Python codec name (any alias Python accepts)."""
     canonical = codecs.lookup(name).name
     table = _sloppy_table(canonical)
-    encoding_map = {ord(c): b for b, c in enumerate(table) if b >= 0x80 and c != UNDEFINED}
     charmap = codecs.charmap_build(table.replace(UNDEFINED, "\ufffe").replace("\ufffe", "\x00", 1))
-    return Codepage(canonical, table, encoding_map, charmap)
+    return Codepage(canonical, table, charmap)
 
 
 INVALID_BYTE_HANDLER = "textfix-invalid-byte"

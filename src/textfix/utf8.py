@@ -34,14 +34,3 @@ MULTIBYTE_RUN = re.compile(MULTIBYTE_SEQUENCE + rb"+")
 # sequence. 0xFF never occurs in UTF-8, so it cannot be mistaken for a real byte there.
 LOST = 0xFF
 LOSSY_SEQUENCE = re.compile(_sequence(rb"\x80-\xbf", rb"\xff"))
-
-
-def sequence_length(lead: int) -> int:
-    """Bytes in a UTF-8 sequence that starts with `lead` (0 if it cannot start one)."""
-    if 0xC2 <= lead <= 0xDF:
-        return 2
-    if 0xE0 <= lead <= 0xEF:
-        return 3
-    if 0xF0 <= lead <= 0xF4:
-        return 4
-    return 0

@@ -70,9 +70,6 @@ class CharModel:
         found = self._emission.get(char)
         return found if found is not None else self._unseen[class_of(char)]
 
-    def transition_logp(self, previous: int, current: int) -> float:
-        return self._transition[previous * self._width + current]
-
     def logp(self, text: str, left: str = "", right: str = "") -> float:
         """log P(text | left) including the step into `right`; "" stands for an edge."""
         transitions, emissions = self.logp_parts(text, left, right)
