@@ -63,7 +63,7 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
         page = codepage(name)
         leads.update(page.chars(0xC2, 0xF4))
         continuations.update(page.chars(0x80, 0xBF))
-        latin_sequences.extend(_latin_sequences(page))
+        latin_sequences.extend(a for a in _latin_sequences(page) if a not in latin_sequences)
         letter_runs.extend(_letter_runs(page))
     scripts = {c: _script(c) for c in leads | continuations}
     latin_leads = {c for c in leads if scripts[c] == "latin"}
@@ -140,10 +140,13 @@ def _latin_sequences(page: Codepage) -> list[str]:
     found = []
     for (low, high), count in (((0xC2, 0xDF), 1), ((0xE0, 0xEF), 2), ((0xF0, 0xF4), 3)):
         lead_letters = latin(low, high)
-        first = latin(0x80, 0xBF) if count == 1 else set(page.chars(0x80, 0xBF))
-        if lead_letters and first:
-            rest = continuation * (count - 1)
-            found.append(f"(?<=[{_escape(lead_letters)}])[{_escape(first)}]{rest}")
+        if not lead_letters:
+            continue
+        if count == 1:
+            if latin(0x80, 0xBF):
+                found.append(f"(?<=[{_escape(lead_letters)}])[{_escape(latin(0x80, 0xBF))}]")
+        else:
+            found.append(f"(?<=[{_escape(lead_letters)}]){continuation}{{{count}}}")
     return found
 
 
