@@ -25,13 +25,9 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 from corpora import gettext_strings  # noqa: E402
 
 from textfix.codecs import PRIOR_SHARE, SINGLE_BYTE_CODECS, codepage  # noqa: E402
-from textfix.detect.layers import (  # noqa: E402
-    distinct_candidates,
-    score_candidates,
-    sequences_in,
-    suspect_windows,
-    whole_window_reading,
-)
+from textfix.detect.candidates import distinct_candidates, suspect_windows  # noqa: E402
+from textfix.detect.layers import score_candidates  # noqa: E402
+from textfix.detect.readings import sequences_in, whole_window_reading  # noqa: E402
 from textfix.model.evidence import FEATURE_NAMES  # noqa: E402
 from textfix.model.tables import write  # noqa: E402
 from textfix.utf8 import MULTIBYTE_RUN  # noqa: E402

@@ -8,24 +8,20 @@ later layers are mapped back onto the original text, with their chains joined.
 
 from __future__ import annotations
 
-import math
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
-from textfix.codecs import PRIOR_SHARE, SINGLE_BYTE_CODECS, codepage
+from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.config import Config
-from textfix.detect.mojibake import STAND_INS, Candidate, candidates_for
-from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
+from textfix.detect.candidates import distinct_candidates, suspect_windows
+from textfix.detect.mojibake import Candidate
+from textfix.detect.readings import sequences_in, whole_window_reading
+from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
 from textfix.findings import Alternative, Finding, apply_findings, compose_findings
-from textfix.model.charmodel import char_model
 from textfix.model.evidence import agree, confidence, layer_features, reading, whole_window_confidence
 from textfix.utf8 import MULTIBYTE_RUN
 
-# Readings of a deeper layer within this many nats of the best count as rival guesses.
-CLOSE_READINGS = 2.0
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
 # Readings at least this likely on their own vouch for others of their chain nearby.
@@ -33,10 +29,6 @@ CORROBORATION_FLOOR = 0.5
 CORROBORATION_REACH = 200
 # Texts up to this long are first tried as one whole-window reading.
 WHOLE_TEXT_LIMIT = 4096
-# How far from an odd pair the reader still looks for damaged runs, in characters.
-WINDOW_REACH = 200
-_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
-
 # Below this, a candidate is noise rather than a doubtful finding, and is not reported.
 REPORT_FLOOR = 0.05
 
@@ -51,219 +43,6 @@ class _Scored:
     confidence: float
     chain: tuple[str, ...]
     parts: tuple[Candidate, ...] = ()
-
-
-def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Stretches of text worth reading: the non-ASCII runs near an odd pair, with one char around.
-
-    A run is taken when it holds a lead-continuation pair and lies within WINDOW_REACH
-    characters of an odd pair, so a damaged text is read whole while a long clean text
-    with one odd pair costs only the few runs around it.
-    """
-    odd = [match.start() for match in suspect_pattern(codecs).finditer(text)]
-    if not odd:
-        return []
-    pairs = stage_zero(codecs)
-    windows: list[tuple[int, int]] = []
-    position = 0
-    for centre in odd:
-        if centre + WINDOW_REACH < position:
-            continue
-        for run in _NON_ASCII_RUN.finditer(text, max(position, centre - WINDOW_REACH), centre + WINDOW_REACH):
-            start, end = max(0, run.start() - 1), min(len(text), run.end() + 1)
-            if not pairs.search(text, start, end):
-                continue
-            # Runs of one word ("Ăś" and "Ă¤Ăź" in "ĂśbermĂ¤Ăźig") share a window.
-            if windows and (
-                windows[-1][1] >= start or _WORD_GAP.fullmatch(text, windows[-1][1] - 1, run.start()) is not None
-            ):
-                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
-            else:
-                windows.append((start, end))
-            position = end
-    return windows
-
-
-def distinct_candidates(
-    text: str, codecs: tuple[str, ...], windows: list[tuple[int, int]] | None = None, max_layers: int = 3
-) -> list[Candidate]:
-    """One candidate per distinct (span, replacement), named after the first codec giving it."""
-    found: list[Candidate] = []
-    leads, continuations = _role_masks(codecs)
-    for start, end in [(0, len(text))] if windows is None else windows:
-        # Only codepages that have both a lead and a continuation among these characters.
-        chars = set(text[start:end])
-        relevant = 0
-        for char in chars:
-            relevant |= leads.get(char, 0)
-        present = 0
-        for char in chars:
-            present |= continuations.get(char, 0)
-        relevant &= present
-        for index, name in enumerate(codecs):
-            if not relevant >> index & 1:
-                continue
-            readings = _with_compounds(text, candidates_for(text, name, start, end))
-            found.extend(_peeled(text, c, codecs, max_layers) for c in readings)
-    found = _settle_deeper_layers(found)
-    grouped: dict[tuple[int, int, str], Candidate] = {}
-    for candidate in found:
-        grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
-    return _drop_fragments(list(grouped.values()))
-
-
-def _settle_deeper_layers(candidates: list[Candidate]) -> list[Candidate]:
-    """Where a deeper layer reads several ways, take the chain the rest of the text shows.
-
-    A text is damaged by one chain: if "Größe" peels through cp1250 without doubt, so
-    does "spaß", though ISO-8859-2 reads its bytes as "spaü". Without such a witness
-    the guess is not made and the candidate stays at the layer it reached.
-    """
-    witnessed = {c.deeper for c in candidates if c.deeper and not c.alternatives}
-    result = []
-    for candidate in candidates:
-        if candidate.deeper in witnessed:
-            result.append(candidate)
-            continue
-        for replacement, deeper, _ in candidate.alternatives:
-            if deeper in witnessed:
-                candidate = replace(candidate, replacement=replacement, deeper=deeper, alternatives=())
-                break
-        result.append(candidate)
-    return result
-
-
-def _complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, str]:
-    """decoded -> first codec, for every codepage through which all of `text` is UTF-8."""
-    masks = _char_masks(codecs)
-    mask = -1
-    for char in set(text):
-        if char >= "\x80":
-            mask &= masks.get(char, 0)
-            if not mask:
-                return {}
-    if mask == -1:
-        return {}
-    found: dict[str, str] = {}
-    for index, name in enumerate(codecs):
-        if not mask >> index & 1:
-            continue
-        data = codepage(name).encode(text)
-        if data is None:
-            continue
-        try:
-            found.setdefault(data.decode("utf-8"), name)
-        except UnicodeDecodeError:
-            continue
-    return found
-
-
-def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers: int) -> Candidate:
-    """The candidate with further layers peeled off its replacement, when they come off whole.
-
-    "Р“В©" reads through cp1251 as "Г©", which is itself mojibake: judged by how
-    plausible "Г©" is, the first layer looks like a poor repair; judged by "é", which
-    is what the text said, it is a very good one.
-    """
-    replacement = candidate.replacement
-    deeper: list[str] = []
-    alternatives: list[tuple[str, tuple[str, ...], float]] = []
-    model = char_model()
-    left, right = text[max(0, candidate.start - 1) : candidate.start], text[candidate.end : candidate.end + 1]
-
-    def plausibility(decoded: str, name: str) -> float:
-        return model.pair_logp(decoded, left, right) + math.log(PRIOR_SHARE.get(name, 0.01))
-
-    pairs = stage_zero(codecs)
-    while len(deeper) + 1 < max_layers and pairs.search(replacement):
-        readings = _complete_readings(replacement, codecs)
-        if not readings:
-            break
-        # Several codepages may read the layer whole; the likeliest text decides, and it
-        # must be likelier than the layer as it stands.
-        scores = {decoded: plausibility(decoded, name) for decoded, name in readings.items()}
-        best = max(scores, key=scores.__getitem__)
-        if scores[best] <= model.pair_logp(replacement, left, right):
-            break
-        if len(readings) > 1:
-            # Kept in case the rest of the text shows which chain it was.
-            alternatives = [(decoded, (*deeper, name), scores[decoded]) for decoded, name in readings.items()]
-        if sum(1 for score in scores.values() if score >= scores[best] - CLOSE_READINGS) > 1:
-            break  # a guess between readings nearly as likely: peel no further
-        deeper.append(readings[best])
-        replacement = best
-    kept = tuple(a for a in alternatives if not may_hold_mojibake(a[0], codecs))
-    if not deeper and not kept:
-        return candidate
-    if deeper and may_hold_mojibake(replacement, codecs):
-        return replace(candidate, alternatives=kept) if kept else candidate
-    return replace(candidate, replacement=replacement, deeper=tuple(deeper), alternatives=kept)
-
-
-_WORD_GAP = re.compile(r"[A-Za-z0-9]{1,12}")
-
-
-def _with_compounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates of one codepage, plus one per word that several of them share.
-
-    "aÄŸaÃ§" holds two sequences split by an ASCII letter; read together as "ağaç"
-    they are far more convincing than either alone.
-    """
-    result = list(candidates)
-    group: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: c.start) + [None]:
-        if (
-            candidate is not None
-            and group
-            and group[-1].replacement[-1:].isalpha()
-            and candidate.replacement[:1].isalpha()
-            and _WORD_GAP.fullmatch(text, group[-1].end, candidate.start) is not None
-        ):
-            group.append(candidate)
-            continue
-        if len(group) > 1:
-            pieces = []
-            for previous, current in zip(group, group[1:]):
-                pieces.append(previous.replacement + text[previous.end : current.start])
-            pieces.append(group[-1].replacement)
-            guesses = 1
-            for member in group:
-                guesses *= member.guesses
-            result.append(
-                Candidate(
-                    group[0].start,
-                    group[-1].end,
-                    group[0].codec,
-                    "".join(pieces),
-                    any(member.lossy for member in group),
-                    guesses,
-                    sum(member.stranded for member in group),
-                    parts=tuple(group),
-                )
-            )
-        group = [] if candidate is None else [candidate]
-    return result
-
-
-def _drop_fragments(candidates: list[Candidate]) -> list[Candidate]:
-    """Leave out a candidate that is only a piece of a longer one with the same reading.
-
-    A codepage that cannot encode one character of a damaged word splits it into
-    pieces; each piece repeats part of what another codepage reads in one go, and
-    judged alone, among the damaged characters around it, it looks worse than it is.
-    """
-    ordered = sorted(candidates, key=lambda c: (c.start, -c.end))
-    kept: list[Candidate] = []
-    open_spans: list[Candidate] = []  # kept candidates that may still contain later ones
-    for candidate in ordered:
-        open_spans = [other for other in open_spans if other.end > candidate.start]
-        if any(
-            candidate.end <= other.end and candidate.replacement in other.replacement for other in open_spans
-        ):
-            continue
-        kept.append(candidate)
-        open_spans.append(candidate)
-    return kept
 
 
 def score_candidates(text: str, candidates: list[Candidate]) -> list[list[float]]:
@@ -375,53 +154,6 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
             )
     findings.sort(key=lambda f: f.start)
     return findings
-
-
-@cache
-def _role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
-    """For each character, a bit for every codepage that gives it to a lead byte, and one
-    for every codepage that gives it to a continuation byte or for which it is a stand-in."""
-    leads: dict[str, int] = {}
-    continuations: dict[str, int] = {}
-    for index, name in enumerate(codecs):
-        page = codepage(name)
-        for char in page.chars(0xC2, 0xF4):
-            leads[char] = leads.get(char, 0) | 1 << index
-        for char in page.chars(0x80, 0xBF) + STAND_INS:
-            continuations[char] = continuations.get(char, 0) | 1 << index
-    return leads, continuations
-
-
-@cache
-def _char_masks(codecs: tuple[str, ...]) -> dict[str, int]:
-    """For each character, a bit for every codepage that has it in its upper half."""
-    masks: dict[str, int] = {}
-    for index, name in enumerate(codecs):
-        for char in codepage(name).chars(0x80, 0xFF):
-            masks[char] = masks.get(char, 0) | 1 << index
-    return masks
-
-
-def whole_window_reading(window: str, codecs: tuple[str, ...]) -> tuple[str, bytes] | None:
-    """(codec, bytes) when the whole window is UTF-8 read through a codepage, one way only.
-
-    This is the common case of damaged text and costs a few C-level conversions: every
-    non-ASCII character is in the codepage, the bytes are valid UTF-8 from end to end,
-    every codepage that reads it so reads the same text, and that text is clean.
-    """
-    readings = _complete_readings(window, codecs)
-    if len(readings) != 1:
-        return None
-    decoded, name = next(iter(readings.items()))
-    data = codepage(name).encode(window)
-    if data is None or may_hold_mojibake(decoded, codecs):
-        return None
-    return name, data
-
-
-def sequences_in(data: bytes) -> int:
-    """How many multi-byte UTF-8 sequences `data` holds."""
-    return sum(1 for byte in data if 0xC2 <= byte <= 0xF4)
 
 
 def _whole_window(

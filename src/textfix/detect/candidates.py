@@ -1,0 +1,207 @@
+"""Candidate repairs of the suspect stretches of a text, through every codepage.
+
+Around each odd pair, the non-ASCII runs are read through the codepages that can have
+produced them. Words are read whole across the ASCII letters inside them, further
+layers are peeled where they come off whole, and pieces of longer readings are dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from textfix.codecs import PRIOR_SHARE
+from textfix.detect.mojibake import Candidate, candidates_for
+from textfix.detect.readings import complete_readings, role_masks
+from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
+from textfix.model.charmodel import char_model
+
+# Readings of a deeper layer within this many nats of the best count as rival guesses.
+CLOSE_READINGS = 2.0
+
+# How far from an odd pair the reader still looks for damaged runs, in characters.
+WINDOW_REACH = 200
+
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+
+def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Stretches of text worth reading: the non-ASCII runs near an odd pair, with one char around.
+
+    A run is taken when it holds a lead-continuation pair and lies within WINDOW_REACH
+    characters of an odd pair, so a damaged text is read whole while a long clean text
+    with one odd pair costs only the few runs around it.
+    """
+    odd = [match.start() for match in suspect_pattern(codecs).finditer(text)]
+    if not odd:
+        return []
+    pairs = stage_zero(codecs)
+    windows: list[tuple[int, int]] = []
+    position = 0
+    for centre in odd:
+        if centre + WINDOW_REACH < position:
+            continue
+        for run in _NON_ASCII_RUN.finditer(text, max(position, centre - WINDOW_REACH), centre + WINDOW_REACH):
+            start, end = max(0, run.start() - 1), min(len(text), run.end() + 1)
+            if not pairs.search(text, start, end):
+                continue
+            # Runs of one word ("Ăś" and "Ă¤Ăź" in "ĂśbermĂ¤Ăźig") share a window.
+            if windows and (
+                windows[-1][1] >= start or _WORD_GAP.fullmatch(text, windows[-1][1] - 1, run.start()) is not None
+            ):
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+            position = end
+    return windows
+
+def distinct_candidates(
+    text: str, codecs: tuple[str, ...], windows: list[tuple[int, int]] | None = None, max_layers: int = 3
+) -> list[Candidate]:
+    """One candidate per distinct (span, replacement), named after the first codec giving it."""
+    found: list[Candidate] = []
+    leads, continuations = role_masks(codecs)
+    for start, end in [(0, len(text))] if windows is None else windows:
+        # Only codepages that have both a lead and a continuation among these characters.
+        chars = set(text[start:end])
+        relevant = 0
+        for char in chars:
+            relevant |= leads.get(char, 0)
+        present = 0
+        for char in chars:
+            present |= continuations.get(char, 0)
+        relevant &= present
+        for index, name in enumerate(codecs):
+            if not relevant >> index & 1:
+                continue
+            readings = _with_compounds(text, candidates_for(text, name, start, end))
+            found.extend(_peeled(text, c, codecs, max_layers) for c in readings)
+    found = _settle_deeper_layers(found)
+    grouped: dict[tuple[int, int, str], Candidate] = {}
+    for candidate in found:
+        grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
+    return _drop_fragments(list(grouped.values()))
+
+def _settle_deeper_layers(candidates: list[Candidate]) -> list[Candidate]:
+    """Where a deeper layer reads several ways, take the chain the rest of the text shows.
+
+    A text is damaged by one chain: if "Größe" peels through cp1250 without doubt, so
+    does "spaß", though ISO-8859-2 reads its bytes as "spaü". Without such a witness
+    the guess is not made and the candidate stays at the layer it reached.
+    """
+    witnessed = {c.deeper for c in candidates if c.deeper and not c.alternatives}
+    result = []
+    for candidate in candidates:
+        if candidate.deeper in witnessed:
+            result.append(candidate)
+            continue
+        for replacement, deeper, _ in candidate.alternatives:
+            if deeper in witnessed:
+                candidate = replace(candidate, replacement=replacement, deeper=deeper, alternatives=())
+                break
+        result.append(candidate)
+    return result
+
+def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers: int) -> Candidate:
+    """The candidate with further layers peeled off its replacement, when they come off whole.
+
+    "Р“В©" reads through cp1251 as "Г©", which is itself mojibake: judged by how
+    plausible "Г©" is, the first layer looks like a poor repair; judged by "é", which
+    is what the text said, it is a very good one.
+    """
+    replacement = candidate.replacement
+    deeper: list[str] = []
+    alternatives: list[tuple[str, tuple[str, ...], float]] = []
+    model = char_model()
+    left, right = text[max(0, candidate.start - 1) : candidate.start], text[candidate.end : candidate.end + 1]
+
+    def plausibility(decoded: str, name: str) -> float:
+        return model.pair_logp(decoded, left, right) + math.log(PRIOR_SHARE.get(name, 0.01))
+
+    pairs = stage_zero(codecs)
+    while len(deeper) + 1 < max_layers and pairs.search(replacement):
+        readings = complete_readings(replacement, codecs)
+        if not readings:
+            break
+        # Several codepages may read the layer whole; the likeliest text decides, and it
+        # must be likelier than the layer as it stands.
+        scores = {decoded: plausibility(decoded, name) for decoded, name in readings.items()}
+        best = max(scores, key=scores.__getitem__)
+        if scores[best] <= model.pair_logp(replacement, left, right):
+            break
+        if len(readings) > 1:
+            # Kept in case the rest of the text shows which chain it was.
+            alternatives = [(decoded, (*deeper, name), scores[decoded]) for decoded, name in readings.items()]
+        if sum(1 for score in scores.values() if score >= scores[best] - CLOSE_READINGS) > 1:
+            break  # a guess between readings nearly as likely: peel no further
+        deeper.append(readings[best])
+        replacement = best
+    kept = tuple(a for a in alternatives if not may_hold_mojibake(a[0], codecs))
+    if not deeper and not kept:
+        return candidate
+    if deeper and may_hold_mojibake(replacement, codecs):
+        return replace(candidate, alternatives=kept) if kept else candidate
+    return replace(candidate, replacement=replacement, deeper=tuple(deeper), alternatives=kept)
+
+_WORD_GAP = re.compile(r"[A-Za-z0-9]{1,12}")
+
+def _with_compounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates of one codepage, plus one per word that several of them share.
+
+    "aÄŸaÃ§" holds two sequences split by an ASCII letter; read together as "ağaç"
+    they are far more convincing than either alone.
+    """
+    result = list(candidates)
+    group: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: c.start) + [None]:
+        if (
+            candidate is not None
+            and group
+            and group[-1].replacement[-1:].isalpha()
+            and candidate.replacement[:1].isalpha()
+            and _WORD_GAP.fullmatch(text, group[-1].end, candidate.start) is not None
+        ):
+            group.append(candidate)
+            continue
+        if len(group) > 1:
+            pieces = []
+            for previous, current in zip(group, group[1:]):
+                pieces.append(previous.replacement + text[previous.end : current.start])
+            pieces.append(group[-1].replacement)
+            guesses = 1
+            for member in group:
+                guesses *= member.guesses
+            result.append(
+                Candidate(
+                    group[0].start,
+                    group[-1].end,
+                    group[0].codec,
+                    "".join(pieces),
+                    any(member.lossy for member in group),
+                    guesses,
+                    sum(member.stranded for member in group),
+                    parts=tuple(group),
+                )
+            )
+        group = [] if candidate is None else [candidate]
+    return result
+
+def _drop_fragments(candidates: list[Candidate]) -> list[Candidate]:
+    """Leave out a candidate that is only a piece of a longer one with the same reading.
+
+    A codepage that cannot encode one character of a damaged word splits it into
+    pieces; each piece repeats part of what another codepage reads in one go, and
+    judged alone, among the damaged characters around it, it looks worse than it is.
+    """
+    ordered = sorted(candidates, key=lambda c: (c.start, -c.end))
+    kept: list[Candidate] = []
+    open_spans: list[Candidate] = []  # kept candidates that may still contain later ones
+    for candidate in ordered:
+        open_spans = [other for other in open_spans if other.end > candidate.start]
+        if any(
+            candidate.end <= other.end and candidate.replacement in other.replacement for other in open_spans
+        ):
+            continue
+        kept.append(candidate)
+        open_spans.append(candidate)
+    return kept
