@@ -184,10 +184,27 @@ def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"[{_escape(leads)}][{_escape(continuations)}]|[{_escape(LOSSY_SPACE_LEADS)}] ")
 
 
+# Plain Cyrillic text (letters, ASCII and everyday punctuation) is full of lead and
+# continuation pairs, and the suspect regex is slow on it. In such text the only odd
+# pairs it can find are a lower-case letter before a capital, Cyrillic glued to Latin,
+# or a lone letter before punctuation: a much smaller regex that matches all of those
+# (and more) settles most lines, and only its matches go on to the full pattern.
+_CYRILLIC = "\u0400-\u045f\u0490-\u04ff"
+_PLAIN_PUNCTUATION = "«»–—…’“”„№\xa0"
+_IMPURE_CYRILLIC = re.compile(f"[^\x00-\x7f{_CYRILLIC}{_PLAIN_PUNCTUATION}]")
+_CYRILLIC_ODDITY = re.compile(
+    f"[\u0430-\u045f\u0491-\u04ff][\u0400-\u042f\u0490-\u04fe]"
+    f"|[A-Za-z][{_CYRILLIC}]|[{_CYRILLIC}][A-Za-z]"
+    f"|(?<![{_CYRILLIC}])[{_CYRILLIC}][{_PLAIN_PUNCTUATION}]"
+)
+
+
 def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
     if text.isascii():
         return False
     first = stage_zero(codecs).search(text)
     if first is None:
+        return False
+    if _IMPURE_CYRILLIC.search(text) is None and _CYRILLIC_ODDITY.search(text) is None:
         return False
     return suspect_pattern(codecs).search(text, first.start()) is not None
