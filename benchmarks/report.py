@@ -187,7 +187,7 @@ def startup_section(rows: list[StartupRow]) -> str:
         "A fresh interpreter per run; median wall time of the runs. Two bytecode states, both kept out of the "
         "checkout by `PYTHONPYCACHEPREFIX`: *no bytecode cache* compiles every module (stdlib included) from "
         "source on each run; *bytecode cached* reads .pyc files written by one priming run, as after "
-        "`pip install`. textfix's model tables are large Python modules, so the difference matters for it.",
+        "`pip install`.",
     ]
     for bytecode in dict.fromkeys(row.bytecode for row in rows):
         members = [row for row in rows if row.bytecode == bytecode]

@@ -57,6 +57,21 @@ def apply_findings(text: str, findings: list[Finding]) -> str:
     return "".join(pieces)
 
 
+def placed_spans(findings: list[Finding]) -> tuple[list[int], list[int]]:
+    """Starts and ends of each finding's replacement in the text with all of them applied.
+
+    `findings` must be sorted and must not overlap.
+    """
+    starts, ends = [], []
+    shift = 0
+    for finding in findings:
+        start = finding.start + shift
+        starts.append(start)
+        ends.append(start + len(finding.replacement))
+        shift += len(finding.replacement) - (finding.end - finding.start)
+    return starts, ends
+
+
 def compose_findings(original: str, outer: list[Finding], current: str, inner: list[Finding]) -> list[Finding]:
     """Map findings made on `current` (= original with `outer` applied) back onto `original`.
 
@@ -64,21 +79,15 @@ def compose_findings(original: str, outer: list[Finding], current: str, inner: l
     original text to the final repair, its chain the later one's followed by the
     earlier one's (innermost first).
     """
-    placed = []  # where each outer replacement sits in `current`
-    shifts = []  # total length change of the outer findings up to and including each
-    shift = 0
-    for finding in sorted(outer, key=lambda f: f.start):
-        start = finding.start + shift
-        placed.append((start, start + len(finding.replacement), finding))
-        shift += len(finding.replacement) - (finding.end - finding.start)
-        shifts.append(shift)
-    placed_ends = [end for _, end, _ in placed]
-    placed_starts = [start for start, _, _ in placed]
+    outer = sorted(outer, key=lambda f: f.start)
+    placed_starts, placed_ends = placed_spans(outer)
+    placed = list(zip(placed_starts, placed_ends, outer))  # where each outer replacement sits in `current`
 
     def to_original(position: int) -> int:
-        # outer findings whose replacement ends at or before `position` have shifted it
+        # Outer findings whose replacement ends at or before `position` have shifted it;
+        # the last of them ends at `placed_ends[index - 1]` here and at its `.end` there.
         index = bisect_right(placed_ends, position)
-        return position - (shifts[index - 1] if index else 0)
+        return position - (placed_ends[index - 1] - outer[index - 1].end if index else 0)
 
     # An inner finding swallows every outer one it touches; findings that share an
     # outer one become one finding.

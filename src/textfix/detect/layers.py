@@ -18,7 +18,7 @@ from textfix.detect.candidates import distinct_candidates, suspect_windows
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import sequences_in, whole_window_reading
 from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
-from textfix.findings import Alternative, Finding, apply_findings, compose_findings
+from textfix.findings import Alternative, Finding, apply_findings, compose_findings, placed_spans
 from textfix.model.evidence import agree, confidence, layer_features, reading, whole_window_confidence
 from textfix.utf8 import MULTIBYTE_RUN
 
@@ -241,18 +241,6 @@ def _with_text(finding: Finding, text: str) -> Finding:
     )
 
 
-def _outer_spans(outer: list[Finding]) -> tuple[list[int], list[int]]:
-    """Where each outer repair's replacement sits in the repaired text: starts and ends."""
-    starts, ends = [], []
-    shift = 0
-    for earlier in outer:
-        start = earlier.start + shift
-        starts.append(start)
-        ends.append(start + len(earlier.replacement))
-        shift += len(earlier.replacement) - (earlier.end - earlier.start)
-    return starts, ends
-
-
 def _within_one_layer(finding: Finding, spans: tuple[list[int], list[int]]) -> bool:
     """A deeper finding must re-read whole outer repairs (one, or several side by side), or none.
 
@@ -283,10 +271,12 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
     for _ in range(config.max_layers - 1):
         if not applied:
             break
-        spans = _outer_spans(applied)
-        found = [f for f in _detect_layer(current, config, threshold) if f.confidence >= threshold]
-        deeper = [f for f in found if _within_one_layer(f, spans)]
-        straddling = [f for f in found if not _within_one_layer(f, spans)]
+        spans = placed_spans(applied)
+        deeper: list[Finding] = []
+        straddling: list[Finding] = []
+        for found in _detect_layer(current, config, threshold):
+            if found.confidence >= threshold:
+                (deeper if _within_one_layer(found, spans) else straddling).append(found)
         if straddling:
             # The outer repairs these touch are doubtful too: whether the text was one
             # layer or two there, no chain explains both readings. Leave them alone, so

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from textfix.codecs import Codepage, codepage
@@ -38,7 +39,7 @@ LOSSY_SPACE_LEADS = "ÂÃÅÎÐÑ"
 LOST_MARKS = "?\ufffd"  # "?" only after Latin letters: Cyrillic and Greek questions end in one
 
 
-def _escape(chars: set[str] | str) -> str:
+def _escape(chars: AbstractSet[str] | str) -> str:
     return "".join(re.escape(c) for c in sorted(set(chars)))
 
 
@@ -54,15 +55,24 @@ def _script(char: str) -> str | None:
 
 
 @cache
-def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
+def _leads_and_continuations(codecs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The characters the codepages give to UTF-8 lead bytes and to continuation bytes."""
     leads: set[str] = set()
     continuations: set[str] = set()
-    latin_sequences: list[str] = []
-    letter_runs: list[str] = []
     for name in codecs:
         page = codepage(name)
         leads.update(page.chars(0xC2, 0xF4))
         continuations.update(page.chars(0x80, 0xBF))
+    return frozenset(leads), frozenset(continuations)
+
+
+@cache
+def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
+    leads, continuations = _leads_and_continuations(codecs)
+    latin_sequences: list[str] = []
+    letter_runs: list[str] = []
+    for name in codecs:
+        page = codepage(name)
         latin_sequences.extend(a for a in _latin_sequences(page) if a not in latin_sequences)
         letter_runs.extend(_letter_runs(page))
     scripts = {c: _script(c) for c in leads | continuations}
@@ -75,7 +85,7 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     foreign_letters = "".join(ranges for name, ranges in SCRIPT_RANGES.items() if name != "latin")
     latin = SCRIPT_RANGES["latin"]
 
-    def chars(found: set[str]) -> str | None:
+    def chars(found: AbstractSet[str]) -> str | None:
         """A character class, or None for an empty set (no codepage gives such chars)."""
         return f"[{_escape(found)}]" if found else None
 
@@ -175,12 +185,8 @@ def _letter_runs(page: Codepage) -> list[str]:
 @cache
 def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
     """Any lead followed by any continuation or stand-in: a fast pre-filter."""
-    leads: set[str] = set()
-    continuations: set[str] = set(LOST_MARKS)
-    for name in codecs:
-        page = codepage(name)
-        leads.update(page.chars(0xC2, 0xF4))
-        continuations.update(page.chars(0x80, 0xBF))
+    leads, continuations = _leads_and_continuations(codecs)
+    continuations |= set(LOST_MARKS)
     return re.compile(f"[{_escape(leads)}][{_escape(continuations)}]|[{_escape(LOSSY_SPACE_LEADS)}] ")
 
 
