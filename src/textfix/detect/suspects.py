@@ -193,7 +193,7 @@ def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
 # Plain Cyrillic text (letters, ASCII and everyday punctuation) is full of lead and
 # continuation pairs, and the suspect regex is slow on it. In such text the only odd
 # pairs it can find are a lower-case letter before a capital, Cyrillic glued to Latin,
-# or a lone letter before punctuation: a much smaller regex that matches all of those
+# a lone letter before punctuation, or punctuation before "№": a much smaller regex that matches all of those
 # (and more) settles most lines, and only its matches go on to the full pattern.
 _CYRILLIC = "\u0400-\u045f\u0490-\u04ff"
 _PLAIN_PUNCTUATION = "«»–—…’“”„№\xa0"
@@ -202,6 +202,8 @@ _CYRILLIC_ODDITY = re.compile(
     f"[\u0430-\u045f\u0491-\u04ff][\u0400-\u042f\u0490-\u04fe]"
     f"|[A-Za-z][{_CYRILLIC}]|[{_CYRILLIC}][A-Za-z]"
     f"|(?<![{_CYRILLIC}])[{_CYRILLIC}][{_PLAIN_PUNCTUATION}]"
+    # punctuation some codepage gives to a lead byte, before "№": "—№" (mac-cyrillic)
+    f"|[{_PLAIN_PUNCTUATION}]№"
 )
 
 
