@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
+from textfix.detect.layers import repair_whole_text
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding
 from textfix.repair import Plan, PlanStep
@@ -56,8 +57,12 @@ def fix_text(text: str, config: Config | None = None, **settings: object) -> str
     `config` (a textfix.Config) or keyword settings (e.g. uncurl_quotes=True,
     threshold=0.8) choose the steps; by default only damage is repaired.
     """
-    if config is None and not settings and type(text) is str and _clean_by_default(text):
-        return text
+    if config is None and not settings and type(text) is str:
+        if _clean_by_default(text):
+            return text
+        whole = repair_whole_text(text, DEFAULT_CONFIG)
+        if whole is not None and _C1_CONTROL.search(whole) is None:
+            return whole
     return _fix_and_explain(_check_text(text), resolve(config, settings))[0]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from typing import Literal
 
 from textfix.codecs import SINGLE_BYTE_CODECS, canonical_name
@@ -70,7 +71,7 @@ class Config:
         object.__setattr__(self, "codecs", names)
 
     def enabled_steps(self) -> tuple[str, ...]:
-        return tuple(step for step in STEP_ORDER if getattr(self, step))
+        return _enabled_steps(self)
 
     def with_(self, **changes: object) -> Config:
         """A copy with some settings changed: Config().with_(uncurl_quotes=True)."""
@@ -79,6 +80,11 @@ class Config:
         if unknown:
             raise TypeError(f"unknown setting(s): {', '.join(unknown)}")
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@cache
+def _enabled_steps(config: Config) -> tuple[str, ...]:
+    return tuple(step for step in STEP_ORDER if getattr(config, step))
 
 
 DEFAULT_CONFIG = Config()

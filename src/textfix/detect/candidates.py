@@ -125,16 +125,16 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
             break
         # Several codepages may read the layer whole; the likeliest text decides, and it
         # must be likelier than the layer as it stands.
-        scores = {decoded: plausibility(decoded, name) for decoded, name in readings.items()}
+        scores = {decoded: plausibility(decoded, name) for decoded, (name, _) in readings.items()}
         best = max(scores, key=scores.__getitem__)
         if scores[best] <= model.pair_logp(replacement, left, right):
             break
         if len(readings) > 1:
             # Kept in case the rest of the text shows which chain it was.
-            alternatives = [(decoded, (*deeper, name), scores[decoded]) for decoded, name in readings.items()]
+            alternatives = [(decoded, (*deeper, name), scores[decoded]) for decoded, (name, _) in readings.items()]
         if sum(1 for score in scores.values() if score >= scores[best] - CLOSE_READINGS) > 1:
             break  # a guess between readings nearly as likely: peel no further
-        deeper.append(readings[best])
+        deeper.append(readings[best][0])
         replacement = best
     kept = tuple(a for a in alternatives if not may_hold_mojibake(a[0], codecs))
     if not deeper and not kept:

@@ -16,7 +16,7 @@ from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, suspect_windows
 from textfix.detect.mojibake import Candidate
-from textfix.detect.readings import sequences_in, whole_window_reading
+from textfix.detect.readings import complete_readings, sequences_in, unique_reading
 from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
 from textfix.findings import Alternative, Finding, apply_findings, compose_findings, placed_spans
 from textfix.model.evidence import agree, confidence, layer_features, reading, whole_window_confidence
@@ -156,63 +156,120 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
     return findings
 
 
-def _whole_window(
-    text: str, start: int, end: int, codecs: tuple[str, ...]
-) -> tuple[list[Finding], list[tuple[int, int]]] | None:
-    """Findings for text[start:end] read whole through one codepage, if that reading is sure.
+@dataclass(frozen=True)
+class _WholeReading:
+    """A stretch of text read whole through one codepage (see whole_window_reading)."""
 
+    codec: str
+    data: bytes
+    certainty: float
+    runs: list[tuple[int, int]]  # offsets of the damaged runs, odd enough to trust
+    deferred: list[tuple[int, int]]  # spans of runs without an odd pair of their own
+    inner: _WholeReading | None  # the reading of the text this one reads to, if not clean
+
+
+def _read_whole(
+    text: str, start: int, end: int, codecs: tuple[str, ...], layers: int, threshold: float
+) -> _WholeReading | None:
+    """text[start:end] read whole through one codepage, if that reading is sure.
+
+    The text it reads to must be clean or, with layers to spare, read whole and sure
+    once more. A clean-looking text that would read whole once more may be one layer
+    short ("жјўе\xad—" is 漢字 through cp1251): the full evidence decides that.
     Runs without an odd pair of their own ("แจก", clean Thai, inside damaged cp874
     text) are not taken on trust: they are returned as spans for the full evidence.
     """
-    reading = whole_window_reading(text[start:end], codecs)
+    reading = unique_reading(text[start:end], codecs)
     if reading is None:
         return None
-    name, data = reading
+    name, data, decoded = reading
+    inner = None
+    if not may_hold_mojibake(decoded, codecs):
+        if layers > 1 and complete_readings(decoded, codecs):
+            return None
+    elif layers > 1:
+        inner = _read_whole(decoded, 0, len(decoded), codecs, layers - 1, threshold)
+        if not _sure(inner, threshold):
+            return None
+    else:
+        return None
     certainty = whole_window_confidence(sequences_in(data))
     if certainty is None:
         return None
     suspect = suspect_pattern(codecs)
-    findings, deferred = [], []
+    runs, deferred = [], []
     for run in MULTIBYTE_RUN.finditer(data):
         run_start, run_end = start + run.start(), start + run.end()
         if suspect.search(text, max(0, run_start - 1), min(len(text), run_end + 1)) is None:
             deferred.append((max(0, run_start - 1), min(len(text), run_end + 1)))
-            continue
-        findings.append(
-            Finding(
-                run_start,
-                run_end,
-                text[run_start:run_end],
-                "mojibake",
-                ("utf-8", name),
-                run.group().decode("utf-8"),
-                certainty,
-            )
-        )
-    return findings, deferred
+        else:
+            runs.append((run_start, run_end))
+    return _WholeReading(name, data, certainty, runs, deferred, inner)
 
 
-def _detect_layer(text: str, config: Config, floor: float) -> list[Finding]:
+def _sure(read: _WholeReading | None, threshold: float) -> bool:
+    """Whether a whole reading repairs all of its text (and its inner layers, all of theirs)."""
+    return read is not None and not read.deferred and read.certainty >= threshold
+
+
+def _whole_window(
+    text: str, start: int, end: int, config: Config, layers: int
+) -> tuple[list[Finding], list[tuple[int, int]]] | None:
+    """Findings for text[start:end] read whole, and the spans left to the full evidence."""
+    read = _read_whole(text, start, end, config.codecs, layers, config.threshold)
+    if read is None:
+        return None
+    chain = ("utf-8", read.codec)
+    findings = [
+        # one byte per character: offsets in the window are offsets in its bytes
+        Finding(s, e, text[s:e], "mojibake", chain, read.data[s - start : e - start].decode("utf-8"), read.certainty)
+        for s, e in read.runs
+    ]
+    return findings, read.deferred
+
+
+def repair_whole_text(text: str, config: Config) -> str | None:
+    """What detect_mojibake's repairs make of a text damaged from end to end, or None.
+
+    The common shape of damaged text, repaired at C speed and without findings; the
+    decisions are those of the whole-window readings in _detect_layer, layer by layer.
+    None means the text needs the full analysis (or holds no damage at all).
+    """
+    if len(text) > WHOLE_TEXT_LIMIT:
+        return None
+    if not may_hold_mojibake(text, config.codecs):
+        return None
+    read = _read_whole(text, 0, len(text), config.codecs, config.max_layers, config.threshold)
+    if not _sure(read, config.threshold):
+        return None
+    while read is not None:
+        current = read.data.decode("utf-8")
+        read = read.inner
+    return current
+
+
+def _detect_layer(text: str, config: Config, floor: float, layers: int) -> list[Finding]:
+    """Findings in one layer of `text`, under which `layers` - 1 more may lie."""
     if not may_hold_mojibake(text, config.codecs):
         return []
     fast = None
     if len(text) <= WHOLE_TEXT_LIMIT:
         # A line damaged from end to end reads whole, in a few C-level conversions.
-        fast = _whole_window(text, 0, len(text), config.codecs)
+        fast = _whole_window(text, 0, len(text), config, layers)
     windows: list[tuple[int, int]] = []
     if fast is None:
         windows = suspect_windows(text, config.codecs)
         if len(windows) > 1:
             # Most damaged text is damaged throughout: read everything between the first
             # and the last window at once, where many sequences agreeing make it sure.
-            fast = _whole_window(text, windows[0][0], windows[-1][1], config.codecs)
+            fast = _whole_window(text, windows[0][0], windows[-1][1], config, layers)
     findings: list[Finding] = []
     slow_windows: list[tuple[int, int]] = []
     if fast is not None:
         findings, slow_windows = fast
     else:
         for start, end in windows:
-            found = _whole_window(text, start, end, config.codecs)
+            found = _whole_window(text, start, end, config, layers)
             if found is None:
                 slow_windows.append((start, end))
             else:
@@ -220,7 +277,7 @@ def _detect_layer(text: str, config: Config, floor: float) -> list[Finding]:
                 slow_windows.extend(found[1])
     if slow_windows:
         taken = [(f.start, f.end) for f in findings]
-        slow = _select(_score_layer(text, config.codecs, slow_windows, config.max_layers, findings), floor)
+        slow = _select(_score_layer(text, config.codecs, slow_windows, layers, findings), floor)
         findings.extend(
             _with_text(f, text) for f in slow if not any(f.start < e and s < f.end for s, e in taken)
         )
@@ -264,17 +321,17 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
     """
     threshold = config.threshold
     floor = threshold if min_confidence is None else min(max(min_confidence, REPORT_FLOOR), threshold)
-    surface = _detect_layer(text, config, floor)
+    surface = _detect_layer(text, config, floor, config.max_layers)
     applied = [f for f in surface if f.confidence >= threshold]
     doubtful = [f for f in surface if f.confidence < threshold]
     current = apply_findings(text, applied)
-    for _ in range(config.max_layers - 1):
+    for layers_left in range(config.max_layers - 1, 0, -1):
         if not applied:
             break
         spans = placed_spans(applied)
         deeper: list[Finding] = []
         straddling: list[Finding] = []
-        for found in _detect_layer(current, config, threshold):
+        for found in _detect_layer(current, config, threshold, layers_left):
             if found.confidence >= threshold:
                 (deeper if _within_one_layer(found, spans) else straddling).append(found)
         if straddling:

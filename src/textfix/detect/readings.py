@@ -7,7 +7,9 @@ common shape of damaged text, and needs none of the slower evidence.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, reduce
+from itertools import repeat
+from operator import and_
 
 from textfix.codecs import codepage
 from textfix.detect.mojibake import STAND_INS
@@ -30,25 +32,22 @@ def role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]
 
 @cache
 def char_masks(codecs: tuple[str, ...]) -> dict[str, int]:
-    """For each character, a bit for every codepage that has it in its upper half."""
-    masks: dict[str, int] = {}
+    """For each character, a bit for every codepage that can encode it (all bits for ASCII)."""
+    masks = dict.fromkeys(map(chr, range(0x80)), (1 << len(codecs)) - 1)
     for index, name in enumerate(codecs):
         for char in codepage(name).chars(0x80, 0xFF):
             masks[char] = masks.get(char, 0) | 1 << index
     return masks
 
-def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, str]:
-    """decoded -> first codec, for every codepage through which all of `text` is UTF-8."""
+
+def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str, bytes]]:
+    """decoded -> (first codec, bytes), for every codepage through which all of `text` is UTF-8."""
     masks = char_masks(codecs)
-    mask = -1
-    for char in set(text):
-        if char >= "\x80":
-            mask &= masks.get(char, 0)
-            if not mask:
-                return {}
-    if mask == -1:
+    # one bitwise AND per distinct character, in C: the codepages that have them all
+    mask = reduce(and_, map(masks.get, set(text), repeat(0)), (1 << len(codecs)) - 1)
+    if not mask or text.isascii():
         return {}
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, bytes]] = {}
     for index, name in enumerate(codecs):
         if not mask >> index & 1:
             continue
@@ -56,27 +55,42 @@ def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, str]:
         if data is None:
             continue
         try:
-            found.setdefault(data.decode("utf-8"), name)
+            decoded = data.decode("utf-8")
         except UnicodeDecodeError:
             continue
+        if decoded not in found:
+            found[decoded] = (name, data)
     return found
 
-def whole_window_reading(window: str, codecs: tuple[str, ...]) -> tuple[str, bytes] | None:
-    """(codec, bytes) when the whole window is UTF-8 read through a codepage, one way only.
 
-    This is the common case of damaged text and costs a few C-level conversions: every
-    non-ASCII character is in the codepage, the bytes are valid UTF-8 from end to end,
-    every codepage that reads it so reads the same text, and that text is clean.
+def unique_reading(window: str, codecs: tuple[str, ...]) -> tuple[str, bytes, str] | None:
+    """(codec, bytes, decoded) when the whole window is UTF-8 through the codepages one way only.
+
+    Every non-ASCII character is in the codepage, the bytes are valid UTF-8 from end to
+    end, and every codepage that reads it so reads the same text: a few C-level
+    conversions.
     """
     readings = complete_readings(window, codecs)
     if len(readings) != 1:
         return None
-    decoded, name = next(iter(readings.items()))
-    data = codepage(name).encode(window)
-    if data is None or may_hold_mojibake(decoded, codecs):
+    decoded, (name, data) = next(iter(readings.items()))
+    return name, data, decoded
+
+
+def whole_window_reading(window: str, codecs: tuple[str, ...]) -> tuple[str, bytes] | None:
+    """(codec, bytes) when the window is read one way only (unique_reading) into clean text.
+
+    This is the common case of damaged text, which needs none of the slower evidence.
+    """
+    reading = unique_reading(window, codecs)
+    if reading is None or may_hold_mojibake(reading[2], codecs):
         return None
-    return name, data
+    return reading[0], reading[1]
+
+
+_NOT_LEAD_BYTES = bytes(b for b in range(256) if not 0xC2 <= b <= 0xF4)
+
 
 def sequences_in(data: bytes) -> int:
     """How many multi-byte UTF-8 sequences `data` holds."""
-    return sum(1 for byte in data if 0xC2 <= byte <= 0xF4)
+    return len(data.translate(None, _NOT_LEAD_BYTES))

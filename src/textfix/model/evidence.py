@@ -277,8 +277,15 @@ def whole_window_confidence(sequences: int) -> float | None:
     """Measured precision of a whole-window reading with this many sequences, if it is trusted."""
     if sequences < WHOLE_WINDOW_MIN_SEQUENCES:
         return None
-    precision: dict[str, float] = table("evidence")["whole_window"]
-    return precision[str(min(sequences, max(int(key) for key in precision)))]
+    precision = _whole_window_precision()
+    return precision[min(sequences, len(precision) - 1)]
+
+
+@cache
+def _whole_window_precision() -> tuple[float, ...]:
+    """Measured precision by sequence count (index), the last entry standing for more."""
+    table_ = table("evidence")["whole_window"]
+    return (0.0, *(float(table_[str(count)]) for count in range(1, max(map(int, table_)) + 1)))
 
 
 @cache
