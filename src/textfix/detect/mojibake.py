@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from textfix.codecs import Codepage, codepage
+from textfix.detect.charsets import char_class
 from textfix.utf8 import LOSSY_SEQUENCE, LOST, MULTIBYTE_RUN
 
 STAND_INS = " ?\ufffd"  # what a lost byte turns into: NBSP collapsed to space, or a replacement mark
@@ -54,10 +55,6 @@ class _Scanner:
     undefined: tuple[int, ...]  # the bytes a strict decoder turns into "?" or U+FFFD
 
 
-def _char_class(chars: str) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
-
-
 # Leads whose sequence with 0xA0 is common: NBSP (C2 A0), "à" (C3 A0), "Š" (C5 A0), "Р" (D0 A0).
 SPACE_LEADS = (0xC2, 0xC3, 0xC5, 0xD0)
 
@@ -65,17 +62,17 @@ SPACE_LEADS = (0xC2, 0xC3, 0xC5, 0xD0)
 @cache
 def scanner(name: str) -> _Scanner:
     page = codepage(name)
-    upper = _char_class(page.chars(0x80, 0xFF))
+    upper = char_class(page.chars(0x80, 0xFF))
     # A stand-in only belongs to a stretch right after a character of the codepage. A
     # space stands in for NBSP only after a lead that needs it and reads as Latin: in
     # Cyrillic or Greek codepages those leads are one-letter words before a real space.
     marks = f"(?<={upper})[?\ufffd]"
     space_leads = "".join(page.decoding_table[b] for b in SPACE_LEADS)
     if all(unicodedata.name(c, "").startswith(("LATIN", "SQUARE ROOT", "NOT SIGN")) for c in space_leads):
-        marks += f"|(?<={_char_class(space_leads)}) "
+        marks += f"|(?<={char_class(space_leads)}) "
     stretch = re.compile(f"(?:{upper}|{marks})+")
-    leads = _char_class(page.chars(0xC2, 0xF4))
-    pair = re.compile(f"{leads}(?:{_char_class(page.chars(0x80, 0xBF) + STAND_INS)})")
+    leads = char_class(page.chars(0xC2, 0xF4))
+    pair = re.compile(f"{leads}(?:{char_class(page.chars(0x80, 0xBF) + STAND_INS)})")
     undefined = tuple(b for b in range(0x80, 0xA0) if page.decoding_table[b] == chr(b))
     if name == "iso8859-1":
         undefined = ()

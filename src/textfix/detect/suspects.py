@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 from functools import cache
 
 from textfix.codecs import Codepage, codepage
+from textfix.detect.charsets import class_body
 
 # Letters of the scripts whose codepages are supported, as code point ranges.
 SCRIPT_RANGES: dict[str, str] = {
@@ -37,10 +38,6 @@ SYMBOLS_AFTER_LETTER = "·•№°§©®±¶"  # of those, the ones that never f
 # since in Cyrillic codepages those leads are common one-letter words.
 LOSSY_SPACE_LEADS = "ÂÃÅÎÐÑ"
 LOST_MARKS = "?\ufffd"  # "?" only after Latin letters: Cyrillic and Greek questions end in one
-
-
-def _escape(chars: AbstractSet[str] | str) -> str:
-    return "".join(re.escape(c) for c in sorted(set(chars)))
 
 
 _SCRIPT_PATTERNS = {name: re.compile(f"[{ranges}]") for name, ranges in SCRIPT_RANGES.items()}
@@ -87,13 +84,13 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
 
     def chars(found: AbstractSet[str]) -> str | None:
         """A character class, or None for an empty set (no codepage gives such chars)."""
-        return f"[{_escape(found)}]" if found else None
+        return f"[{class_body(found)}]" if found else None
 
     def group(lead_chars: set[str], branches: list[str | None]) -> str | None:
         kept = [b for b in branches if b is not None]
         if not lead_chars or not kept:
             return None
-        return f"(?<=[{_escape(lead_chars)}])(?:{'|'.join(kept)})"
+        return f"(?<=[{class_body(lead_chars)}])(?:{'|'.join(kept)})"
 
     def then(first: str | None, rest: str) -> str | None:
         return None if first is None else first + rest
@@ -132,7 +129,7 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     ]
     body = [g for g in groups if g is not None]
     # a lossy pipeline leaves "Ã " for "à"
-    body.append(f"(?<=[{_escape(LOSSY_SPACE_LEADS)}]) ")
+    body.append(f"(?<=[{class_body(LOSSY_SPACE_LEADS)}]) ")
     return re.compile(_first_char_then(leads | set(LOSSY_SPACE_LEADS), body))
 
 
@@ -143,7 +140,7 @@ def _first_char_then(first: AbstractSet[str], branches: list[str]) -> str:
     next character of that class; a pattern that starts with alternatives is tried
     branch by branch at every position, which is twice as slow on text that never matches.
     """
-    return f"[{_escape(first)}](?:{'|'.join(branches)})"
+    return f"[{class_body(first)}](?:{'|'.join(branches)})"
 
 
 def _latin_sequences(page: Codepage) -> list[str]:
@@ -155,7 +152,7 @@ def _latin_sequences(page: Codepage) -> list[str]:
     def latin(low: int, high: int) -> set[str]:
         return {c for c in page.chars(low, high) if _script(c) == "latin"}
 
-    continuation = f"[{_escape(set(page.chars(0x80, 0xBF)))}]"
+    continuation = f"[{class_body(set(page.chars(0x80, 0xBF)))}]"
     found = []
     for (low, high), count in (((0xC2, 0xDF), 1), ((0xE0, 0xEF), 2), ((0xF0, 0xF4), 3)):
         lead_letters = latin(low, high)
@@ -163,9 +160,9 @@ def _latin_sequences(page: Codepage) -> list[str]:
             continue
         if count == 1:
             if latin(0x80, 0xBF):
-                found.append(f"(?<=[{_escape(lead_letters)}])[{_escape(latin(0x80, 0xBF))}]")
+                found.append(f"(?<=[{class_body(lead_letters)}])[{class_body(latin(0x80, 0xBF))}]")
         else:
-            found.append(f"(?<=[{_escape(lead_letters)}]){continuation}{{{count}}}")
+            found.append(f"(?<=[{class_body(lead_letters)}]){continuation}{{{count}}}")
     return found
 
 
@@ -183,7 +180,7 @@ def _letter_runs(page: Codepage) -> list[str]:
         lead_letters = {c for c in leads if _script(c) == script}
         letters = {c for c in continuations if _script(c) == script}
         if lead_letters and letters:
-            lead, continuation = f"[{_escape(lead_letters)}]", f"[{_escape(continuations)}]"
+            lead, continuation = f"[{class_body(lead_letters)}]", f"[{class_body(continuations)}]"
             # The same lead thrice: one script's UTF-8 shares its first byte ("เ" = 0xE0).
             group = f"{script}_{page.name.replace('-', '_')}"
             repeat = f"(?:(?P={group}){continuation}{{2}}){{2}}"
@@ -196,9 +193,9 @@ def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
     """Any lead followed by any continuation or stand-in: a fast pre-filter."""
     leads, continuations = _leads_and_continuations(codecs)
     first = leads | set(LOSSY_SPACE_LEADS)
-    after_lead = f"[{_escape(continuations | set(LOST_MARKS))}]"
-    branches = [after_lead if first == leads else f"(?<=[{_escape(leads)}]){after_lead}"]
-    branches.append(f"(?<=[{_escape(LOSSY_SPACE_LEADS)}]) ")
+    after_lead = f"[{class_body(continuations | set(LOST_MARKS))}]"
+    branches = [after_lead if first == leads else f"(?<=[{class_body(leads)}]){after_lead}"]
+    branches.append(f"(?<=[{class_body(LOSSY_SPACE_LEADS)}]) ")
     return re.compile(_first_char_then(first, branches))
 
 
