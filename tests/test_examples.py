@@ -6,7 +6,7 @@ import doctest
 from pathlib import Path
 
 import pytest
-from mojibake_support import chain_explains, damage
+from mojibake_support import chain_explains, damage, damage_through
 
 import textfix
 from textfix import Config, Plan, apply_plan, detect, fix_and_explain, fix_text
@@ -182,6 +182,26 @@ def test_damaged_sentence_is_repaired(original: str, codec: str) -> None:
     assert "\ufffd" not in damaged
     assert fix_text(damaged) == original
     assert_findings_explain(damaged)
+
+
+# Found by the property tests: text damaged through three layers, where a layer in the
+# middle looks clean to the suspect filter, or where only some words are damaged.
+LAYERED = [
+    ("the γλώσσα", ("cp1252", "cp1251", "cp1252")),
+    ("the Հայաստան the the smørrebrød", ("cp1251", "cp1250", "cp1251")),
+    ("the Հայաստան “the” Հայաստան the ευχαριστώ", ("cp1251", "cp1250", "cp1251")),
+    ("Вчера в Москве шёл сильный дождь.", ("cp1251", "cp1252")),
+    ("Le café de la gare propose une crème brûlée.", ("mac-roman", "cp1252", "cp1252")),
+]
+
+
+@pytest.mark.parametrize(("original", "chain"), LAYERED, ids=["-".join(c) for _, c in LAYERED])
+def test_layered_damage_is_repaired_through_every_layer(original: str, chain: tuple[str, ...]) -> None:
+    damaged = damage_through(original, chain)
+    assert fix_text(damaged) == original
+    findings = detect(damaged)
+    assert apply_findings(damaged, findings) == original
+    assert all(len(f.chain) == 2 * len(chain) for f in findings)
 
 
 def test_pinned_damaged_forms() -> None:

@@ -10,8 +10,8 @@ they cannot appear in mojibake except as a lost byte ("?" or U+FFFD).
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 # Order is the prior: when several codepages explain a span equally well, the earlier
 # one is reported, because it is the more common source of damage in the wild.
@@ -53,24 +53,23 @@ PRIOR_SHARE: dict[str, float] = {
 UNDEFINED = "\x00"  # marks a byte the codepage cannot produce; never a mojibake char
 
 
-@dataclass(frozen=True)
-class Codepage:
+class Codepage(NamedTuple):
     """One sloppy single-byte codepage as a pair of tables."""
 
     name: str
     decoding_table: str  # 256 chars, UNDEFINED where the byte is unmapped
-    _charmap: object = field(repr=False, compare=False)  # the inverse, as a C lookup table
+    charmap: object  # the inverse, as a C lookup table
 
     def encode(self, text: str) -> bytes | None:
         """Bytes for `text` if every char maps to a byte of the codepage."""
         try:
-            return codecs.charmap_encode(text, "strict", self._charmap)[0]  # type: ignore[arg-type]
+            return codecs.charmap_encode(text, "strict", self.charmap)[0]  # type: ignore[arg-type]
         except UnicodeEncodeError:
             return None
 
     def encode_marking(self, text: str) -> bytes:
         """Bytes for `text`, with 0xFF (never valid in UTF-8) for each char the codepage lacks."""
-        return codecs.charmap_encode(text, INVALID_BYTE_HANDLER, self._charmap)[0]  # type: ignore[arg-type]
+        return codecs.charmap_encode(text, INVALID_BYTE_HANDLER, self.charmap)[0]  # type: ignore[arg-type]
 
     def decode(self, data: bytes) -> str:
         return data.decode("latin-1").translate(self._decode_translation)
@@ -95,13 +94,12 @@ def _decode_translation(name: str) -> dict[int, str]:
 
 
 def _sloppy_table(name: str) -> str:
-    chars = []
-    for byte in range(256):
-        try:
-            chars.append(bytes([byte]).decode(name))
-        except UnicodeDecodeError:
-            chars.append(chr(byte) if 0x80 <= byte <= 0x9F else UNDEFINED)
-    return "".join(chars)
+    # One decode of all 256 bytes; undefined bytes come back as lone surrogates.
+    decoded = bytes(range(256)).decode(name, "surrogateescape")
+    return "".join(
+        char if not "\udc80" <= char <= "\udcff" else chr(byte) if 0x80 <= byte <= 0x9F else UNDEFINED
+        for byte, char in enumerate(decoded)
+    )
 
 
 @cache

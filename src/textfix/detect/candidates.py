@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from textfix.codecs import PRIOR_SHARE
 from textfix.detect.mojibake import Candidate, candidates_for
@@ -97,7 +96,7 @@ def _settle_deeper_layers(candidates: list[Candidate]) -> list[Candidate]:
             continue
         for replacement, deeper, _ in candidate.alternatives:
             if deeper in witnessed:
-                candidate = replace(candidate, replacement=replacement, deeper=deeper, alternatives=())
+                candidate = candidate._replace(replacement=replacement, deeper=deeper, alternatives=())
                 break
         result.append(candidate)
     return result
@@ -140,8 +139,8 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
     if not deeper and not kept:
         return candidate
     if deeper and may_hold_mojibake(replacement, codecs):
-        return replace(candidate, alternatives=kept) if kept else candidate
-    return replace(candidate, replacement=replacement, deeper=tuple(deeper), alternatives=kept)
+        return candidate._replace(alternatives=kept) if kept else candidate
+    return candidate._replace(replacement=replacement, deeper=tuple(deeper), alternatives=kept)
 
 _WORD_GAP = re.compile(r"[A-Za-z0-9]{1,12}")
 

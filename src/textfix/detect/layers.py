@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.config import Config
@@ -19,7 +19,14 @@ from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in, unique_reading
 from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
 from textfix.findings import Alternative, Finding, apply_findings, compose_findings, placed_spans
-from textfix.model.evidence import agree, confidence, layer_features, reading, whole_window_confidence
+from textfix.model.evidence import (
+    WHOLE_WINDOW_MIN_SEQUENCES,
+    agree,
+    confidence,
+    layer_features,
+    reading,
+    whole_window_confidence,
+)
 from textfix.utf8 import MULTIBYTE_RUN
 
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
@@ -33,8 +40,7 @@ WHOLE_TEXT_LIMIT = 4096
 REPORT_FLOOR = 0.05
 
 
-@dataclass(frozen=True)
-class _Scored:
+class _Scored(NamedTuple):
     start: int
     end: int
     replacement: str
@@ -93,7 +99,7 @@ def _corroborated(scored: list[_Scored], witnesses: list[_Scored]) -> list[_Scor
                     best = max(best, other.confidence)
             if best:
                 lifted[id(item)] = 1.0 - (1.0 - item.confidence) * (1.0 - best)
-    return [replace(s, confidence=lifted[id(s)]) if id(s) in lifted else s for s in scored]
+    return [s._replace(confidence=lifted[id(s)]) if id(s) in lifted else s for s in scored]
 
 
 def _rank(item: _Scored) -> tuple[float, int, int, int]:
@@ -156,8 +162,7 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
     return findings
 
 
-@dataclass(frozen=True)
-class _WholeReading:
+class _WholeReading(NamedTuple):
     """A stretch of text read whole through one codepage (see whole_window_reading)."""
 
     codec: str
@@ -174,8 +179,7 @@ def _read_whole(
     """text[start:end] read whole through one codepage, if that reading is sure.
 
     The text it reads to must be clean or, with layers to spare, read whole and sure
-    once more. A clean-looking text that would read whole once more may be one layer
-    short ("жјўе\xad—" is 漢字 through cp1251): the full evidence decides that.
+    once more, down to clean text.
     Runs without an odd pair of their own ("แจก", clean Thai, inside damaged cp874
     text) are not taken on trust: they are returned as spans for the full evidence.
     """
@@ -184,14 +188,15 @@ def _read_whole(
         return None
     name, data, decoded = reading
     inner = None
-    if not may_hold_mojibake(decoded, codecs):
-        if layers > 1 and complete_readings(decoded, codecs):
+    if may_hold_mojibake(decoded, codecs):
+        if layers <= 1:
             return None
-    elif layers > 1:
         inner = _read_whole(decoded, 0, len(decoded), codecs, layers - 1, threshold)
         if not _sure(inner, threshold):
             return None
-    else:
+    elif _reads_whole_again(decoded, codecs):
+        # Clean-looking, yet one layer short ("ГЋВіГЋВ»" is Greek through cp1252, cp1251
+        # and cp1252 again): the full evidence decides where the layers end.
         return None
     certainty = whole_window_confidence(sequences_in(data))
     if certainty is None:
@@ -205,6 +210,13 @@ def _read_whole(
         else:
             runs.append((run_start, run_end))
     return _WholeReading(name, data, certainty, runs, deferred, inner)
+
+
+def _reads_whole_again(text: str, codecs: tuple[str, ...]) -> bool:
+    """Whether `text` would itself read whole, with enough sequences to be trusted."""
+    return any(
+        sequences_in(data) >= WHOLE_WINDOW_MIN_SEQUENCES for _, data in complete_readings(text, codecs).values()
+    )
 
 
 def _sure(read: _WholeReading | None, threshold: float) -> bool:
@@ -254,7 +266,8 @@ def _detect_layer(text: str, config: Config, floor: float, layers: int) -> list[
         return []
     fast = None
     if len(text) <= WHOLE_TEXT_LIMIT:
-        # A line damaged from end to end reads whole, in a few C-level conversions.
+        # A line damaged from end to end reads whole, in a few C-level conversions,
+        # through all its layers: the next layer reads the same text whole again.
         fast = _whole_window(text, 0, len(text), config, layers)
     windows: list[tuple[int, int]] = []
     if fast is None:
@@ -262,14 +275,17 @@ def _detect_layer(text: str, config: Config, floor: float, layers: int) -> list[
         if len(windows) > 1:
             # Most damaged text is damaged throughout: read everything between the first
             # and the last window at once, where many sequences agreeing make it sure.
-            fast = _whole_window(text, windows[0][0], windows[-1][1], config, layers)
+            # One layer only: the next layer's windows, found in the repaired text, may
+            # be cut differently and not read whole again, which would leave a layer
+            # half peeled.
+            fast = _whole_window(text, windows[0][0], windows[-1][1], config, 1)
     findings: list[Finding] = []
     slow_windows: list[tuple[int, int]] = []
     if fast is not None:
         findings, slow_windows = fast
     else:
         for start, end in windows:
-            found = _whole_window(text, start, end, config, layers)
+            found = _whole_window(text, start, end, config, 1)
             if found is None:
                 slow_windows.append((start, end))
             else:
@@ -277,7 +293,7 @@ def _detect_layer(text: str, config: Config, floor: float, layers: int) -> list[
                 slow_windows.extend(found[1])
     if slow_windows:
         taken = [(f.start, f.end) for f in findings]
-        slow = _select(_score_layer(text, config.codecs, slow_windows, layers, findings), floor)
+        slow = _select(_score_layer(text, config.codecs, slow_windows, config.max_layers, findings), floor)
         findings.extend(
             _with_text(f, text) for f in slow if not any(f.start < e and s < f.end for s, e in taken)
         )

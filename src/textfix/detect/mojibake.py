@@ -12,8 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import char_class
@@ -22,8 +22,7 @@ from textfix.utf8 import LOSSY_SEQUENCE, LOST, MULTIBYTE_RUN
 STAND_INS = " ?\ufffd"  # what a lost byte turns into: NBSP collapsed to space, or a replacement mark
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One codepage's reading of `text[start:end]` as UTF-8 bytes."""
 
     start: int
@@ -47,8 +46,7 @@ class Candidate:
         return layers
 
 
-@dataclass(frozen=True)
-class _Scanner:
+class _Scanner(NamedTuple):
     codepage: Codepage
     stretch: re.Pattern[str]
     pair: re.Pattern[str]  # a lead followed by a continuation or stand-in: is there anything to read?

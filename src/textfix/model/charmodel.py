@@ -63,7 +63,8 @@ class CharModel:
         self._pair_cache: dict[str, float] = {}
         self._left_counts: dict[str, int] = data["left_counts"]
         self._followers: dict[str, int] = data["followers"]
-        self._pair_counts: dict[str, int] = data["pair_counts"]
+        self._pairs: dict[str, list[str]] = data["pairs"]
+        self._counts_after: dict[str, dict[str, int]] = {}
         assert len(self._transition) == width * width
 
     def char_logp(self, char: str) -> float:
@@ -124,11 +125,20 @@ class CharModel:
             previous, char = chars[index], chars[index + 1]
             if previous.isascii() and char.isascii():
                 continue
-            if self._pair_counts.get(previous + char, 0):
+            if self._pair_count(previous, char):
                 continue
             if self._left_counts.get(previous, 0) >= COMMON_CHAR and self._emission.get(char, -99.0) > COMMON_LOGP:
                 count += 1
         return count
+
+    def _pair_count(self, previous: str, char: str) -> int:
+        """How often clean text showed `char` right after `previous` (pairs of ASCII: never counted)."""
+        after = self._counts_after.get(previous)
+        if after is None:
+            packed = self._pairs.get(previous)
+            after = {} if packed is None else dict(zip(packed[0], map(int, packed[1].split())))
+            self._counts_after[previous] = after
+        return after.get(char, 0)
 
     def _pair_step(self, previous: str, char: str) -> float:
         backoff = self._transition[class_of(previous) * self._width + class_of(char)] + self.char_logp(char)
@@ -138,7 +148,7 @@ class CharModel:
         if not seen:
             return backoff
         variety = self._followers.get(previous, 1)
-        together = self._pair_counts.get(previous + char, 0)
+        together = self._pair_count(previous, char)
         return math.log((together + variety * math.exp(backoff)) / (seen + variety))
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
 from itertools import islice
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from textfix.codecs import PRIOR_SHARE
 from textfix.model.charmodel import category_of, char_model, script_of
@@ -78,8 +77,7 @@ def looks_like_word(span: str, left: str, right: str) -> bool:
     return bool(neighbours) and neighbours <= scripts
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """A candidate repair of text[start:end] and how much more plausible it makes the text."""
 
     start: int
