@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
+from textfix.detect.doublebyte import may_hold_double_byte_mojibake
 from textfix.detect.layers import repair_whole_text
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding
@@ -35,6 +36,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 _DEFAULT_CODECS = DEFAULT_CONFIG.codecs
+_DEFAULT_DOUBLE_BYTE_CODECS = DEFAULT_CONFIG.double_byte_codecs
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
@@ -48,7 +50,11 @@ def _check_text(text: object) -> str:
 
 def _clean_by_default(text: str) -> bool:
     """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
-    return text.isascii() or (not may_hold_mojibake(text, _DEFAULT_CODECS) and _C1_CONTROL.search(text) is None)
+    return text.isascii() or (
+        not may_hold_mojibake(text, _DEFAULT_CODECS)
+        and _C1_CONTROL.search(text) is None
+        and not may_hold_double_byte_mojibake(text, _DEFAULT_DOUBLE_BYTE_CODECS)
+    )
 
 
 def fix_text(text: str, config: Config | None = None, **settings: object) -> str:

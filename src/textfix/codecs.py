@@ -15,6 +15,10 @@ from typing import NamedTuple
 
 # Order is the prior: when several codepages explain a span equally well, the earlier
 # one is reported, because it is the more common source of damage in the wild.
+# Double-byte CJK codepages (Python names), most common first: a repair is named after
+# the first that reads it.
+DOUBLE_BYTE_CODECS: tuple[str, ...] = ("gbk", "big5", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949")
+
 SINGLE_BYTE_CODECS: tuple[str, ...] = (
     "cp1252",
     "iso8859-1",

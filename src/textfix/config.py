@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Literal
 
-from textfix.codecs import SINGLE_BYTE_CODECS, canonical_name
+from textfix.codecs import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS, canonical_name
 
 Normalization = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
@@ -53,6 +53,7 @@ class Config:
     threshold: float = 0.92
     max_layers: int = 3
     codecs: tuple[str, ...] = field(default=SINGLE_BYTE_CODECS)
+    double_byte_codecs: tuple[str, ...] = field(default=DOUBLE_BYTE_CODECS)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
@@ -69,6 +70,14 @@ class Config:
         if unsupported:
             raise ValueError(f"codecs not supported for mojibake repair: {', '.join(unsupported)}")
         object.__setattr__(self, "codecs", names)
+        try:
+            wide = tuple(canonical_name(name) for name in self.double_byte_codecs)
+        except LookupError as error:
+            raise ValueError(f"unknown codec in double_byte_codecs: {error}") from None
+        unsupported = [name for name in wide if name not in DOUBLE_BYTE_CODECS]
+        if unsupported:
+            raise ValueError(f"double_byte_codecs not supported for mojibake repair: {', '.join(unsupported)}")
+        object.__setattr__(self, "double_byte_codecs", wide)
 
     def enabled_steps(self) -> tuple[str, ...]:
         return _enabled_steps(self)

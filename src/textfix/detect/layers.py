@@ -15,6 +15,7 @@ from typing import NamedTuple
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, suspect_windows
+from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in, unique_reading
 from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
@@ -314,6 +315,18 @@ def _with_text(finding: Finding, text: str) -> Finding:
     )
 
 
+def _with_double_byte(text: str, config: Config, floor: float, found: list[Finding]) -> list[Finding]:
+    """The surface findings plus double-byte readings; where two overlap, the surer one stays."""
+    wide = detect_double_byte(text, config.double_byte_codecs, floor, config.threshold)
+    if not wide:
+        return found
+    kept: list[Finding] = []
+    for finding in sorted(found + wide, key=lambda f: -f.confidence):
+        if not any(k.start < finding.end and finding.start < k.end for k in kept):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)
+
+
 def _within_one_layer(finding: Finding, spans: tuple[list[int], list[int]]) -> bool:
     """A deeper finding must re-read whole outer repairs (one, or several side by side), or none.
 
@@ -337,7 +350,7 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
     """
     threshold = config.threshold
     floor = threshold if min_confidence is None else min(max(min_confidence, REPORT_FLOOR), threshold)
-    surface = _detect_layer(text, config, floor, config.max_layers)
+    surface = _with_double_byte(text, config, floor, _detect_layer(text, config, floor, config.max_layers))
     applied = [f for f in surface if f.confidence >= threshold]
     doubtful = [f for f in surface if f.confidence < threshold]
     current = apply_findings(text, applied)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
 from itertools import islice
 from typing import NamedTuple, Protocol
@@ -127,7 +128,7 @@ def _letter_scripts(chars: str) -> set[str]:
     return {script for script in map(_letter_script, chars) if script is not None}
 
 
-def _elsewhere(chars: str, scripts_outside: set[str]) -> float:
+def elsewhere(chars: str, scripts_outside: set[str]) -> float:
     """+1 if the letters of `chars` are of scripts the clean rest of the text uses, -1 if not."""
     scripts = _letter_scripts(chars)
     if not scripts:
@@ -135,7 +136,7 @@ def _elsewhere(chars: str, scripts_outside: set[str]) -> float:
     return 1.0 if scripts <= scripts_outside else -1.0
 
 
-def _scripts_outside(text: str, readings: list[Reading]) -> set[str]:
+def scripts_outside(text: str, readings: Sequence[Spanned]) -> set[str]:
     """Scripts of the letters that no reading covers, near the readings."""
     if not readings:
         return set()
@@ -227,7 +228,7 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
             if not agree(current, other):
                 best_rival[i] = max(best_rival[i], _score(other))
                 best_rival[j] = max(best_rival[j], _score(current))
-    scripts_outside = _scripts_outside(text, readings)
+    outside = scripts_outside(text, readings)
     covered = _coverage(readings)
     rows = []
     for item, rival in zip(readings, best_rival):
@@ -256,8 +257,8 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
                 math.log(item.guesses),
                 math.asinh(max(support, 0.0)),
                 math.log1p(item.stranded),
-                _elsewhere(span, scripts_outside),
-                _elsewhere(item.replacement, scripts_outside),
+                elsewhere(span, outside),
+                elsewhere(item.replacement, outside),
                 math.log1p(_clean_letters_nearby(text, item, covered)),
                 float(item.surprises_removed),
                 math.log(PRIOR_SHARE.get(item.codec, 0.01)),
@@ -286,9 +287,13 @@ def _whole_window_precision() -> tuple[float, ...]:
     return (0.0, *(float(table_[str(count)]) for count in range(1, max(map(int, table_)) + 1)))
 
 
+Weights = tuple[float, tuple[float, ...], tuple[float, ...], tuple[float, ...]]
+
+
 @cache
-def _weights() -> tuple[float, tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
-    data = table("evidence")
+def weights(name: str) -> Weights:
+    """(intercept, weights, calibration knots x, knots y) of a model table built by a script."""
+    data = table(name)
     return (
         float(data["intercept"]),
         tuple(data["weights"]),
@@ -297,13 +302,18 @@ def _weights() -> tuple[float, tuple[float, ...], tuple[float, ...], tuple[float
     )
 
 
-def confidence(feature_values: list[float]) -> float:
-    """The regression's probability, mapped through the isotonic calibration."""
-    intercept, weights, knots_x, knots_y = _weights()
-    score = intercept + sum(w * f for w, f in zip(weights, feature_values))
+def calibrated(feature_values: list[float], model: Weights) -> float:
+    """A logistic regression's probability, mapped through its isotonic calibration."""
+    intercept, coefficients, knots_x, knots_y = model
+    score = intercept + sum(w * f for w, f in zip(coefficients, feature_values))
     raw = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
     index = min(max(bisect_right(knots_x, raw), 1), len(knots_x) - 1)
     x0, x1, y0, y1 = knots_x[index - 1], knots_x[index], knots_y[index - 1], knots_y[index]
     if x1 <= x0:
         return y1
     return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
+
+
+def confidence(feature_values: list[float]) -> float:
+    """The single-byte evidence model's calibrated probability for one row of FEATURE_NAMES."""
+    return calibrated(feature_values, weights("evidence"))

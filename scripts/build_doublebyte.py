@@ -1,0 +1,185 @@
+"""Learn the double-byte evidence weights (src/textfix/model/doublebyte.json).
+
+Clean strings come from the "train" half of the gettext catalogs, with more of them
+from the Chinese, Japanese and Korean catalogs, whose clean text holds most chance
+readings. Each string is used as it is (every candidate found in it is wrong) and
+damaged through a random double-byte codepage: whole, one non-ASCII word, or with a
+run of U+FFFD put in first (the bytes of "锟斤拷"). A candidate in damaged text is right
+when it covers whole damaged characters whose original bytes read as its replacement.
+Strings whose damage lost bytes are left out: no candidate spans a lost byte. The
+regression is fitted on the train half, calibrated and reported on the test half.
+Deterministic: fixed seeds. Run: python scripts/build_doublebyte.py [--per-language N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks"), str(ROOT / "scripts")]
+
+from build_evidence import calibration_table, fit, isotonic, predict  # noqa: E402
+from corpora import gettext_strings  # noqa: E402
+
+from textfix.codecs import DOUBLE_BYTE_CODECS  # noqa: E402
+from textfix.detect.doublebyte import (  # noqa: E402
+    DOUBLE_BYTE_OUTPUT,
+    FEATURE_NAMES,
+    PRIOR_SHARE,
+    candidates,
+    considered,
+    features,
+)
+from textfix.model.tables import write  # noqa: E402
+
+OUT = ROOT / "src" / "textfix" / "model" / "doublebyte.json"
+CJK_LANGUAGES = ("zh", "ja", "ko")
+CJK_SHARE = 8  # clean CJK strings per language, as a multiple of --per-language
+_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+
+
+def _codec(rng: random.Random) -> str:
+    names = list(DOUBLE_BYTE_CODECS)
+    return rng.choices(names, weights=[PRIOR_SHARE[name] for name in names])[0]
+
+
+def _damage(piece: str, codec: str) -> str | None:
+    """The piece's UTF-8 read through the codepage, or None if bytes were lost on the way."""
+    data = piece.encode("utf-8", "surrogatepass")
+    damaged = data.decode(codec, "replace")
+    try:
+        if damaged.encode(codec) != data:
+            return None
+    except UnicodeEncodeError:
+        return None
+    return damaged
+
+
+class Damaged(NamedTuple):
+    """A damaged stretch of a text: where it is and the original bytes behind its characters."""
+
+    start: int
+    end: int
+    offsets: list[int]  # byte offset in `data` of each damaged char, and of the end
+    data: bytes  # the original's UTF-8
+
+
+def make_example(text: str, rng: random.Random) -> tuple[str, Damaged] | None:
+    """(damaged text, the damaged stretch) or None."""
+    codec = _codec(rng)
+    mode = rng.random()
+    if mode < 0.1:
+        words = list(_WORD.finditer(text)) or [re.match("", text)]
+        word = rng.choice(words)
+        assert word is not None
+        cut = rng.randint(word.start(), word.end())
+        text = text[:cut] + "\ufffd" * rng.randint(1, 3) + text[cut:]
+    if mode < 0.55:
+        start, end = 0, len(text)
+    else:
+        words = list(_WORD.finditer(text))
+        if not words:
+            return None
+        start, end = rng.choice(words).span()
+    piece = text[start:end]
+    damaged_piece = _damage(piece, codec)
+    if damaged_piece is None or damaged_piece == piece:
+        return None
+    offsets = [0]
+    for char in damaged_piece:
+        offsets.append(offsets[-1] + len(char.encode(codec)))
+    damaged = text[:start] + damaged_piece + text[end:]
+    return damaged, Damaged(start, start + len(damaged_piece), offsets, piece.encode("utf-8", "surrogatepass"))
+
+
+def is_right(start: int, end: int, replacement: str, truth: Damaged) -> bool:
+    """The candidate's characters are whole damaged characters whose bytes read as its replacement."""
+    if not truth.start <= start < end <= truth.end:
+        return False
+    data = truth.data[truth.offsets[start - truth.start] : truth.offsets[end - truth.start]]
+    try:
+        return data.decode("utf-8") == replacement
+    except UnicodeDecodeError:
+        return False
+
+
+def rows_for(texts: list[str], seed: int) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str, str]]]:
+    rng = random.Random(seed)
+    rows: list[list[float]] = []
+    labels: list[float] = []
+    notes: list[tuple[str, str, str]] = []
+    for text in texts:
+        if text.isascii():
+            continue
+        if DOUBLE_BYTE_OUTPUT.search(text):
+            items = considered(text, candidates(text, DOUBLE_BYTE_CODECS))[0]
+            if items:
+                rows.extend(features(text, items))
+                labels.extend([0.0] * len(items))
+                notes.extend(("clean", text, item.replacement) for item in items)
+        example = make_example(text, rng)
+        if example is None:
+            continue
+        damaged, truth = example
+        items = considered(damaged, candidates(damaged, DOUBLE_BYTE_CODECS))[0]
+        if not items:
+            continue
+        rows.extend(features(damaged, items))
+        for item in items:
+            right = is_right(item.start, item.end, item.replacement, truth)
+            labels.append(1.0 if right else 0.0)
+            notes.append(("damaged", damaged, item.replacement))
+    return np.array(rows), np.array(labels), notes
+
+
+def strings(half: str, per_language: int) -> list[str]:
+    found = []
+    for language, texts in gettext_strings(half).items():
+        count = per_language * (CJK_SHARE if language.split("_")[0] in CJK_LANGUAGES else 1)
+        found.extend(random.Random(language).sample(sorted(texts), min(count, len(texts))))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--per-language", type=int, default=300)
+    args = parser.parse_args()
+    x, y, _ = rows_for(strings("train", args.per_language), seed=1)
+    print(f"train: {len(y)} candidates, {int(y.sum())} right")
+    intercept, weights = fit(x, y)
+    for name, weight in zip(FEATURE_NAMES, weights):
+        print(f"  {name:22s} {weight:+.4f}")
+    print(f"  {'intercept':22s} {intercept:+.4f}")
+    x_test, y_test, notes = rows_for(strings("test", args.per_language // 2), seed=2)
+    raw = predict(intercept, weights, x_test)
+    fitting = np.arange(len(raw)) % 2 == 0
+    knots_x, knots_y = isotonic(raw[fitting], y_test[fitting])
+    p_test = np.interp(raw, knots_x, knots_y)
+    print("calibration on held-out strings not used for fitting:")
+    print("\n".join(calibration_table(p_test[~fitting], y_test[~fitting])))
+    worst = sorted((r for r in zip(p_test, y_test, notes) if r[1] == 0), key=lambda r: -r[0])[:15]
+    print("most confident wrong candidates (held out):")
+    for p, _, (kind, text, replacement) in worst:
+        print(f"  {p:.3f} {kind} {text[:60]!r} -> {replacement!r}")
+    write(
+        OUT,
+        {
+            "generated_by": "scripts/build_doublebyte.py",
+            "intercept": round(intercept, 5),
+            "weights": [round(float(w), 5) for w in weights],
+            "calibration_x": knots_x,
+            "calibration_y": knots_y,
+        },
+    )
+    print(f"-> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

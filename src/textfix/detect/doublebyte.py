@@ -1,0 +1,427 @@
+"""UTF-8 read as a double-byte CJK codepage: "鏂囧瓧" for "文字", "Peeﾅ橘u" for "Peeŋku".
+
+Such a codepage reads the UTF-8 bytes two at a time, so every damaged stretch becomes
+CJK ideographs, kana or Hangul, and a pair can take in the ASCII byte after the
+stretch ("橘" is 0x8B 0x6B: the end of "ŋ" and the "k" after it). Encoding the stretch
+back gives the bytes, and the ASCII byte taken in comes back with them.
+
+Clean Chinese, Japanese or Korean text often holds such bytes by chance: its two-byte
+characters, read in a row, form valid UTF-8 ("未知状态" is GBK for "δ֪״̬"). Only the
+evidence model (model/doublebyte.json) tells the two apart, by how much more plausible
+the repair makes the text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+import re
+from bisect import bisect_left
+from functools import cache
+from typing import NamedTuple
+
+from textfix.codecs import SINGLE_BYTE_CODECS
+from textfix.detect.charsets import class_body
+from textfix.detect.suspects import may_hold_mojibake
+from textfix.findings import Finding
+from textfix.model.charmodel import category_of, char_model, script_of
+from textfix.model.evidence import calibrated, elsewhere, scripts_outside, weights
+from textfix.utf8 import MULTIBYTE_RUN
+
+# Assumed share of each among damage of this kind, as for the single-byte codepages.
+PRIOR_SHARE = {"gbk": 0.4, "big5": 0.1, "shift_jis": 0.15, "cp932": 0.1, "euc_jp": 0.05, "euc_kr": 0.1, "cp949": 0.1}
+
+# Every reading of UTF-8 through these codepages shows at least one of these: CJK
+# ideographs, kana (halfwidth too) or Hangul. Text without one is done at once.
+DOUBLE_BYTE_OUTPUT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff61-\uff9f]")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_UNENCODABLE = "textfix-unencodable-pair"
+LOST_CHAR = "\ufffd"
+_RARE_SCRIPTS = {"RARE", "COMBINING"}
+_UNUSUAL_CATEGORIES = {"Cn", "Co", "Cc", "C1", "Cf", "Mn"}
+# Ideographs outside the basic block (extensions A and beyond, compatibility forms):
+# everyday text barely uses them, chance readings are full of them. The character
+# model has too little Chinese to know common ideographs from rare ones by itself.
+_RARE_IDEOGRAPHS = re.compile("[\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def _two_nul_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    # Two bytes per unencodable char keep the byte offsets of the others predictable, and
+    # NUL never belongs to a multi-byte UTF-8 sequence.
+    assert isinstance(error, UnicodeEncodeError)
+    return b"\x00\x00" * (error.end - error.start), error.end
+
+
+codecs.register_error(_UNENCODABLE, _two_nul_bytes)
+
+
+class DoubleByteCandidate(NamedTuple):
+    start: int
+    end: int
+    codec: str
+    replacement: str
+    sequences: int  # multi-byte UTF-8 sequences read
+    whole_run: bool  # the reading covers its whole stretch of non-ASCII characters
+    swallowed: bool  # the last pair had taken in the ASCII character after the stretch
+
+
+class _Layout(NamedTuple):
+    """Where a codepage's characters of odd width sit, to map byte offsets to characters."""
+
+    one_byte: re.Pattern[str] | None
+    three_bytes: re.Pattern[str] | None
+
+
+@cache
+def _layout(name: str) -> _Layout:
+    singles = []
+    for byte in range(0x80, 0x100):
+        try:
+            singles.append(bytes([byte]).decode(name))
+        except UnicodeDecodeError:
+            continue
+    triples = []
+    if name == "euc_jp":  # JIS X 0212, behind the 0x8F prefix
+        for first in range(0xA1, 0xFF):
+            for second in range(0xA1, 0xFF):
+                try:
+                    triples.append(bytes([0x8F, first, second]).decode(name))
+                except UnicodeDecodeError:
+                    continue
+    return _Layout(
+        re.compile(f"[{class_body(singles)}]") if singles else None,
+        re.compile(f"[{class_body(triples)}]") if triples else None,
+    )
+
+
+class _Offsets:
+    """Byte offset of each character of a run of non-ASCII characters in one codepage."""
+
+    def __init__(self, run: str, layout: _Layout) -> None:
+        self._ones = [m.start() for m in layout.one_byte.finditer(run)] if layout.one_byte else []
+        self._threes = [m.start() for m in layout.three_bytes.finditer(run)] if layout.three_bytes else []
+        self.length = len(run)
+
+    def byte_offset(self, index: int) -> int:
+        return 2 * index - bisect_left(self._ones, index) + bisect_left(self._threes, index)
+
+    def char_index(self, offset: int) -> int:
+        """The index of the character starting at byte `offset`, or -1 if none does."""
+        if not self._ones and not self._threes:
+            return offset // 2 if offset % 2 == 0 else -1
+        low, high = 0, self.length
+        while low < high:
+            middle = (low + high) // 2
+            if self.byte_offset(middle) < offset:
+                low = middle + 1
+            else:
+                high = middle
+        return low if self.byte_offset(low) == offset else -1
+
+
+# What any finding needs: a CJK character glued to an ASCII letter ("caf茅"), or
+# somewhere in the text's bytes a stretch of UTF-8 long enough to stand alone (see
+# MIN_CHARS_ALONE). The bytes are decoded as UTF-8 in C, each byte that is not UTF-8
+# turning into a lone surrogate, and one simple search on the result tells.
+_GLUED = re.compile(f"[A-Za-z](?={DOUBLE_BYTE_OUTPUT.pattern})|{DOUBLE_BYTE_OUTPUT.pattern}(?=[A-Za-z])")
+# Three damaged characters hold three UTF-8 characters of two bytes, or two of which
+# one has three bytes (U+0800 and up). Chance pairs in clean CJK are mostly of two bytes.
+_WIDE = "\u0800-\ud7ff\ue000-\U0010ffff"
+_UTF8_CHAR = "[^\x00-\x7f\udc80-\udcff]"
+_LONG_UTF8 = re.compile(f"{_UTF8_CHAR}{{3}}|[{_WIDE}]{_UTF8_CHAR}|{_UTF8_CHAR}[{_WIDE}]")
+
+
+# A superset codepage gives the characters it shares with its base the same bytes, so
+# one search on the superset's bytes answers for both.
+_SUPERSET = {"shift_jis": "cp932", "euc_kr": "cp949"}
+
+
+def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    if _GLUED.search(text):
+        return names
+    found: dict[str, bool] = {}
+    for name in {_SUPERSET.get(name, name) for name in names}:
+        data = text.encode(name, "replace")
+        found[name] = _LONG_UTF8.search(data.decode("utf-8", "surrogateescape")) is not None
+    return tuple(name for name in names if found[_SUPERSET.get(name, name)])
+
+
+def may_hold_double_byte_mojibake(text: str, names: tuple[str, ...]) -> bool:
+    """False when no reading through the codepages could be found in `text` at all."""
+    return DOUBLE_BYTE_OUTPUT.search(text) is not None and bool(_promising(text, names))
+
+
+def candidates(text: str, names: tuple[str, ...]) -> list[DoubleByteCandidate]:
+    """Every stretch that reads as UTF-8 through one of the codepages, aligned to its characters."""
+    names = _promising(text, names)
+    found: dict[tuple[int, int, str], DoubleByteCandidate] = {}
+    for run_match in _NON_ASCII_RUN.finditer(text):
+        run = run_match.group()
+        if DOUBLE_BYTE_OUTPUT.search(run) is None:
+            continue
+        base = run_match.start()
+        for name in names:
+            data = run.encode(name, _UNENCODABLE)
+            offsets: _Offsets | None = None
+            for match in MULTIBYTE_RUN.finditer(data):
+                offsets = offsets or _Offsets(run, _layout(name))
+                reading = _aligned_reading(run, name, data, match.start(), match.end(), offsets)
+                if reading is None:
+                    continue
+                first, last, replacement, sequences, swallowed = reading
+                key = (base + first, base + last, replacement)
+                if key not in found:
+                    whole = first == 0 and last >= len(run)
+                    found[key] = DoubleByteCandidate(
+                        base + first, base + last, name, replacement, sequences, whole, swallowed
+                    )
+    return list(found.values())
+
+
+# One or two characters read as UTF-8 by chance all the time in clean Chinese, Japanese
+# or Korean ("圆" is GBK for "Բ", "が" big5 for "ư"). A reading that short is only
+# considered where the text around it is not CJK and it is glued to a word of the
+# script it reads as ("caf茅", "Peeﾅ橘u"); longer ones always are.
+MIN_CHARS_ALONE = 3
+
+
+def considered(
+    text: str, items: list[DoubleByteCandidate]
+) -> tuple[list[DoubleByteCandidate], list[DoubleByteCandidate]]:
+    """(the candidates worth scoring on their own, short ones that need a witness).
+
+    See MIN_CHARS_ALONE. A short reading that is not glued to a word ("薪械" for
+    "не") is worth scoring only if a sure long reading through the same codepage
+    vouches for the text (detect_double_byte).
+    """
+    short = [item for item in items if item.end - item.start < MIN_CHARS_ALONE]
+    if not short:
+        return items, []
+    spans = sorted((item.start, item.end) for item in items)
+    position = 0
+    cjk_outside = False
+    for start, end in spans:
+        if start > position and DOUBLE_BYTE_OUTPUT.search(text, position, start):
+            cjk_outside = True
+            break
+        position = max(position, end)
+    cjk_outside = cjk_outside or DOUBLE_BYTE_OUTPUT.search(text, position) is not None
+    long = [item for item in items if item.end - item.start >= MIN_CHARS_ALONE]
+    if cjk_outside:
+        return long, []
+    # every reading of a span that one reading is glued by, so that they compete
+    glued = {(item.start, item.end) for item in short if _glued_to_a_word(text, item)}
+    alone = [item for item in short if (item.start, item.end) in glued]
+    return long + alone, [item for item in short if (item.start, item.end) not in glued]
+
+
+def _glued_to_a_word(text: str, item: DoubleByteCandidate) -> bool:
+    """Two or more letters right around the span (before and after together), of a script
+    its replacement's letters have, or of any script if it has none (NBSP, punctuation).
+    The letters of a printf conversion such as "%lld" are no word."""
+    scripts = {script_of(c) for c in item.replacement if category_of(c).startswith("L")}
+
+    def letter(char: str) -> bool:
+        return category_of(char).startswith("L") and (not scripts or script_of(char) in scripts)
+
+    start = item.start
+    while start > 0 and letter(text[start - 1]):
+        start -= 1
+    if text[start - 1 : start] == "%":
+        start = item.start
+    end = item.end
+    while end < len(text) and letter(text[end]):
+        end += 1
+    return (item.start - start) + (end - item.end) >= 2
+
+
+def _aligned_reading(
+    run: str, name: str, data: bytes, start: int, end: int, offsets: _Offsets
+) -> tuple[int, int, str, int, bool] | None:
+    """(first char, end char, replacement, sequences, swallowed) for the UTF-8 in data[start:end].
+
+    `data` is `run` encoded with the codepage `name`.
+    """
+    first = offsets.char_index(start)
+    if first < 0:  # begins inside a pair: read from the next character on
+        first = offsets.char_index(start + 1)
+        if first < 0:
+            return None
+        match = MULTIBYTE_RUN.match(data, start + 1, end)
+        if match is None:
+            return None
+        start, end = match.span()
+    last = offsets.char_index(end)
+    swallowed = ""
+    if last < 0:
+        # Ends inside a pair: its second byte is ASCII taken in from after the stretch,
+        # or the reading stops at the last whole character.
+        if end < len(data) and 0 < data[end] < 0x80 and offsets.char_index(end + 1) >= 0:
+            swallowed = chr(data[end])
+            last = offsets.char_index(end + 1)
+        else:
+            while end > start and offsets.char_index(end) < 0:
+                end -= 1
+            match = MULTIBYTE_RUN.fullmatch(data, start, end) if end > start else None
+            if match is None:
+                return None
+            last = offsets.char_index(end)
+    # Some codecs give a few characters other widths than the layout knows (Python's
+    # euc_kr spells Hangul outside KS X 1001 with eight bytes): the characters found
+    # must encode to exactly these bytes.
+    if run[first:last].encode(name, _UNENCODABLE) != data[start : end + len(swallowed)]:
+        return None
+    piece = data[start:end]
+    replacement = piece.decode("utf-8") + swallowed
+    sequences = len(piece) - sum(1 for byte in piece if byte < 0xC0)
+    return first, last, replacement, sequences, bool(swallowed)
+
+
+FEATURE_NAMES = (
+    "gain",
+    "class_gain",
+    "gain_per_char",
+    "margin",
+    "sequences",
+    "whole_run",
+    "swallowed",
+    "replacement_is_clean",
+    "replacement_is_rare",
+    "replacement_is_lost",
+    "replacement_scripts",
+    "span_script_elsewhere",
+    "replacement_script_elsewhere",
+    "ascii_letter_beside",
+    "codec_prior",
+)
+
+
+def features(text: str, items: list[DoubleByteCandidate]) -> list[list[float]]:
+    """One row of FEATURE_NAMES per candidate; `margin` compares it with overlapping rivals."""
+    model = char_model()
+    gains = []
+    for item in items:
+        span, right = text[item.start : item.end], text[item.end : item.end + 1]
+        left = text[max(0, item.start - 1) : item.start]
+        gain = model.pair_logp(item.replacement, left, right) - model.pair_logp(span, left, right)
+        class_gain = model.logp(item.replacement, left, right) - model.logp(span, left, right)
+        gains.append((gain, class_gain))
+    rivals: list[float | None] = [None] * len(items)
+    ordered = sorted(range(len(items)), key=lambda i: items[i].start)
+    for position, i in enumerate(ordered):
+        for j in ordered[position + 1 :]:
+            if items[j].start >= items[i].end:
+                break
+            if items[j].replacement != items[i].replacement:
+                for a, b in ((i, j), (j, i)):
+                    best = rivals[a]
+                    rivals[a] = gains[b][0] if best is None else max(best, gains[b][0])
+    outside = scripts_outside(text, items)
+    rows = []
+    for index, item in enumerate(items):
+        gain, class_gain = gains[index]
+        rival = rivals[index]
+        replacement = item.replacement
+        letters = {script_of(c) for c in replacement if category_of(c).startswith("L")}
+        beside = text[max(0, item.start - 1) : item.start] + text[item.end : item.end + 1]
+        rows.append(
+            [
+                math.asinh(gain),
+                math.asinh(class_gain),
+                gain / (item.end - item.start),
+                math.asinh(gain - rival) if rival is not None else 5.0,
+                math.log(item.sequences),
+                float(item.whole_run),
+                float(item.swallowed),
+                0.0 if may_hold_mojibake(replacement, SINGLE_BYTE_CODECS) else 1.0,
+                1.0
+                if _RARE_IDEOGRAPHS.search(replacement)
+                or any(script_of(c) in _RARE_SCRIPTS or category_of(c) in _UNUSUAL_CATEGORIES for c in replacement)
+                else 0.0,
+                replacement.count(LOST_CHAR) / len(replacement),
+                float(len(letters)),
+                elsewhere(text[item.start : item.end], outside),
+                elsewhere(replacement, outside),
+                1.0 if any(c.isascii() and c.isalpha() for c in beside) else 0.0,
+                math.log(PRIOR_SHARE.get(item.codec, 0.05)),
+            ]
+        )
+    return rows
+
+
+# Codepages that read the same bytes the same way where both define them.
+_FAMILY = {"cp932": "shift_jis", "cp949": "euc_kr"}
+WITNESS_FLOOR = 0.2  # a witnessed reading must be at least this likely on its own
+
+
+def detect_double_byte(text: str, names: tuple[str, ...], floor: float, threshold: float) -> list[Finding]:
+    """The best non-overlapping readings with confidence >= floor, as findings.
+
+    A short reading that needs a witness (see considered) is lifted by the surest
+    reading (>= threshold) through the same codepage, as two independent doubts
+    (noisy-or): a text read through one wrong codepage is damaged throughout.
+    """
+    if not names or DOUBLE_BYTE_OUTPUT.search(text) is None:
+        return []
+    alone, needing_witness = considered(text, candidates(text, names))
+    model = weights("doublebyte")
+    scored = [(calibrated(row, model), item) for item, row in zip(alone, features(text, alone))]
+    witness: dict[str, float] = {}
+    for confidence, item in scored:
+        family = _FAMILY.get(item.codec, item.codec)
+        if confidence >= threshold:
+            witness[family] = max(witness.get(family, 0.0), confidence)
+    lifted = [item for item in needing_witness if _FAMILY.get(item.codec, item.codec) in witness]
+    if lifted:
+        everything = alone + lifted
+        rows = features(text, everything)[len(alone) :]
+        for item, row in zip(lifted, rows):
+            own = calibrated(row, model)
+            if own >= WITNESS_FLOOR:
+                best = witness[_FAMILY.get(item.codec, item.codec)]
+                scored.append((1.0 - (1.0 - own) * (1.0 - best), item))
+    return _chosen(text, _shared_between_rivals(scored), floor)
+
+
+def _shared_between_rivals(scored: list[tuple[float, DoubleByteCandidate]]) -> list[tuple[float, DoubleByteCandidate]]:
+    """Readings of one span through different codepages split its likelihood of being damage.
+
+    Each reading's probability says the span is damage read that way; two readings
+    that are each likely (shift_jis and euc_jp read "莪∵唖" as two different pairs of
+    ideographs) cannot both be right, so each keeps its share of their sum.
+    """
+    totals: dict[tuple[int, int], float] = {}
+    for confidence, item in scored:
+        totals[item.start, item.end] = totals.get((item.start, item.end), 0.0) + confidence
+    return [
+        (confidence * confidence / totals[item.start, item.end] if confidence else 0.0, item)
+        for confidence, item in scored
+    ]
+
+
+def _chosen(text: str, scored: list[tuple[float, DoubleByteCandidate]], floor: float) -> list[Finding]:
+    """The surest non-overlapping readings at or above floor."""
+    chosen: list[Finding] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for confidence, item in sorted(scored, key=lambda pair: (-pair[0], pair[1].start)):
+        if confidence < floor:
+            break
+        index = bisect_left(starts, item.start)
+        if (index < len(starts) and starts[index] < item.end) or (index > 0 and ends[index - 1] > item.start):
+            continue
+        starts.insert(index, item.start)
+        ends.insert(index, item.end)
+        kind = "unrecoverable" if LOST_CHAR in item.replacement else "mojibake"
+        chosen.append(
+            Finding(
+                item.start,
+                item.end,
+                text[item.start : item.end],
+                kind,
+                ("utf-8", item.codec),
+                item.replacement,
+                round(confidence, 4),
+            )
+        )
+    return sorted(chosen, key=lambda f: f.start)

@@ -1,0 +1,142 @@
+"""UTF-8 read as a double-byte CJK codepage: pinned cases, clean CJK text, generated damage."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from test_examples import SENTENCES
+from test_properties import SCRIPT_WORDS, ascii_phrases, non_ascii
+
+from textfix import Config, detect, fix_text
+from textfix.codecs import DOUBLE_BYTE_CODECS
+from textfix.detect.doublebyte import candidates
+from textfix.findings import apply_findings
+
+
+def wide_damage(text: str, codec: str) -> str:
+    """`text` as UTF-8 bytes read with a double-byte codepage (lost bytes as U+FFFD)."""
+    return text.encode("utf-8", "surrogatepass").decode(codec, "replace")
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected", "chain", "kind"),
+    [
+        ("鏂囧瓧", "文字", ("utf-8", "gbk"), "mojibake"),
+        ("caf茅 au lait", "café au lait", ("utf-8", "gbk"), "mojibake"),
+        ("袩褉懈胁械褌, 屑懈褉!", "Привет, мир!", ("utf-8", "gbk"), "mojibake"),
+        ("cafﾃｩ au lait", "café au lait", ("utf-8", "shift_jis"), "mojibake"),
+        # the last pair took in the "k" after the damaged stretch
+        ("Peeﾅ橘u", "Peeŋku", ("utf-8", "shift_jis"), "mojibake"),
+        ("caf챕 au lait", "café au lait", ("utf-8", "euc_kr"), "mojibake"),
+        ("caf矇 au lait", "café au lait", ("utf-8", "big5"), "mojibake"),
+        ("caf辿 au lait", "café au lait", ("utf-8", "euc_jp"), "mojibake"),
+        # replacement characters that were already in the text before it was damaged
+        ("锟斤拷锟斤拷", "\ufffd\ufffd\ufffd\ufffd", ("utf-8", "gbk"), "unrecoverable"),
+    ],
+    ids=["gbk-cjk", "gbk-latin", "gbk-cyrillic", "sjis", "sjis-swallowed", "euc-kr", "big5", "euc-jp", "lost"],
+)
+def test_classic_double_byte_cases(damaged: str, expected: str, chain: tuple[str, ...], kind: str) -> None:
+    assert fix_text(damaged) == expected
+    findings = detect(damaged)
+    assert findings
+    assert {f.chain for f in findings} == {chain}
+    assert {f.kind for f in findings} == {kind}
+    assert apply_findings(damaged, findings) == expected
+
+
+@pytest.mark.parametrize("codec", DOUBLE_BYTE_CODECS)
+def test_damaged_sentences_are_repaired(codec: str) -> None:
+    checked = 0
+    for original, _ in SENTENCES:
+        damaged = wide_damage(original, codec)
+        if "\ufffd" in damaged:
+            continue  # bytes lost: not recoverable in principle
+        checked += 1
+        assert fix_text(damaged) == original, (codec, damaged)
+    assert checked >= 1  # most sentences lose bytes through big5 or euc_kr
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "未知状态",  # GBK bytes that read as "δ֪״̬"
+        "圆",
+        "GPG_TTY が設定されていません - 少々疑問のデフォルトを使います",
+        "restart_after_crashがoffであるためシャットダウンします",
+        "클라이언트의 GSSAPI 패킷이 너무 큼 (%zu > %zu)",
+        "%lld年",
+        "結束(_Q)",
+        "日本語のテキスト、中文文本、한국어 텍스트",
+    ],
+)
+def test_clean_cjk_text_is_unchanged(clean: str) -> None:
+    assert fix_text(clean) == clean
+    assert detect(clean) == []
+
+
+def test_double_byte_repair_can_be_switched_off() -> None:
+    assert fix_text("鏂囧瓧", double_byte_codecs=()) == "鏂囧瓧"
+    assert fix_text("鏂囧瓧", double_byte_codecs=("big5",)) == "鏂囧瓧"
+    assert Config(double_byte_codecs=("GBK", "sjis")).double_byte_codecs == ("gbk", "shift_jis")
+
+
+def test_unsupported_double_byte_codec_is_refused() -> None:
+    with pytest.raises(ValueError, match="double_byte_codecs"):
+        Config(double_byte_codecs=("gb2312",))
+    with pytest.raises(ValueError, match="unknown codec"):
+        Config(double_byte_codecs=("no-such-codec",))
+
+
+def test_candidates_are_aligned_to_whole_characters() -> None:
+    # Python's euc_kr spells Hangul outside KS X 1001 with eight bytes: no reading may
+    # straddle such a character.
+    found = candidates("Po훾찼te훾n챠 stav", ("euc_kr",))
+    assert [(c.start, c.end, c.replacement) for c in found] == [(8, 9, "í")]
+
+
+# --- generated damage -------------------------------------------------------------------------
+
+@st.composite
+def wide_damaged_pieces(draw: st.DrawFn) -> tuple[list[tuple[str, str]], str]:
+    """([(original piece, damaged piece)], codec): ASCII phrases around real words, some damaged."""
+    codec = draw(st.sampled_from(DOUBLE_BYTE_CODECS))
+    scripts = draw(st.lists(st.sampled_from(sorted(SCRIPT_WORDS)), min_size=1, max_size=2, unique=True))
+    pieces: list[tuple[str, str]] = []
+    hurt = 0
+    for _ in range(draw(st.integers(1, 4))):
+        phrase = draw(ascii_phrases())
+        pieces.append((phrase, phrase))
+        word = draw(st.sampled_from(SCRIPT_WORDS[draw(st.sampled_from(scripts))]))
+        broken = wide_damage(word, codec)
+        if non_ascii(word) >= 1 and "\ufffd" not in broken and draw(st.booleans()):
+            pieces.append((word, broken))
+            hurt += 1
+        else:
+            pieces.append((word, word))
+    assume(hurt > 0)
+    return pieces, codec
+
+
+def _wide_readings(word: str, codec: str) -> set[str]:
+    try:
+        return {word.encode(codec).decode("utf-8")}
+    except UnicodeError:
+        return set()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(wide_damaged_pieces())
+def test_double_byte_damage_is_never_repaired_wrongly(case: tuple[list[tuple[str, str]], str]) -> None:
+    """Each damaged word comes back as it was or stays damaged; nothing else changes."""
+    pieces, codec = case
+    damaged = " ".join(d for _, d in pieces)
+    fixed = fix_text(damaged)
+    # A clean word that the codepage reads as other text ("谢谢" is GBK for "лл") cannot
+    # be told from damage beside damage through the same codepage: either is allowed.
+    choices = [{o, d} | _wide_readings(o, codec) if o == d else {o, d} for o, d in pieces]
+    allowed = {" ".join(choice) for choice in itertools.product(*choices)}
+    assert fixed in allowed, (codec, damaged, fixed, [(f.text, f.replacement, f.chain) for f in detect(damaged)])
+    assert apply_findings(damaged, detect(damaged)) == fixed
