@@ -12,7 +12,7 @@ from fixers import FIXERS, TEXTFIX, Fixer
 from settings import Settings
 from textsets import Chain, Corpus, damage_losslessly, test_half_pool
 
-from textfix.codecs import SINGLE_BYTE_CODECS
+from textfix.codecs import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 
 # Two-layer chains met in the wild (the first codepage is applied first), plus random pairs.
 TWO_LAYER_CHAINS: tuple[Chain, ...] = (
@@ -31,6 +31,7 @@ RANDOM_PAIRS = "random pairs"
 MAX_FAILURE_EXAMPLES = 2
 MAX_FP_EXAMPLES = 2000
 MIN_WORDS = 4  # for the one-damaged-word test
+MIN_DOUBLE_BYTE_CHARS = 12
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,26 @@ def random_pair_cases(pool: Sequence[str], count: int) -> list[tuple[str, str]]:
     return cases
 
 
+def double_byte_cases(pool: Sequence[str], name: str, count: int) -> list[tuple[str, str]]:
+    """Strings of MIN_DOUBLE_BYTE_CHARS+ chars whose UTF-8 reads through a CJK codepage with no byte lost."""
+    cases = []
+    for text in pool:
+        if len(text) < MIN_DOUBLE_BYTE_CHARS:
+            continue
+        data = text.encode("utf-8", "surrogatepass")
+        damaged = data.decode(name, "replace")
+        try:
+            lossless = damaged.encode(name) == data
+        except UnicodeEncodeError:
+            lossless = False
+        if damaged == text or not lossless:
+            continue
+        cases.append((text, damaged))
+        if len(cases) == count:
+            break
+    return cases
+
+
 def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
     pool = test_half_pool(corpus)
     rows = []
@@ -137,6 +158,9 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
         rows.append(score(AccuracyRow("two layers", " → ".join(("utf-8", *chain))), cases))
     cases = random_pair_cases(pool, settings.two_layer_per_chain * 2)
     rows.append(score(AccuracyRow("two layers", RANDOM_PAIRS), cases))
+    for name in DOUBLE_BYTE_CODECS:
+        cases = double_byte_cases(pool, name, settings.accuracy_per_codec)
+        rows.append(score(AccuracyRow("double-byte codepages", f"utf-8 → {name}"), cases))
     return rows
 
 

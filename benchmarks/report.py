@@ -367,6 +367,8 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
             out += ["Strings of 4+ words; one non-ASCII word, chosen at random, is damaged.", ""]
         if group == "two layers":
             out += [f"`{RANDOM_PAIRS}`: each string through its own random pair of codepages.", ""]
+        if group == "double-byte codepages":
+            out += ["Strings of 12+ chars whose UTF-8 reads through the CJK codepage with no byte lost.", ""]
         out.append(
             table(("Chain", "strings", *(f"{n} exact" for n in names), "textfix wrong repair", "crashes"), lines)
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
-from textfix.detect.doublebyte import may_hold_double_byte_mojibake
+from textfix.detect.doublebyte import detect_double_byte, may_hold_double_byte_mojibake
 from textfix.detect.layers import repair_whole_text
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding
@@ -50,10 +50,14 @@ def _check_text(text: object) -> str:
 
 def _clean_by_default(text: str) -> bool:
     """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
-    return text.isascii() or (
-        not may_hold_mojibake(text, _DEFAULT_CODECS)
-        and _C1_CONTROL.search(text) is None
-        and not may_hold_double_byte_mojibake(text, _DEFAULT_DOUBLE_BYTE_CODECS)
+    if text.isascii():
+        return True
+    if may_hold_mojibake(text, _DEFAULT_CODECS) or _C1_CONTROL.search(text) is not None:
+        return False
+    # Only double-byte damage is left to look for: when none is sure, nothing changes
+    # (clean CJK text, mostly), and the rest of the pipeline need not run.
+    return not may_hold_double_byte_mojibake(text, _DEFAULT_DOUBLE_BYTE_CODECS) or not detect_double_byte(
+        text, _DEFAULT_DOUBLE_BYTE_CODECS, DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.threshold
     )
 
 
