@@ -12,7 +12,11 @@ from fixers import FIXERS, TEXTFIX, Fixer
 from settings import Settings
 from textsets import Chain, Corpus, damage_losslessly, test_half_pool
 
-from textfix.codecs import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
+import textfix
+from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, codepage
+
+LEGACY_CONFIG = textfix.Config(legacy_pairs=LEGACY_PAIRS)
+LEGACY_GROUP = "legacy codepages (opt-in)"
 
 # Two-layer chains met in the wild (the first codepage is applied first), plus random pairs.
 TWO_LAYER_CHAINS: tuple[Chain, ...] = (
@@ -60,11 +64,17 @@ def safe_call(fixer: Fixer, text: str) -> str | None:
         return None
 
 
-def score(row: AccuracyRow, cases: Sequence[tuple[str, str]]) -> AccuracyRow:
-    """Run every fixer on the damaged text of each (original, damaged) case."""
+def score(row: AccuracyRow, cases: Sequence[tuple[str, str]], textfix_fixer: Fixer | None = None) -> AccuracyRow:
+    """Run every fixer on the damaged text of each (original, damaged) case.
+
+    `textfix_fixer` stands in for textfix.fix_text with its defaults (for opt-in steps).
+    """
     row.count = len(cases)
     failures: list[Failure] = []
-    for name, fixer in FIXERS.items():
+    fixers = dict(FIXERS)
+    if textfix_fixer is not None:
+        fixers[TEXTFIX] = textfix_fixer
+    for name, fixer in fixers.items():
         exact = crashes = wrong = 0
         for original, damaged in cases:
             output = safe_call(fixer, damaged)
@@ -144,6 +154,27 @@ def double_byte_cases(pool: Sequence[str], name: str, count: int) -> list[tuple[
     return cases
 
 
+def legacy_cases(pool: Sequence[str], original: str, shown_as: str, count: int) -> list[tuple[str, str]]:
+    """Strings of MIN_DOUBLE_BYTE_CHARS+ chars written in `original`, read with `shown_as`."""
+    cases = []
+    for text in pool:
+        if len(text) < MIN_DOUBLE_BYTE_CHARS:
+            continue
+        try:
+            damaged = codepage(shown_as).decode(text.encode(original))
+        except UnicodeEncodeError:
+            continue
+        if damaged != text:
+            cases.append((text, damaged))
+            if len(cases) == count:
+                break
+    return cases
+
+
+def _with_legacy_pairs(text: str) -> str:
+    return textfix.fix_text(text, LEGACY_CONFIG)
+
+
 def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
     pool = test_half_pool(corpus)
     rows = []
@@ -161,6 +192,10 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
     for name in DOUBLE_BYTE_CODECS:
         cases = double_byte_cases(pool, name, settings.accuracy_per_codec)
         rows.append(score(AccuracyRow("double-byte codepages", f"utf-8 → {name}"), cases))
+    for original, shown_as in LEGACY_PAIRS:
+        cases = legacy_cases(pool, original, shown_as, settings.accuracy_per_codec)
+        row = AccuracyRow(LEGACY_GROUP, f"{original} read as {shown_as}")
+        rows.append(score(row, cases, textfix_fixer=_with_legacy_pairs))
     return rows
 
 

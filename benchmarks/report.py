@@ -367,6 +367,12 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
             out += ["Strings of 4+ words; one non-ASCII word, chosen at random, is damaged.", ""]
         if group == "two layers":
             out += [f"`{RANDOM_PAIRS}`: each string through its own random pair of codepages.", ""]
+        if group == "legacy codepages (opt-in)":
+            out += [
+                "Strings of 12+ chars written in a legacy codepage and read with another; textfix runs with "
+                "`Config(legacy_pairs=LEGACY_PAIRS)`, which is off by default.",
+                "",
+            ]
         if group == "double-byte codepages":
             out += ["Strings of 12+ chars whose UTF-8 reads through the CJK codepage with no byte lost.", ""]
         out.append(

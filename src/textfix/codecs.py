@@ -19,6 +19,27 @@ from typing import NamedTuple
 # the first that reads it.
 DOUBLE_BYTE_CODECS: tuple[str, ...] = ("gbk", "big5", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949")
 
+# Legacy text read with the wrong legacy codepage: (original, read with), most common first.
+LEGACY_PAIRS: tuple[tuple[str, str], ...] = (
+    ("cp1251", "cp1252"),
+    ("koi8-r", "cp1251"),
+    ("cp1251", "koi8-r"),
+    ("cp866", "cp1251"),
+    ("cp1250", "cp1252"),
+    ("cp1253", "cp1252"),
+    ("cp1255", "cp1252"),
+    ("cp1256", "cp1252"),
+    ("cp874", "cp1252"),
+    ("cp1254", "cp1252"),
+    ("cp1257", "cp1252"),
+    ("cp1252", "cp1251"),
+    ("gbk", "cp1252"),
+    ("big5", "cp1252"),
+    ("shift_jis", "cp1252"),
+    ("euc_jp", "cp1252"),
+    ("euc_kr", "cp1252"),
+)
+
 SINGLE_BYTE_CODECS: tuple[str, ...] = (
     "cp1252",
     "iso8859-1",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Literal
 
-from textfix.codecs import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS, canonical_name
+from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, canonical_name
 
 Normalization = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
@@ -54,6 +54,9 @@ class Config:
     max_layers: int = 3
     codecs: tuple[str, ...] = field(default=SINGLE_BYTE_CODECS)
     double_byte_codecs: tuple[str, ...] = field(default=DOUBLE_BYTE_CODECS)
+    # (original, read-as) pairs for legacy text read with the wrong legacy codepage; off by
+    # default until it changes no clean text (textfix.detect.legacy.LEGACY_PAIRS: all of them)
+    legacy_pairs: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
@@ -78,6 +81,12 @@ class Config:
         if unsupported:
             raise ValueError(f"double_byte_codecs not supported for mojibake repair: {', '.join(unsupported)}")
         object.__setattr__(self, "double_byte_codecs", wide)
+        pairs = tuple((canonical_name(a), canonical_name(b)) for a, b in self.legacy_pairs)
+        known = {(canonical_name(a), canonical_name(b)) for a, b in LEGACY_PAIRS}
+        unsupported = [f"{a}->{b}" for a, b in pairs if (a, b) not in known]
+        if unsupported:
+            raise ValueError(f"legacy_pairs not supported: {', '.join(unsupported)}")
+        object.__setattr__(self, "legacy_pairs", pairs)
 
     def enabled_steps(self) -> tuple[str, ...]:
         return _enabled_steps(self)

@@ -16,6 +16,7 @@ from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, suspect_windows
 from textfix.detect.doublebyte import detect_double_byte
+from textfix.detect.legacy import detect_legacy
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in, unique_reading
 from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
@@ -316,8 +317,9 @@ def _with_text(finding: Finding, text: str) -> Finding:
 
 
 def _with_double_byte(text: str, config: Config, floor: float, found: list[Finding]) -> list[Finding]:
-    """The surface findings plus double-byte readings; where two overlap, the surer one stays."""
+    """The surface findings plus double-byte and legacy readings; where two overlap, the surer one stays."""
     wide = detect_double_byte(text, config.double_byte_codecs, floor, config.threshold)
+    wide += detect_legacy(text, config.legacy_pairs, floor)
     if not wide:
         return found
     kept: list[Finding] = []

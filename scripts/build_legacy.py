@@ -1,0 +1,143 @@
+"""Learn the legacy-codepage evidence weights (src/textfix/model/legacy.json).
+
+Clean strings come from the "train" half of the gettext catalogs. Each is used as it is
+(every candidate found in it is wrong) and, when some pair's original codepage can
+encode it, damaged: its bytes in that codepage read with the pair's other one (whole
+string, or one word). A candidate is right when it is read with the codepage the text
+was shown in and its replacement is what its bytes were in the original codepage. The
+regression is fitted on the train half, calibrated and reported on the test half.
+Deterministic: fixed seeds. Run: python scripts/build_legacy.py [--per-language N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks"), str(ROOT / "scripts")]
+
+from build_evidence import calibration_table, fit, isotonic, predict  # noqa: E402
+from corpora import gettext_strings  # noqa: E402
+
+from textfix.codecs import LEGACY_PAIRS, codepage  # noqa: E402
+from textfix.detect.legacy import (  # noqa: E402
+    FEATURE_NAMES,
+    PAIR_SHARE,
+    PairReading,
+    may_hold_legacy_mojibake,
+    pair_readings,
+)
+from textfix.model.tables import write  # noqa: E402
+
+OUT = ROOT / "src" / "textfix" / "model" / "legacy.json"
+_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+
+
+def make_example(text: str, rng: random.Random) -> str | None:
+    """The text (or one of its words) in a pair's original codepage, read with its other one."""
+    pairs = [pair for pair in LEGACY_PAIRS if _encodes(text, pair[0])]
+    if not pairs:
+        return None
+    original, shown_as = rng.choices(pairs, weights=[PAIR_SHARE[p] for p in pairs])[0]
+    start, end = 0, len(text)
+    if rng.random() < 0.3:
+        words = list(_WORD.finditer(text))
+        if words:
+            start, end = rng.choice(words).span()
+    damaged_piece = codepage(shown_as).decode(text[start:end].encode(original))
+    if damaged_piece == text[start:end]:
+        return None
+    return text[:start] + damaged_piece + text[end:]
+
+
+def _encodes(text: str, name: str) -> bool:
+    try:
+        text.encode(name)
+    except UnicodeEncodeError:
+        return False
+    return not text.isascii()
+
+
+def rows_for(texts: list[str], seed: int) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str, str]]]:
+    """One row per (text, pair): right when repairing the words the pair improves gives the original."""
+    rng = random.Random(seed)
+    rows: list[list[float]] = []
+    labels: list[float] = []
+    notes: list[tuple[str, str, str]] = []
+    for text in texts:
+        if text.isascii():
+            continue
+        if may_hold_legacy_mojibake(text, LEGACY_PAIRS):
+            for reading in pair_readings(text, LEGACY_PAIRS):
+                rows.append(reading.features)
+                labels.append(0.0)
+                notes.append(("clean", text, _applied(text, reading)))
+        example = make_example(text, rng)
+        if example is None:
+            continue
+        damaged = example
+        if not may_hold_legacy_mojibake(damaged, LEGACY_PAIRS):
+            continue
+        for reading in pair_readings(damaged, LEGACY_PAIRS):
+            repaired = _applied(damaged, reading)
+            rows.append(reading.features)
+            labels.append(1.0 if repaired == text else 0.0)
+            notes.append(("damaged", damaged, repaired))
+    return np.array(rows), np.array(labels), notes
+
+
+def _applied(text: str, reading: PairReading) -> str:
+    for item in sorted(reading.words, key=lambda w: -w.start):
+        text = text[: item.start] + item.replacement + text[item.end :]
+    return text
+
+
+def strings(half: str, per_language: int) -> list[str]:
+    found = []
+    for language, texts in gettext_strings(half).items():
+        found.extend(random.Random(language).sample(sorted(texts), min(per_language, len(texts))))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--per-language", type=int, default=300)
+    args = parser.parse_args()
+    x, y, _ = rows_for(strings("train", args.per_language), seed=1)
+    print(f"train: {len(y)} candidates, {int(y.sum())} right")
+    intercept, weights = fit(x, y)
+    for name, weight in zip(FEATURE_NAMES, weights):
+        print(f"  {name:22s} {weight:+.4f}")
+    print(f"  {'intercept':22s} {intercept:+.4f}")
+    x_test, y_test, notes = rows_for(strings("test", args.per_language // 2), seed=2)
+    raw = predict(intercept, weights, x_test)
+    fitting = np.arange(len(raw)) % 2 == 0
+    knots_x, knots_y = isotonic(raw[fitting], y_test[fitting])
+    p_test = np.interp(raw, knots_x, knots_y)
+    print("calibration on held-out strings not used for fitting:")
+    print("\n".join(calibration_table(p_test[~fitting], y_test[~fitting])))
+    worst = sorted((r for r in zip(p_test, y_test, notes) if r[1] == 0), key=lambda r: -r[0])[:15]
+    print("most confident wrong candidates (held out):")
+    for p, _, (kind, text, replacement) in worst:
+        print(f"  {p:.3f} {kind} {text[:60]!r} -> {replacement!r}")
+    write(
+        OUT,
+        {
+            "generated_by": "scripts/build_legacy.py",
+            "intercept": round(intercept, 5),
+            "weights": [round(float(w), 5) for w in weights],
+            "calibration_x": knots_x,
+            "calibration_y": knots_y,
+        },
+    )
+    print(f"-> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
