@@ -204,6 +204,12 @@ def test_layered_damage_is_repaired_through_every_layer(original: str, chain: tu
     assert all(len(f.chain) == 2 * len(chain) for f in findings)
 
 
+@pytest.mark.xfail(strict=True, reason="known gap: the third layer of one word beside clean Latin text reads two ways")
+def test_three_layer_word_beside_clean_accents() -> None:
+    damaged = "the café the café the " + damage_through("Łódź", ("cp1250", "cp1250", "cp1252"))
+    assert fix_text(damaged) in {damaged, "the café the café the Łódź"}
+
+
 def test_pinned_damaged_forms() -> None:
     """The literal mojibake of a few sentences, as it is met in the wild."""
     assert damage("Zażółć gęślą jaźń", "cp1250") == "ZaĹĽĂłĹ‚Ä‡ gÄ™Ĺ›lÄ… jaĹşĹ„"

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Literal
 
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, canonical_name
+from textfix.languages import check_languages, legacy_pairs_for
 
 Normalization = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
@@ -57,6 +58,8 @@ class Config:
     # (original, read-as) pairs for legacy text read with the wrong legacy codepage; off by
     # default until it changes no clean text (textfix.detect.legacy.LEGACY_PAIRS: all of them)
     legacy_pairs: tuple[tuple[str, str], ...] = ()
+    # what the text should be written in ("ru", "pt_BR"); see textfix.languages
+    languages: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
@@ -87,6 +90,14 @@ class Config:
         if unsupported:
             raise ValueError(f"legacy_pairs not supported: {', '.join(unsupported)}")
         object.__setattr__(self, "legacy_pairs", pairs)
+        if isinstance(self.languages, str):
+            raise ValueError(f"languages must be a list of codes, not the string {self.languages!r}")
+        object.__setattr__(self, "languages", check_languages(tuple(self.languages)))
+
+    @property
+    def effective_legacy_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The legacy pairs to try: those given, or else those of the hinted languages."""
+        return self.legacy_pairs or legacy_pairs_for(self.languages)
 
     def enabled_steps(self) -> tuple[str, ...]:
         return _enabled_steps(self)

@@ -319,7 +319,9 @@ def _with_text(finding: Finding, text: str) -> Finding:
 def _with_double_byte(text: str, config: Config, floor: float, found: list[Finding]) -> list[Finding]:
     """The surface findings plus double-byte and legacy readings; where two overlap, the surer one stays."""
     wide = detect_double_byte(text, config.double_byte_codecs, floor, config.threshold)
-    wide += detect_legacy(text, config.legacy_pairs, floor)
+    wide += detect_legacy(
+        text, config.effective_legacy_pairs, floor, hinted=bool(config.languages and not config.legacy_pairs)
+    )
     if not wide:
         return found
     kept: list[Finding] = []

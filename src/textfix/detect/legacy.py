@@ -67,8 +67,10 @@ def reread(word: str, original: str, shown_as: str) -> str | None:
     return None if any("\x80" <= c <= "\x9f" or c == "\ufffd" for c in decoded) else decoded
 
 
-def candidates(text: str, pairs: tuple[tuple[str, str], ...]) -> list[LegacyCandidate]:
-    shown = {name for _, name in pairs if _LOOKS_MISREAD[name].search(text)}
+def candidates(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False) -> list[LegacyCandidate]:
+    """Every word re-read through every pair whose shown codepage the text looks misread in
+    (every pair, when the pairs come from a language hint)."""
+    shown = {name for _, name in pairs if hinted or _LOOKS_MISREAD[name].search(text)}
     found = []
     for match in _WORD.finditer(text):
         word = match.group()
@@ -103,14 +105,14 @@ class PairReading(NamedTuple):
     features: list[float]
 
 
-def pair_readings(text: str, pairs: tuple[tuple[str, str], ...]) -> list[PairReading]:
+def pair_readings(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False) -> list[PairReading]:
     """Every pair's reading of the text, with its FEATURE_NAMES row.
 
     Legacy damage hits a whole text (a file, a field) through one pair, so the pair is
     judged on all the words it re-reads together; only the words it makes more
     plausible are repaired.
     """
-    items = candidates(text, pairs)
+    items = candidates(text, pairs, hinted)
     if not items:
         return []
     model = char_model()
@@ -159,11 +161,17 @@ def _all_caps(word: str) -> bool:
     return len(letters) >= 1 and all(c.isupper() for c in letters)
 
 
-def detect_legacy(text: str, pairs: tuple[tuple[str, str], ...], floor: float) -> list[Finding]:
-    """The words the surest pair of codepages improves, if it is sure enough (>= floor)."""
-    if not pairs or text.isascii() or not may_hold_legacy_mojibake(text, pairs):
+def detect_legacy(
+    text: str, pairs: tuple[tuple[str, str], ...], floor: float, hinted: bool = False
+) -> list[Finding]:
+    """The words the surest pair of codepages improves, if it is sure enough (>= floor).
+
+    With `hinted` (the pairs come from the caller's languages), text that does not look
+    misread is read too: the caller has said which codepages to expect.
+    """
+    if not pairs or text.isascii() or not (hinted or may_hold_legacy_mojibake(text, pairs)):
         return []
-    readings = pair_readings(text, pairs)
+    readings = pair_readings(text, pairs, hinted)
     if not readings:
         return []
     model = weights("legacy")

@@ -1,0 +1,54 @@
+"""Language hints: what a caller knows the text should be written in.
+
+A hint names languages (ISO 639-1 codes, as in locale names: "ru", "pt_BR" counts as
+"pt"). It turns on the repair of legacy text read with the wrong legacy codepage for the
+codepages those languages were written in (and only those: Config.legacy_pairs, when
+set, takes precedence), so "Ïðèâåò" is read back as Russian when the text should be
+Russian, without risking that reading on every text.
+"""
+
+from __future__ import annotations
+
+from textfix.codecs import LEGACY_PAIRS
+
+# language -> the legacy codepages it was written in
+_WESTERN = ("cp1252",)
+LANGUAGES: dict[str, tuple[str, ...]] = {
+    **{code: _WESTERN for code in (
+        "en", "fr", "de", "es", "it", "pt", "nl", "da", "sv", "nb", "nn", "no", "fi", "is", "ca", "gl",
+        "eu", "ga", "cy", "af", "id", "ms", "sw", "oc", "br", "fy", "lb", "fo", "ast", "an",
+    )},
+    **{code: ("cp1250",) for code in ("pl", "cs", "sk", "hu", "ro", "hr", "sl", "bs", "sq")},
+    **{code: ("cp1257",) for code in ("lt", "lv", "et")},
+    **{code: ("cp1254",) for code in ("tr", "az")},
+    "vi": ("cp1258",),
+    "ru": ("cp1251", "koi8-r", "cp866"),
+    "uk": ("cp1251", "koi8-u", "cp866"),
+    **{code: ("cp1251",) for code in ("be", "bg", "sr", "mk", "kk", "ky", "tg", "mn")},
+    "el": ("cp1253",),
+    "he": ("cp1255",),
+    "yi": ("cp1255",),
+    **{code: ("cp1256",) for code in ("ar", "fa", "ur", "ps", "ug")},
+    "th": ("cp874",),
+    "zh": ("gbk", "big5"),
+    "ja": ("shift_jis", "euc_jp"),
+    "ko": ("euc_kr",),
+}
+
+
+def base_language(code: str) -> str:
+    return code.replace("-", "_").split("_", 1)[0].lower()
+
+
+def check_languages(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The base codes, or ValueError naming the ones textfix does not know."""
+    unknown = [code for code in codes if base_language(code) not in LANGUAGES]
+    if unknown:
+        raise ValueError(f"unknown language(s): {', '.join(unknown)} (known: {', '.join(sorted(LANGUAGES))})")
+    return tuple(dict.fromkeys(base_language(code) for code in codes))
+
+
+def legacy_pairs_for(codes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The supported legacy pairs whose original codepage serves one of the languages."""
+    wanted = {name for code in codes for name in LANGUAGES[code]}
+    return tuple(pair for pair in LEGACY_PAIRS if pair[0] in wanted)
