@@ -14,9 +14,11 @@ from textsets import Chain, Corpus, damage_losslessly, test_half_pool
 
 import textfix
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, codepage
+from textfix.languages import LANGUAGES
 
 LEGACY_CONFIG = textfix.Config(legacy_pairs=LEGACY_PAIRS)
 LEGACY_GROUP = "legacy codepages (opt-in)"
+HINTED_GROUP = "legacy codepages with a language hint"
 
 # Two-layer chains met in the wild (the first codepage is applied first), plus random pairs.
 TWO_LAYER_CHAINS: tuple[Chain, ...] = (
@@ -192,11 +194,20 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
     for name in DOUBLE_BYTE_CODECS:
         cases = double_byte_cases(pool, name, settings.accuracy_per_codec)
         rows.append(score(AccuracyRow("double-byte codepages", f"utf-8 → {name}"), cases))
+    hinted = []
     for original, shown_as in LEGACY_PAIRS:
         cases = legacy_cases(pool, original, shown_as, settings.accuracy_per_codec)
         row = AccuracyRow(LEGACY_GROUP, f"{original} read as {shown_as}")
         rows.append(score(row, cases, textfix_fixer=_with_legacy_pairs))
-    return rows
+        language = next(code for code, names in LANGUAGES.items() if original in names)
+        row = AccuracyRow(HINTED_GROUP, f"{original} read as {shown_as}, languages=[{language!r}]")
+        hinted.append(score(row, cases, textfix_fixer=_with_languages(language)))
+    return rows + hinted
+
+
+def _with_languages(language: str) -> Fixer:
+    config = textfix.Config(languages=(language,))
+    return lambda text: textfix.fix_text(text, config)
 
 
 # ---------------------------------------------------------------- false positives

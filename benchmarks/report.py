@@ -373,6 +373,8 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
                 "`Config(legacy_pairs=LEGACY_PAIRS)`, which is off by default.",
                 "",
             ]
+        if group == "legacy codepages with a language hint":
+            out += ["The same strings; textfix is told the language (`languages=[...]`), nothing else.", ""]
         if group == "double-byte codepages":
             out += ["Strings of 12+ chars whose UTF-8 reads through the CJK codepage with no byte lost.", ""]
         out.append(

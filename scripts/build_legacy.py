@@ -33,13 +33,14 @@ from textfix.detect.legacy import (  # noqa: E402
     may_hold_legacy_mojibake,
     pair_readings,
 )
+from textfix.languages import LANGUAGES, base_language, legacy_pairs_for  # noqa: E402
 from textfix.model.tables import write  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "legacy.json"
 _WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
 
 
-def make_example(text: str, rng: random.Random) -> str | None:
+def make_example(text: str, rng: random.Random) -> tuple[str, tuple[str, str]] | None:
     """The text (or one of its words) in a pair's original codepage, read with its other one."""
     pairs = [pair for pair in LEGACY_PAIRS if _encodes(text, pair[0])]
     if not pairs:
@@ -53,7 +54,7 @@ def make_example(text: str, rng: random.Random) -> str | None:
     damaged_piece = codepage(shown_as).decode(text[start:end].encode(original))
     if damaged_piece == text[start:end]:
         return None
-    return text[:start] + damaged_piece + text[end:]
+    return text[:start] + damaged_piece + text[end:], (original, shown_as)
 
 
 def _encodes(text: str, name: str) -> bool:
@@ -64,31 +65,41 @@ def _encodes(text: str, name: str) -> bool:
     return not text.isascii()
 
 
-def rows_for(texts: list[str], seed: int) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str, str]]]:
-    """One row per (text, pair): right when repairing the words the pair improves gives the original."""
+def rows_for(
+    texts: list[tuple[str, str]], seed: int
+) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str, str]]]:
+    """One row per (text, pair): right when repairing the words the pair improves gives the original.
+
+    Each text is read twice: with every pair, where it looks misread, and with the pairs
+    of a language hint (its own language when clean, the damage's when damaged).
+    """
     rng = random.Random(seed)
     rows: list[list[float]] = []
     labels: list[float] = []
     notes: list[tuple[str, str, str]] = []
-    for text in texts:
+
+    def add(text: str, original: str | None, readings: list[PairReading]) -> None:
+        for reading in readings:
+            repaired = _applied(text, reading)
+            rows.append(reading.features)
+            labels.append(1.0 if repaired == original else 0.0)
+            notes.append(("clean" if original is None else "damaged", text, repaired))
+
+    for language, text in texts:
         if text.isascii():
             continue
         if may_hold_legacy_mojibake(text, LEGACY_PAIRS):
-            for reading in pair_readings(text, LEGACY_PAIRS):
-                rows.append(reading.features)
-                labels.append(0.0)
-                notes.append(("clean", text, _applied(text, reading)))
+            add(text, None, pair_readings(text, LEGACY_PAIRS))
+        if language in LANGUAGES:
+            add(text, None, pair_readings(text, legacy_pairs_for((language,)), hinted=True))
         example = make_example(text, rng)
         if example is None:
             continue
-        damaged = example
-        if not may_hold_legacy_mojibake(damaged, LEGACY_PAIRS):
-            continue
-        for reading in pair_readings(damaged, LEGACY_PAIRS):
-            repaired = _applied(damaged, reading)
-            rows.append(reading.features)
-            labels.append(1.0 if repaired == text else 0.0)
-            notes.append(("damaged", damaged, repaired))
+        damaged, pair = example
+        if may_hold_legacy_mojibake(damaged, LEGACY_PAIRS):
+            add(damaged, text, pair_readings(damaged, LEGACY_PAIRS))
+        hint = next(code for code, names in LANGUAGES.items() if pair[0] in names)
+        add(damaged, text, pair_readings(damaged, legacy_pairs_for((hint,)), hinted=True))
     return np.array(rows), np.array(labels), notes
 
 
@@ -98,10 +109,12 @@ def _applied(text: str, reading: PairReading) -> str:
     return text
 
 
-def strings(half: str, per_language: int) -> list[str]:
+def strings(half: str, per_language: int) -> list[tuple[str, str]]:
+    """(base language, text) samples."""
     found = []
     for language, texts in gettext_strings(half).items():
-        found.extend(random.Random(language).sample(sorted(texts), min(per_language, len(texts))))
+        sample = random.Random(language).sample(sorted(texts), min(per_language, len(texts)))
+        found.extend((base_language(language), text) for text in sample)
     return found
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
-from textfix.detect.doublebyte import detect_double_byte, may_hold_double_byte_mojibake
+from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.layers import repair_whole_text
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding
@@ -56,9 +56,7 @@ def _clean_by_default(text: str) -> bool:
         return False
     # Only double-byte damage is left to look for: when none is sure, nothing changes
     # (clean CJK text, mostly), and the rest of the pipeline need not run.
-    return not may_hold_double_byte_mojibake(text, _DEFAULT_DOUBLE_BYTE_CODECS) or not detect_double_byte(
-        text, _DEFAULT_DOUBLE_BYTE_CODECS, DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.threshold
-    )
+    return not detect_double_byte(text, _DEFAULT_DOUBLE_BYTE_CODECS, DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.threshold)
 
 
 def fix_text(text: str, config: Config | None = None, **settings: object) -> str:

@@ -146,11 +146,6 @@ def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name for name in names if found[_SUPERSET.get(name, name)])
 
 
-def may_hold_double_byte_mojibake(text: str, names: tuple[str, ...]) -> bool:
-    """False when no reading through the codepages could be found in `text` at all."""
-    return DOUBLE_BYTE_OUTPUT.search(text) is not None and bool(_promising(text, names))
-
-
 def candidates(text: str, names: tuple[str, ...]) -> list[DoubleByteCandidate]:
     """Every stretch that reads as UTF-8 through one of the codepages, aligned to its characters."""
     names = _promising(text, names)

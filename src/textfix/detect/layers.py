@@ -317,17 +317,32 @@ def _with_text(finding: Finding, text: str) -> Finding:
 
 
 def _with_double_byte(text: str, config: Config, floor: float, found: list[Finding]) -> list[Finding]:
-    """The surface findings plus double-byte and legacy readings; where two overlap, the surer one stays."""
-    wide = detect_double_byte(text, config.double_byte_codecs, floor, config.threshold)
-    wide += detect_legacy(
+    """The surface findings plus double-byte and legacy readings.
+
+    A sure legacy reading is a verdict on the whole text (it was written in one legacy
+    codepage), so its words stay and the UTF-8 readings of the same characters go;
+    elsewhere, where two readings overlap, the surer one stays.
+    """
+    legacy = detect_legacy(
         text, config.effective_legacy_pairs, floor, hinted=bool(config.languages and not config.legacy_pairs)
     )
-    if not wide:
+    wide = detect_double_byte(text, config.double_byte_codecs, floor, config.threshold)
+    if not wide and not legacy:
         return found
+    verdict = [f for f in legacy if f.confidence >= config.threshold]
+    rest = sorted(
+        [f for f in legacy if f.confidence < config.threshold] + wide + found, key=lambda f: -f.confidence
+    )
     kept: list[Finding] = []
-    for finding in sorted(found + wide, key=lambda f: -f.confidence):
-        if not any(k.start < finding.end and finding.start < k.end for k in kept):
-            kept.append(finding)
+    starts: list[int] = []
+    ends: list[int] = []
+    for finding in verdict + rest:
+        index = bisect_left(starts, finding.start)
+        if (index < len(starts) and starts[index] < finding.end) or (index > 0 and ends[index - 1] > finding.start):
+            continue
+        starts.insert(index, finding.start)
+        ends.insert(index, finding.end)
+        kept.append(finding)
     return sorted(kept, key=lambda f: f.start)
 
 

@@ -92,6 +92,7 @@ FEATURE_NAMES = (
     "looks_misread_share",
     "replacement_is_rare",
     "all_caps_share",
+    "worsened_share",
     "pair_prior",
 )
 
@@ -150,6 +151,8 @@ def pair_readings(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = 
             looks / len(improved),
             rare / len(improved),
             caps / len(improved),
+            # clean text has words the pair makes worse ("документ" through koi8-r), damage hardly
+            sum(1 for _, gain in found if gain < 0) / len(found),
             math.log(PAIR_SHARE.get(pair, 0.01)),
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
