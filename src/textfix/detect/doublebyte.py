@@ -203,11 +203,25 @@ def considered(
     cjk_outside = cjk_outside or DOUBLE_BYTE_OUTPUT.search(text, position) is not None
     long = [item for item in items if item.end - item.start >= MIN_CHARS_ALONE]
     if cjk_outside:
-        return long, []
+        # among clean CJK only the pieces of a word that a long reading is part of
+        # ("pﾃ､ivﾃ､ﾃ､" for "päivää") may have a witness
+        words = {_word_of(text, item) for item in long}
+        return long, [item for item in short if _word_of(text, item) in words]
     # every reading of a span that one reading is glued by, so that they compete
     glued = {(item.start, item.end) for item in short if _glued_to_a_word(text, item)}
     alone = [item for item in short if (item.start, item.end) in glued]
     return long + alone, [item for item in short if (item.start, item.end) not in glued]
+
+
+def _word_of(text: str, item: DoubleByteCandidate) -> tuple[int, int]:
+    """The whitespace-delimited word the item is in, as (start, end)."""
+    start = item.start
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = item.end
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def _glued_to_a_word(text: str, item: DoubleByteCandidate) -> bool:
