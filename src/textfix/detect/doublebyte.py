@@ -128,7 +128,8 @@ _GLUED = re.compile(f"[A-Za-z](?={DOUBLE_BYTE_OUTPUT.pattern})|{DOUBLE_BYTE_OUTP
 # one has three bytes (U+0800 and up). Chance pairs in clean CJK are mostly of two bytes.
 _WIDE = "\u0800-\ud7ff\ue000-\U0010ffff"
 _UTF8_CHAR = "[^\x00-\x7f\udc80-\udcff]"
-_LONG_UTF8 = re.compile(f"{_UTF8_CHAR}{{3}}|[{_WIDE}]{_UTF8_CHAR}|{_UTF8_CHAR}[{_WIDE}]")
+# (one class first, so that the engine skips to candidates in C)
+_LONG_UTF8 = re.compile(f"{_UTF8_CHAR}(?:{_UTF8_CHAR}{{2}}|(?<=[{_WIDE}]){_UTF8_CHAR}|[{_WIDE}])")
 
 
 # A superset codepage gives the characters it shares with its base the same bytes, so
