@@ -6,7 +6,8 @@ readings. Each string is used as it is (every candidate found in it is wrong) an
 damaged through a random double-byte codepage: whole, one non-ASCII word, or with a
 run of U+FFFD put in first (the bytes of "锟斤拷"). A candidate in damaged text is right
 when it covers whole damaged characters whose original bytes read as its replacement.
-Strings whose damage lost bytes are left out: no candidate spans a lost byte. The
+Bytes the codepage cannot decode are lost (U+FFFD): a candidate across them is right
+when it keeps exactly what the surviving bytes prove. The
 regression is fitted on the train half, calibrated and reported on the test half.
 Deterministic: fixed seeds. Run: python scripts/build_doublebyte.py [--per-language N]
 """
@@ -14,6 +15,7 @@ Deterministic: fixed seeds. Run: python scripts/build_doublebyte.py [--per-langu
 from __future__ import annotations
 
 import argparse
+import codecs
 import random
 import re
 import sys
@@ -32,10 +34,12 @@ from textfix.codecs import DOUBLE_BYTE_CODECS  # noqa: E402
 from textfix.detect.doublebyte import (  # noqa: E402
     DOUBLE_BYTE_OUTPUT,
     FEATURE_NAMES,
+    LOST,
     PRIOR_SHARE,
     candidates,
     considered,
     features,
+    proven_reading,
 )
 from textfix.model.tables import write  # noqa: E402
 
@@ -50,16 +54,35 @@ def _codec(rng: random.Random) -> str:
     return rng.choices(names, weights=[PRIOR_SHARE[name] for name in names])[0]
 
 
-def _damage(piece: str, codec: str) -> str | None:
-    """The piece's UTF-8 read through the codepage, or None if bytes were lost on the way."""
-    data = piece.encode("utf-8", "surrogatepass")
-    damaged = data.decode(codec, "replace")
-    try:
-        if damaged.encode(codec) != data:
-            return None
-    except UnicodeEncodeError:
-        return None
-    return damaged
+_LOST_BYTES: list[tuple[int, int]] = []
+
+
+def _record_lost(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    _LOST_BYTES.append((error.start, error.end))
+    return "\ufffd", error.end
+
+
+codecs.register_error("textfix-build-record-lost", _record_lost)
+
+
+def _damage(piece: str, codec: str) -> tuple[str, list[int], bytes]:
+    """(the piece's UTF-8 read through the codepage, byte offset of each char and of the end,
+    those bytes with LOST where the codepage could not decode them)."""
+    data = bytearray(piece.encode("utf-8", "surrogatepass"))
+    _LOST_BYTES.clear()
+    damaged = bytes(data).decode(codec, "textfix-build-record-lost")
+    lost = dict(_LOST_BYTES)
+    offsets = [0]
+    for char in damaged:
+        position = offsets[-1]
+        if char == "\ufffd" and position in lost:
+            offsets.append(lost[position])
+        else:
+            offsets.append(position + len(char.encode(codec)))
+    for start, end in _LOST_BYTES:
+        data[start:end] = bytes([LOST]) * (end - start)
+    return damaged, offsets, bytes(data)
 
 
 class Damaged(NamedTuple):
@@ -68,7 +91,7 @@ class Damaged(NamedTuple):
     start: int
     end: int
     offsets: list[int]  # byte offset in `data` of each damaged char, and of the end
-    data: bytes  # the original's UTF-8
+    data: bytes  # the original's UTF-8, LOST where the codepage could not decode a byte
 
 
 def make_example(text: str, rng: random.Random) -> tuple[str, Damaged] | None:
@@ -89,14 +112,11 @@ def make_example(text: str, rng: random.Random) -> tuple[str, Damaged] | None:
             return None
         start, end = rng.choice(words).span()
     piece = text[start:end]
-    damaged_piece = _damage(piece, codec)
-    if damaged_piece is None or damaged_piece == piece:
+    damaged_piece, offsets, data = _damage(piece, codec)
+    if damaged_piece == piece:
         return None
-    offsets = [0]
-    for char in damaged_piece:
-        offsets.append(offsets[-1] + len(char.encode(codec)))
     damaged = text[:start] + damaged_piece + text[end:]
-    return damaged, Damaged(start, start + len(damaged_piece), offsets, piece.encode("utf-8", "surrogatepass"))
+    return damaged, Damaged(start, start + len(damaged_piece), offsets, data)
 
 
 def is_right(start: int, end: int, replacement: str, truth: Damaged) -> bool:
@@ -104,16 +124,23 @@ def is_right(start: int, end: int, replacement: str, truth: Damaged) -> bool:
     if not truth.start <= start < end <= truth.end:
         return False
     data = truth.data[truth.offsets[start - truth.start] : truth.offsets[end - truth.start]]
+    if LOST in data:
+        reading = proven_reading(data, 0)
+        return reading is not None and reading[0] == len(data) and reading[1] == replacement
     try:
         return data.decode("utf-8") == replacement
     except UnicodeDecodeError:
         return False
 
 
-def rows_for(texts: list[str], seed: int) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str, str]]]:
+def rows_for(
+    texts: list[str], seed: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[str, str, str]]]:
+    """Feature rows, labels, whether each candidate is lossy, and notes for the report."""
     rng = random.Random(seed)
     rows: list[list[float]] = []
     labels: list[float] = []
+    lossy: list[bool] = []
     notes: list[tuple[str, str, str]] = []
     for text in texts:
         if text.isascii():
@@ -123,20 +150,24 @@ def rows_for(texts: list[str], seed: int) -> tuple[np.ndarray, np.ndarray, list[
             if items:
                 rows.extend(features(text, items))
                 labels.extend([0.0] * len(items))
+                lossy.extend(item.lossy for item in items)
                 notes.extend(("clean", text, item.replacement) for item in items)
         example = make_example(text, rng)
         if example is None:
             continue
         damaged, truth = example
-        items = considered(damaged, candidates(damaged, DOUBLE_BYTE_CODECS))[0]
+        # Damage that lost bytes trains the lossy model only, damage that lost none the other.
+        lost = LOST in truth.data
+        items = [i for i in considered(damaged, candidates(damaged, DOUBLE_BYTE_CODECS))[0] if i.lossy == lost]
         if not items:
             continue
         rows.extend(features(damaged, items))
         for item in items:
             right = is_right(item.start, item.end, item.replacement, truth)
             labels.append(1.0 if right else 0.0)
+            lossy.append(item.lossy)
             notes.append(("damaged", damaged, item.replacement))
-    return np.array(rows), np.array(labels), notes
+    return np.array(rows), np.array(labels), np.array(lossy, dtype=bool), notes
 
 
 def strings(half: str, per_language: int) -> list[str]:
@@ -147,29 +178,26 @@ def strings(half: str, per_language: int) -> list[str]:
     return found
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--per-language", type=int, default=300)
-    args = parser.parse_args()
-    x, y, _ = rows_for(strings("train", args.per_language), seed=1)
-    print(f"train: {len(y)} candidates, {int(y.sum())} right")
+def train(name: str, x: np.ndarray, y: np.ndarray, x_test: np.ndarray, y_test: np.ndarray, notes: list) -> None:
+    """Fit, calibrate on half the held-out rows, report on the other half, write model/<name>.json."""
+    print(f"{name}: {len(y)} candidates, {int(y.sum())} right")
     intercept, weights = fit(x, y)
-    for name, weight in zip(FEATURE_NAMES, weights):
-        print(f"  {name:22s} {weight:+.4f}")
+    for feature, weight in zip(FEATURE_NAMES, weights):
+        print(f"  {feature:22s} {weight:+.4f}")
     print(f"  {'intercept':22s} {intercept:+.4f}")
-    x_test, y_test, notes = rows_for(strings("test", args.per_language // 2), seed=2)
     raw = predict(intercept, weights, x_test)
     fitting = np.arange(len(raw)) % 2 == 0
     knots_x, knots_y = isotonic(raw[fitting], y_test[fitting])
     p_test = np.interp(raw, knots_x, knots_y)
     print("calibration on held-out strings not used for fitting:")
     print("\n".join(calibration_table(p_test[~fitting], y_test[~fitting])))
-    worst = sorted((r for r in zip(p_test, y_test, notes) if r[1] == 0), key=lambda r: -r[0])[:15]
+    worst = sorted((r for r in zip(p_test, y_test, notes) if r[1] == 0), key=lambda r: -r[0])[:10]
     print("most confident wrong candidates (held out):")
     for p, _, (kind, text, replacement) in worst:
         print(f"  {p:.3f} {kind} {text[:60]!r} -> {replacement!r}")
+    out = OUT.with_name(f"{name}.json")
     write(
-        OUT,
+        out,
         {
             "generated_by": "scripts/build_doublebyte.py",
             "intercept": round(intercept, 5),
@@ -178,7 +206,18 @@ def main() -> None:
             "calibration_y": knots_y,
         },
     )
-    print(f"-> {OUT}")
+    print(f"-> {out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--per-language", type=int, default=300)
+    args = parser.parse_args()
+    x, y, lossy, _ = rows_for(strings("train", args.per_language), seed=1)
+    x_test, y_test, lossy_test, notes = rows_for(strings("test", args.per_language // 2), seed=2)
+    for name, keep, keep_test in (("doublebyte", ~lossy, ~lossy_test), ("doublebyte_lossy", lossy, lossy_test)):
+        kept_notes = [note for note, k in zip(notes, keep_test) if k]
+        train(name, x[keep], y[keep], x_test[keep_test], y_test[keep_test], kept_notes)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -140,3 +141,29 @@ def test_double_byte_damage_is_never_repaired_wrongly(case: tuple[list[tuple[str
     allowed = {" ".join(choice) for choice in itertools.product(*choices)}
     assert fixed in allowed, (codec, damaged, fixed, [(f.text, f.replacement, f.chain) for f in detect(damaged)])
     assert apply_findings(damaged, detect(damaged)) == fixed
+
+
+# --- bytes lost on the way --------------------------------------------------------------------
+
+def _pattern(repair: str) -> str:
+    """A regex for what a repair claims: its characters, each U+FFFD one or more unknown ones."""
+    return ".+?".join(re.escape(piece) for piece in repair.split("\ufffd"))
+
+
+def test_lost_bytes_keep_what_is_proven() -> None:
+    damaged = wide_damage("Привет, как дела сегодня?", "big5")
+    assert "\ufffd" in damaged
+    assert fix_text(damaged) == "\ufffdиве\ufffd, как дела \ufffdегодн\ufffd?"
+    assert "unrecoverable" in {f.kind for f in detect(damaged)}
+
+
+@pytest.mark.parametrize("codec", DOUBLE_BYTE_CODECS)
+def test_lost_bytes_are_never_guessed(codec: str) -> None:
+    """Each repair of lossy damage claims only characters the original has, in that order."""
+    checked = 0
+    for original, _ in SENTENCES:
+        damaged = wide_damage(original, codec)
+        for finding in detect(damaged):
+            checked += "\ufffd" in finding.replacement
+            assert re.search(_pattern(finding.replacement), original, re.DOTALL), (codec, finding)
+    assert checked or codec in ("gbk", "cp932", "shift_jis"), "no lossy repair made at all"

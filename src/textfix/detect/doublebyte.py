@@ -63,6 +63,7 @@ class DoubleByteCandidate(NamedTuple):
     sequences: int  # multi-byte UTF-8 sequences read
     whole_run: bool  # the reading covers its whole stretch of non-ASCII characters
     swallowed: bool  # the last pair had taken in the ASCII character after the stretch
+    lossy: bool = False  # read across bytes the codepage could not decode (see proven_reading)
 
 
 class _Layout(NamedTuple):
@@ -148,7 +149,12 @@ def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def candidates(text: str, names: tuple[str, ...]) -> list[DoubleByteCandidate]:
-    """Every stretch that reads as UTF-8 through one of the codepages, aligned to its characters."""
+    """Every stretch that reads as UTF-8 through one of the codepages, aligned to its characters.
+
+    A stretch with U+FFFD in it (a byte the codepage could not decode) is read with that
+    byte lost: see proven_reading.
+    """
+    all_names = names
     names = _promising(text, names)
     found: dict[tuple[int, int, str], DoubleByteCandidate] = {}
     for run_match in _NON_ASCII_RUN.finditer(text):
@@ -156,6 +162,15 @@ def candidates(text: str, names: tuple[str, ...]) -> list[DoubleByteCandidate]:
         if DOUBLE_BYTE_OUTPUT.search(run) is None:
             continue
         base = run_match.start()
+        if LOST_CHAR in run:
+            for name in all_names:
+                for first, last, replacement, sequences in _lossy_readings(run, name):
+                    key = (base + first, base + last, replacement)
+                    if key not in found:
+                        whole = first == 0 and last == len(run)
+                        found[key] = DoubleByteCandidate(
+                            base + first, base + last, name, replacement, sequences, whole, False, True
+                        )
         for name in names:
             data = run.encode(name, _UNENCODABLE)
             offsets: _Offsets | None = None
@@ -172,6 +187,77 @@ def candidates(text: str, names: tuple[str, ...]) -> list[DoubleByteCandidate]:
                         base + first, base + last, name, replacement, sequences, whole, swallowed
                     )
     return list(found.values())
+
+
+def _lossy_readings(run: str, name: str) -> list[tuple[int, int, str, int]]:
+    """(first char, end char, replacement, sequences) of each stretch of the run that holds
+    a lost byte (U+FFFD, one byte in these decoders) and reads as UTF-8 around it."""
+    data = bytearray()
+    starts: dict[int, int] = {}
+    for index, char in enumerate(run):
+        starts[len(data)] = index
+        if char == LOST_CHAR:
+            data.append(LOST)
+            continue
+        try:
+            data += char.encode(name)
+        except UnicodeEncodeError:
+            data += b"\x00\x00"
+    starts[len(data)] = len(run)
+    found = []
+    position = 0
+    while position < len(data):
+        reading = proven_reading(bytes(data), position)
+        if reading is None:
+            position += 1
+            continue
+        end, replacement, sequences = reading
+        if position in starts and end in starts and LOST_CHAR in replacement and sequences:
+            found.append((starts[position], starts[end], replacement, sequences))
+        position = max(end, position + 1)
+    return found
+
+
+def proven_reading(data: bytes, start: int) -> tuple[int, str, int] | None:
+    """(end, text, sequences) of the longest stretch from `start` that reads as UTF-8 where
+    the LOST bytes (0xFF) may be anything.
+
+    What the bytes prove is kept: a whole sequence is its character, a sequence with a
+    lost byte is one unknown character (U+FFFD), and lost bytes with no lead before them
+    are an unknown number of characters (one U+FFFD).
+    """
+    pieces: list[str] = []
+    sequences = 0
+    position = start
+    while position < len(data):
+        byte = data[position]
+        if byte == LOST or (0x80 <= byte <= 0xBF and pieces and pieces[-1] == _UNKNOWN_RUN):
+            if not pieces or pieces[-1] != _UNKNOWN_RUN:
+                pieces.append(_UNKNOWN_RUN)
+            position += 1
+            continue
+        if not 0xC2 <= byte <= 0xF4:
+            break
+        size = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+        piece = data[position : position + size]
+        if len(piece) < size or any(not (0x80 <= b <= 0xBF or b == LOST) for b in piece[1:]):
+            break
+        if LOST in piece:
+            pieces.append(LOST_CHAR)
+        else:
+            try:
+                pieces.append(piece.decode("utf-8"))
+            except UnicodeDecodeError:
+                break
+            sequences += 1
+        position += size
+    if position == start:
+        return None
+    return position, "".join(LOST_CHAR if p == _UNKNOWN_RUN else p for p in pieces), sequences
+
+
+LOST = 0xFF  # a byte the codepage could not decode, shown as U+FFFD
+_UNKNOWN_RUN = "lost bytes"  # a marker in proven_reading's pieces
 
 
 # One or two characters read as UTF-8 by chance all the time in clean Chinese, Japanese
@@ -374,8 +460,7 @@ def detect_double_byte(text: str, names: tuple[str, ...], floor: float, threshol
     if not names or DOUBLE_BYTE_OUTPUT.search(text) is None:
         return []
     alone, needing_witness = considered(text, candidates(text, names))
-    model = weights("doublebyte")
-    scored = [(calibrated(row, model), item) for item, row in zip(alone, features(text, alone))]
+    scored = [(_confidence(item, row), item) for item, row in zip(alone, features(text, alone))]
     witness: dict[str, float] = {}
     for confidence, item in scored:
         family = _FAMILY.get(item.codec, item.codec)
@@ -386,11 +471,16 @@ def detect_double_byte(text: str, names: tuple[str, ...], floor: float, threshol
         everything = alone + lifted
         rows = features(text, everything)[len(alone) :]
         for item, row in zip(lifted, rows):
-            own = calibrated(row, model)
+            own = _confidence(item, row)
             if own >= WITNESS_FLOOR:
                 best = witness[_FAMILY.get(item.codec, item.codec)]
                 scored.append((1.0 - (1.0 - own) * (1.0 - best), item))
     return _chosen(text, _shared_between_rivals(scored), floor)
+
+
+def _confidence(item: DoubleByteCandidate, row: list[float]) -> float:
+    # readings across lost bytes have a model of their own (model/doublebyte_lossy.json)
+    return calibrated(row, weights("doublebyte_lossy" if item.lossy else "doublebyte"))
 
 
 def _shared_between_rivals(scored: list[tuple[float, DoubleByteCandidate]]) -> list[tuple[float, DoubleByteCandidate]]:
