@@ -32,13 +32,13 @@ from corpora import gettext_strings  # noqa: E402
 
 from textfix.codecs import DOUBLE_BYTE_CODECS  # noqa: E402
 from textfix.detect.doublebyte import (  # noqa: E402
-    DOUBLE_BYTE_OUTPUT,
     FEATURE_NAMES,
     LOST,
     PRIOR_SHARE,
     candidates,
     considered,
     features,
+    has_double_byte_output,
     proven_reading,
 )
 from textfix.model.tables import write  # noqa: E402
@@ -145,7 +145,7 @@ def rows_for(
     for text in texts:
         if text.isascii():
             continue
-        if DOUBLE_BYTE_OUTPUT.search(text):
+        if has_double_byte_output(text):
             items = considered(text, candidates(text, DOUBLE_BYTE_CODECS))[0]
             if items:
                 rows.extend(features(text, items))
