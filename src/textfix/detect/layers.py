@@ -316,7 +316,7 @@ def _with_text(finding: Finding, text: str) -> Finding:
     )
 
 
-def _with_double_byte(text: str, config: Config, floor: float, found: list[Finding]) -> list[Finding]:
+def _surface_readings(text: str, config: Config, floor: float, found: list[Finding]) -> list[Finding]:
     """The surface findings plus double-byte and legacy readings.
 
     A sure legacy reading is a verdict on the whole text (it was written in one legacy
@@ -369,7 +369,7 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
     """
     threshold = config.threshold
     floor = threshold if min_confidence is None else min(max(min_confidence, REPORT_FLOOR), threshold)
-    surface = _with_double_byte(text, config, floor, _detect_layer(text, config, floor, config.max_layers))
+    surface = _surface_readings(text, config, floor, _detect_layer(text, config, floor, config.max_layers))
     applied = [f for f in surface if f.confidence >= threshold]
     doubtful = [f for f in surface if f.confidence < threshold]
     current = apply_findings(text, applied)
