@@ -214,3 +214,18 @@ def test_fix_non_utf8_file(tmp_path: Path) -> None:
     path = tmp_path / "cp1251.txt"
     path.write_bytes("Привет, мир\n".encode("cp1251"))
     assert_usage_error(run("fix", str(path)), str(path))
+
+
+def test_fix_with_a_language_hint_repairs_legacy_text(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_text("Ïðèâåò, ìèð! Êàê ó òåáÿ äåëà?\n", encoding="utf-8")
+    assert run("fix", str(path)).stdout.decode("utf-8") == "Ïðèâåò, ìèð! Êàê ó òåáÿ äåëà?\n"
+    result = run("fix", "--languages", "ru", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == "Привет, мир! Как у тебя дела?\n"
+
+
+def test_unknown_language_is_a_usage_error(clean_file: Path) -> None:
+    result = run("scan", "--languages", "xx", str(clean_file))
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "Traceback" not in stderr and "unknown language" in stderr

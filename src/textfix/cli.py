@@ -40,7 +40,7 @@ def _read(path: str) -> str:
 
 
 def _fix(args: argparse.Namespace) -> int:
-    config = textfix.Config(threshold=args.threshold)
+    config = textfix.Config(threshold=args.threshold, languages=args.languages)
     for path in args.files:
         text = _read(path)
         fixed, plan = textfix.fix_and_explain(text, config)
@@ -67,7 +67,7 @@ def _describe(path: str, text: str, finding: textfix.Finding) -> str:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    config = textfix.Config(threshold=args.threshold)
+    config = textfix.Config(threshold=args.threshold, languages=args.languages)
     records = []
     for path in args.files:
         text = _read(path)
@@ -96,6 +96,9 @@ def _record(path: str, text: str, line: int, column: int, finding: textfix.Findi
     }
 
 
+LANGUAGES_HELP = "what the text should be written in, e.g. ru,uk: also repairs it read with the wrong legacy codepage"
+
+
 def _threshold(value: str) -> float:
     try:
         number = float(value)
@@ -106,6 +109,15 @@ def _threshold(value: str) -> float:
     return number
 
 
+def _languages(value: str) -> tuple[str, ...]:
+    codes = tuple(code.strip() for code in value.split(",") if code.strip())
+    try:
+        textfix.Config(languages=codes)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return codes
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="textfix", description="Find and repair mojibake in text.")
     parser.add_argument("--version", action="version", version=f"textfix {textfix.__version__}")
@@ -114,11 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("files", nargs="+", metavar="FILE")
     fix.add_argument("--explain", action="store_true", help="list every repair on stderr")
     fix.add_argument("--threshold", type=_threshold, default=textfix.Config().threshold, help="confidence to repair")
+    fix.add_argument("--languages", type=_languages, default=(), metavar="CODES", help=LANGUAGES_HELP)
     fix.set_defaults(run=_fix)
     scan = commands.add_parser("scan", help="list damaged spans; exit 1 if any, 0 if clean")
     scan.add_argument("files", nargs="+", metavar="FILE")
     scan.add_argument("--format", choices=("text", "json"), default="text")
     scan.add_argument("--threshold", type=_threshold, default=textfix.Config().threshold, help="confidence to report")
+    scan.add_argument("--languages", type=_languages, default=(), metavar="CODES", help=LANGUAGES_HELP)
     scan.set_defaults(run=_scan)
     return parser
 
