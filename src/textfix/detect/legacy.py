@@ -117,19 +117,20 @@ def pair_readings(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = 
     if not items:
         return []
     model = char_model()
-    by_pair: dict[tuple[str, str], list[tuple[LegacyCandidate, float]]] = {}
+    by_pair: dict[tuple[str, str], list[tuple[LegacyCandidate, float, float]]] = {}
     for item in items:
         span = text[item.start : item.end]
         left, right = text[max(0, item.start - 1) : item.start], text[item.end : item.end + 1]
         gain = model.pair_logp(item.replacement, left, right) - model.pair_logp(span, left, right)
-        by_pair.setdefault((item.original, item.shown_as), []).append((item, gain))
+        evidence = min(gain, 0.0) if _no_evidence(span, item.replacement) else gain
+        by_pair.setdefault((item.original, item.shown_as), []).append((item, evidence, gain))
     words = len(_WORD.findall(text))
-    totals = {pair: sum(max(gain, 0.0) for _, gain in found) for pair, found in by_pair.items()}
+    totals = {pair: sum(max(evidence, 0.0) for _, evidence, _ in found) for pair, found in by_pair.items()}
     ranked = sorted(totals.values(), reverse=True)
     readings = []
     for pair, found in by_pair.items():
-        improved = [item for item, gain in found if gain > 0]
-        if not improved:
+        improved = [item for item, _, gain in found if gain > 0]
+        if not totals[pair]:
             continue
         total = totals[pair]
         rival = ranked[1] if ranked[0] == total and len(ranked) > 1 else ranked[0] if ranked[0] != total else 0.0
@@ -152,11 +153,21 @@ def pair_readings(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = 
             rare / len(improved),
             caps / len(improved),
             # clean text has words the pair makes worse ("документ" through koi8-r), damage hardly
-            sum(1 for _, gain in found if gain < 0) / len(found),
+            sum(1 for _, _, gain in found if gain < 0) / len(found),
             math.log(PAIR_SHARE.get(pair, 0.01)),
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
+
+
+def _no_evidence(word: str, replacement: str) -> bool:
+    """A word whose re-reading is repaired along with the rest, but proves nothing itself:
+    a short word in capitals ("ГБ", "ЦХМ": an abbreviation as often as damage), a symbol
+    read as a letter ("×" as "Ч"), or a word in lower case read as one in capitals."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters or (len(letters) <= 3 and _all_caps(word)):
+        return True
+    return all(c.islower() for c in letters) and _all_caps(replacement)
 
 
 def _all_caps(word: str) -> bool:
