@@ -125,6 +125,10 @@ def pair_readings(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = 
         evidence = min(gain, 0.0) if _no_evidence(span, item.replacement) else gain
         by_pair.setdefault((item.original, item.shown_as), []).append((item, evidence, gain))
     words = len(_WORD.findall(text))
+    # A language hint stands in for the pairs' overall shares: among the pairs it names,
+    # each keeps its share of their total.
+    scale = sum(PAIR_SHARE.get(pair, 0.01) for pair in pairs) if hinted else 1.0
+    prior = {pair: PAIR_SHARE.get(pair, 0.01) / scale for pair in by_pair}
     totals = {pair: sum(max(evidence, 0.0) for _, evidence, _ in found) for pair, found in by_pair.items()}
     ranked = sorted(totals.values(), reverse=True)
     readings = []
@@ -154,7 +158,7 @@ def pair_readings(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = 
             caps / len(improved),
             # clean text has words the pair makes worse ("документ" through koi8-r), damage hardly
             sum(1 for _, _, gain in found if gain < 0) / len(found),
-            math.log(PAIR_SHARE.get(pair, 0.01)),
+            math.log(prior[pair]),
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
