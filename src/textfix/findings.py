@@ -140,3 +140,22 @@ def compose_findings(original: str, outer: list[Finding], current: str, inner: l
     merged.extend(f for f in outer if id(f) not in swallowed)
     merged.sort(key=lambda f: f.start)
     return merged
+
+
+class DisjointSpans:
+    """Spans taken one by one, none overlapping another: the greedy choice of readings."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def take(self, start: int, end: int) -> bool:
+        """Take [start, end) unless it overlaps a span already taken; whether it was taken."""
+        index = bisect_left(self._starts, start)
+        if index < len(self._starts) and self._starts[index] < end:
+            return False
+        if index > 0 and self._ends[index - 1] > start:
+            return False
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+        return True

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.detect.charsets import class_body
 from textfix.detect.suspects import may_hold_mojibake
-from textfix.findings import Finding
+from textfix.findings import DisjointSpans, Finding
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import calibrated, elsewhere, scripts_outside, weights
 from textfix.utf8 import MULTIBYTE_RUN
@@ -50,6 +50,8 @@ def has_double_byte_output(text: str, start: int = 0, end: int | None = None) ->
     """Whether text[start:end] holds a character such a reading could show."""
     piece = text[start:end]
     return bool(piece) and max(piece) >= _FIRST_OUTPUT_CHAR and _patterns()[0].search(piece) is not None
+
+
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _UNENCODABLE = "textfix-unencodable-pair"
 LOST_CHAR = "\ufffd"
@@ -219,10 +221,11 @@ def _lossy_readings(run: str, name: str) -> list[tuple[int, int, str, int]]:
         except UnicodeEncodeError:
             data += b"\x00\x00"
     starts[len(data)] = len(run)
+    encoded = bytes(data)
     found = []
     position = 0
-    while position < len(data):
-        reading = proven_reading(bytes(data), position)
+    while position < len(encoded):
+        reading = proven_reading(encoded, position)
         if reading is None:
             position += 1
             continue
@@ -460,8 +463,9 @@ def features(text: str, items: list[DoubleByteCandidate]) -> list[list[float]]:
     return rows
 
 
-# Codepages that read the same bytes the same way where both define them.
-_FAMILY = {"cp932": "shift_jis", "cp949": "euc_kr"}
+# Codepages that read the same bytes the same way where both define them: a superset
+# counts as its base.
+_FAMILY = {superset: base for base, superset in _SUPERSET.items()}
 WITNESS_FLOOR = 0.2  # a witnessed reading must be at least this likely on its own
 
 
@@ -517,16 +521,12 @@ def _shared_between_rivals(scored: list[tuple[float, DoubleByteCandidate]]) -> l
 def _chosen(text: str, scored: list[tuple[float, DoubleByteCandidate]], floor: float) -> list[Finding]:
     """The surest non-overlapping readings at or above floor."""
     chosen: list[Finding] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    taken = DisjointSpans()
     for confidence, item in sorted(scored, key=lambda pair: (-pair[0], pair[1].start)):
         if confidence < floor:
             break
-        index = bisect_left(starts, item.start)
-        if (index < len(starts) and starts[index] < item.end) or (index > 0 and ends[index - 1] > item.start):
+        if not taken.take(item.start, item.end):
             continue
-        starts.insert(index, item.start)
-        ends.insert(index, item.end)
         kind = "unrecoverable" if LOST_CHAR in item.replacement else "mojibake"
         chosen.append(
             Finding(

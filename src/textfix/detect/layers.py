@@ -20,7 +20,7 @@ from textfix.detect.legacy import detect_legacy
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in, unique_reading
 from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
-from textfix.findings import Alternative, Finding, apply_findings, compose_findings, placed_spans
+from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings, compose_findings, placed_spans
 from textfix.model.evidence import (
     WHOLE_WINDOW_MIN_SEQUENCES,
     agree,
@@ -122,20 +122,13 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
                 best = rival.get(id(a))
                 if best is None or _rank(b) < _rank(best):
                     rival[id(a)] = b
-    chosen_starts: list[int] = []
-    chosen_ends: list[int] = []
+    taken = DisjointSpans()
     chosen: list[_Scored] = []
     for item in sorted(scored, key=_rank):
         if item.confidence < floor:
             break
-        index = bisect_left(chosen_starts, item.start)
-        if index < len(chosen_starts) and chosen_starts[index] < item.end:
-            continue
-        if index > 0 and chosen_ends[index - 1] > item.start:
-            continue
-        chosen_starts.insert(index, item.start)
-        chosen_ends.insert(index, item.end)
-        chosen.append(item)
+        if taken.take(item.start, item.end):
+            chosen.append(item)
     findings = []
     for item in chosen:
         runner_up = rival.get(id(item))
@@ -333,16 +326,8 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     rest = sorted(
         [f for f in legacy if f.confidence < config.threshold] + wide + found, key=lambda f: -f.confidence
     )
-    kept: list[Finding] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for finding in verdict + rest:
-        index = bisect_left(starts, finding.start)
-        if (index < len(starts) and starts[index] < finding.end) or (index > 0 and ends[index - 1] > finding.start):
-            continue
-        starts.insert(index, finding.start)
-        ends.insert(index, finding.end)
-        kept.append(finding)
+    taken = DisjointSpans()
+    kept = [finding for finding in verdict + rest if taken.take(finding.start, finding.end)]
     return sorted(kept, key=lambda f: f.start)
 
 
