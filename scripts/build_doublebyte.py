@@ -27,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks"), str(ROOT / "scripts")]
 
-from build_evidence import calibration_table, fit, isotonic, predict  # noqa: E402
+from build_evidence import fit_and_report  # noqa: E402
 from corpora import gettext_strings  # noqa: E402
 
 from textfix.codecs import DOUBLE_BYTE_CODECS  # noqa: E402
@@ -178,37 +178,6 @@ def strings(half: str, per_language: int) -> list[str]:
     return found
 
 
-def train(name: str, x: np.ndarray, y: np.ndarray, x_test: np.ndarray, y_test: np.ndarray, notes: list) -> None:
-    """Fit, calibrate on half the held-out rows, report on the other half, write model/<name>.json."""
-    print(f"{name}: {len(y)} candidates, {int(y.sum())} right")
-    intercept, weights = fit(x, y)
-    for feature, weight in zip(FEATURE_NAMES, weights):
-        print(f"  {feature:22s} {weight:+.4f}")
-    print(f"  {'intercept':22s} {intercept:+.4f}")
-    raw = predict(intercept, weights, x_test)
-    fitting = np.arange(len(raw)) % 2 == 0
-    knots_x, knots_y = isotonic(raw[fitting], y_test[fitting])
-    p_test = np.interp(raw, knots_x, knots_y)
-    print("calibration on held-out strings not used for fitting:")
-    print("\n".join(calibration_table(p_test[~fitting], y_test[~fitting])))
-    worst = sorted((r for r in zip(p_test, y_test, notes) if r[1] == 0), key=lambda r: -r[0])[:10]
-    print("most confident wrong candidates (held out):")
-    for p, _, (kind, text, replacement) in worst:
-        print(f"  {p:.3f} {kind} {text[:60]!r} -> {replacement!r}")
-    out = OUT.with_name(f"{name}.json")
-    write(
-        out,
-        {
-            "generated_by": "scripts/build_doublebyte.py",
-            "intercept": round(intercept, 5),
-            "weights": [round(float(w), 5) for w in weights],
-            "calibration_x": knots_x,
-            "calibration_y": knots_y,
-        },
-    )
-    print(f"-> {out}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-language", type=int, default=300)
@@ -217,7 +186,11 @@ def main() -> None:
     x_test, y_test, lossy_test, notes = rows_for(strings("test", args.per_language // 2), seed=2)
     for name, keep, keep_test in (("doublebyte", ~lossy, ~lossy_test), ("doublebyte_lossy", lossy, lossy_test)):
         kept_notes = [note for note, k in zip(notes, keep_test) if k]
-        train(name, x[keep], y[keep], x_test[keep_test], y_test[keep_test], kept_notes)
+        train, test = (x[keep], y[keep]), (x_test[keep_test], y_test[keep_test])
+        model = fit_and_report(name, FEATURE_NAMES, train, test, kept_notes, worst_count=10)
+        out = OUT.with_name(f"{name}.json")
+        write(out, {"generated_by": "scripts/build_doublebyte.py", **model})
+        print(f"-> {out}")
 
 
 if __name__ == "__main__":

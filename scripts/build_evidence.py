@@ -251,6 +251,45 @@ def calibration_table(p: np.ndarray, y: np.ndarray) -> list[str]:
     return lines
 
 
+def fit_and_report(
+    label: str,
+    feature_names: tuple[str, ...],
+    train: tuple[np.ndarray, np.ndarray],
+    test: tuple[np.ndarray, np.ndarray],
+    notes: list[tuple[str, ...]],
+    worst_count: int = 15,
+) -> dict[str, object]:
+    """Fit the regression on `train`, calibrate it on half of `test` and report on the other half.
+
+    Returns the model table (intercept, weights, isotonic knots) for the caller to write.
+    `notes` are (kind, text, replacement, ...) per test row, for the worst mistakes.
+    """
+    x, y = train
+    x_test, y_test = test
+    print(f"{label}: {len(y)} candidates, {int(y.sum())} right")
+    intercept, weights = fit(x, y)
+    for name, weight in zip(feature_names, weights):
+        print(f"  {name:22s} {weight:+.4f}")
+    print(f"  {'intercept':22s} {intercept:+.4f}")
+    raw = predict(intercept, weights, x_test)
+    fitting = np.arange(len(raw)) % 2 == 0
+    knots_x, knots_y = isotonic(raw[fitting], y_test[fitting])
+    p_test = np.interp(raw, knots_x, knots_y)
+    print("calibration on held-out strings not used for fitting:")
+    print("\n".join(calibration_table(p_test[~fitting], y_test[~fitting])))
+    worst = sorted((r for r in zip(p_test, y_test, notes) if r[1] == 0), key=lambda r: -r[0])[:worst_count]
+    print("most confident wrong candidates (held out):")
+    for p, _, (kind, text, replacement, *_) in worst:
+        print(f"  {p:.3f} {kind} {text[:60]!r} -> {replacement!r}")
+    return {
+        "intercept": round(intercept, 5),
+        "weights": [round(float(w), 5) for w in weights],
+        # isotonic map from the regression's probability to held-out accuracy
+        "calibration_x": knots_x,
+        "calibration_y": knots_y,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-language", type=int, default=300)
@@ -258,22 +297,8 @@ def main() -> None:
     train = [t for texts in gettext_strings("train", args.per_language).values() for t in texts]
     test = [t for texts in gettext_strings("test", args.per_language // 2).values() for t in texts]
     x, y, _ = rows_for(train, seed=1)
-    print(f"train: {len(y)} candidates, {int(y.sum())} right")
-    intercept, weights = fit(x, y)
-    for name, weight in zip(FEATURE_NAMES, weights):
-        print(f"  {name:22s} {weight:+.4f}")
-    print(f"  {'intercept':22s} {intercept:+.4f}")
     x_test, y_test, notes = rows_for(test, seed=2)
-    raw = predict(intercept, weights, x_test)
-    fitting = np.arange(len(raw)) % 2 == 0
-    knots_x, knots_y = isotonic(raw[fitting], y_test[fitting])
-    p_test = np.interp(raw, knots_x, knots_y)
-    print("calibration on held-out strings not used for fitting:")
-    print("\n".join(calibration_table(p_test[~fitting], y_test[~fitting])))
-    worst = sorted((p for p in zip(p_test, y_test, notes) if p[1] == 0), key=lambda r: -r[0])[:15]
-    print("most confident wrong candidates (held out):")
-    for p, _, (kind, text, replacement, _) in worst:
-        print(f"  {p:.3f} {kind} {text[:60]!r} -> {replacement!r}")
+    model = fit_and_report("train", FEATURE_NAMES, (x, y), (x_test, y_test), notes)
     whole_window = {}
     for sequences in (1, 2, 3, 4):
         outcomes = [right for count, right in WINDOW_OUTCOMES if min(count, 4) == sequences]
@@ -285,11 +310,7 @@ def main() -> None:
         OUT,
         {
             "generated_by": "scripts/build_evidence.py",
-            "intercept": round(intercept, 5),
-            "weights": [round(float(w), 5) for w in weights],
-            # isotonic map from the regression's probability to held-out accuracy
-            "calibration_x": knots_x,
-            "calibration_y": knots_y,
+            **model,
             # precision of whole-window readings by number of UTF-8 sequences (4: 4 or more)
             "whole_window": {str(k): v for k, v in whole_window.items()},
         },

@@ -22,7 +22,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks"), str(ROOT / "scripts")]
 
-from build_evidence import calibration_table, fit, isotonic, predict  # noqa: E402
+from build_evidence import fit_and_report  # noqa: E402
 from corpora import gettext_strings  # noqa: E402
 
 from textfix.codecs import LEGACY_PAIRS, codepage  # noqa: E402
@@ -123,32 +123,9 @@ def main() -> None:
     parser.add_argument("--per-language", type=int, default=300)
     args = parser.parse_args()
     x, y, _ = rows_for(strings("train", args.per_language), seed=1)
-    print(f"train: {len(y)} candidates, {int(y.sum())} right")
-    intercept, weights = fit(x, y)
-    for name, weight in zip(FEATURE_NAMES, weights):
-        print(f"  {name:22s} {weight:+.4f}")
-    print(f"  {'intercept':22s} {intercept:+.4f}")
     x_test, y_test, notes = rows_for(strings("test", args.per_language // 2), seed=2)
-    raw = predict(intercept, weights, x_test)
-    fitting = np.arange(len(raw)) % 2 == 0
-    knots_x, knots_y = isotonic(raw[fitting], y_test[fitting])
-    p_test = np.interp(raw, knots_x, knots_y)
-    print("calibration on held-out strings not used for fitting:")
-    print("\n".join(calibration_table(p_test[~fitting], y_test[~fitting])))
-    worst = sorted((r for r in zip(p_test, y_test, notes) if r[1] == 0), key=lambda r: -r[0])[:15]
-    print("most confident wrong candidates (held out):")
-    for p, _, (kind, text, replacement) in worst:
-        print(f"  {p:.3f} {kind} {text[:60]!r} -> {replacement!r}")
-    write(
-        OUT,
-        {
-            "generated_by": "scripts/build_legacy.py",
-            "intercept": round(intercept, 5),
-            "weights": [round(float(w), 5) for w in weights],
-            "calibration_x": knots_x,
-            "calibration_y": knots_y,
-        },
-    )
+    model = fit_and_report("train", FEATURE_NAMES, (x, y), (x_test, y_test), notes)
+    write(OUT, {"generated_by": "scripts/build_legacy.py", **model})
     print(f"-> {OUT}")
 
 
