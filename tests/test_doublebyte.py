@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_examples import SENTENCES
-from test_properties import SCRIPT_WORDS, ascii_phrases, non_ascii
+from test_properties import non_ascii, phrases_around_words
 
 from textfix import Config, detect, fix_text
 from textfix.codecs import DOUBLE_BYTE_CODECS
@@ -104,19 +104,12 @@ def test_candidates_are_aligned_to_whole_characters() -> None:
 def wide_damaged_pieces(draw: st.DrawFn) -> tuple[list[tuple[str, str]], str]:
     """([(original piece, damaged piece)], codec): ASCII phrases around real words, some damaged."""
     codec = draw(st.sampled_from(DOUBLE_BYTE_CODECS))
-    scripts = draw(st.lists(st.sampled_from(sorted(SCRIPT_WORDS)), min_size=1, max_size=2, unique=True))
-    pieces: list[tuple[str, str]] = []
-    hurt = 0
-    for _ in range(draw(st.integers(1, 4))):
-        phrase = draw(ascii_phrases())
-        pieces.append((phrase, phrase))
-        word = draw(st.sampled_from(SCRIPT_WORDS[draw(st.sampled_from(scripts))]))
+
+    def damaged(word: str) -> str | None:
         broken = wide_damage(word, codec)
-        if non_ascii(word) >= 1 and "\ufffd" not in broken and draw(st.booleans()):
-            pieces.append((word, broken))
-            hurt += 1
-        else:
-            pieces.append((word, word))
+        return broken if non_ascii(word) >= 1 and "\ufffd" not in broken else None
+
+    pieces, hurt = phrases_around_words(draw, damaged)
     assume(hurt > 0)
     return pieces, codec
 

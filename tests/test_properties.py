@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import string
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -102,6 +103,28 @@ def _unambiguous_layers(word: str, chain: tuple[str, ...]) -> bool:
     return True
 
 
+def phrases_around_words(
+    draw: st.DrawFn, damaged: Callable[[str], str | None]
+) -> tuple[list[tuple[str, str]], int]:
+    """([(original piece, damaged piece)], words damaged): ASCII phrases around real words of
+    one or two scripts. `damaged` gives a word's damaged form, or None where it may not be
+    damaged; each word it gives one for is damaged or left clean at random."""
+    scripts = draw(st.lists(st.sampled_from(sorted(SCRIPT_WORDS)), min_size=1, max_size=2, unique=True))
+    pieces: list[tuple[str, str]] = []
+    hurt = 0
+    for _ in range(draw(st.integers(1, 4))):
+        phrase = draw(ascii_phrases())
+        pieces.append((phrase, phrase))
+        word = draw(st.sampled_from(SCRIPT_WORDS[draw(st.sampled_from(scripts))]))
+        broken = damaged(word)
+        if broken is not None and draw(st.booleans()):
+            pieces.append((word, broken))
+            hurt += 1
+        else:
+            pieces.append((word, word))
+    return pieces, hurt
+
+
 @st.composite
 def damaged_pieces(
     draw: st.DrawFn, chains: list[tuple[str, ...]]
@@ -112,22 +135,15 @@ def damaged_pieces(
     byte of them has a character in each codepage of the chain (no U+FFFD appears).
     """
     codecs = draw(st.sampled_from(chains))
-    scripts = draw(st.lists(st.sampled_from(sorted(SCRIPT_WORDS)), min_size=1, max_size=2, unique=True))
-    pieces: list[tuple[str, str]] = []
-    hurt = 0
-    for _ in range(draw(st.integers(1, 4))):
-        phrase = draw(ascii_phrases())
-        pieces.append((phrase, phrase))
-        word = draw(st.sampled_from(SCRIPT_WORDS[draw(st.sampled_from(scripts))]))
+
+    def damaged(word: str) -> str | None:
         broken = damage_through(word, codecs)
         # Damage whose bytes read back more than one way is not recoverable in principle
         # (Hebrew through ISO-8859-2 or -15, an emoji through cp1250 or ISO-8859-2).
         recoverable = "\ufffd" not in broken and _unambiguous_layers(word, codecs)
-        if non_ascii(word) >= 2 and recoverable and draw(st.booleans()):
-            pieces.append((word, broken))
-            hurt += 1
-        else:
-            pieces.append((word, word))
+        return broken if non_ascii(word) >= 2 and recoverable else None
+
+    pieces, hurt = phrases_around_words(draw, damaged)
     if draw(st.booleans()):
         tail = draw(ascii_phrases())
         pieces.append((tail, tail))

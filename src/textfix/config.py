@@ -68,21 +68,8 @@ class Config:
             raise ValueError(f"max_layers must be between 1 and 8, not {self.max_layers!r}")
         if self.normalization not in (None, "NFC", "NFD", "NFKC", "NFKD"):
             raise ValueError(f"normalization must be NFC, NFD, NFKC, NFKD or None, not {self.normalization!r}")
-        try:
-            names = tuple(canonical_name(name) for name in self.codecs)
-        except LookupError as error:
-            raise ValueError(f"unknown codec in codecs: {error}") from None
-        unsupported = [name for name in names if name not in SINGLE_BYTE_CODECS]
-        if unsupported:
-            raise ValueError(f"codecs not supported for mojibake repair: {', '.join(unsupported)}")
-        object.__setattr__(self, "codecs", names)
-        try:
-            wide = tuple(canonical_name(name) for name in self.double_byte_codecs)
-        except LookupError as error:
-            raise ValueError(f"unknown codec in double_byte_codecs: {error}") from None
-        unsupported = [name for name in wide if name not in DOUBLE_BYTE_CODECS]
-        if unsupported:
-            raise ValueError(f"double_byte_codecs not supported for mojibake repair: {', '.join(unsupported)}")
+        object.__setattr__(self, "codecs", _supported("codecs", self.codecs, SINGLE_BYTE_CODECS))
+        wide = _supported("double_byte_codecs", self.double_byte_codecs, DOUBLE_BYTE_CODECS)
         object.__setattr__(self, "double_byte_codecs", wide)
         pairs = tuple((canonical_name(a), canonical_name(b)) for a, b in self.legacy_pairs)
         known = {(canonical_name(a), canonical_name(b)) for a, b in LEGACY_PAIRS}
@@ -109,6 +96,18 @@ class Config:
         if unknown:
             raise TypeError(f"unknown setting(s): {', '.join(unknown)}")
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _supported(setting: str, names: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """The codec names as Python spells them, or ValueError naming unknown or unsupported ones."""
+    try:
+        canonical = tuple(canonical_name(name) for name in names)
+    except LookupError as error:
+        raise ValueError(f"unknown codec in {setting}: {error}") from None
+    unsupported = [name for name in canonical if name not in allowed]
+    if unsupported:
+        raise ValueError(f"{setting} not supported for mojibake repair: {', '.join(unsupported)}")
+    return canonical
 
 
 @cache
