@@ -25,7 +25,7 @@ from textfix.detect.charsets import class_body
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import DisjointSpans, Finding
 from textfix.model.charmodel import category_of, char_model, script_of
-from textfix.model.evidence import calibrated, elsewhere, scripts_outside, weights
+from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_rare_chars, scripts_outside, weights
 from textfix.utf8 import MULTIBYTE_RUN
 
 # Assumed share of each among damage of this kind, as for the single-byte codepages.
@@ -55,8 +55,6 @@ def has_double_byte_output(text: str, start: int = 0, end: int | None = None) ->
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _UNENCODABLE = "textfix-unencodable-pair"
 LOST_CHAR = "\ufffd"
-_RARE_SCRIPTS = {"RARE", "COMBINING"}
-_UNUSUAL_CATEGORIES = {"Cn", "Co", "Cc", "C1", "Cf", "Mn"}
 # Ideographs outside the basic block (extensions A and beyond, compatibility forms):
 # everyday text barely uses them, chance readings are full of them. The character
 # model has too little Chinese to know common ideographs from rare ones by itself.
@@ -450,7 +448,7 @@ def features(text: str, items: list[DoubleByteCandidate]) -> list[list[float]]:
                 0.0 if may_hold_mojibake(replacement, SINGLE_BYTE_CODECS) else 1.0,
                 1.0
                 if _RARE_IDEOGRAPHS.search(replacement)
-                or any(script_of(c) in _RARE_SCRIPTS or category_of(c) in _UNUSUAL_CATEGORIES for c in replacement)
+                or has_rare_chars(replacement, UNUSUAL_OR_MARK)
                 else 0.0,
                 replacement.count(LOST_CHAR) / len(replacement),
                 float(len(letters)),

@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from textfix.codecs import LEGACY_PAIRS, codepage
 from textfix.findings import Finding
-from textfix.model.charmodel import category_of, char_model, script_of
-from textfix.model.evidence import calibrated, weights
+from textfix.model.charmodel import char_model
+from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, has_rare_chars, weights
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -33,8 +33,6 @@ _LOOKS_MISREAD = {
 # Whitespace never falls inside a character of these codepages, ASCII punctuation can
 # (the second byte of a GBK or Shift_JIS character): words run from space to space.
 _WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
-_RARE_SCRIPTS = {"RARE", "COMBINING"}
-_UNUSUAL_CATEGORIES = {"Cn", "Co", "Cc", "C1", "Cf", "Mn"}
 
 
 class LegacyCandidate(NamedTuple):
@@ -143,7 +141,7 @@ def pair_readings(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = 
         rare = sum(
             1
             for item in improved
-            if any(script_of(c) in _RARE_SCRIPTS or category_of(c) in _UNUSUAL_CATEGORIES for c in item.replacement)
+            if has_rare_chars(item.replacement, UNUSUAL_OR_MARK)
         )
         # clean all-caps words (abbreviations) read through koi8-r as lower case
         caps = sum(1 for item in improved if _all_caps(text[item.start : item.end]))

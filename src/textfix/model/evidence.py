@@ -51,8 +51,10 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 NEARBY = 30  # characters on each side in which clean letters of the repair's script count
 CENSUS_REACH = 400  # characters around the readings whose scripts count as the text's own
 _LETTERS = {"Lu", "Ll", "Lo", "M"}
-_RARE = {"RARE", "COMBINING"}
-_UNUSUAL_CATEGORIES = {"Cn", "Co", "Cc", "C1", "Cf"}
+_RARE = frozenset({"RARE", "COMBINING"})
+UNUSUAL_CATEGORIES = frozenset({"Cn", "Co", "Cc", "C1", "Cf"})
+# for readings that can leave a nonspacing mark standing alone, a chance reading's sign too
+UNUSUAL_OR_MARK = UNUSUAL_CATEGORIES | {"Mn"}
 
 
 _letter_script_cache: dict[str, str | None] = {}
@@ -204,6 +206,11 @@ def agree(a: Spanned, b: Spanned) -> bool:
     return False
 
 
+def has_rare_chars(text: str, categories: frozenset[str] = UNUSUAL_CATEGORIES) -> bool:
+    """Whether `text` has a char of a rare script, a combining one, or one of `categories`."""
+    return any(script_of(c) in _RARE or category_of(c) in categories for c in text)
+
+
 def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
     """Features of every reading of one text; `margin` compares it with its rivals.
 
@@ -265,7 +272,7 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
                 1.0 if looks_like_word(span, left, right) else 0.0,
                 1.0 if any("\x80" <= c <= "\x9f" for c in span) else 0.0,
                 1.0
-                if any(script_of(c) in _RARE or category_of(c) in _UNUSUAL_CATEGORIES for c in item.replacement)
+                if has_rare_chars(item.replacement)
                 else 0.0,
             ]
         )
