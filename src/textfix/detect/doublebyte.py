@@ -138,14 +138,37 @@ class _Offsets:
 
 # What any finding needs: a CJK character glued to an ASCII letter ("caf茅"), or
 # somewhere in the text's bytes a stretch of UTF-8 long enough to stand alone (see
-# MIN_CHARS_ALONE). The bytes are decoded as UTF-8 in C, each byte that is not UTF-8
-# turning into a lone surrogate, and one simple search on the result tells.
-# Three damaged characters hold three UTF-8 characters of two bytes, or two of which
-# one has three bytes (U+0800 and up). Chance pairs in clean CJK are mostly of two bytes.
-_WIDE = "^\x00-\u07ff\ud800-\udfff"  # U+0800 and up, as a negated class (compiles 10x faster)
-_UTF8_CHAR = "[^\x00-\x7f\udc80-\udcff]"
-# (one class first, so that the engine skips to candidates in C)
-_LONG_UTF8 = re.compile(f"{_UTF8_CHAR}(?:{_UTF8_CHAR}{{2}}|(?<=[{_WIDE}]){_UTF8_CHAR}|[{_WIDE}])")
+# MIN_CHARS_ALONE) that reads as one script. The bytes are decoded as UTF-8 in C, each
+# byte that is not UTF-8 turning into a lone surrogate, and one search on the result
+# tells. Chance stretches in clean CJK mix scripts ("ģʽͨ", "݈ג") or hold one lone
+# ideograph; damage reads as words: two characters of three bytes or more ("文字",
+# "नया"), three two-byte letters of one script ("При", "été"), or Vietnamese, which
+# mixes both sizes ("đối").
+_WIDE = "[^\x00-\u07ff\ud800-\udfff]"  # U+0800 and up (a negated class compiles 10x faster)
+_LATIN = "\u00c0-\u024f"
+_TWO_BYTE_SCRIPTS = (
+    _LATIN,
+    "\u0370-\u03ff",  # Greek
+    "\u0400-\u052f",  # Cyrillic
+    "\u0531-\u058f",  # Armenian
+    "\u0590-\u05ff",  # Hebrew
+    "\u0600-\u06ff\u0750-\u077f",  # Arabic
+    "\u0700-\u074f",  # Syriac
+    "\u0780-\u07bf",  # Thaana
+)
+# one class first, then branches that look behind at it, so that the engine skips to
+# candidates in C (see suspects._first_char_then)
+_WORD_OF_UTF8 = re.compile(
+    "[^\x00-\xbf\ud800-\udfff](?:"
+    + "|".join(
+        [
+            f"(?<={_WIDE}){_WIDE}",
+            *(f"(?<=[{letters}])[{letters}]{{2}}" for letters in _TWO_BYTE_SCRIPTS),
+            f"(?<=[\u1e00-\u1eff])[{_LATIN}]|(?<=[{_LATIN}])[\u1e00-\u1eff]",
+        ]
+    )
+    + ")"
+)
 
 
 # A superset codepage gives the characters it shares with its base the same bytes, so
@@ -159,7 +182,7 @@ def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     found: dict[str, bool] = {}
     for name in {_SUPERSET.get(name, name) for name in names}:
         data = text.encode(name, "replace")
-        found[name] = _LONG_UTF8.search(data.decode("utf-8", "surrogateescape")) is not None
+        found[name] = _WORD_OF_UTF8.search(data.decode("utf-8", "surrogateescape")) is not None
     return tuple(name for name in names if found[_SUPERSET.get(name, name)])
 
 
@@ -171,6 +194,8 @@ def candidates(text: str, names: tuple[str, ...]) -> list[DoubleByteCandidate]:
     """
     all_names = names
     names = _promising(text, names)
+    if not names and LOST_CHAR not in text:
+        return []
     found: dict[tuple[int, int, str], DoubleByteCandidate] = {}
     for run_match in _NON_ASCII_RUN.finditer(text):
         run = run_match.group()
