@@ -171,18 +171,25 @@ _WORD_OF_UTF8 = re.compile(
 )
 
 
+# A CJK character glued to a letter counts only where its bytes are UTF-8 glued to it:
+# "caf茅" is "caf" 0xC3 0xA9 in GBK, "GTK窗口" is not.
+_UTF8_CHAR = "[^\x00-\x7f\udc80-\udcff]"
+_GLUED_UTF8 = re.compile(f"[A-Za-z]{_UTF8_CHAR}|{_UTF8_CHAR}(?=[A-Za-z])")
+
+
 # A superset codepage gives the characters it shares with its base the same bytes, so
 # one search on the superset's bytes answers for both.
 _SUPERSET = {"shift_jis": "cp932", "euc_kr": "cp949"}
 
 
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
-    if _patterns()[1].search(text):
-        return names
+    glued = _patterns()[1].search(text) is not None
     found: dict[str, bool] = {}
     for name in {_SUPERSET.get(name, name) for name in names}:
-        data = text.encode(name, "replace")
-        found[name] = _WORD_OF_UTF8.search(data.decode("utf-8", "surrogateescape")) is not None
+        decoded = text.encode(name, "replace").decode("utf-8", "surrogateescape")
+        found[name] = _WORD_OF_UTF8.search(decoded) is not None or (
+            glued and _GLUED_UTF8.search(decoded) is not None
+        )
     return tuple(name for name in names if found[_SUPERSET.get(name, name)])
 
 

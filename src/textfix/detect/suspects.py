@@ -202,17 +202,22 @@ def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
 # Plain Cyrillic text (letters, ASCII and everyday punctuation) is full of lead and
 # continuation pairs, and the suspect regex is slow on it. In such text the only odd
 # pairs it can find are a lower-case letter before a capital, Cyrillic glued to Latin,
-# a lone letter before punctuation, or punctuation before "№": a much smaller regex that matches all of those
-# (and more) settles most lines, and only its matches go on to the full pattern.
+# a lone letter before punctuation, or punctuation before "№": a much smaller regex that
+# matches all of those (and more) settles most lines, and only its matches go on to the
+# full pattern. It starts at the rare side of each pair (a capital, a Latin letter,
+# punctuation) and looks around from there, so the engine skips the lower-case letters in C.
 _CYRILLIC = "\u0400-\u045f\u0490-\u04ff"
+_CYRILLIC_UPPER = "\u0400-\u042f\u0490-\u04fe"
+_CYRILLIC_LOWER = "\u0430-\u045f\u0491-\u04ff"
 _PLAIN_PUNCTUATION = "«»–—…’“”„№\xa0"
 _IMPURE_CYRILLIC = re.compile(f"[^\x00-\x7f{_CYRILLIC}{_PLAIN_PUNCTUATION}]")
 _CYRILLIC_ODDITY = re.compile(
-    f"[\u0430-\u045f\u0491-\u04ff][\u0400-\u042f\u0490-\u04fe]"
-    f"|[A-Za-z][{_CYRILLIC}]|[{_CYRILLIC}][A-Za-z]"
-    f"|(?<![{_CYRILLIC}])[{_CYRILLIC}][{_PLAIN_PUNCTUATION}]"
+    f"[{_CYRILLIC_UPPER}A-Za-z{_PLAIN_PUNCTUATION}](?:"
+    f"(?<=[{_CYRILLIC_LOWER}].)(?<=[{_CYRILLIC_UPPER}])"
+    f"|(?<=[A-Za-z])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))"
+    f"|(?<=[{_PLAIN_PUNCTUATION}])(?<=(?<![{_CYRILLIC}])[{_CYRILLIC}].)"
     # punctuation some codepage gives to a lead byte, before "№": "—№" (mac-cyrillic)
-    f"|[{_PLAIN_PUNCTUATION}]№"
+    f"|(?<=№)(?<=[{_PLAIN_PUNCTUATION}].))"
 )
 
 
