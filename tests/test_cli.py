@@ -204,16 +204,100 @@ def test_scan_binary_file(tmp_path: Path) -> None:
     assert_usage_error(run("scan", str(path)), str(path))
 
 
-def test_scan_non_utf8_file(tmp_path: Path) -> None:
+def test_strict_errors_on_bytes_no_encoding_decodes_fail_cleanly(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
     path.write_bytes("Crème brûlée à la carte\n".encode("latin-1"))
-    assert_usage_error(run("scan", str(path)), str(path))
+    assert_usage_error(run("scan", "--encoding", "utf-8", "--errors", "strict", str(path)), str(path))
 
 
-def test_fix_non_utf8_file(tmp_path: Path) -> None:
+def test_unknown_encoding_is_a_usage_error(clean_file: Path) -> None:
+    result = run("fix", "--encoding", "no-such-codec", str(clean_file))
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "Traceback" not in stderr and "unknown encoding" in stderr
+
+
+# --- bytes of any encoding --------------------------------------------------------------------
+
+
+def test_fix_decodes_legacy_files(tmp_path: Path) -> None:
     path = tmp_path / "cp1251.txt"
-    path.write_bytes("Привет, мир\n".encode("cp1251"))
-    assert_usage_error(run("fix", str(path)), str(path))
+    path.write_bytes("Привет, мир! Это файл в кодировке Windows-1251.\n".encode("cp1251") * 3)
+    result = run("fix", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == "Привет, мир! Это файл в кодировке Windows-1251.\n" * 3
+
+
+def test_fix_decodes_a_mixed_file_line_by_line(tmp_path: Path) -> None:
+    utf8_part = "naïve café — “déjà vu”\n"
+    cp1252_part = "Grüße aus Köln, schöne Straße\n"
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(utf8_part.encode("utf-8") + cp1252_part.encode("cp1252"))
+    result = run("fix", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == utf8_part + cp1252_part
+
+
+def test_fix_output_file_and_in_place(tmp_path: Path, damaged_file: Path) -> None:
+    out = tmp_path / "out.txt"
+    result = run("fix", "-o", str(out), str(damaged_file))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+    repaired = out.read_text(encoding="utf-8")
+    assert "โ€”" not in repaired and "—" in repaired
+    before = damaged_file.read_bytes()
+    assert run("fix", "--in-place", str(damaged_file)).returncode == 0
+    assert damaged_file.read_text(encoding="utf-8") == repaired
+    assert damaged_file.read_bytes() != before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".textfix")] == []
+
+
+def test_fix_output_is_not_written_when_an_input_is_missing(tmp_path: Path, damaged_file: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("previous\n", encoding="utf-8")
+    assert_usage_error(run("fix", "-o", str(out), str(damaged_file), str(tmp_path / "missing")), "missing")
+    assert out.read_text(encoding="utf-8") == "previous\n"
+
+
+def test_fix_failure_midway_leaves_no_partial_output(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"good line\n" * 1000 + b"caf\xe9\n")
+    out = tmp_path / "out.txt"
+    result = run("fix", "--encoding", "utf-8", "--errors", "strict", "-o", str(out), str(path))
+    assert result.returncode == 2
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["bad.txt"]
+
+
+def test_in_place_with_output_is_a_usage_error(damaged_file: Path) -> None:
+    result = run("fix", "--in-place", "-o", "x", str(damaged_file))
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+
+
+def test_scan_jsonl_has_one_object_per_line() -> None:
+    result = run("scan", "--format", "jsonl", "examples/news-cp874.txt")
+    assert result.returncode == 1
+    records = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [r["text"] for r in records] == [damaged for damaged, _ in NEWS_DAMAGE]
+    assert all(r["chain"] == ["utf-8", "cp874"] for r in records)
+
+
+def test_decode_reports_what_it_found(tmp_path: Path) -> None:
+    path = tmp_path / "koi8.txt"
+    text = "Съешь же ещё этих мягких французских булок, да выпей чаю.\n" * 4
+    path.write_bytes(text.encode("koi8-r"))
+    result = run("decode", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == text
+    report = result.stderr.decode("utf-8")
+    assert report.startswith(f"{path}: koi8-r (confidence ") and "koi8-r 4" in report, report
+
+
+def test_decode_utf16_from_stdin() -> None:
+    text = "Hello, wörld: UTF-16 without a byte order mark.\n" * 3
+    result = run("decode", "-", stdin=text.encode("utf-16-le"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == text
+    assert "utf-16-le" in result.stderr.decode("utf-8")
 
 
 def test_fix_with_a_language_hint_repairs_legacy_text(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
 from textfix.detect.doublebyte import detect_double_byte
@@ -24,16 +25,45 @@ from textfix.repair import fix_and_explain as _fix_and_explain
 __all__ = [
     "Alternative",
     "Config",
+    "Decoded",
+    "Decoder",
+    "FileReport",
     "Finding",
     "Plan",
     "PlanStep",
     "STEP_ORDER",
     "apply_plan",
+    "decode",
     "detect",
     "fix_and_explain",
+    "fix_file",
+    "fix_lines",
     "fix_text",
 ]
 __version__ = "0.1.0"
+
+# Bytes and files are loaded on first use: `import textfix` stays quick for str work.
+_LAZY = {
+    "Decoded": "textfix.decoding",
+    "Decoder": "textfix.decoding",
+    "decode": "textfix.decoding",
+    "FileReport": "textfix.streams",
+    "fix_file": "textfix.streams",
+    "fix_lines": "textfix.streams",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'textfix' has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    from textfix.decoding import Decoded, Decoder, decode
+    from textfix.streams import FileReport, fix_file, fix_lines
 
 _DEFAULT_CODECS = DEFAULT_CONFIG.codecs
 _DEFAULT_DOUBLE_BYTE_CODECS = DEFAULT_CONFIG.double_byte_codecs

@@ -1,0 +1,503 @@
+"""Bytes of unknown, possibly mixed, encoding to text: decode() and the incremental Decoder.
+
+The evidence is read in order: a byte order mark; strict UTF-8 (most data, and the fast
+path); UTF-16 or UTF-32 without a mark, told by where the NUL bytes fall; then line by
+line. A line that is valid UTF-8 is UTF-8. The other lines are legacy text, whose
+codepage chardet names from a sample of them (within the hinted languages' codepages,
+when there is a hint), or UTF-8 lines with a few stray legacy bytes: files concatenated
+from a UTF-8 export and a cp1252 one come out right on both sides. Finally the core
+repairs the mojibake in the decoded text, line by line.
+
+A line is UTF-8 with stray bytes when more of its non-ASCII bytes sit in well-formed
+UTF-8 sequences than outside them. A line of cp1251 text holds such sequences by chance
+("Ві" is 0xC2 0xB3, a valid "³"), but not mostly.
+
+Nothing is dropped: bytes no candidate decodes are handled by the `errors` policy
+("replace" puts U+FFFD, "surrogateescape" keeps them as lone surrogates, which encode
+back to the same bytes, "strict" raises UnicodeDecodeError) and counted. A single-byte
+codepage's undefined bytes 0x80-0x9F decode to the C1 controls of the same value, as
+browsers do, so those are never lost.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import TypeVar
+
+from textfix.codecs import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
+from textfix.config import DEFAULT_CONFIG, Config
+from textfix.findings import Finding, apply_findings
+from textfix.languages import LANGUAGES, check_languages
+from textfix.utf8 import MULTIBYTE_SEQUENCE
+
+ERRORS = ("replace", "surrogateescape", "strict")
+# How many bytes the Decoder reads before it decides between UTF-8, UTF-16/32 and the rest,
+# and how much of the non-UTF-8 lines chardet sees.
+SAMPLE_BYTES = 1 << 16
+# A line longer than this is cut (after a byte below 0x40, which no supported multi-byte
+# encoding uses inside a character) so that memory stays bounded.
+MAX_LINE_BYTES = 1 << 20
+# Offsets of undecodable bytes are reported for the first ones only; all are counted.
+MAX_REPORTED_OFFSETS = 100
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16-LE, whose mark it starts with
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# ASCII and well-formed multi-byte sequences: the UTF-8 pieces of a line.
+_UTF8_PIECE = re.compile(rb"(?:[\x00-\x7f]|" + MULTIBYTE_SEQUENCE + rb")+")
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_C1_FROM_ESCAPED = {0xDC80 + byte: chr(0x80 + byte) for byte in range(0x20)}
+_REPLACE_ESCAPED = dict.fromkeys(range(0xDC80, 0xDD00), "\ufffd")
+# What chardet says for plain Western text: Latin-1 and ASCII are read as cp1252, as
+# browsers do, since cp1252 only adds characters where Latin-1 has C1 controls.
+_AS_CP1252 = {"ascii", "latin-1", "iso8859-1", "utf-8"}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """What decode() made of some bytes.
+
+    `encoding` is the main encoding (a Python codec name), the one that decoded most of
+    the non-ASCII bytes; `encodings` counts the lines each encoding decoded (more than
+    one for mixed input). `findings` are the mojibake repairs made after decoding, with
+    offsets into the text as decoded, before the repairs. `undecodable` counts the bytes
+    no candidate decoded (kept by the errors policy); `undecodable_offsets` gives the
+    byte offsets of the first of them.
+    """
+
+    text: str
+    encoding: str
+    confidence: float
+    encodings: dict[str, int] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+    undecodable: int = 0
+    undecodable_offsets: tuple[int, ...] = ()
+
+
+def decode(
+    data: bytes | bytearray | memoryview,
+    encoding: str | None = None,
+    *,
+    errors: str = "replace",
+    repair: bool = True,
+    languages: Iterable[str] = (),
+    config: Config | None = None,
+) -> Decoded:
+    """The text in `data`, with its encoding found (or given) and its mojibake repaired.
+
+    `encoding` skips detection ("auto" or None detects). `languages` (e.g. ["ru"])
+    narrows the legacy codepages considered and is passed to the repair. `repair=False`
+    only decodes.
+    """
+    decoder = Decoder(encoding, errors=errors, repair=repair, languages=languages, config=config)
+    text = decoder.decode(bytes(data), final=True)
+    return decoder.result(text)
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes in a sample that is not UTF-16 or UTF-32: not text."""
+    sample = data[:SAMPLE_BYTES]
+    return b"\x00" in sample and _bom_encoding(sample) is None and _wide_encoding(sample) is None
+
+
+class Decoder:
+    """Decodes bytes that arrive in chunks, with the same decisions as decode().
+
+        decoder = textfix.Decoder()
+        for chunk in chunks:
+            out.write(decoder.decode(chunk))
+        out.write(decoder.decode(b"", final=True))
+
+    Text comes out by whole lines; up to SAMPLE_BYTES are held back at the start, until
+    the encoding is decided. `encoding`, `encodings`, `findings`, `repairs` and
+    `undecodable` tell what happened so far. With keep_findings=False only the repairs
+    are counted, so that memory stays flat on a file of any size.
+    """
+
+    def __init__(
+        self,
+        encoding: str | None = None,
+        *,
+        errors: str = "replace",
+        repair: bool = True,
+        languages: Iterable[str] = (),
+        config: Config | None = None,
+        keep_findings: bool = True,
+    ) -> None:
+        if errors not in ERRORS:
+            raise ValueError(f"errors must be one of {', '.join(ERRORS)}, not {errors!r}")
+        hint = check_languages(tuple(languages))
+        if config is None:
+            config = DEFAULT_CONFIG if not hint else Config(languages=hint)
+        self.errors = errors
+        self.repair = repair
+        self.config = config
+        self.keep_findings = keep_findings
+        self._given = None if encoding in (None, "auto") else codecs.lookup(str(encoding)).name
+        self._hinted_codepages = tuple(dict.fromkeys(name for code in hint for name in LANGUAGES[code]))
+        self._pending = b""
+        self._block = b""  # the lines being decoded, which the legacy guess samples first
+        self._bytes_seen = 0  # offset of _pending in the input
+        self._chars_out = 0  # length of the decoded text so far, before repairs
+        self._mode: str | None = None  # "lines", or the codec of a whole-stream decoder
+        self._stream: codecs.IncrementalDecoder | None = None
+        self._text_tail = ""  # text of a whole-stream decoder after its last newline
+        self._legacy: str | None = self._given
+        self._legacy_confidence = 1.0 if self._given else 0.0
+        self.encodings: Counter[str] = Counter()
+        self._non_ascii: Counter[str] = Counter()
+        self.findings: list[Finding] = []
+        self.located: list[tuple[int, int, Finding]] = []  # (line, column, finding in that line), 1-based
+        self.lines = 0
+        self.repairs = 0
+        self.undecodable = 0
+        self.undecodable_offsets: list[int] = []
+
+    @property
+    def encoding(self) -> str | None:
+        """The encoding that decoded most of the non-ASCII lines so far (None before any)."""
+        if self._mode not in (None, "lines"):
+            return self._mode
+        if self._non_ascii:
+            return self._non_ascii.most_common(1)[0][0]
+        return self._given or ("utf-8" if self.encodings else None)
+
+    @property
+    def confidence(self) -> float:
+        main = self.encoding
+        if main is None:
+            return 0.0
+        return self._legacy_confidence if main == self._legacy else 1.0
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        self._pending += data
+        if self._mode is None:
+            if not final and len(self._pending) < SAMPLE_BYTES:
+                return ""
+            self._decide(self._pending)
+        if self._stream is not None:
+            return self._decode_stream(final)
+        return self._decode_lines(final)
+
+    def result(self, text: str) -> Decoded:
+        """A Decoded for `text`, everything this decoder put out."""
+        return Decoded(
+            text=text,
+            encoding=self.encoding or "utf-8",
+            confidence=self.confidence,
+            encodings=dict(self.encodings),
+            findings=tuple(self.findings),
+            undecodable=self.undecodable,
+            undecodable_offsets=tuple(self.undecodable_offsets),
+        )
+
+    def _decide(self, sample: bytes) -> None:
+        mode = self._given or _bom_encoding(sample) or _wide_encoding(sample) or "utf-8"
+        if mode == "utf-8" and sample.startswith(codecs.BOM_UTF8):
+            self._pending = self._pending[len(codecs.BOM_UTF8) :]
+            self._bytes_seen = len(codecs.BOM_UTF8)
+        if _reads_by_lines(mode):
+            self._mode = "lines"
+        else:
+            self._mode = mode
+            # "utf-16"/"utf-32" without an order take the byte order mark and drop it
+            stream_codec = mode[:-3] if not self._given and _bom_encoding(sample) == mode else mode
+            self._stream = codecs.getincrementaldecoder(stream_codec)(_KEEP_BYTES)
+
+    def _decode_stream(self, final: bool) -> str:
+        assert self._stream is not None and self._mode is not None
+        text = self._text_tail + self._stream.decode(self._pending, final)
+        self._pending = b""
+        cut = len(text) if final else text.rfind("\n") + 1
+        self._text_tail = text[cut:]
+        return "".join(self._finish_line(line, self._mode) for line in _lines(text[:cut]))
+
+    def _decode_lines(self, final: bool) -> str:
+        pending = self._pending
+        cut = len(pending) if final else pending.rfind(b"\n") + 1
+        if not cut and len(pending) > MAX_LINE_BYTES:
+            cut = _safe_cut(pending)
+        if not cut:
+            return ""
+        self._block, self._pending = pending[:cut], pending[cut:]
+        if self._given is not None:
+            lines = [(line, self._given) for line in _lines(_decode_legacy(self._block, self._given))]
+        else:
+            try:
+                # most input: every line UTF-8 at once
+                lines = [(line, "utf-8") for line in _lines(self._block.decode("utf-8"))]
+            except UnicodeDecodeError:
+                lines = list(self._decoded_lines(self._block, final))
+        self._bytes_seen += cut
+        self._block = b""
+        return "".join(self._finish_line(text, name) for text, name in lines)
+
+    def _decoded_lines(self, block: bytes, final: bool) -> Iterator[tuple[str, str]]:
+        raw_lines = _lines(block)
+        for index, line in enumerate(raw_lines):
+            yield self._decode_line(line, final and index == len(raw_lines) - 1)
+
+    def _decode_line(self, line: bytes, at_end: bool) -> tuple[str, str]:
+        try:
+            return line.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as error:
+            if at_end and error.reason == "unexpected end of data" and _is_utf8_until(line, error.start):
+                # the input ends inside a character: UTF-8 cut short, not another encoding
+                return line.decode("utf-8", "surrogateescape"), "utf-8"
+        legacy = self._legacy_codec()
+        in_sequences, outside = _utf8_share(line)
+        if in_sequences > outside:
+            return _decode_stray_bytes(line, legacy), "utf-8"
+        return _decode_legacy(line, legacy), legacy
+
+    def _legacy_codec(self) -> str:
+        if self._legacy is None:
+            sample = b"".join(_not_utf8_lines(self._block, self._pending))
+            self._legacy, self._legacy_confidence = _guess_legacy(sample, self._hinted_codepages)
+        return self._legacy
+
+    def _finish_line(self, text: str, encoding: str) -> str:
+        """Count, apply the errors policy to, and repair the mojibake of one decoded line."""
+        self.encodings[encoding] += 1
+        self.lines += 1
+        if text.isascii():
+            self._chars_out += len(text)
+            return text
+        self._non_ascii[encoding] += 1
+        if _ESCAPED.search(text) is not None:
+            text = self._apply_policy(text, encoding)
+        if self.repair:
+            text = self._repaired(text)
+        self._chars_out += len(text)
+        return text
+
+    def _apply_policy(self, text: str, encoding: str) -> str:
+        escaped = [match.start() for match in _ESCAPED.finditer(text)]
+        if self.errors == "strict":
+            first = escaped[0]
+            raise UnicodeDecodeError(
+                encoding,
+                bytes([ord(text[first]) - 0xDC00]),
+                0,
+                1,
+                f"no candidate decodes this byte (character {self._chars_out + first} of the text)",
+            )
+        self.undecodable += len(escaped)
+        room = MAX_REPORTED_OFFSETS - len(self.undecodable_offsets)
+        self.undecodable_offsets.extend(self._chars_out + index for index in escaped[: max(room, 0)])
+        return text if self.errors == "surrogateescape" else text.translate(_REPLACE_ESCAPED)
+
+    def _repaired(self, text: str) -> str:
+        from textfix import detect  # the pipeline loads with the first line that needs it
+
+        findings = detect(text, self.config)
+        if not findings:
+            return text
+        self.repairs += len(findings)
+        if self.keep_findings:
+            self.findings.extend(
+                replace(f, start=f.start + self._chars_out, end=f.end + self._chars_out) for f in findings
+            )
+            self.located.extend((self.lines, f.start + 1, f) for f in findings)
+        return apply_findings(text, findings)
+
+
+AnyStr = TypeVar("AnyStr", str, bytes)
+
+
+def _lines(text: AnyStr) -> list[AnyStr]:
+    """The lines of `text`, each with its "\\n"; only "\\n" ends a line (U+0085 may be part
+    of mojibake, and line numbers are those of editors)."""
+    newline = "\n" if isinstance(text, str) else b"\n"
+    lines = text.split(newline)
+    last = lines.pop()
+    joined = [line + newline for line in lines]
+    if last:
+        joined.append(last)
+    return joined
+
+
+def _keep_bytes(error: UnicodeError) -> tuple[str, int]:
+    """surrogateescape where it can; a truncated UTF-16/32 tail may hold ASCII bytes, which
+    it cannot escape: those become U+FFFD."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(chr(0xDC00 + byte) if byte >= 0x80 else "\ufffd" for byte in bad), error.end
+
+
+_KEEP_BYTES = "textfix-keep-bytes"
+codecs.register_error(_KEEP_BYTES, _keep_bytes)
+
+
+def _reads_by_lines(name: str) -> bool:
+    """Whether "\\n" is always the byte 0x0A in this encoding (not so in UTF-16/32)."""
+    return "\n".encode(name, "ignore") == b"\n" and "\u4e00\n".encode(name, "ignore").endswith(b"\n")
+
+
+def _bom_encoding(sample: bytes) -> str | None:
+    for mark, name in _BOMS:
+        if sample.startswith(mark):
+            return name
+    return None
+
+
+def _wide_encoding(sample: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a mark, from where NUL bytes fall in a sample of text.
+
+    Text in these encodings has NULs in the high bytes of many characters (of every
+    ASCII one: spaces, digits, punctuation), and never in the low byte of a character
+    other than NUL itself. The sample must also decode strictly, to text without
+    control characters.
+    """
+    size = len(sample) - len(sample) % 4
+    nuls = sample.count(0, 0, size)
+    if size < 16 or nuls < max(2, size // 32):
+        return None
+    fours = [sample[index:size:4].count(0) for index in range(4)]
+    quarter = size // 4
+    candidates = []
+    if fours[2] == fours[3] == quarter and fours[0] < quarter // 2:
+        candidates.append("utf-32-le")
+    if fours[0] == fours[1] == quarter and fours[3] < quarter // 2:
+        candidates.append("utf-32-be")
+    odd, even = fours[1] + fours[3], fours[0] + fours[2]
+    if even <= odd // 16:
+        candidates.append("utf-16-le")
+    if odd <= even // 16:
+        candidates.append("utf-16-be")
+    for name in candidates:
+        try:
+            text = codecs.getincrementaldecoder(name)("strict").decode(sample[:size], False)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL.search(text) is None:
+            return name
+    return None
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _safe_cut(data: bytes) -> int:
+    """Where to cut a long run without a newline: after the last byte below 0x40."""
+    for position in range(len(data) - 1, max(-1, len(data) - 4096), -1):
+        if data[position] < 0x40:
+            return position + 1
+    return len(data) - len(data) % 4
+
+
+_ASCII_BYTES = bytes(range(0x80))
+
+
+def _non_ascii_bytes(data: bytes) -> int:
+    return len(data.translate(None, _ASCII_BYTES))
+
+
+def _utf8_share(line: bytes) -> tuple[int, int]:
+    """(non-ASCII bytes inside well-formed UTF-8 sequences, non-ASCII bytes outside)."""
+    inside = sum(_non_ascii_bytes(piece) for piece in _UTF8_PIECE.findall(line))
+    return inside, _non_ascii_bytes(line) - inside
+
+
+def _is_utf8_until(line: bytes, end: int) -> bool:
+    try:
+        line[:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode_stray_bytes(line: bytes, legacy: str) -> str:
+    """A UTF-8 line whose few bytes outside well-formed sequences are legacy text."""
+    pieces = []
+    position = 0
+    for match in _UTF8_PIECE.finditer(line):
+        if match.start() > position:
+            pieces.append(_decode_legacy(line[position : match.start()], legacy))
+        pieces.append(match.group().decode("utf-8"))
+        position = match.end()
+    if position < len(line):
+        pieces.append(_decode_legacy(line[position:], legacy))
+    return "".join(pieces)
+
+
+@cache
+def _is_single_byte(name: str) -> bool:
+    try:
+        return len(bytes(range(256)).decode(name, "surrogateescape")) == 256
+    except (LookupError, UnicodeError):
+        return False
+
+
+def _decode_legacy(data: bytes, name: str) -> str:
+    """`data` in a legacy encoding; what it leaves undefined comes back escaped (lone surrogates).
+
+    A single-byte codepage's undefined 0x80-0x9F are read as the C1 controls of the same
+    value, as browsers do.
+    """
+    text = data.decode(name, "surrogateescape")
+    if _is_single_byte(name) and _ESCAPED.search(text) is not None:
+        text = text.translate(_C1_FROM_ESCAPED)
+    return text
+
+
+def _not_utf8_lines(*blocks: bytes) -> Iterator[bytes]:
+    """Up to SAMPLE_BYTES of the lines that are not UTF-8; in a line that is mostly UTF-8
+    (with stray legacy bytes), its UTF-8 sequences are blanked."""
+    size = 0
+    for block in blocks:
+        for line in _lines(block):
+            if line.isascii() or _is_utf8_until(line, len(line)):
+                continue
+            inside, outside = _utf8_share(line)
+            legacy_bytes = _MULTIBYTE.sub(b" ", line) if inside > outside else line
+            yield legacy_bytes
+            size += len(legacy_bytes)
+            if size >= SAMPLE_BYTES:
+                return
+
+
+_MULTIBYTE = re.compile(MULTIBYTE_SEQUENCE)
+
+
+# Fewer non-ASCII bytes than this outside UTF-8 are stray bytes, too few for chardet.
+MIN_GUESS_BYTES = 16
+# The codepages chardet chooses from: those textfix knows mojibake of, whose text is
+# common enough to meet in a file (chardet alone would also offer mac-iceland and the like).
+LEGACY_CANDIDATES = tuple(dict.fromkeys((*SINGLE_BYTE_CODECS, "gb18030", *DOUBLE_BYTE_CODECS)))
+
+
+def _chardet_name(codec: str) -> str:
+    return codec.replace("_", "-") if codec.startswith("euc_") else codec
+
+
+def _guess_legacy(sample: bytes, hinted: tuple[str, ...]) -> tuple[str, float]:
+    """chardet's codepage for the sample, among the hinted codepages or LEGACY_CANDIDATES."""
+    import chardet
+
+    candidates = hinted or LEGACY_CANDIDATES
+    if _non_ascii_bytes(sample) < MIN_GUESS_BYTES:
+        # a few stray bytes say nothing to chardet: take the commonest source of them
+        return codecs.lookup(candidates[0] if hinted else "cp1252").name, 0.0
+    guess = chardet.detect(
+        sample, prefer_superset=True, include_encodings=[_chardet_name(name) for name in candidates]
+    )
+    name = guess.get("encoding")
+    try:
+        codec = codecs.lookup(name).name if name else "cp1252"
+    except LookupError:
+        codec = "cp1252"
+    if codec in _AS_CP1252:
+        codec = "cp1252"
+    if hinted and codec not in {codecs.lookup(h).name for h in hinted}:
+        codec = codecs.lookup(hinted[0]).name
+    return codec, float(guess.get("confidence") or 0.0)
