@@ -182,7 +182,7 @@ def _report(path: str, decoder: Decoder) -> str:
     encodings = ", ".join(f"{name} {count}" for name, count in decoder.encodings.most_common())
     return (
         f"{path}: {decoder.encoding or 'utf-8'} (confidence {decoder.confidence:.2f}); "
-        f"lines by encoding: {encodings or 'none'}; {decoder.repairs} repaired spans; "
+        f"bytes by encoding: {encodings or 'none'}; {decoder.repairs} repaired spans; "
         f"{decoder.undecodable} undecodable bytes"
     )
 

@@ -25,6 +25,7 @@ import codecs
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TypeVar
@@ -39,6 +40,7 @@ ERRORS = ("replace", "surrogateescape", "strict")
 # How many bytes the Decoder reads before it decides between UTF-8, UTF-16/32 and the rest,
 # and how much of the non-UTF-8 lines chardet sees.
 SAMPLE_BYTES = 1 << 16
+CHUNK_BYTES = 1 << 20
 # A line longer than this is cut (after a byte below 0x40, which no supported multi-byte
 # encoding uses inside a character) so that memory stays bounded.
 MAX_LINE_BYTES = 1 << 20
@@ -55,6 +57,7 @@ _BOMS = (
 # ASCII and well-formed multi-byte sequences: the UTF-8 pieces of a line.
 _UTF8_PIECE = re.compile(rb"(?:[\x00-\x7f]|" + MULTIBYTE_SEQUENCE + rb")+")
 _ESCAPED = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _C1_FROM_ESCAPED = {0xDC80 + byte: chr(0x80 + byte) for byte in range(0x20)}
 _REPLACE_ESCAPED = dict.fromkeys(range(0xDC80, 0xDD00), "\ufffd")
 # What chardet says for plain Western text: Latin-1 and ASCII are read as cp1252, as
@@ -67,11 +70,11 @@ class Decoded:
     """What decode() made of some bytes.
 
     `encoding` is the main encoding (a Python codec name), the one that decoded most of
-    the non-ASCII bytes; `encodings` counts the lines each encoding decoded (more than
-    one for mixed input). `findings` are the mojibake repairs made after decoding, with
-    offsets into the text as decoded, before the repairs. `undecodable` counts the bytes
-    no candidate decoded (kept by the errors policy); `undecodable_offsets` gives the
-    byte offsets of the first of them.
+    the bytes; `encodings` counts the bytes each encoding decoded (more than one for
+    mixed input; ASCII lines count for the encoding of the text around them). `findings` are the mojibake repairs
+    made after decoding, with offsets into the text as decoded, before the repairs.
+    `undecodable` counts the bytes no candidate decoded (kept by the errors policy);
+    `undecodable_offsets` gives the offsets in that text of the first of them.
     """
 
     text: str
@@ -99,8 +102,11 @@ def decode(
     only decodes.
     """
     decoder = Decoder(encoding, errors=errors, repair=repair, languages=languages, config=config)
-    text = decoder.decode(bytes(data), final=True)
-    return decoder.result(text)
+    view = memoryview(data).cast("B")
+    # in chunks, so that the bytes held at once stay small beside the text
+    pieces = [decoder.decode(bytes(view[start : start + CHUNK_BYTES])) for start in range(0, len(view), CHUNK_BYTES)]
+    pieces.append(decoder.decode(b"", final=True))
+    return decoder.result("".join(pieces))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -138,6 +144,8 @@ class Decoder:
         hint = check_languages(tuple(languages))
         if config is None:
             config = DEFAULT_CONFIG if not hint else Config(languages=hint)
+        elif config == DEFAULT_CONFIG:
+            config = DEFAULT_CONFIG  # the one whose clean text takes the fast path
         self.errors = errors
         self.repair = repair
         self.config = config
@@ -154,7 +162,6 @@ class Decoder:
         self._legacy: str | None = self._given
         self._legacy_confidence = 1.0 if self._given else 0.0
         self.encodings: Counter[str] = Counter()
-        self._non_ascii: Counter[str] = Counter()
         self.findings: list[Finding] = []
         self.located: list[tuple[int, int, Finding]] = []  # (line, column, finding in that line), 1-based
         self.lines = 0
@@ -164,12 +171,12 @@ class Decoder:
 
     @property
     def encoding(self) -> str | None:
-        """The encoding that decoded most of the non-ASCII lines so far (None before any)."""
+        """The encoding that decoded most of the bytes so far (None before any)."""
         if self._mode not in (None, "lines"):
             return self._mode
-        if self._non_ascii:
-            return self._non_ascii.most_common(1)[0][0]
-        return self._given or ("utf-8" if self.encodings else None)
+        if self.encodings:
+            return self.encodings.most_common(1)[0][0]
+        return self._given or ("utf-8" if self.lines else None)
 
     @property
     def confidence(self) -> float:
@@ -215,6 +222,7 @@ class Decoder:
 
     def _decode_stream(self, final: bool) -> str:
         assert self._stream is not None and self._mode is not None
+        self.encodings[self._mode] += len(self._pending)
         text = self._text_tail + self._stream.decode(self._pending, final)
         self._pending = b""
         cut = len(text) if final else text.rfind("\n") + 1
@@ -229,22 +237,61 @@ class Decoder:
         if not cut:
             return ""
         self._block, self._pending = pending[:cut], pending[cut:]
-        if self._given is not None:
-            lines = [(line, self._given) for line in _lines(_decode_legacy(self._block, self._given))]
-        else:
-            try:
-                # most input: every line UTF-8 at once
-                lines = [(line, "utf-8") for line in _lines(self._block.decode("utf-8"))]
-            except UnicodeDecodeError:
-                lines = list(self._decoded_lines(self._block, final))
         self._bytes_seen += cut
+        whole: tuple[str, str] | None = None
+        escaped = False
+        if self._given is not None:
+            whole = _decode_legacy(self._block, self._given), self._given
+            escaped = _ESCAPED.search(whole[0]) is not None
+        else:
+            with suppress(UnicodeDecodeError):
+                whole = self._block.decode("utf-8"), "utf-8"  # most input: every line UTF-8 at once
+        if whole is not None:
+            self.encodings[whole[1]] += cut
+            if not escaped:
+                self._block = b""
+                return self._finish_block(*whole)
+        lines = _decoded_lines(whole) if whole is not None else list(self._decoded_lines(self._block, final))
         self._block = b""
         return "".join(self._finish_line(text, name) for text, name in lines)
 
+    def _finish_block(self, text: str, encoding: str) -> str:
+        """_finish_line for every line of a block decoded whole, without escapes; only the
+        lines that hold non-ASCII characters are visited, one search each."""
+        if not self.repair:
+            self.lines += text.count("\n") + (bool(text) and not text.endswith("\n"))
+            self._chars_out += len(text)
+            return text
+        pieces = []
+        position = 0  # where the lines not yet counted or copied start
+        while (found := _NON_ASCII.search(text, position)) is not None:
+            line_start = text.rfind("\n", 0, found.start()) + 1
+            line_end = text.find("\n", found.start()) + 1 or len(text)
+            self.lines += text.count("\n", position, line_start)
+            pieces.append(text[position:line_start])
+            self._chars_out += line_start - position
+            pieces.append(self._finish_line(text[line_start:line_end], encoding))
+            position = line_end
+        self.lines += text.count("\n", position) + (position < len(text) and not text.endswith("\n"))
+        pieces.append(text[position:])
+        self._chars_out += len(text) - position
+        return "".join(pieces)
+
     def _decoded_lines(self, block: bytes, final: bool) -> Iterator[tuple[str, str]]:
         raw_lines = _lines(block)
+        last = len(raw_lines) - 1 if final else -1
         for index, line in enumerate(raw_lines):
-            yield self._decode_line(line, final and index == len(raw_lines) - 1)
+            if line.isascii():
+                text, encoding = line.decode("ascii"), self._legacy or "utf-8"
+            elif index != last and 4 * _continuation_bytes(line) <= _non_ascii_bytes(line):
+                # Too few continuation bytes for most of the line to be UTF-8 (see _utf8_share):
+                # legacy text, the common case of a legacy file, told in C.
+                encoding = self._legacy_codec()
+                text = _decode_legacy(line, encoding)
+            else:
+                text, encoding = self._decode_line(line, index == last)
+            self.encodings[encoding] += len(line)
+            yield text, encoding
 
     def _decode_line(self, line: bytes, at_end: bool) -> tuple[str, str]:
         try:
@@ -267,12 +314,10 @@ class Decoder:
 
     def _finish_line(self, text: str, encoding: str) -> str:
         """Count, apply the errors policy to, and repair the mojibake of one decoded line."""
-        self.encodings[encoding] += 1
         self.lines += 1
         if text.isascii():
             self._chars_out += len(text)
             return text
-        self._non_ascii[encoding] += 1
         if _ESCAPED.search(text) is not None:
             text = self._apply_policy(text, encoding)
         if self.repair:
@@ -387,6 +432,11 @@ def _wide_encoding(sample: bytes) -> str | None:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+def _decoded_lines(whole: tuple[str, str]) -> list[tuple[str, str]]:
+    text, encoding = whole
+    return [(line, encoding) for line in _lines(text)]
+
+
 def _safe_cut(data: bytes) -> int:
     """Where to cut a long run without a newline: after the last byte below 0x40."""
     for position in range(len(data) - 1, max(-1, len(data) - 4096), -1):
@@ -398,13 +448,21 @@ def _safe_cut(data: bytes) -> int:
 _ASCII_BYTES = bytes(range(0x80))
 
 
+_NOT_CONTINUATION_BYTES = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
+
+
+def _continuation_bytes(data: bytes) -> int:
+    """Bytes 0x80-0xBF: a multi-byte UTF-8 sequence has one or more, a two-byte one half its bytes."""
+    return len(data.translate(None, _NOT_CONTINUATION_BYTES))
+
+
 def _non_ascii_bytes(data: bytes) -> int:
     return len(data.translate(None, _ASCII_BYTES))
 
 
 def _utf8_share(line: bytes) -> tuple[int, int]:
     """(non-ASCII bytes inside well-formed UTF-8 sequences, non-ASCII bytes outside)."""
-    inside = sum(_non_ascii_bytes(piece) for piece in _UTF8_PIECE.findall(line))
+    inside = len(b"".join(_MULTIBYTE.findall(line)))
     return inside, _non_ascii_bytes(line) - inside
 
 
@@ -431,11 +489,21 @@ def _decode_stray_bytes(line: bytes, legacy: str) -> str:
 
 
 @cache
-def _is_single_byte(name: str) -> bool:
+def _single_byte_table(name: str) -> str | None:
+    """The 256 chars of a single-byte codec: C1 controls for its undefined 0x80-0x9F, lone
+    surrogates (escapes) for its other undefined bytes; None for a multi-byte codec."""
     try:
-        return len(bytes(range(256)).decode(name, "surrogateescape")) == 256
+        table = bytes(range(256)).decode(name, "surrogateescape")
+        # bytes that UTF-8, GBK, Big5, Shift_JIS, EUC or ISO-2022 would read as fewer chars
+        probes = [len(probe.decode(name, "surrogateescape")) == len(probe) for probe in _MULTI_BYTE_PROBES]
     except (LookupError, UnicodeError):
-        return False
+        return None
+    if len(table) != 256 or not all(probes):
+        return None
+    return table.translate(_C1_FROM_ESCAPED)
+
+
+_MULTI_BYTE_PROBES = (b"\xc3\xa9", b"\x81\x40", b"\xa4\xa4", b"\x8e\xa1", b"\xb0\xa1", b"\x1b$B0!\x1b(B")
 
 
 def _decode_legacy(data: bytes, name: str) -> str:
@@ -444,10 +512,10 @@ def _decode_legacy(data: bytes, name: str) -> str:
     A single-byte codepage's undefined 0x80-0x9F are read as the C1 controls of the same
     value, as browsers do.
     """
-    text = data.decode(name, "surrogateescape")
-    if _is_single_byte(name) and _ESCAPED.search(text) is not None:
-        text = text.translate(_C1_FROM_ESCAPED)
-    return text
+    table = _single_byte_table(name)
+    if table is None:
+        return data.decode(name, "surrogateescape")
+    return codecs.charmap_decode(data, "strict", table)[0]
 
 
 def _not_utf8_lines(*blocks: bytes) -> Iterator[bytes]:
@@ -466,7 +534,13 @@ def _not_utf8_lines(*blocks: bytes) -> Iterator[bytes]:
                 return
 
 
-_MULTIBYTE = re.compile(MULTIBYTE_SEQUENCE)
+# One well-formed multi-byte sequence, written to start with one class so that the
+# engine skips to lead bytes in C (legacy lines hold few).
+_MULTIBYTE = re.compile(
+    rb"[\xc2-\xf4](?:(?<=[\xc2-\xdf])[\x80-\xbf]|(?<=\xe0)[\xa0-\xbf][\x80-\xbf]"
+    rb"|(?<=[\xe1-\xec\xee\xef])[\x80-\xbf]{2}|(?<=\xed)[\x80-\x9f][\x80-\xbf]"
+    rb"|(?<=\xf0)[\x90-\xbf][\x80-\xbf]{2}|(?<=[\xf1-\xf3])[\x80-\xbf]{3}|(?<=\xf4)[\x80-\x8f][\x80-\xbf]{2})"
+)
 
 
 # Fewer non-ASCII bytes than this outside UTF-8 are stray bytes, too few for chardet.

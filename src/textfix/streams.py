@@ -87,7 +87,7 @@ def fix_file(
         encoding=decoder.encoding or "utf-8",
         confidence=decoder.confidence,
         encodings=dict(decoder.encodings),
-        lines=sum(decoder.encodings.values()),
+        lines=decoder.lines,
         repairs=decoder.repairs,
         undecodable=decoder.undecodable,
     )
