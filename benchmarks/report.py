@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from accuracy import RANDOM_PAIRS, AccuracyRow, FPResult, LanguageFP
+from decoding import STRINGS_PER_DOCUMENT, DecodeResults
 from fixers import FIXERS, FTFY, FTFY_ENCODING, FTFY_PREBUILT, FTFY_SETTINGS, TEXTFIX, WARM_UP_TEXTS
 from speed import FLOOR, FootprintRow, LinearRow, Measured, MemoryRow, ScalingRow, StartupRow, ThroughputRow
 from textsets import first_difference
@@ -31,6 +32,7 @@ class Results:
     false_positives: FPResult | None = None
     memory: list[MemoryRow] = field(default_factory=list)
     footprint: list[FootprintRow] = field(default_factory=list)
+    decode: DecodeResults | None = None
     section_seconds: dict[str, float] = field(default_factory=dict)
     failed_sections: dict[str, str] = field(default_factory=dict)  # section -> error
 
@@ -525,6 +527,42 @@ def memory_section(rows: list[MemoryRow], footprint: list[FootprintRow]) -> str:
     return "\n".join(out)
 
 
+def decode_section(results: DecodeResults) -> str:
+    names = list(results.rows[0].exact) if results.rows else []
+    rows = []
+    for row in [*results.rows, results.mixed]:
+        rows.append(
+            [row.encoding, row.documents]
+            + [f"{100 * row.exact[name] / row.documents:.1f}%" if row.documents else "-" for name in names]
+        )
+    accuracy = table(["Encoding", "documents", *names], rows, "lr" + "r" * len(names))
+    base = next((s for s in results.speed if s.decoder == "chardet.detect + decode"), None)
+    speed_rows = [
+        [
+            s.decoder,
+            f"{s.megabytes / s.seconds:.1f} MB/s",
+            f"{base.seconds / s.seconds:.2f}×" if base and s.seconds else "-",
+        ]
+        for s in results.speed
+    ]
+    speed = table(["Decoder, on UTF-8 documents", "throughput", "speed ÷ chardet"], speed_rows, "lrr")
+    memory = (
+        f"`textfix.fix_file` on a generated {results.memory_file_bytes / 1e6:.0f} MB file: peak RSS "
+        + (f"{results.memory_peak_bytes / 1e6:.0f} MB" if results.memory_peak_bytes else "not measured")
+        + " (the whole process, interpreter included)."
+    )
+    return "\n\n".join(
+        [
+            "## 7. Bytes of unknown encoding",
+            f"Exact text from bytes: documents of {STRINGS_PER_DOCUMENT} gettext strings in each legacy "
+            "encoding (textfix.decode without repairs, so only the decoding is compared).",
+            accuracy,
+            speed,
+            memory,
+        ]
+    )
+
+
 def render(results: Results, chart_name: str | None) -> str:
     parts = [header(results)]
     if chart_name:
@@ -543,6 +581,8 @@ def render(results: Results, chart_name: str | None) -> str:
         parts.append(fp_section(results.false_positives))
     if results.memory or results.footprint:
         parts.append(memory_section(results.memory, results.footprint))
+    if results.decode:
+        parts.append(decode_section(results.decode))
     if results.failed_sections:
         parts.append(
             "**Sections that failed** (traceback on stderr): "

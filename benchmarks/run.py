@@ -33,6 +33,7 @@ if importlib.util.find_spec("textfix") is None:
 
 import ftfy  # noqa: E402
 from accuracy import chain_accuracy, false_positives  # noqa: E402
+from decoding import decode_benchmark  # noqa: E402
 from fixers import warm_up  # noqa: E402
 from report import Results, render, write_chart  # noqa: E402
 from settings import FULL, QUICK, Settings  # noqa: E402
@@ -41,7 +42,7 @@ from textsets import damaged_lines, english_prose, load_corpus, multilingual_lin
 
 import textfix  # noqa: E402
 
-SECTIONS = ("throughput", "startup", "linear", "scaling", "accuracy", "fp", "memory", "footprint")
+SECTIONS = ("throughput", "startup", "linear", "scaling", "accuracy", "fp", "memory", "footprint", "decode")
 T = TypeVar("T")
 
 
@@ -176,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         results.false_positives = section("fp", lambda: false_positives(settings, corpus))
         results.memory = section("memory", lambda: memory(settings, workloads, big)) or []
         results.footprint = section("footprint", lambda: footprint(settings, scratch)) or []
+    results.decode = section(
+        "decode", lambda: decode_benchmark(corpus, settings.documents_per_encoding, settings.decode_file_bytes)
+    )
 
     digest = source_digest()
     if digest != results_digest:

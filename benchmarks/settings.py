@@ -19,6 +19,8 @@ class Settings:
     fp_per_language: int | None  # clean strings per language for false positives; None: all of them
     guard_seconds: float  # a single big-input measurement is abandoned after this
     memory_string_bytes: int  # size of the one-string memory workload (tracemalloc slows textfix a lot)
+    documents_per_encoding: int  # documents per legacy encoding in the decode benchmark
+    decode_file_bytes: int  # size of the file fix_file's peak memory is measured on
 
 
 QUICK = Settings(
@@ -34,6 +36,8 @@ QUICK = Settings(
     fp_per_language=300,
     guard_seconds=30.0,
     memory_string_bytes=50_000,
+    documents_per_encoding=30,
+    decode_file_bytes=20_000_000,
 )
 
 FULL = Settings(
@@ -49,4 +53,6 @@ FULL = Settings(
     fp_per_language=None,
     guard_seconds=120.0,
     memory_string_bytes=1_000_000,
+    documents_per_encoding=200,
+    decode_file_bytes=500_000_000,
 )

@@ -143,13 +143,9 @@ def test_binary_detection() -> None:
 @given(text=st.text(min_size=0, max_size=200), codec=st.sampled_from([*SINGLE_BYTE_CODECS, *DOUBLE_BYTE_CODECS]))
 @settings(max_examples=300, deadline=None)
 def test_round_trip_through_any_supported_codec(text: str, codec: str) -> None:
-    try:
-        data = text.encode(codec)
-    except UnicodeEncodeError:
-        data = text.encode(codec, "replace")
-        text = data.decode(codec)
-    decoded = textfix.decode(data, codec, repair=False)
-    assert decoded.text == text
+    data = text.encode(codec, "replace")
+    # (what the codec reads back: encoders map some chars to near ones, "¢" to "￠" in cp932)
+    assert textfix.decode(data, codec, repair=False).text == data.decode(codec)
 
 
 @given(text=st.text(max_size=300))

@@ -60,9 +60,19 @@ _ESCAPED = re.compile("[\udc80-\udcff]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _C1_FROM_ESCAPED = {0xDC80 + byte: chr(0x80 + byte) for byte in range(0x20)}
 _REPLACE_ESCAPED = dict.fromkeys(range(0xDC80, 0xDD00), "\ufffd")
-# What chardet says for plain Western text: Latin-1 and ASCII are read as cp1252, as
-# browsers do, since cp1252 only adds characters where Latin-1 has C1 controls.
-_AS_CP1252 = {"ascii", "latin-1", "iso8859-1", "utf-8"}
+# What chardet names -> the codec that reads the same text and more: Latin-1 and ASCII
+# (and UTF-8 with stray bytes) as cp1252, as browsers do, since cp1252 only adds
+# characters where Latin-1 has C1 controls; the CJK standards as Microsoft's supersets.
+_SUPERSET = {
+    "ascii": "cp1252",
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "utf-8": "cp1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+}
 
 
 @dataclass(frozen=True)
@@ -294,17 +304,32 @@ class Decoder:
             yield text, encoding
 
     def _decode_line(self, line: bytes, at_end: bool) -> tuple[str, str]:
+        """One line of a block that is not all UTF-8: UTF-8, legacy text, or UTF-8 with stray bytes.
+
+        Legacy text holds well-formed UTF-8 sequences by chance (Thai in cp874 is full of
+        them), so the legacy reading decides: a UTF-8 line read as a single-byte codepage
+        is mojibake that the suspect regex sees ("cafÃ©"), legacy text read so is not.
+        """
+        legacy = self._legacy_codec()
         try:
-            return line.decode("utf-8"), "utf-8"
+            text = line.decode("utf-8")
         except UnicodeDecodeError as error:
             if at_end and error.reason == "unexpected end of data" and _is_utf8_until(line, error.start):
                 # the input ends inside a character: UTF-8 cut short, not another encoding
                 return line.decode("utf-8", "surrogateescape"), "utf-8"
-        legacy = self._legacy_codec()
-        in_sequences, outside = _utf8_share(line)
-        if in_sequences > outside:
-            return _decode_stray_bytes(line, legacy), "utf-8"
-        return _decode_legacy(line, legacy), legacy
+        else:
+            if self.encodings[legacy] <= self.encodings["utf-8"]:
+                return text, "utf-8"
+            legacy_text = _decode_legacy(line, legacy)
+            # among legacy lines, a line that is UTF-8 by chance reads as clean legacy text
+            return (text, "utf-8") if _reads_as_mojibake(legacy_text, legacy) else (legacy_text, legacy)
+        legacy_text = _decode_legacy(line, legacy)
+        if _single_byte_table(legacy) is not None:
+            # (in double-byte text, stray UTF-8 is too easily chance: such lines stay legacy)
+            inside, outside = _utf8_share(line)
+            if inside > outside and _reads_as_mojibake(legacy_text, legacy):
+                return _decode_stray_bytes(line, legacy), "utf-8"
+        return legacy_text, legacy
 
     def _legacy_codec(self) -> str:
         if self._legacy is None:
@@ -474,6 +499,26 @@ def _is_utf8_until(line: bytes, end: int) -> bool:
     return True
 
 
+def _reads_as_mojibake(text: str, codec: str) -> bool:
+    """Whether `text`, read through `codec`, holds what UTF-8 read so looks like: the
+    suspect regex for a single-byte codepage, the double-byte detector for CJK ones."""
+    if _single_byte_table(codec) is not None:
+        from textfix.detect.suspects import may_hold_mojibake
+
+        return may_hold_mojibake(text, (codec,))
+    from textfix.detect.doublebyte import detect_double_byte
+
+    base = _DOUBLE_BYTE_BASE.get(codec, codec)
+    if base not in DOUBLE_BYTE_CODECS:
+        return True  # no detector for it: the line keeps its UTF-8 reading
+    threshold = DEFAULT_CONFIG.threshold
+    return bool(detect_double_byte(text, (base,), threshold, threshold))
+
+
+# a superset codec chardet names -> the double-byte codepage the detector reads it as
+_DOUBLE_BYTE_BASE = {"gb18030": "gbk", "big5hkscs": "big5", "euc_jis_2004": "euc_jp", "shift_jis_2004": "shift_jis"}
+
+
 def _decode_stray_bytes(line: bytes, legacy: str) -> str:
     """A UTF-8 line whose few bytes outside well-formed sequences are legacy text."""
     pieces = []
@@ -519,17 +564,15 @@ def _decode_legacy(data: bytes, name: str) -> str:
 
 
 def _not_utf8_lines(*blocks: bytes) -> Iterator[bytes]:
-    """Up to SAMPLE_BYTES of the lines that are not UTF-8; in a line that is mostly UTF-8
-    (with stray legacy bytes), its UTF-8 sequences are blanked."""
+    """Up to SAMPLE_BYTES of the lines that are not UTF-8, as they are (chardet reads a few
+    UTF-8 characters beside stray legacy bytes as UTF-8, which then means cp1252)."""
     size = 0
     for block in blocks:
         for line in _lines(block):
             if line.isascii() or _is_utf8_until(line, len(line)):
                 continue
-            inside, outside = _utf8_share(line)
-            legacy_bytes = _MULTIBYTE.sub(b" ", line) if inside > outside else line
-            yield legacy_bytes
-            size += len(legacy_bytes)
+            yield line
+            size += len(line)
             if size >= SAMPLE_BYTES:
                 return
 
@@ -562,16 +605,13 @@ def _guess_legacy(sample: bytes, hinted: tuple[str, ...]) -> tuple[str, float]:
     if _non_ascii_bytes(sample) < MIN_GUESS_BYTES:
         # a few stray bytes say nothing to chardet: take the commonest source of them
         return codecs.lookup(candidates[0] if hinted else "cp1252").name, 0.0
-    guess = chardet.detect(
-        sample, prefer_superset=True, include_encodings=[_chardet_name(name) for name in candidates]
-    )
+    guess = chardet.detect(sample, include_encodings=[_chardet_name(name) for name in candidates])
     name = guess.get("encoding")
     try:
         codec = codecs.lookup(name).name if name else "cp1252"
     except LookupError:
         codec = "cp1252"
-    if codec in _AS_CP1252:
-        codec = "cp1252"
+    codec = _SUPERSET.get(codec, codec)
     if hinted and codec not in {codecs.lookup(h).name for h in hinted}:
         codec = codecs.lookup(hinted[0]).name
     return codec, float(guess.get("confidence") or 0.0)
