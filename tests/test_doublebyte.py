@@ -160,3 +160,9 @@ def test_lost_bytes_are_never_guessed(codec: str) -> None:
             checked += "\ufffd" in finding.replacement
             assert re.search(_pattern(finding.replacement), original, re.DOTALL), (codec, finding)
     assert checked or codec in ("gbk", "cp932", "shift_jis"), "no lossy repair made at all"
+
+
+def test_a_reading_cut_short_by_the_base_codepage_gives_way_to_its_superset() -> None:
+    # Shift_JIS reads "हिन्द" and stops; cp932 reads the last pair too (found by hypothesis)
+    damaged = "the हिन्दी the " + "हिन्दी".encode("utf-8").decode("cp932")
+    assert fix_text(damaged) == "the हिन्दी the हिन्दी"

@@ -262,7 +262,30 @@ def candidates(text: str, names: tuple[str, ...]) -> list[DoubleByteCandidate]:
                     found[key] = DoubleByteCandidate(
                         base + first, base + last, name, replacement, sequences, whole, swallowed
                     )
-    return list(found.values())
+    return _without_truncated(list(found.values()))
+
+
+def _without_truncated(items: list[DoubleByteCandidate]) -> list[DoubleByteCandidate]:
+    """Drops a base codepage's reading that its superset reads the same way and further.
+
+    Shift_JIS stops where cp932 reads on ("हिन्द" where cp932 reads "हिन्दी", the last
+    pair being cp932's only): the shorter reading is the same damage, cut short.
+    """
+    supersets = [item for item in items if item.codec in _SUPERSET.values()]
+    if not supersets:
+        return items
+    return [
+        item
+        for item in items
+        if not any(
+            _SUPERSET.get(item.codec) == wider.codec
+            and wider.start <= item.start
+            and item.end <= wider.end
+            and wider.end - wider.start > item.end - item.start
+            and item.replacement in wider.replacement
+            for wider in supersets
+        )
+    ]
 
 
 def _lossy_readings(run: str, name: str) -> list[tuple[int, int, str, int]]:
