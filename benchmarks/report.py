@@ -10,6 +10,7 @@ from pathlib import Path
 from accuracy import RANDOM_PAIRS, AccuracyRow, FPResult, LanguageFP
 from decoding import STRINGS_PER_DOCUMENT, DecodeResults
 from fixers import FIXERS, FTFY, FTFY_ENCODING, FTFY_PREBUILT, FTFY_SETTINGS, TEXTFIX, WARM_UP_TEXTS
+from integrations import IntegrationRow
 from speed import FLOOR, FootprintRow, LinearRow, Measured, MemoryRow, ScalingRow, StartupRow, ThroughputRow
 from textsets import first_difference
 
@@ -33,6 +34,7 @@ class Results:
     memory: list[MemoryRow] = field(default_factory=list)
     footprint: list[FootprintRow] = field(default_factory=list)
     decode: DecodeResults | None = None
+    integrations: list[IntegrationRow] = field(default_factory=list)
     section_seconds: dict[str, float] = field(default_factory=dict)
     failed_sections: dict[str, str] = field(default_factory=dict)  # section -> error
 
@@ -563,6 +565,30 @@ def decode_section(results: DecodeResults) -> str:
     )
 
 
+def integrations_section(rows: list[IntegrationRow]) -> str:
+    base = rows[0].seconds if rows else None
+    body = [
+        [
+            row.name,
+            f"{row.rows:,}",
+            f"{row.distinct:,}",
+            seconds(row.seconds) if row.seconds is not None else row.note,
+            f"{row.rows / row.seconds / 1e3:,.0f} k rows/s" if row.seconds else "-",
+            ratio(base / row.seconds) if base and row.seconds else "-",
+            row.note if row.seconds is not None else "",
+        ]
+        for row in rows
+    ]
+    return "\n\n".join(
+        [
+            "## 8. Columns: pandas, polars, pyarrow, Spark",
+            "One column of clean and damaged multilingual lines with repeated values; every result "
+            "equals fix_text row by row (tests/test_integrations.py).",
+            table(["Integration", "rows", "distinct", "time", "throughput", "speed ÷ loop", "note"], body, "lrrrrrl"),
+        ]
+    )
+
+
 def render(results: Results, chart_name: str | None) -> str:
     parts = [header(results)]
     if chart_name:
@@ -583,6 +609,8 @@ def render(results: Results, chart_name: str | None) -> str:
         parts.append(memory_section(results.memory, results.footprint))
     if results.decode:
         parts.append(decode_section(results.decode))
+    if results.integrations:
+        parts.append(integrations_section(results.integrations))
     if results.failed_sections:
         parts.append(
             "**Sections that failed** (traceback on stderr): "

@@ -35,6 +35,7 @@ import ftfy  # noqa: E402
 from accuracy import chain_accuracy, false_positives  # noqa: E402
 from decoding import decode_benchmark  # noqa: E402
 from fixers import warm_up  # noqa: E402
+from integrations import column, integration_throughput  # noqa: E402
 from report import Results, render, write_chart  # noqa: E402
 from settings import FULL, QUICK, Settings  # noqa: E402
 from speed import clean_text, footprint, linear_time, memory, scaling, startup, throughput  # noqa: E402
@@ -42,8 +43,11 @@ from textsets import damaged_lines, english_prose, load_corpus, multilingual_lin
 
 import textfix  # noqa: E402
 
-SECTIONS = ("throughput", "startup", "linear", "scaling", "accuracy", "fp", "memory", "footprint", "decode")
+SECTIONS = (
+    "throughput", "startup", "linear", "scaling", "accuracy", "fp", "memory", "footprint", "decode", "integrations"
+)
 T = TypeVar("T")
+INTEGRATION_DISTINCT = 20_000  # distinct values in the column the integrations repair
 
 
 def progress(message: str) -> None:
@@ -180,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     results.decode = section(
         "decode", lambda: decode_benchmark(corpus, settings.documents_per_encoding, settings.decode_file_bytes)
     )
+    pool = multilingual_lines(corpus, INTEGRATION_DISTINCT)
+    values = column(pool, damaged_lines(pool), settings.integration_rows, INTEGRATION_DISTINCT)
+    results.integrations = section("integrations", lambda: integration_throughput(values)) or []
 
     digest = source_digest()
     if digest != results_digest:

@@ -21,6 +21,7 @@ class Settings:
     memory_string_bytes: int  # size of the one-string memory workload (tracemalloc slows textfix a lot)
     documents_per_encoding: int  # documents per legacy encoding in the decode benchmark
     decode_file_bytes: int  # size of the file fix_file's peak memory is measured on
+    integration_rows: int  # rows of the column the dataframe integrations repair
 
 
 QUICK = Settings(
@@ -38,6 +39,7 @@ QUICK = Settings(
     memory_string_bytes=50_000,
     documents_per_encoding=30,
     decode_file_bytes=20_000_000,
+    integration_rows=100_000,
 )
 
 FULL = Settings(
@@ -55,4 +57,5 @@ FULL = Settings(
     memory_string_bytes=1_000_000,
     documents_per_encoding=200,
     decode_file_bytes=500_000_000,
+    integration_rows=1_000_000,
 )
