@@ -313,3 +313,14 @@ def test_unknown_language_is_a_usage_error(clean_file: Path) -> None:
     result = run("scan", "--languages", "xx", str(clean_file))
     stderr = result.stderr.decode("utf-8")
     assert result.returncode == 2 and "Traceback" not in stderr and "unknown language" in stderr
+
+
+def test_fix_keeps_a_utf8_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    clean = "\ufeffname,city\r\nJosé,Zürich\r\n".encode()
+    path.write_bytes(clean)
+    assert run("fix", str(path)).stdout == clean
+    path.write_bytes("\ufeffname\r\ncafÃ©\r\n".encode())
+    assert run("fix", "--in-place", str(path)).returncode == 0
+    assert path.read_bytes() == "\ufeffname\r\ncafé\r\n".encode()
+    assert run("decode", str(path)).stdout == "name\r\ncafé\r\n".encode()

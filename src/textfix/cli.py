@@ -17,7 +17,7 @@ from typing import BinaryIO, TextIO
 
 import textfix
 from textfix.decoding import Decoder, looks_binary
-from textfix.streams import AtomicWriter, decode_chunks, read_chunks
+from textfix.streams import AtomicWriter, decode_chunks, encoded, read_chunks
 
 EXIT_USAGE = 2
 # Files at least this large get a progress line on stderr, when it is a terminal.
@@ -123,8 +123,8 @@ def _check_readable(path: str) -> None:
 
 
 def _write_fixed(path: str, decoder: Decoder, out: BinaryIO, explain: bool) -> None:
-    for text in _decoded(path, decoder):
-        out.write(text.encode("utf-8", "surrogateescape"))
+    for data in encoded(_decoded(path, decoder), decoder):
+        out.write(data)
         if explain:
             _explain(path, decoder, sys.stderr)
     if explain:

@@ -171,6 +171,7 @@ class Decoder:
         self._text_tail = ""  # text of a whole-stream decoder after its last newline
         self._legacy: str | None = self._given
         self._legacy_confidence = 1.0 if self._given else 0.0
+        self.utf8_bom = False  # the input started with the UTF-8 byte order mark (not in the text)
         self.encodings: Counter[str] = Counter()
         self.findings: list[Finding] = []
         self.located: list[tuple[int, int, Finding]] = []  # (line, column, finding in that line), 1-based
@@ -222,6 +223,7 @@ class Decoder:
         if mode == "utf-8" and sample.startswith(codecs.BOM_UTF8):
             self._pending = self._pending[len(codecs.BOM_UTF8) :]
             self._bytes_seen = len(codecs.BOM_UTF8)
+            self.utf8_bom = True
         if _reads_by_lines(mode):
             self._mode = "lines"
         else:

@@ -8,6 +8,7 @@ partial output, and the input is never written to until the rename.
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 import tempfile
@@ -54,6 +55,19 @@ def decode_chunks(chunks: Iterable[bytes], decoder: Decoder) -> Iterator[str]:
         yield text
 
 
+def encoded(texts: Iterable[str], decoder: Decoder) -> Iterator[bytes]:
+    """The texts as UTF-8, after the UTF-8 byte order mark if the input had one (spreadsheet
+    programs need it to read a CSV file as UTF-8), so a clean file comes back identical."""
+    marked = False
+    for text in texts:
+        if not marked and decoder.utf8_bom:
+            marked = True
+            yield codecs.BOM_UTF8
+        yield text.encode("utf-8", "surrogateescape")
+    if not marked and decoder.utf8_bom:
+        yield codecs.BOM_UTF8
+
+
 def read_chunks(handle: BinaryIO, on_progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
     while chunk := handle.read(CHUNK_BYTES):
         if on_progress is not None:
@@ -80,8 +94,8 @@ def fix_file(
     target = Path(destination) if destination is not None else source_path
     decoder = Decoder(encoding, errors=errors, languages=languages, config=config, keep_findings=False)
     with open(source_path, "rb") as reader, AtomicWriter(target, like=source_path) as writer:
-        for text in decode_chunks(read_chunks(reader, on_progress), decoder):
-            writer.write(text.encode("utf-8", "surrogateescape"))
+        for data in encoded(decode_chunks(read_chunks(reader, on_progress), decoder), decoder):
+            writer.write(data)
     return FileReport(
         source=str(source_path),
         encoding=decoder.encoding or "utf-8",
