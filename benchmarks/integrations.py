@@ -9,12 +9,15 @@ from the DataFrame to a count of the repaired column, after a warm-up job.
 
 from __future__ import annotations
 
+import importlib
 import os
 import random
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from textfix import fix_text
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,12 @@ def _timed(job: Callable[[], object]) -> float:
 
 def integration_throughput(values: list[str]) -> list[IntegrationRow]:
     distinct = len(set(values))
-    loop = _timed(lambda: [textfix.fix_text(v) for v in values])
+    loop = _timed(lambda: [fix_text(v) for v in values])
     rows = [IntegrationRow("fix_text in a Python loop", len(values), distinct, loop)]
     try:
         import pandas as pd
 
-        import textfix.pandas  # noqa: F401
+        importlib.import_module("textfix.pandas")  # registers the accessor
 
         series = pd.Series(values)
         elapsed = _timed(lambda: series.textfix.fix())
@@ -57,7 +60,7 @@ def integration_throughput(values: list[str]) -> list[IntegrationRow]:
     try:
         import polars as pl
 
-        import textfix.polars  # noqa: F401
+        importlib.import_module("textfix.polars")  # registers the namespace
 
         frame = pl.DataFrame({"c": values})
         rows.append(
@@ -97,6 +100,7 @@ def _spark_row(values: list[str], distinct: int) -> IntegrationRow:
         SparkSession.builder.master(f"local[{cores}]")
         .appName("textfix-bench")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )

@@ -128,6 +128,7 @@ def spark():  # type: ignore[no-untyped-def]
         SparkSession.builder.master("local[1]")
         .appName("textfix-tests")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "1")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
