@@ -51,6 +51,17 @@ def ftfy_fix_encoding(text: str) -> str:
 # The three compared everywhere; the prebuilt-config variant only in the throughput table.
 FIXERS: dict[str, Fixer] = {TEXTFIX: textfix_fix_text, FTFY: ftfy_fix_text, FTFY_ENCODING: ftfy_fix_encoding}
 
+# plsfix, ftfy ported to Rust, joins every table when it is installed (`pip install '.[bench]'`),
+# with its default steps, as ftfy's own defaults are compared in its documentation.
+PLSFIX = "plsfix.fix_text"
+try:
+    import plsfix
+
+    _plsfix_text: Callable[[str], str] = plsfix.fix_text
+    FIXERS[PLSFIX] = _plsfix_text
+except ImportError:
+    pass
+
 WARM_UP_TEXTS = (
     "café au lait — “quoted” naïve façade",
     "Привет, мир! Ελληνικά, עברית, العربية, ภาษาไทย, Tiếng Việt, Łódź",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from accuracy import RANDOM_PAIRS, AccuracyRow, FPResult, LanguageFP
 from decoding import STRINGS_PER_DOCUMENT, DecodeResults
-from fixers import FIXERS, FTFY, FTFY_ENCODING, FTFY_PREBUILT, FTFY_SETTINGS, TEXTFIX, WARM_UP_TEXTS
+from fixers import FIXERS, FTFY, FTFY_ENCODING, FTFY_PREBUILT, FTFY_SETTINGS, PLSFIX, TEXTFIX, WARM_UP_TEXTS
 from integrations import IntegrationRow
 from speed import FLOOR, FootprintRow, LinearRow, Measured, MemoryRow, ScalingRow, StartupRow, ThroughputRow
 from textsets import first_difference
@@ -151,6 +151,7 @@ def throughput_section(rows: list[ThroughputRow]) -> str:
                 ratio(best[FTFY] / best[TEXTFIX]),
                 ratio(best[FTFY_PREBUILT] / best[TEXTFIX]),
                 ratio(best[FTFY_ENCODING] / best[TEXTFIX]),
+                *([ratio(best[PLSFIX] / best[TEXTFIX])] if PLSFIX in best else []),
                 ratio(best[TEXTFIX] / best[FLOOR]),
             )
         )
@@ -175,6 +176,7 @@ def throughput_section(rows: list[ThroughputRow]) -> str:
                 "textfix speed ÷ ftfy.fix_text",
                 "÷ ftfy.fix_text (prebuilt)",
                 "÷ ftfy.fix_encoding",
+                *(["÷ plsfix.fix_text"] if rows and PLSFIX in rows[0].seconds else []),
                 "textfix time ÷ floor",
             ),
             summary,

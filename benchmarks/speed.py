@@ -18,6 +18,7 @@ from fixers import (
     FTFY,
     FTFY_ENCODING,
     FTFY_PREBUILT,
+    PLSFIX,
     TEXTFIX,
     WARM_UP_TEXTS,
     Fixer,
@@ -54,6 +55,7 @@ def throughput(settings: Settings, classes: dict[str, list[str]]) -> list[Throug
         FTFY: FIXERS[FTFY],
         FTFY_PREBUILT: ftfy_fix_text_prebuilt,
         FTFY_ENCODING: FIXERS[FTFY_ENCODING],
+        **{name: fixer for name, fixer in FIXERS.items() if name == PLSFIX},
         FLOOR: _encode,
     }
     rows = []
