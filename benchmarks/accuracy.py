@@ -14,7 +14,7 @@ from textsets import Chain, Corpus, damage_losslessly, test_half_pool
 
 import textfix
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, codepage
-from textfix.languages import LANGUAGES
+from textfix.languages import LANGUAGES, base_language
 
 LEGACY_CONFIG = textfix.Config(legacy_pairs=LEGACY_PAIRS)
 LEGACY_GROUP = "legacy codepages (opt-in)"
@@ -199,15 +199,44 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
         cases = legacy_cases(pool, original, shown_as, settings.accuracy_per_codec)
         row = AccuracyRow(LEGACY_GROUP, f"{original} read as {shown_as}")
         rows.append(score(row, cases, textfix_fixer=_with_legacy_pairs))
-        language = next(code for code, names in LANGUAGES.items() if original in names)
-        row = AccuracyRow(HINTED_GROUP, f"{original} read as {shown_as}, languages=[{language!r}]")
-        hinted.append(score(row, cases, textfix_fixer=_with_languages(language)))
+        own_cases, hints = hinted_legacy_cases(corpus, original, shown_as, settings.accuracy_per_codec)
+        row = AccuracyRow(HINTED_GROUP, f"{original} read as {shown_as}, languages=[its own]")
+        hinted.append(score(row, own_cases, textfix_fixer=_with_languages(hints)))
     return rows + hinted
 
 
-def _with_languages(language: str) -> Fixer:
-    config = textfix.Config(languages=(language,))
-    return lambda text: textfix.fix_text(text, config)
+def hinted_legacy_cases(
+    corpus: Corpus, original: str, shown_as: str, count: int
+) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """Held-out strings of the languages written in `original`, read with `shown_as`, and
+    each damaged text's language: the hint a caller who knows the data would give."""
+    languages = {code for code, names in LANGUAGES.items() if original in names}
+    texts = sorted(
+        (base_language(language), text)
+        for language, strings in corpus.by_language.items()
+        if base_language(language) in languages
+        for text in strings
+        if len(text) >= MIN_DOUBLE_BYTE_CHARS and not text.isascii() and half_of(text) == "test"
+    )
+    random.Random(f"hinted {original} {shown_as}").shuffle(texts)
+    cases: list[tuple[str, str]] = []
+    hints: dict[str, str] = {}
+    for language, text in texts:
+        try:
+            damaged = codepage(shown_as).decode(text.encode(original))
+        except UnicodeEncodeError:
+            continue
+        if damaged != text and damaged not in hints:
+            cases.append((text, damaged))
+            hints[damaged] = language
+            if len(cases) == count:
+                break
+    return cases, hints
+
+
+def _with_languages(hints: dict[str, str]) -> Fixer:
+    configs = {language: textfix.Config(languages=(language,)) for language in set(hints.values())}
+    return lambda text: textfix.fix_text(text, configs[hints[text]])
 
 
 # ---------------------------------------------------------------- false positives

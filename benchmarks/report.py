@@ -380,7 +380,12 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
                 "",
             ]
         if group == "legacy codepages with a language hint":
-            out += ["The same strings; textfix is told the language (`languages=[...]`), nothing else.", ""]
+            out += [
+                "Strings of 12+ chars in the languages written in the original codepage (Turkish for cp1254, "
+                "Russian, Ukrainian, Bulgarian... for cp1251), read with the other; textfix is told each "
+                "string's language (`languages=[...]`), nothing else.",
+                "",
+            ]
         if group == "double-byte codepages":
             out += ["Strings of 12+ chars whose UTF-8 reads through the CJK codepage with no byte lost.", ""]
         out.append(

@@ -33,7 +33,7 @@ from textfix.detect.legacy import (  # noqa: E402
     may_hold_legacy_mojibake,
     pair_readings,
 )
-from textfix.languages import LANGUAGES, base_language, legacy_pairs_for  # noqa: E402
+from textfix.languages import LANGUAGES, alphabet, base_language, legacy_pairs_for  # noqa: E402
 from textfix.model.tables import write  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "legacy.json"
@@ -91,15 +91,18 @@ def rows_for(
         if may_hold_legacy_mojibake(text, LEGACY_PAIRS):
             add(text, None, pair_readings(text, LEGACY_PAIRS))
         if language in LANGUAGES:
-            add(text, None, pair_readings(text, legacy_pairs_for((language,)), hinted=True))
+            add(text, None, pair_readings(text, legacy_pairs_for((language,)), True, alphabet((language,))))
         example = make_example(text, rng)
         if example is None:
             continue
         damaged, pair = example
         if may_hold_legacy_mojibake(damaged, LEGACY_PAIRS):
             add(damaged, text, pair_readings(damaged, LEGACY_PAIRS))
-        hint = next(code for code, names in LANGUAGES.items() if pair[0] in names)
-        add(damaged, text, pair_readings(damaged, legacy_pairs_for((hint,)), hinted=True))
+        # the caller names the text's language, or else one written in the pair's codepage
+        hint = language if pair[0] in LANGUAGES.get(language, ()) else next(
+            code for code, names in LANGUAGES.items() if pair[0] in names
+        )
+        add(damaged, text, pair_readings(damaged, legacy_pairs_for((hint,)), True, alphabet((hint,))))
     return np.array(rows), np.array(labels), notes
 
 

@@ -86,3 +86,40 @@ def test_language_hint_is_checked() -> None:
         Config(languages=["xx"])
     with pytest.raises(ValueError, match="list of codes"):
         Config(languages="ru")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("original", "codec", "language"),
+    [
+        ("Geçersiz kök öğesi: '%s'", "cp1254", "tr"),  # one word, one letter: "ð" is no Turkish letter
+        ("przeniesienie klucza na kartę procesorową", "cp1250", "pl"),  # "ê" is no Polish letter
+        ("Tikai ignorēta visa datne.", "cp1257", "lv"),
+    ],
+)
+def test_the_hinted_alphabet_repairs_words_the_character_model_finds_plausible(
+    original: str, codec: str, language: str
+) -> None:
+    damaged = codepage("cp1252").decode(original.encode(codec))
+    assert fix_text(damaged, languages=[language]) == original
+
+
+@pytest.mark.parametrize(
+    ("clean", "language"),
+    [
+        ("São Lourenço dos Órgãos", "pl"),  # names keep their letters
+        ("Liège i Huíla", "pl"),
+        ("френска — bépo, само латиница", "bg"),  # a Latin word in Cyrillic text stays Latin
+    ],
+)
+def test_foreign_names_stay_under_a_hint(clean: str, language: str) -> None:
+    assert fix_text(clean, languages=[language]) == clean
+
+
+def test_alphabets_of_hinted_languages() -> None:
+    from textfix.languages import alphabet
+
+    baltic = alphabet(("lt",))
+    assert baltic is not None and {"ė", "ē", "š"} <= baltic  # Latvian shares cp1257
+    turkish = alphabet(("tr",))
+    assert turkish is not None and "ğ" in turkish and "ð" not in turkish
+    assert alphabet(("zh",)) is None

@@ -9,6 +9,8 @@ Russian, without risking that reading on every text.
 
 from __future__ import annotations
 
+from functools import cache
+
 from textfix.codecs import LEGACY_PAIRS
 
 # language -> the legacy codepages it was written in
@@ -52,3 +54,18 @@ def legacy_pairs_for(codes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The supported legacy pairs whose original codepage serves one of the languages."""
     wanted = {name for code in codes for name in LANGUAGES[code]}
     return tuple(pair for pair in LEGACY_PAIRS if pair[0] in wanted)
+
+
+@cache
+def alphabet(codes: tuple[str, ...]) -> frozenset[str] | None:
+    """The non-ASCII letters of the languages written in the same codepages as these
+    (model/alphabets.json): a hint of Lithuanian still admits Latvian, also cp1257 text.
+    None when a hinted language has no alphabet there (the CJK languages)."""
+    from textfix.model.tables import table
+
+    known: dict[str, str] = table("alphabets")["alphabets"]
+    if not codes or any(not known.get(code) for code in codes):
+        return None
+    codepages = {name for code in codes for name in LANGUAGES[code]}
+    kin = [code for code, names in LANGUAGES.items() if codepages.intersection(names)]
+    return frozenset("".join(known.get(code, "") for code in kin))

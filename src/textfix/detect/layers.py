@@ -21,6 +21,7 @@ from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in, unique_reading
 from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
 from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings, compose_findings, placed_spans
+from textfix.languages import alphabet
 from textfix.model.evidence import (
     WHOLE_WINDOW_MIN_SEQUENCES,
     agree,
@@ -316,8 +317,9 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     codepage), so its words stay and the UTF-8 readings of the same characters go;
     elsewhere, where two readings overlap, the surer one stays.
     """
+    hinted = bool(config.languages and not config.legacy_pairs)
     legacy = detect_legacy(
-        text, config.effective_legacy_pairs, floor, hinted=bool(config.languages and not config.legacy_pairs)
+        text, config.effective_legacy_pairs, floor, hinted, alphabet(config.languages) if hinted else None
     )
     wide = detect_double_byte(text, config.double_byte_codecs, floor, config.threshold)
     if not wide and not legacy:

@@ -92,6 +92,8 @@ FEATURE_NAMES = (
     "all_caps_share",
     "worsened_share",
     "pair_prior",
+    "alphabet_fixed_share",
+    "alphabet_broken_share",
 )
 
 
@@ -104,24 +106,41 @@ class PairReading(NamedTuple):
     features: list[float]
 
 
-def pair_readings(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False) -> list[PairReading]:
+def pair_readings(
+    text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False, alphabet: frozenset[str] | None = None
+) -> list[PairReading]:
     """Every pair's reading of the text, with its FEATURE_NAMES row.
 
     Legacy damage hits a whole text (a file, a field) through one pair, so the pair is
     judged on all the words it re-reads together; only the words it makes more
-    plausible are repaired.
+    plausible are repaired. With the `alphabet` of the hinted languages, a word in lower
+    case whose letters come into that alphabet ("öðesi" into Turkish "öğesi") is improved
+    whatever the character model says, and one whose letters leave it is not.
     """
     items = candidates(text, pairs, hinted)
     if not items:
         return []
     model = char_model()
     by_pair: dict[tuple[str, str], list[tuple[LegacyCandidate, float, float]]] = {}
+    fixed: dict[tuple[str, str], int] = {}
+    broken: dict[tuple[str, str], int] = {}
     for item in items:
         span = text[item.start : item.end]
         left, right = text[max(0, item.start - 1) : item.start], text[item.end : item.end + 1]
         gain = model.pair_logp(item.replacement, left, right) - model.pair_logp(span, left, right)
         evidence = min(gain, 0.0) if _no_evidence(span, item.replacement) else gain
-        by_pair.setdefault((item.original, item.shown_as), []).append((item, evidence, gain))
+        pair = (item.original, item.shown_as)
+        if alphabet is not None:
+            before, after = _foreign(span, alphabet), _foreign(item.replacement, alphabet)
+            # (a capitalised word with foreign letters is most often a name: "São", "Liège";
+            # a Latin word in Cyrillic text is a Latin word: "bépo" is not "bйpo")
+            if before and not after and not _capitalised(span) and not _mixes_scripts(item.replacement):
+                fixed[pair] = fixed.get(pair, 0) + 1
+                gain, evidence = max(gain, ALPHABET_GAIN), max(evidence, ALPHABET_GAIN)
+            elif after and not before:
+                broken[pair] = broken.get(pair, 0) + 1
+                gain, evidence = min(gain, 0.0), min(evidence, 0.0)
+        by_pair.setdefault(pair, []).append((item, evidence, gain))
     words = len(_WORD.findall(text))
     # A language hint stands in for the pairs' overall shares: among the pairs it names,
     # each keeps its share of their total.
@@ -157,9 +176,31 @@ def pair_readings(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = 
             # clean text has words the pair makes worse ("документ" through koi8-r), damage hardly
             sum(1 for _, _, gain in found if gain < 0) / len(found),
             math.log(prior[pair]),
+            fixed.get(pair, 0) / len(found),
+            broken.get(pair, 0) / len(found),
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
+
+
+# What a word brought into the hinted alphabet counts for, in nats, at least: about a
+# clear character-model improvement of one letter.
+ALPHABET_GAIN = 3.0
+
+
+def _foreign(word: str, alphabet: frozenset[str]) -> bool:
+    """Whether the word has a non-ASCII letter outside the alphabet."""
+    return any(c.isalpha() and not c.isascii() and c not in alphabet for c in word)
+
+
+def _mixes_scripts(word: str) -> bool:
+    """ASCII letters beside letters of another script than Latin ("bйpo" from "bépo")."""
+    return any(c.isascii() and c.isalpha() for c in word) and any(c.isalpha() and c > "\u024f" for c in word)
+
+
+def _capitalised(word: str) -> bool:
+    first = next((c for c in word if c.isalpha()), "")
+    return first.isupper()
 
 
 def _no_evidence(word: str, replacement: str) -> bool:
@@ -178,16 +219,21 @@ def _all_caps(word: str) -> bool:
 
 
 def detect_legacy(
-    text: str, pairs: tuple[tuple[str, str], ...], floor: float, hinted: bool = False
+    text: str,
+    pairs: tuple[tuple[str, str], ...],
+    floor: float,
+    hinted: bool = False,
+    alphabet: frozenset[str] | None = None,
 ) -> list[Finding]:
     """The words the surest pair of codepages improves, if it is sure enough (>= floor).
 
     With `hinted` (the pairs come from the caller's languages), text that does not look
-    misread is read too: the caller has said which codepages to expect.
+    misread is read too: the caller has said which codepages to expect, and `alphabet`
+    which letters (see pair_readings).
     """
     if not pairs or text.isascii() or not (hinted or may_hold_legacy_mojibake(text, pairs)):
         return []
-    readings = pair_readings(text, pairs, hinted)
+    readings = pair_readings(text, pairs, hinted, alphabet)
     if not readings:
         return []
     model = weights("legacy")
