@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from textfix import Finding
-from textfix.codecs import codepage
+from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 
 LOCALE_DIR = Path("/usr/share/locale")
 STAND_INS = " ?\ufffd"  # what a lost byte may have become in lossy mojibake
@@ -34,8 +34,19 @@ def redamage(replacement: str, chain: tuple[str, ...]) -> str:
     assert len(chain) % 2 == 0, chain
     current = replacement
     for encoding, decoding in zip(chain[::2], chain[1::2], strict=True):
-        current = codepage(decoding).decode(current.encode(encoding))
+        current = codepage(decoding).decode(_encoded(current, encoding))
     return current
+
+
+def _encoded(text: str, encoding: str) -> bytes:
+    """Strictly, except that a single-byte codepage's undefined bytes are the C1 controls of
+    the same value, as in the damage textfix models (and browsers make)."""
+    if encoding in SINGLE_BYTE_CODECS:
+        data = codepage(encoding).encode(text)
+        if data is None:
+            raise UnicodeEncodeError(encoding, text, 0, len(text), "not in the sloppy codepage")
+        return data
+    return text.encode(encoding)
 
 
 def chain_explains(finding: Finding) -> bool:
