@@ -204,10 +204,12 @@ def test_layered_damage_is_repaired_through_every_layer(original: str, chain: tu
     assert all(len(f.chain) == 2 * len(chain) for f in findings)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the third layer of one word beside clean Latin text reads two ways")
-def test_three_layer_word_beside_clean_accents() -> None:
-    damaged = "the café the café the " + damage_through("Łódź", ("cp1250", "cp1250", "cp1252"))
-    assert fix_text(damaged) in {damaged, "the café the café the Łódź"}
+@pytest.mark.parametrize("before", ["the café the café the ", "the مرحبا the ", ""])
+def test_three_layer_word_split_by_an_ascii_letter(before: str) -> None:
+    # "ód" + "ź": the runs around the "d" are read as one word through all three layers,
+    # not one of them through ISO-8859-2 as "ıż" (found by hypothesis)
+    damaged = before + damage_through("Łódź", ("cp1250", "cp1250", "cp1252"))
+    assert fix_text(damaged) == before + "Łódź"
 
 
 def test_pinned_damaged_forms() -> None:

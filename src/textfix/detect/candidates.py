@@ -73,7 +73,7 @@ def distinct_candidates(
         for index, name in enumerate(codecs):
             if not relevant >> index & 1:
                 continue
-            readings = _with_compounds(text, candidates_for(text, name, start, end))
+            readings = _with_compounds(text, candidates_for(text, name, start, end), codecs)
             found.extend(_peeled(text, c, codecs, max_layers) for c in readings)
     found = _settle_deeper_layers(found)
     grouped: dict[tuple[int, int, str], Candidate] = {}
@@ -144,7 +144,13 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
 
 _WORD_GAP = re.compile(r"[A-Za-z0-9]{1,12}")
 
-def _with_compounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
+def _joins_a_word(edge: str, replacement: str, codecs: tuple[str, ...]) -> bool:
+    """Whether a reading can continue a word at this edge: a letter, or anything when the
+    reading is itself mojibake, whose next layer decides ("Ä‚Ĺ‚" + "d" + "ÄąĹź" is "ód" + "ź")."""
+    return edge.isalpha() or may_hold_mojibake(replacement, codecs)
+
+
+def _with_compounds(text: str, candidates: list[Candidate], codecs: tuple[str, ...]) -> list[Candidate]:
     """The candidates of one codepage, plus one per word that several of them share.
 
     "aÄŸaÃ§" holds two sequences split by an ASCII letter; read together as "ağaç"
@@ -156,8 +162,8 @@ def _with_compounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
         if (
             candidate is not None
             and group
-            and group[-1].replacement[-1:].isalpha()
-            and candidate.replacement[:1].isalpha()
+            and _joins_a_word(group[-1].replacement[-1:], group[-1].replacement, codecs)
+            and _joins_a_word(candidate.replacement[:1], candidate.replacement, codecs)
             and _WORD_GAP.fullmatch(text, group[-1].end, candidate.start) is not None
         ):
             group.append(candidate)
