@@ -1,6 +1,7 @@
 """Benchmark textfix against ftfy: speed, start-up, linear time, accuracy, false positives, memory.
 
-    PYTHONPATH=src python benchmarks/run.py --quick            # under 2 minutes
+    PYTHONPATH=src python benchmarks/run.py --quick            # about 2 minutes
+    PYTHONPATH=src python benchmarks/run.py --smoke            # seconds: checks the harness only
     PYTHONPATH=src python benchmarks/run.py --full             # about 5-20 minutes
     python benchmarks/run.py --quick --sections throughput,startup --out /tmp/bench.md
 
@@ -35,9 +36,9 @@ import ftfy  # noqa: E402
 from accuracy import chain_accuracy, false_positives  # noqa: E402
 from decoding import decode_benchmark  # noqa: E402
 from fixers import warm_up  # noqa: E402
-from integrations import column, integration_throughput  # noqa: E402
+from integrations import IntegrationRow, column, integration_throughput  # noqa: E402
 from report import Results, render, write_chart  # noqa: E402
-from settings import FULL, QUICK, Settings  # noqa: E402
+from settings import FULL, QUICK, SMOKE, Settings  # noqa: E402
 from speed import clean_text, footprint, linear_time, memory, scaling, startup, throughput  # noqa: E402
 from textsets import damaged_lines, english_prose, load_corpus, multilingual_lines  # noqa: E402
 
@@ -105,7 +106,8 @@ def environment(settings: Settings) -> list[tuple[str, str]]:
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--quick", action="store_true", help="small samples, under 2 minutes (the default)")
+    mode.add_argument("--quick", action="store_true", help="small samples, about 2 minutes (the default)")
+    mode.add_argument("--smoke", action="store_true", help="tiny samples, seconds: checks the harness, not the figures")
     mode.add_argument("--full", action="store_true", help="bigger samples and the whole corpus, up to ~20 minutes")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md", help="Markdown report path")
     parser.add_argument("--sections", default=",".join(SECTIONS), help=f"comma-separated subset of {SECTIONS}")
@@ -127,7 +129,7 @@ def command_line(argv: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse(argv)
-    settings = FULL if args.full else QUICK
+    settings = FULL if args.full else SMOKE if args.smoke else QUICK
     started = time.perf_counter()
 
     progress("loading the gettext corpus")
@@ -184,9 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     results.decode = section(
         "decode", lambda: decode_benchmark(corpus, settings.documents_per_encoding, settings.decode_file_bytes)
     )
-    pool = multilingual_lines(corpus, INTEGRATION_DISTINCT)
-    values = column(pool, damaged_lines(pool), settings.integration_rows, INTEGRATION_DISTINCT)
-    results.integrations = section("integrations", lambda: integration_throughput(values)) or []
+
+    def integrations() -> list[IntegrationRow]:
+        pool = multilingual_lines(corpus, INTEGRATION_DISTINCT)
+        values = column(pool, damaged_lines(pool), settings.integration_rows, INTEGRATION_DISTINCT)
+        return integration_throughput(values)
+
+    results.integrations = section("integrations", integrations) or []
 
     digest = source_digest()
     if digest != results_digest:

@@ -1,4 +1,4 @@
-"""How big each benchmark is in --quick and --full mode."""
+"""How big each benchmark is in --smoke, --quick and --full mode."""
 
 from __future__ import annotations
 
@@ -58,4 +58,24 @@ FULL = Settings(
     documents_per_encoding=200,
     decode_file_bytes=500_000_000,
     integration_rows=1_000_000,
+)
+
+# Seconds, not minutes: every section runs end to end on tiny samples, so the test suite
+# can check that the harness works (tests/test_benchmarks.py). Its figures mean nothing.
+SMOKE = Settings(
+    mode="smoke",
+    lines=50,
+    repeats=1,
+    startup_runs=1,
+    linear_bytes=5_000,
+    scaling_max_bytes=10_000,
+    accuracy_per_codec=3,
+    partial_per_codec=3,
+    two_layer_per_chain=3,
+    fp_per_language=3,
+    guard_seconds=10.0,
+    memory_string_bytes=2_000,
+    documents_per_encoding=2,
+    decode_file_bytes=200_000,
+    integration_rows=500,
 )
