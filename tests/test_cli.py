@@ -324,3 +324,14 @@ def test_fix_keeps_a_utf8_byte_order_mark(tmp_path: Path) -> None:
     assert run("fix", "--in-place", str(path)).returncode == 0
     assert path.read_bytes() == "\ufeffname\r\ncafé\r\n".encode()
     assert run("decode", str(path)).stdout == "name\r\ncafé\r\n".encode()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(), ("fix",), ("scan", "--format", "xml", "x"), ("fix", "--threshold", "2", "x"), ("bogus",)],
+)
+def test_usage_errors_are_one_line(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "Traceback" not in stderr
+    assert stderr.count("\n") == 1 and stderr.startswith("textfix"), repr(stderr)

@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, NoReturn, TextIO
 
 import textfix
 from textfix.decoding import Decoder, looks_binary
@@ -248,8 +248,15 @@ def _common(command: argparse.ArgumentParser, threshold_help: str) -> None:
     command.add_argument("--languages", type=_languages, default=(), metavar="CODES", help=LANGUAGES_HELP)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (and exit code 2), as every other error of the command."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="textfix", description="Find and repair mojibake in text.")
+    parser = _Parser(prog="textfix", description="Find and repair mojibake in text.")
     parser.add_argument("--version", action="version", version=f"textfix {textfix.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     fix = commands.add_parser("fix", help="write the repaired UTF-8 text of each FILE")
