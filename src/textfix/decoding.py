@@ -9,8 +9,10 @@ from a UTF-8 export and a cp1252 one come out right on both sides. Finally the c
 repairs the mojibake in the decoded text, line by line.
 
 A line is UTF-8 with stray bytes when more of its non-ASCII bytes sit in well-formed
-UTF-8 sequences than outside them. A line of cp1251 text holds such sequences by chance
-("Ві" is 0xC2 0xB3, a valid "³"), but not mostly.
+UTF-8 sequences than outside them, and its legacy reading looks like mojibake. Legacy
+text holds such sequences by chance ("Ві" in cp1251 is 0xC2 0xB3, a valid "³"; Thai in
+cp874 is full of them), but its legacy reading is clean text. The same test keeps a
+line that is UTF-8 by chance in a legacy file legacy.
 
 Nothing is dropped: bytes no candidate decodes are handled by the `errors` policy
 ("replace" puts U+FFFD, "surrogateescape" keeps them as lone surrogates, which encode
