@@ -32,11 +32,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TypeVar
 
+from textfix import detect  # (this module loads after the package, which defines it)
 from textfix.codecs import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from textfix.config import DEFAULT_CONFIG, Config
+from textfix.detect.doublebyte import detect_double_byte
+from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Finding, apply_findings
 from textfix.languages import LANGUAGES, check_languages
-from textfix.utf8 import MULTIBYTE_SEQUENCE
+from textfix.utf8 import MULTIBYTE_SEQUENCE, ONE_SEQUENCE
 
 ERRORS = ("replace", "surrogateescape", "strict")
 # How many bytes the Decoder reads before it decides between UTF-8, UTF-16/32 and the rest,
@@ -265,7 +268,7 @@ class Decoder:
             if not escaped:
                 self._block = b""
                 return self._finish_block(*whole)
-        lines = _decoded_lines(whole) if whole is not None else list(self._decoded_lines(self._block, final))
+        lines = _lines_of(whole) if whole is not None else list(self._decoded_lines(self._block, final))
         self._block = b""
         return "".join(self._finish_line(text, name) for text, name in lines)
 
@@ -371,8 +374,6 @@ class Decoder:
         return text if self.errors == "surrogateescape" else text.translate(_REPLACE_ESCAPED)
 
     def _repaired(self, text: str) -> str:
-        from textfix import detect  # the pipeline loads with the first line that needs it
-
         findings = detect(text, self.config)
         if not findings:
             return text
@@ -461,7 +462,7 @@ def _wide_encoding(sample: bytes) -> str | None:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def _decoded_lines(whole: tuple[str, str]) -> list[tuple[str, str]]:
+def _lines_of(whole: tuple[str, str]) -> list[tuple[str, str]]:
     text, encoding = whole
     return [(line, encoding) for line in _lines(text)]
 
@@ -491,7 +492,7 @@ def _non_ascii_bytes(data: bytes) -> int:
 
 def _utf8_share(line: bytes) -> tuple[int, int]:
     """(non-ASCII bytes inside well-formed UTF-8 sequences, non-ASCII bytes outside)."""
-    inside = len(b"".join(_MULTIBYTE.findall(line)))
+    inside = len(b"".join(ONE_SEQUENCE.findall(line)))
     return inside, _non_ascii_bytes(line) - inside
 
 
@@ -507,11 +508,7 @@ def _reads_as_mojibake(text: str, codec: str) -> bool:
     """Whether `text`, read through `codec`, holds what UTF-8 read so looks like: the
     suspect regex for a single-byte codepage, the double-byte detector for CJK ones."""
     if _single_byte_table(codec) is not None:
-        from textfix.detect.suspects import may_hold_mojibake
-
         return may_hold_mojibake(text, (codec,))
-    from textfix.detect.doublebyte import detect_double_byte
-
     base = _DOUBLE_BYTE_BASE.get(codec, codec)
     if base not in DOUBLE_BYTE_CODECS:
         return True  # no detector for it: the line keeps its UTF-8 reading
@@ -579,15 +576,6 @@ def _not_utf8_lines(*blocks: bytes) -> Iterator[bytes]:
             size += len(line)
             if size >= SAMPLE_BYTES:
                 return
-
-
-# One well-formed multi-byte sequence, written to start with one class so that the
-# engine skips to lead bytes in C (legacy lines hold few).
-_MULTIBYTE = re.compile(
-    rb"[\xc2-\xf4](?:(?<=[\xc2-\xdf])[\x80-\xbf]|(?<=\xe0)[\xa0-\xbf][\x80-\xbf]"
-    rb"|(?<=[\xe1-\xec\xee\xef])[\x80-\xbf]{2}|(?<=\xed)[\x80-\x9f][\x80-\xbf]"
-    rb"|(?<=\xf0)[\x90-\xbf][\x80-\xbf]{2}|(?<=[\xf1-\xf3])[\x80-\xbf]{3}|(?<=\xf4)[\x80-\x8f][\x80-\xbf]{2})"
-)
 
 
 # Fewer non-ASCII bytes than this outside UTF-8 are stray bytes, too few for chardet.
