@@ -10,7 +10,6 @@ large generated file is read from a child process.
 
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 import sys
@@ -21,7 +20,9 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from speed import textfix_path
 from textsets import Corpus
+from timing import child_env
 
 import textfix
 
@@ -185,14 +186,7 @@ def _fix_file_memory(corpus: Corpus, size: int) -> tuple[int, int | None]:
             [sys.executable, "-c", child, str(source), str(Path(scratch) / "out.txt")],
             capture_output=True,
             text=True,
-            env=_child_env(),
+            env=child_env(textfix_path()),
         )
         peak = int(result.stdout.strip()) * 1024 if result.returncode == 0 else None
     return written, peak
-
-
-def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
-    package = Path(textfix.__file__).resolve().parent.parent
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(package), env.get("PYTHONPATH")]))
-    return env
