@@ -210,12 +210,6 @@ def test_strict_errors_on_bytes_no_encoding_decodes_fail_cleanly(tmp_path: Path)
     assert_usage_error(run("scan", "--encoding", "utf-8", "--errors", "strict", str(path)), str(path))
 
 
-def test_unknown_encoding_is_a_usage_error(clean_file: Path) -> None:
-    result = run("fix", "--encoding", "no-such-codec", str(clean_file))
-    stderr = result.stderr.decode("utf-8")
-    assert result.returncode == 2 and "Traceback" not in stderr and "unknown encoding" in stderr
-
-
 # --- bytes of any encoding --------------------------------------------------------------------
 
 
@@ -309,10 +303,14 @@ def test_fix_with_a_language_hint_repairs_legacy_text(tmp_path: Path) -> None:
     assert result.stdout.decode("utf-8") == "Привет, мир! Как у тебя дела?\n"
 
 
-def test_unknown_language_is_a_usage_error(clean_file: Path) -> None:
-    result = run("scan", "--languages", "xx", str(clean_file))
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("scan", "--languages", "xx"), "unknown language"), (("fix", "--encoding", "no-such-codec"), "unknown encoding")],
+)
+def test_unknown_setting_is_a_usage_error(clean_file: Path, args: tuple[str, ...], message: str) -> None:
+    result = run(*args, str(clean_file))
     stderr = result.stderr.decode("utf-8")
-    assert result.returncode == 2 and "Traceback" not in stderr and "unknown language" in stderr
+    assert result.returncode == 2 and "Traceback" not in stderr and message in stderr
 
 
 def test_fix_keeps_a_utf8_byte_order_mark(tmp_path: Path) -> None:
