@@ -16,8 +16,7 @@ import textfix
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, codepage
 from textfix.languages import LANGUAGES, base_language
 
-LEGACY_CONFIG = textfix.Config(legacy_pairs=LEGACY_PAIRS)
-LEGACY_GROUP = "legacy codepages (opt-in)"
+LEGACY_GROUP = "legacy codepages, no hint"
 HINTED_GROUP = "legacy codepages with a language hint"
 
 # Two-layer chains met in the wild (the first codepage is applied first), plus random pairs.
@@ -173,10 +172,6 @@ def legacy_cases(pool: Sequence[str], original: str, shown_as: str, count: int) 
     return cases
 
 
-def _with_legacy_pairs(text: str) -> str:
-    return textfix.fix_text(text, LEGACY_CONFIG)
-
-
 def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
     pool = test_half_pool(corpus)
     rows = []
@@ -198,7 +193,7 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
     for original, shown_as in LEGACY_PAIRS:
         cases = legacy_cases(pool, original, shown_as, settings.accuracy_per_codec)
         row = AccuracyRow(LEGACY_GROUP, f"{original} read as {shown_as}")
-        rows.append(score(row, cases, textfix_fixer=_with_legacy_pairs))
+        rows.append(score(row, cases))
         own_cases, hints = hinted_legacy_cases(corpus, original, shown_as, settings.accuracy_per_codec)
         row = AccuracyRow(HINTED_GROUP, f"{original} read as {shown_as}, languages=[its own]")
         hinted.append(score(row, own_cases, textfix_fixer=_with_languages(hints)))

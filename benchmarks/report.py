@@ -373,10 +373,10 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
             out += ["Strings of 4+ words; one non-ASCII word, chosen at random, is damaged.", ""]
         if group == "two layers":
             out += [f"`{RANDOM_PAIRS}`: each string through its own random pair of codepages.", ""]
-        if group == "legacy codepages (opt-in)":
+        if group == "legacy codepages, no hint":
             out += [
                 "Strings of 12+ chars written in a legacy codepage and read with another; textfix runs with "
-                "`Config(legacy_pairs=LEGACY_PAIRS)`, which is off by default.",
+                "its defaults (no language hint).",
                 "",
             ]
         if group == "legacy codepages with a language hint":

@@ -1,4 +1,5 @@
-"""Learn the legacy-codepage evidence weights (src/textfix/model/legacy.json).
+"""Learn the legacy-codepage evidence weights (src/textfix/model/legacy.json, and
+legacy_hinted.json for reading with a language hint).
 
 Clean strings come from the "train" half of the gettext catalogs. Each is used as it is
 (every candidate found in it is wrong) and, when some pair's original codepage can
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from textfix.codecs import LEGACY_PAIRS, codepage  # noqa: E402
 from textfix.detect.legacy import (  # noqa: E402
     FEATURE_NAMES,
     PAIR_SHARE,
+    WORD,
     PairReading,
     may_hold_legacy_mojibake,
     pair_readings,
@@ -36,8 +37,7 @@ from textfix.detect.legacy import (  # noqa: E402
 from textfix.languages import LANGUAGES, alphabet, base_language, legacy_pairs_for  # noqa: E402
 from textfix.model.tables import write  # noqa: E402
 
-OUT = ROOT / "src" / "textfix" / "model" / "legacy.json"
-_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+OUT = ROOT / "src" / "textfix" / "model" / "legacy.json"  # and legacy_hinted.json beside it
 
 
 def make_example(text: str, rng: random.Random) -> tuple[str, tuple[str, str]] | None:
@@ -48,7 +48,7 @@ def make_example(text: str, rng: random.Random) -> tuple[str, tuple[str, str]] |
     original, shown_as = rng.choices(pairs, weights=[PAIR_SHARE[p] for p in pairs])[0]
     start, end = 0, len(text)
     if rng.random() < 0.3:
-        words = list(_WORD.finditer(text))
+        words = list(WORD.finditer(text))
         if words:
             start, end = rng.choice(words).span()
     damaged_piece = codepage(shown_as).decode(text[start:end].encode(original))
@@ -65,23 +65,24 @@ def _encodes(text: str, name: str) -> bool:
     return not text.isascii()
 
 
-def rows_for(
-    texts: list[tuple[str, str]], seed: int
-) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str, str]]]:
-    """One row per (text, pair): right when repairing the words the pair improves gives the original.
+Rows = tuple[list[list[float]], list[float], list[tuple[str, str, str]]]
 
-    Each text is read twice: with every pair, where it looks misread, and with the pairs
-    of a language hint (its own language when clean, the damage's when damaged).
+
+def rows_for(texts: list[tuple[str, str]], seed: int) -> dict[bool, Rows]:
+    """Rows per (text, pair), for reading without a hint (False) and with one (True).
+
+    A row is right when repairing the words the pair improves gives the original. Each
+    text is read as it is (clean) and damaged, without a hint where it looks misread,
+    and with the pairs of a hint (its own language when clean, the damage's when damaged).
     """
     rng = random.Random(seed)
-    rows: list[list[float]] = []
-    labels: list[float] = []
-    notes: list[tuple[str, str, str]] = []
+    rows: dict[bool, Rows] = {False: ([], [], []), True: ([], [], [])}
 
-    def add(text: str, original: str | None, readings: list[PairReading]) -> None:
+    def add(hinted: bool, text: str, original: str | None, readings: list[PairReading]) -> None:
+        features, labels, notes = rows[hinted]
         for reading in readings:
             repaired = _applied(text, reading)
-            rows.append(reading.features)
+            features.append(reading.features)
             labels.append(1.0 if repaired == original else 0.0)
             notes.append(("clean" if original is None else "damaged", text, repaired))
 
@@ -89,21 +90,32 @@ def rows_for(
         if text.isascii():
             continue
         if may_hold_legacy_mojibake(text, LEGACY_PAIRS):
-            add(text, None, pair_readings(text, LEGACY_PAIRS))
+            add(False, text, None, pair_readings(text, LEGACY_PAIRS))
         if language in LANGUAGES:
-            add(text, None, pair_readings(text, legacy_pairs_for((language,)), True, alphabet((language,))))
+            add(True, text, None, pair_readings(text, legacy_pairs_for((language,)), True, alphabet((language,))))
         example = make_example(text, rng)
         if example is None:
             continue
         damaged, pair = example
         if may_hold_legacy_mojibake(damaged, LEGACY_PAIRS):
-            add(damaged, text, pair_readings(damaged, LEGACY_PAIRS))
+            add(False, damaged, text, pair_readings(damaged, LEGACY_PAIRS))
         # the caller names the text's language, or else one written in the pair's codepage
         hint = language if pair[0] in LANGUAGES.get(language, ()) else next(
             code for code, names in LANGUAGES.items() if pair[0] in names
         )
-        add(damaged, text, pair_readings(damaged, legacy_pairs_for((hint,)), True, alphabet((hint,))))
-    return np.array(rows), np.array(labels), notes
+        add(True, damaged, text, pair_readings(damaged, legacy_pairs_for((hint,)), True, alphabet((hint,))))
+    return rows
+
+
+def looks_misread(half: str) -> list[tuple[str, str]]:
+    """Every clean string of the half that looks misread: few, and the hardest negatives
+    for reading without a hint, so all of them are kept, not a sample."""
+    return [
+        (base_language(language), text)
+        for language, texts in gettext_strings(half).items()
+        for text in sorted(texts)
+        if not text.isascii() and may_hold_legacy_mojibake(text, LEGACY_PAIRS)
+    ]
 
 
 def _applied(text: str, reading: PairReading) -> str:
@@ -125,11 +137,20 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-language", type=int, default=300)
     args = parser.parse_args()
-    x, y, _ = rows_for(strings("train", args.per_language), seed=1)
-    x_test, y_test, notes = rows_for(strings("test", args.per_language // 2), seed=2)
-    model = fit_and_report("train", FEATURE_NAMES, (x, y), (x_test, y_test), notes)
-    write(OUT, {"generated_by": "scripts/build_legacy.py", **model})
-    print(f"-> {OUT}")
+    train = rows_for(strings("train", args.per_language), seed=1)
+    test = rows_for(strings("test", args.per_language // 2), seed=2)
+    for hinted, (x, y, _) in rows_for(looks_misread("train"), seed=3).items():
+        if not hinted:
+            train[hinted][0].extend(x)
+            train[hinted][1].extend(y)
+    for hinted, name in ((False, "legacy"), (True, "legacy_hinted")):
+        (x, y, _), (x_test, y_test, notes) = train[hinted], test[hinted]
+        model = fit_and_report(
+            name, FEATURE_NAMES, (np.array(x), np.array(y)), (np.array(x_test), np.array(y_test)), notes
+        )
+        out = OUT.with_name(f"{name}.json")
+        write(out, {"generated_by": "scripts/build_legacy.py", **model})
+        print(f"-> {out}")
 
 
 if __name__ == "__main__":

@@ -294,13 +294,21 @@ def test_decode_utf16_from_stdin() -> None:
     assert "utf-16-le" in result.stderr.decode("utf-8")
 
 
-def test_fix_with_a_language_hint_repairs_legacy_text(tmp_path: Path) -> None:
+def test_fix_repairs_legacy_text_that_looks_misread(tmp_path: Path) -> None:
     path = tmp_path / "legacy.txt"
     path.write_text("Ïðèâåò, ìèð! Êàê ó òåáÿ äåëà?\n", encoding="utf-8")
-    assert run("fix", str(path)).stdout.decode("utf-8") == "Ïðèâåò, ìèð! Êàê ó òåáÿ äåëà?\n"
-    result = run("fix", "--languages", "ru", str(path))
+    result = run("fix", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode("utf-8") == "Привет, мир! Как у тебя дела?\n"
+
+
+def test_fix_with_a_language_hint_repairs_legacy_text_that_looks_like_latin(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_text("Yazý tipi seçilemedi, dosya açýlamadý.\n", encoding="utf-8")
+    assert run("fix", str(path)).stdout.decode("utf-8") == "Yazý tipi seçilemedi, dosya açýlamadý.\n"
+    result = run("fix", "--languages", "tr", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == "Yazı tipi seçilemedi, dosya açılamadı.\n"
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
 from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.layers import repair_whole_text
+from textfix.detect.legacy import may_hold_legacy_mojibake
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding
 from textfix.repair import Plan, PlanStep
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
 
 _DEFAULT_CODECS = DEFAULT_CONFIG.codecs
 _DEFAULT_DOUBLE_BYTE_CODECS = DEFAULT_CONFIG.double_byte_codecs
+_DEFAULT_LEGACY_PAIRS = DEFAULT_CONFIG.legacy_pairs
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
@@ -82,7 +84,11 @@ def _clean_by_default(text: str) -> bool:
     """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
     if text.isascii():
         return True
-    if may_hold_mojibake(text, _DEFAULT_CODECS) or _C1_CONTROL.search(text) is not None:
+    if (
+        may_hold_mojibake(text, _DEFAULT_CODECS)
+        or _C1_CONTROL.search(text) is not None
+        or may_hold_legacy_mojibake(text, _DEFAULT_LEGACY_PAIRS)
+    ):
         return False
     # Only double-byte damage is left to look for: when none is sure, nothing changes
     # (clean CJK text, mostly), and the rest of the pipeline need not run.

@@ -55,15 +55,21 @@ class Config:
     max_layers: int = 3
     codecs: tuple[str, ...] = field(default=SINGLE_BYTE_CODECS)
     double_byte_codecs: tuple[str, ...] = field(default=DOUBLE_BYTE_CODECS)
-    # (original, read-as) pairs for legacy text read with the wrong legacy codepage; off by
-    # default until it changes no clean text (textfix.detect.legacy.LEGACY_PAIRS: all of them)
-    legacy_pairs: tuple[tuple[str, str], ...] = ()
-    # what the text should be written in ("ru", "pt_BR"); see textfix.languages
+    # (original, read-as) pairs for legacy text read with the wrong legacy codepage, tried
+    # on any text that looks misread (() turns that off)
+    legacy_pairs: tuple[tuple[str, str], ...] = field(default=LEGACY_PAIRS)
+    # the confidence a legacy reading needs without a language hint: every text that looks
+    # misread is read then, so the bar is higher than `threshold` (whichever is higher counts)
+    legacy_threshold: float = 0.95
+    # what the text should be written in ("ru", "pt_BR"); see textfix.languages. With a
+    # hint, the legacy pairs are those of these languages' codepages, tried on every text.
     languages: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
             raise ValueError(f"threshold must be between 0 and 1, not {self.threshold!r}")
+        if not 0.0 <= self.legacy_threshold <= 1.0:
+            raise ValueError(f"legacy_threshold must be between 0 and 1, not {self.legacy_threshold!r}")
         if not 1 <= self.max_layers <= 8:
             raise ValueError(f"max_layers must be between 1 and 8, not {self.max_layers!r}")
         if self.normalization not in (None, "NFC", "NFD", "NFKC", "NFKD"):
@@ -83,8 +89,8 @@ class Config:
 
     @property
     def effective_legacy_pairs(self) -> tuple[tuple[str, str], ...]:
-        """The legacy pairs to try: those given, or else those of the hinted languages."""
-        return self.legacy_pairs or legacy_pairs_for(self.languages)
+        """The legacy pairs to try: those of the hinted languages, or else legacy_pairs."""
+        return legacy_pairs_for(self.languages) if self.languages else self.legacy_pairs
 
     def enabled_steps(self) -> tuple[str, ...]:
         return _enabled_steps(self)

@@ -314,14 +314,22 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     """The surface findings plus double-byte and legacy readings.
 
     A sure legacy reading is a verdict on the whole text (it was written in one legacy
-    codepage), so its words stay and the UTF-8 readings of the same characters go;
-    elsewhere, where two readings overlap, the surer one stays.
+    codepage), so its words stay and the UTF-8 readings of the same characters go: in
+    legacy text, a few pairs of characters read as UTF-8 by chance ("Ø§" in Thai read
+    as cp1252). Without a language hint, UTF-8 read wrongly is the likelier story, so
+    legacy readings are only looked for when the sure UTF-8 and double-byte readings
+    explain less than half of the text's non-ASCII characters. Elsewhere, where two
+    readings overlap, the surer one stays.
     """
-    hinted = bool(config.languages and not config.legacy_pairs)
-    legacy = detect_legacy(
-        text, config.effective_legacy_pairs, floor, hinted, alphabet(config.languages) if hinted else None
-    )
     wide = detect_double_byte(text, config.double_byte_codecs, floor, config.threshold)
+    hinted = bool(config.languages)
+    legacy: list[Finding] = []
+    if hinted:
+        legacy = detect_legacy(text, config.effective_legacy_pairs, floor, True, alphabet(config.languages))
+    elif _mostly_unexplained(text, [f for f in found + wide if f.confidence >= config.threshold]):
+        # doubtful readings without a hint are not even reported: most text that looks
+        # misread to the cheap test is clean
+        legacy = detect_legacy(text, config.legacy_pairs, max(floor, config.legacy_threshold))
     if not wide and not legacy:
         return found
     verdict = [f for f in legacy if f.confidence >= config.threshold]
@@ -331,6 +339,13 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     taken = DisjointSpans()
     kept = [finding for finding in verdict + rest if taken.take(finding.start, finding.end)]
     return sorted(kept, key=lambda f: f.start)
+
+
+def _mostly_unexplained(text: str, sure: list[Finding]) -> bool:
+    """Whether most non-ASCII characters of `text` lie outside these findings."""
+    explained = sum(len(f.text) - len(f.text.encode("ascii", "ignore")) for f in sure)
+    total = len(text) - len(text.encode("ascii", "ignore"))
+    return explained * 2 < total
 
 
 def _within_one_layer(finding: Finding, spans: tuple[list[int], list[int]]) -> bool:

@@ -13,26 +13,104 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
+from functools import cache
 from typing import NamedTuple
 
 from textfix.codecs import LEGACY_PAIRS, codepage
 from textfix.findings import Finding
-from textfix.model.charmodel import char_model
+from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, has_rare_chars, weights
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
                                                                  0.03, 0.03))}
 
-# What each codepage's view of misread text shows (see the module docstring).
-_LOOKS_MISREAD = {
-    "cp1252": re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3}"),
-    "cp1251": re.compile("[\u0430-\u045f\u0491][\u0400-\u042f\u0490]"),
-    "koi8-r": re.compile("[\u0430-\u045f][\u0400-\u042f]"),
+def _upper_half(name: str) -> str:
+    """The characters a codepage shows for bytes 0x80-0xFF (C1 controls for undefined ones)."""
+    return "".join(codepage(name).decode(bytes(range(0x80, 0x100))))
+
+
+def _symbols(chars: str) -> str:
+    # Quotes, dashes, spaces and the middle dot sit beside letters in clean text too
+    # („Änderung“, "l·l"); the other symbols of the upper half hardly ever do. "ƒ", a
+    # letter, counts as a symbol: clean text hardly has it, Shift_JIS read as cp1252 is
+    # full of it (the lead byte of katakana).
+    return "".join(
+        c
+        for c in chars
+        if (c == "\u0192" or not c.isalpha())
+        and c not in "\xa0\xab\xad\xb7\xbb"
+        and unicodedata.category(c) not in ("Pi", "Pf", "Ps", "Pe", "Pd", "Zs")
+    )
+
+
+class _View(NamedTuple):
+    """What misread text looks like in one codepage's view, as a regex in two parts: the
+    class of its first character, and what must follow (or precede) that character."""
+
+    first: str
+    rest: str
+
+
+def _cp1252_view() -> _View:
+    upper = re.escape(_upper_half("cp1252"))
+    symbol = re.escape(_symbols(_upper_half("cp1252")))
+    letter = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+    return _View(
+        upper,
+        # "Ïðèâåò": three Latin-1 letters in a row, which Western text almost never has
+        f"(?<=[{letter}])[{letter}]{{2}}"
+        # "²»Õý¤Ê¥³": a symbol of the upper half glued to another character of it, the
+        # mark of double-byte text (lead and trail bytes both high)
+        f"|[{symbol}]|(?<=[{symbol}])[{upper}]",
+    )
+
+
+_CYRILLIC = "\u0400-\u045f\u0490\u0491"
+_CYRILLIC_LOWER = "\u0430-\u045f\u0491"
+_CYRILLIC_UPPER = "\u0400-\u042f\u0490"
+# koi8-r and cp1251 put the two cases of a letter where the other has the opposite
+# case, so text in one read with the other flips case inside words ("рТЙЧЕФ") or, from
+# lower-case text, turns into words in capitals ("ТБДПЛ"): four capitals in a row are
+# looked at, and the case-blind evidence tells an abbreviation from damage.
+_CASE_FLIP = f"(?<=[{_CYRILLIC_LOWER}])[{_CYRILLIC_UPPER}]|(?<=[{_CYRILLIC_UPPER}])[{_CYRILLIC_UPPER}]{{3}}"
+# What each codepage's view of misread text shows. cp1252 text read as cp1251 keeps its
+# ASCII letters, so Cyrillic letters land inside Latin words ("Hфte" for "Hôte").
+_VIEWS = {
+    "cp1252": _cp1252_view(),
+    "cp1251": _View(
+        _CYRILLIC,
+        f"{_CASE_FLIP}|(?<=[{_CYRILLIC_LOWER}])[A-Za-z]|(?<=[A-Za-z][{_CYRILLIC_LOWER}])",
+    ),
+    "koi8-r": _View(_CYRILLIC, _CASE_FLIP),
 }
+
+
+@cache
+def _looks_misread_in_any(shown: frozenset[str]) -> re.Pattern[str]:
+    """One search for the views of all these codepages.
+
+    It runs on every clean non-ASCII text, so it starts with a single character class,
+    which the regex engine scans for in C; each view's tail then checks that the first
+    character is one of its own.
+    """
+    if not shown:
+        return re.compile("(?!)")
+    views = [_VIEWS[name] for name in sorted(shown)]
+    first = "".join(dict.fromkeys(view.first for view in views))
+    tails = "|".join(f"(?<=[{view.first}])(?:{view.rest})" for view in views)
+    return re.compile(f"[{first}](?:{tails})")
+
+
+def _looks_misread(name: str) -> re.Pattern[str]:
+    return _looks_misread_in_any(frozenset((name,)))
+
+
 # Whitespace never falls inside a character of these codepages, ASCII punctuation can
 # (the second byte of a GBK or Shift_JIS character): words run from space to space.
-_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+# (an NBSP included: it is what cp1251 shows for the most common letter of cp866, "а")
+WORD = re.compile(r"[\S\xa0]*[^\x00-\x7f][\S\xa0]*")
 
 
 class LegacyCandidate(NamedTuple):
@@ -44,7 +122,8 @@ class LegacyCandidate(NamedTuple):
 
 
 def may_hold_legacy_mojibake(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
-    return any(_LOOKS_MISREAD[shown].search(text) for shown in {shown for _, shown in pairs})
+    """Whether `text` looks misread in one of the codepages the pairs show text in."""
+    return _looks_misread_in_any(frozenset(shown for _, shown in pairs)).search(text) is not None
 
 
 _MULTI_BYTE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
@@ -67,18 +146,46 @@ def reread(word: str, original: str, shown_as: str) -> str | None:
 
 def candidates(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False) -> list[LegacyCandidate]:
     """Every word re-read through every pair whose shown codepage the text looks misread in
-    (every pair, when the pairs come from a language hint)."""
-    shown = {name for _, name in pairs if hinted or _LOOKS_MISREAD[name].search(text)}
+    (every pair, when the pairs come from a language hint).
+
+    Without a hint, the whole text must be in the shown codepage too, as text decoded
+    with it is: one with characters the codepage lacks ("the Հայաստան the сГесГР", UTF-8
+    read as cp866 beside clean Armenian) is something else.
+    """
+    shown = {
+        name
+        for _, name in pairs
+        if hinted or (_looks_misread(name).search(text) and codepage(name).encode(text) is not None)
+    }
     found = []
-    for match in _WORD.finditer(text):
-        word = match.group()
+    for start, end in _words(text):
+        word = text[start:end]
         for original, shown_as in pairs:
             if shown_as not in shown:
                 continue
             replacement = reread(word, original, shown_as)
             if replacement is not None and replacement != word:
-                found.append(LegacyCandidate(match.start(), match.end(), original, shown_as, replacement))
+                found.append(LegacyCandidate(start, end, original, shown_as, replacement))
     return found
+
+
+# A printf directive glued to a word ("%liс", "%2uм": seconds, minutes) is not part of
+# it: its letters beside Cyrillic ones are no Latin word with misread letters in it.
+_PRINTF = re.compile(r"%[-+ #0'.\d*]*(?:hh|ll|[hlLqjzt])?(?:p[A-Za-z]|[a-zA-Z])")
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every word with a non-ASCII character, printf directives cut off."""
+    spans = []
+    for match in WORD.finditer(text):
+        start = match.start()
+        for directive in _PRINTF.finditer(text, start, match.end()):
+            if not text[start : directive.start()].isascii():
+                spans.append((start, directive.start()))
+            start = directive.end()
+        if not text[start : match.end()].isascii():
+            spans.append((start, match.end()))
+    return spans
 
 
 FEATURE_NAMES = (
@@ -121,14 +228,17 @@ def pair_readings(
     if not items:
         return []
     model = char_model()
-    by_pair: dict[tuple[str, str], list[tuple[LegacyCandidate, float, float]]] = {}
+    by_pair: dict[tuple[str, str], list[tuple[LegacyCandidate, float, float, bool]]] = {}
     fixed: dict[tuple[str, str], int] = {}
     broken: dict[tuple[str, str], int] = {}
     for item in items:
         span = text[item.start : item.end]
         left, right = text[max(0, item.start - 1) : item.start], text[item.end : item.end + 1]
-        gain = model.pair_logp(item.replacement, left, right) - model.pair_logp(span, left, right)
-        evidence = min(gain, 0.0) if _no_evidence(span, item.replacement) else gain
+        gain = _gain(model, span, item.replacement, left, right)
+        proves_nothing = _no_evidence(span, item.replacement)
+        evidence = min(gain, 0.0) if proves_nothing else gain
+        # ("У" for "с" in koi8-r read as cp1251: as plausible either way, repaired with its text)
+        along = proves_nothing and gain > -ALONG_LIMIT
         pair = (item.original, item.shown_as)
         if alphabet is not None:
             before, after = _foreign(span, alphabet), _foreign(item.replacement, alphabet)
@@ -140,23 +250,23 @@ def pair_readings(
             elif after and not before:
                 broken[pair] = broken.get(pair, 0) + 1
                 gain, evidence = min(gain, 0.0), min(evidence, 0.0)
-        by_pair.setdefault(pair, []).append((item, evidence, gain))
-    words = len(_WORD.findall(text))
+        by_pair.setdefault(pair, []).append((item, evidence, gain, along))
+    words = len(WORD.findall(text))
     # A language hint stands in for the pairs' overall shares: among the pairs it names,
     # each keeps its share of their total.
     scale = sum(PAIR_SHARE.get(pair, 0.01) for pair in pairs) if hinted else 1.0
     prior = {pair: PAIR_SHARE.get(pair, 0.01) / scale for pair in by_pair}
-    totals = {pair: sum(max(evidence, 0.0) for _, evidence, _ in found) for pair, found in by_pair.items()}
+    totals = {pair: sum(max(evidence, 0.0) for _, evidence, _, _ in found) for pair, found in by_pair.items()}
     ranked = sorted(totals.values(), reverse=True)
     readings = []
     for pair, found in by_pair.items():
-        improved = [item for item, _, gain in found if gain > 0]
+        improved = [item for item, _, gain, along in found if gain > 0 or along]
         if not totals[pair]:
             continue
         total = totals[pair]
         rival = ranked[1] if ranked[0] == total and len(ranked) > 1 else ranked[0] if ranked[0] != total else 0.0
         chars = sum(item.end - item.start for item in improved)
-        looks = sum(1 for item in improved if _LOOKS_MISREAD[item.shown_as].search(text, item.start, item.end))
+        looks = sum(1 for item in improved if _looks_misread(item.shown_as).search(text, item.start, item.end))
         rare = sum(
             1
             for item in improved
@@ -174,7 +284,7 @@ def pair_readings(
             rare / len(improved),
             caps / len(improved),
             # clean text has words the pair makes worse ("документ" through koi8-r), damage hardly
-            sum(1 for _, _, gain in found if gain < 0) / len(found),
+            sum(1 for _, _, gain, _ in found if gain < 0) / len(found),
             math.log(prior[pair]),
             fixed.get(pair, 0) / len(found),
             broken.get(pair, 0) / len(found),
@@ -183,9 +293,25 @@ def pair_readings(
     return readings
 
 
+# How much less plausible a word that proves nothing may become and still be repaired
+# along with the words that do, in nats.
+ALONG_LIMIT = 2.0
+
 # What a word brought into the hinted alphabet counts for, in nats, at least: about a
 # clear character-model improvement of one letter.
 ALPHABET_GAIN = 3.0
+
+
+def _gain(model: CharModel, word: str, replacement: str, left: str, right: str) -> float:
+    """How much more plausible the character model finds the replacement, in nats.
+
+    Words in capitals are compared in lower case: capitals are rare in the model's text,
+    so an abbreviation ("ВНИМАНИЕ") would otherwise lose to any lower-case reading, and
+    capitals made of lower-case damage ("ТБДПЛ" for "радок") would win by their case alone.
+    """
+    if _all_caps(word) or _all_caps(replacement):
+        word, replacement, left, right = word.lower(), replacement.lower(), left.lower(), right.lower()
+    return model.pair_logp(replacement, left, right) - model.pair_logp(word, left, right)
 
 
 def _foreign(word: str, alphabet: frozenset[str]) -> bool:
@@ -205,10 +331,17 @@ def _capitalised(word: str) -> bool:
 
 def _no_evidence(word: str, replacement: str) -> bool:
     """A word whose re-reading is repaired along with the rest, but proves nothing itself:
-    a short word in capitals ("ГБ", "ЦХМ": an abbreviation as often as damage), a symbol
-    read as a letter ("×" as "Ч"), or a word in lower case read as one in capitals."""
+    one letter ("й", a Ukrainian word, is "é" through cp1251), two not both in lower
+    case (a unit: "дБ" is "Да" through koi8-r), a short word in
+    capitals ("ГБ", "ЦХМ": an abbreviation as often as damage), a symbol read as a
+    letter ("×" as "Ч"), a word in lower case read as one in capitals, or an e-mail
+    address or URL, names more often mistyped ("viсs@", a Cyrillic "с") than misread."""
     letters = [c for c in word if c.isalpha()]
-    if not letters or (len(letters) <= 3 and _all_caps(word)):
+    if len(letters) <= 1 or (len(letters) <= 3 and _all_caps(word)):
+        return True
+    if len(letters) == 2 and not all(c.islower() for c in letters):
+        return True
+    if "@" in word or "://" in word:
         return True
     return all(c.islower() for c in letters) and _all_caps(replacement)
 
@@ -236,7 +369,9 @@ def detect_legacy(
     readings = pair_readings(text, pairs, hinted, alphabet)
     if not readings:
         return []
-    model = weights("legacy")
+    # Read with a hint, the pairs are few and expected; without one, every pair is a
+    # suspect and clean text that merely looks misread must not change: two models.
+    model = weights("legacy_hinted" if hinted else "legacy")
     confidence, best = max(((calibrated(r.features, model), r) for r in readings), key=lambda pair: pair[0])
     if confidence < floor:
         return []
