@@ -200,7 +200,7 @@ def _record(path: str, line: int, column: int, finding: textfix.Finding) -> dict
     }
 
 
-LANGUAGES_HELP = "what the text should be written in, e.g. ru,uk: also repairs it read with the wrong legacy codepage"
+LANGUAGES_HELP = "what the text should be written in, e.g. ru,tr: reads every text through those legacy codepages"
 
 
 def _threshold(value: str) -> float:

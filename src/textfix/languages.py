@@ -1,10 +1,11 @@
 """Language hints: what a caller knows the text should be written in.
 
 A hint names languages (ISO 639-1 codes, as in locale names: "ru", "pt_BR" counts as
-"pt"). It turns on the repair of legacy text read with the wrong legacy codepage for the
-codepages those languages were written in (and only those: Config.legacy_pairs, when
-set, takes precedence), so "Ïðèâåò" is read back as Russian when the text should be
-Russian, without risking that reading on every text.
+"pt"). It narrows the repair of legacy text read with the wrong legacy codepage to the
+codepages those languages were written in (in place of Config.legacy_pairs), and reads
+every text through them, not only text that looks misread: "Yazý tipi" is read back as
+Turkish "Yazı tipi" when the text should be Turkish, without risking that reading on
+every text.
 """
 
 from __future__ import annotations

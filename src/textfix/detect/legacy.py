@@ -331,15 +331,16 @@ def _capitalised(word: str) -> bool:
 
 def _no_evidence(word: str, replacement: str) -> bool:
     """A word whose re-reading is repaired along with the rest, but proves nothing itself:
-    one letter ("й", a Ukrainian word, is "é" through cp1251), two not both in lower
-    case (a unit: "дБ" is "Да" through koi8-r), a short word in
+    one cased letter ("й", a Ukrainian word, is "é" through cp1251), two in mixed case
+    (a unit: "дБ" is "Да" through koi8-r), a short word in
     capitals ("ГБ", "ЦХМ": an abbreviation as often as damage), a symbol read as a
     letter ("×" as "Ч"), a word in lower case read as one in capitals, or an e-mail
     address or URL, names more often mistyped ("viсs@", a Cyrillic "с") than misread."""
     letters = [c for c in word if c.isalpha()]
-    if len(letters) <= 1 or (len(letters) <= 3 and _all_caps(word)):
+    cased = [c for c in letters if c.islower() or c.isupper()]
+    if not letters or len(cased) == len(letters) == 1 or (len(letters) <= 3 and _all_caps(word)):
         return True
-    if len(letters) == 2 and not all(c.islower() for c in letters):
+    if len(cased) == len(letters) == 2 and cased[0].islower() != cased[1].islower():
         return True
     if "@" in word or "://" in word:
         return True
