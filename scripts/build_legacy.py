@@ -68,12 +68,13 @@ def _encodes(text: str, name: str) -> bool:
 Rows = tuple[list[list[float]], list[float], list[tuple[str, str, str]]]
 
 
-def rows_for(texts: list[tuple[str, str]], seed: int) -> dict[bool, Rows]:
+def rows_for(texts: list[tuple[str, str]], seed: int, with_hints: bool = True) -> dict[bool, Rows]:
     """Rows per (text, pair), for reading without a hint (False) and with one (True).
 
     A row is right when repairing the words the pair improves gives the original. Each
     text is read as it is (clean) and damaged, without a hint where it looks misread,
-    and with the pairs of a hint (its own language when clean, the damage's when damaged).
+    and (`with_hints`) with the pairs of a hint (its own language when clean, the
+    damage's when damaged).
     """
     rng = random.Random(seed)
     rows: dict[bool, Rows] = {False: ([], [], []), True: ([], [], [])}
@@ -91,7 +92,7 @@ def rows_for(texts: list[tuple[str, str]], seed: int) -> dict[bool, Rows]:
             continue
         if may_hold_legacy_mojibake(text, LEGACY_PAIRS):
             add(False, text, None, pair_readings(text, LEGACY_PAIRS))
-        if language in LANGUAGES:
+        if with_hints and language in LANGUAGES:
             add(True, text, None, pair_readings(text, legacy_pairs_for((language,)), True, alphabet((language,))))
         example = make_example(text, rng)
         if example is None:
@@ -99,6 +100,8 @@ def rows_for(texts: list[tuple[str, str]], seed: int) -> dict[bool, Rows]:
         damaged, pair = example
         if may_hold_legacy_mojibake(damaged, LEGACY_PAIRS):
             add(False, damaged, text, pair_readings(damaged, LEGACY_PAIRS))
+        if not with_hints:
+            continue
         # the caller names the text's language, or else one written in the pair's codepage
         hint = language if pair[0] in LANGUAGES.get(language, ()) else next(
             code for code, names in LANGUAGES.items() if pair[0] in names
@@ -139,10 +142,9 @@ def main() -> None:
     args = parser.parse_args()
     train = rows_for(strings("train", args.per_language), seed=1)
     test = rows_for(strings("test", args.per_language // 2), seed=2)
-    for hinted, (x, y, _) in rows_for(looks_misread("train"), seed=3).items():
-        if not hinted:
-            train[hinted][0].extend(x)
-            train[hinted][1].extend(y)
+    x, y, _ = rows_for(looks_misread("train"), seed=3, with_hints=False)[False]
+    train[False][0].extend(x)
+    train[False][1].extend(y)
     for hinted, name in ((False, "legacy"), (True, "legacy_hinted")):
         (x, y, _), (x_test, y_test, notes) = train[hinted], test[hinted]
         model = fit_and_report(

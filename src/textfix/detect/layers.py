@@ -329,7 +329,7 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     elif _mostly_unexplained(text, [f for f in found + wide if f.confidence >= config.threshold]):
         # doubtful readings without a hint are not even reported: most text that looks
         # misread to the cheap test is clean
-        legacy = detect_legacy(text, config.legacy_pairs, max(floor, config.legacy_threshold))
+        legacy = detect_legacy(text, config.effective_legacy_pairs, max(floor, config.legacy_threshold))
     if not wide and not legacy:
         return found
     verdict = [f for f in legacy if f.confidence >= config.threshold]

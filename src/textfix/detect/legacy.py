@@ -332,10 +332,10 @@ def _capitalised(word: str) -> bool:
 def _no_evidence(word: str, replacement: str) -> bool:
     """A word whose re-reading is repaired along with the rest, but proves nothing itself:
     one cased letter ("й", a Ukrainian word, is "é" through cp1251), two in mixed case
-    (a unit: "дБ" is "Да" through koi8-r), a short word in
-    capitals ("ГБ", "ЦХМ": an abbreviation as often as damage), a symbol read as a
-    letter ("×" as "Ч"), a word in lower case read as one in capitals, or an e-mail
-    address or URL, names more often mistyped ("viсs@", a Cyrillic "с") than misread."""
+    (a unit: "дБ" is "Да" through koi8-r), a short word in capitals ("ГБ", "ЦХМ": an
+    abbreviation as often as damage), a symbol read as a letter ("×" as "Ч"), a word in
+    lower case read as one in capitals, or an e-mail address or URL, names more often
+    mistyped ("viсs@", a Cyrillic "с") than misread."""
     letters = [c for c in word if c.isalpha()]
     cased = [c for c in letters if c.islower() or c.isupper()]
     if not letters or len(cased) == len(letters) == 1 or (len(letters) <= 3 and _all_caps(word)):
