@@ -10,12 +10,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
 from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.layers import repair_whole_text
-from textfix.detect.legacy import may_hold_legacy_mojibake
+from textfix.detect.legacy import MisreadSigns, misread_signs
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding
 from textfix.repair import Plan, PlanStep
@@ -68,7 +69,14 @@ if TYPE_CHECKING:
 
 _DEFAULT_CODECS = DEFAULT_CONFIG.codecs
 _DEFAULT_DOUBLE_BYTE_CODECS = DEFAULT_CONFIG.double_byte_codecs
-_DEFAULT_LEGACY_PAIRS = DEFAULT_CONFIG.legacy_pairs
+
+
+@cache
+def _default_misread_signs() -> MisreadSigns:
+    # compiled on first use (import stays quick), then not rebuilt or hashed per text
+    return misread_signs(DEFAULT_CONFIG.legacy_pairs)
+
+
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
@@ -87,7 +95,7 @@ def _clean_by_default(text: str) -> bool:
     if (
         may_hold_mojibake(text, _DEFAULT_CODECS)
         or _C1_CONTROL.search(text) is not None
-        or may_hold_legacy_mojibake(text, _DEFAULT_LEGACY_PAIRS)
+        or _default_misread_signs().found(text)
     ):
         return False
     # Only double-byte damage is left to look for: when none is sure, nothing changes

@@ -198,30 +198,13 @@ def _searched(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_SUPERSET.get(name, name) for name in names))
 
 
-# Joins the bytes of the codepages searched, so that one decode serves them all; 0xFF
-# ends any UTF-8 sequence and decodes to a mark of its own between the codepages' text,
-# and these codepages write it for one private-use character only.
-_BETWEEN_CODEPAGES = b"\xff"
-_BETWEEN_DECODED = "\udcff"
-
-
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
-    searched = _searched(names)
-    encoded = [text.encode(name, "replace") for name in searched]
-    if any(_BETWEEN_CODEPAGES in data for data in encoded):
-        return names  # cp932 writes U+F8F3 (private use) as 0xFF: no shortcut for such text
-    decoded = _BETWEEN_CODEPAGES.join(encoded).decode("utf-8", "surrogateescape")
     glued = _patterns()[1].search(text) is not None
     found = set()
-    start = 0
-    for name in searched:
-        end = decoded.find(_BETWEEN_DECODED, start)
-        end = len(decoded) if end < 0 else end
-        if _WORD_OF_UTF8.search(decoded, start, end) is not None or (
-            glued and _GLUED_UTF8.search(decoded, start, end) is not None
-        ):
+    for name in _searched(names):
+        decoded = text.encode(name, "replace").decode("utf-8", "surrogateescape")
+        if _WORD_OF_UTF8.search(decoded) is not None or (glued and _GLUED_UTF8.search(decoded) is not None):
             found.add(name)
-        start = end + 1
     return tuple(name for name in names if _SUPERSET.get(name, name) in found)
 
 

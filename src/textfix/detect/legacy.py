@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -45,65 +47,90 @@ def _symbols(chars: str) -> str:
     )
 
 
-class _View(NamedTuple):
-    """What misread text looks like in one codepage's view, as a regex in two parts: the
-    class of its first character, and what must follow (or precede) that character."""
+class _Sign(NamedTuple):
+    """One mark of misread text, as a regex in two parts: the class of its first
+    character, and what must follow (or precede) that character. A sign whose first
+    characters are common everywhere (Latin letters) names in `among` the characters
+    without which it cannot be there, which one quick search rules out first."""
 
     first: str
     rest: str
+    among: str = ""
 
 
-def _cp1252_view() -> _View:
+def _cp1252_signs() -> tuple[_Sign, ...]:
     upper = re.escape(_upper_half("cp1252"))
     symbol = re.escape(_symbols(_upper_half("cp1252")))
     letter = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
-    return _View(
-        upper,
-        # "Ïðèâåò": three Latin-1 letters in a row, which Western text almost never has
-        f"(?<=[{letter}])[{letter}]{{2}}"
-        # "²»Õý¤Ê¥³": a symbol of the upper half glued to another character of it, the
-        # mark of double-byte text (lead and trail bytes both high)
-        f"|[{symbol}]|(?<=[{symbol}])[{upper}]",
+    return (
+        _Sign(
+            upper,
+            # "Ïðèâåò": three Latin-1 letters in a row, which Western text almost never has
+            f"(?<=[{letter}])[{letter}]{{2}}"
+            # "²»Õý¤Ê¥³": a symbol of the upper half glued to another character of it, the
+            # mark of double-byte text (lead and trail bytes both high)
+            f"|[{symbol}]|(?<=[{symbol}])[{upper}]",
+        ),
     )
 
 
-_CYRILLIC = "\u0400-\u045f\u0490\u0491"
 _CYRILLIC_LOWER = "\u0430-\u045f\u0491"
 _CYRILLIC_UPPER = "\u0400-\u042f\u0490"
 # koi8-r and cp1251 put the two cases of a letter where the other has the opposite
 # case, so text in one read with the other flips case inside words ("рТЙЧЕФ") or, from
 # lower-case text, turns into words in capitals ("ТБДПЛ"): four capitals in a row are
-# looked at, and the case-blind evidence tells an abbreviation from damage.
-_CASE_FLIP = f"(?<=[{_CYRILLIC_LOWER}])[{_CYRILLIC_UPPER}]|(?<=[{_CYRILLIC_UPPER}])[{_CYRILLIC_UPPER}]{{3}}"
+# looked at, and the case-blind evidence tells an abbreviation from damage. The sign
+# starts at the capital, rarer in clean text than the lower-case letter before it.
+_CASE_FLIP = _Sign(_CYRILLIC_UPPER, f"(?<=[{_CYRILLIC_LOWER}].)|[{_CYRILLIC_UPPER}]{{3}}")
 # What each codepage's view of misread text shows. cp1252 text read as cp1251 keeps its
 # ASCII letters, so Cyrillic letters land inside Latin words ("Hфte" for "Hôte").
-_VIEWS = {
-    "cp1252": _cp1252_view(),
-    "cp1251": _View(
-        _CYRILLIC,
-        f"{_CASE_FLIP}|(?<=[{_CYRILLIC_LOWER}])[A-Za-z]|(?<=[A-Za-z][{_CYRILLIC_LOWER}])",
+_SIGNS = {
+    "cp1252": _cp1252_signs(),
+    "cp1251": (
+        _CASE_FLIP,
+        _Sign("A-Za-z", f"(?<=[{_CYRILLIC_LOWER}].)|(?=[{_CYRILLIC_LOWER}])", among=_CYRILLIC_LOWER),
     ),
-    "koi8-r": _View(_CYRILLIC, _CASE_FLIP),
+    "koi8-r": (_CASE_FLIP,),
 }
 
 
-@cache
-def _looks_misread_in_any(shown: frozenset[str]) -> re.Pattern[str]:
-    """One search for the views of all these codepages.
+class MisreadSigns:
+    """The signs of several views, searched together.
 
-    It runs on every clean non-ASCII text, so it starts with a single character class,
-    which the regex engine scans for in C; each view's tail then checks that the first
-    character is one of its own.
+    It runs on every clean non-ASCII text, so each search starts with a single
+    character class, which the regex engine scans for in C; each sign's tail then
+    checks that the first character is one of its own.
     """
-    if not shown:
-        return re.compile("(?!)")
-    views = [_VIEWS[name] for name in sorted(shown)]
-    first = "".join(dict.fromkeys(view.first for view in views))
-    tails = "|".join(f"(?<=[{view.first}])(?:{view.rest})" for view in views)
-    return re.compile(f"[{first}](?:{tails})")
+
+    def __init__(self, signs: Iterable[_Sign]) -> None:
+        by_among: dict[str, list[_Sign]] = {}
+        for sign in dict.fromkeys(signs):
+            by_among.setdefault(sign.among, []).append(sign)
+        plain = by_among.pop("", [])
+        self._plain = self._one_search(plain) if plain else None
+        self._gated = [(re.compile(f"[{among}]"), self._one_search(group)) for among, group in by_among.items()]
+
+    @staticmethod
+    def _one_search(signs: list[_Sign]) -> re.Pattern[str]:
+        first = "".join(dict.fromkeys(sign.first for sign in signs))
+        tails = "|".join(f"(?<=[{sign.first}])(?:{sign.rest})" for sign in signs)
+        return re.compile(f"[{first}](?:{tails})")
+
+    def found(self, text: str, start: int = 0, end: int = sys.maxsize) -> bool:
+        if self._plain is not None and self._plain.search(text, start, end) is not None:
+            return True
+        for among, pattern in self._gated:
+            if among.search(text) is not None and pattern.search(text, start, end) is not None:
+                return True
+        return False
 
 
-def _looks_misread(name: str) -> re.Pattern[str]:
+@cache
+def _looks_misread_in_any(shown: frozenset[str]) -> MisreadSigns:
+    return MisreadSigns(sign for name in sorted(shown) for sign in _SIGNS[name])
+
+
+def _looks_misread(name: str) -> MisreadSigns:
     return _looks_misread_in_any(frozenset((name,)))
 
 
@@ -121,9 +148,14 @@ class LegacyCandidate(NamedTuple):
     replacement: str
 
 
+def misread_signs(pairs: tuple[tuple[str, str], ...]) -> MisreadSigns:
+    """The signs of text misread in one of the codepages the pairs show text in."""
+    return _looks_misread_in_any(frozenset(shown for _, shown in pairs))
+
+
 def may_hold_legacy_mojibake(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
     """Whether `text` looks misread in one of the codepages the pairs show text in."""
-    return _looks_misread_in_any(frozenset(shown for _, shown in pairs)).search(text) is not None
+    return misread_signs(pairs).found(text)
 
 
 _MULTI_BYTE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
@@ -145,28 +177,54 @@ def reread(word: str, original: str, shown_as: str) -> str | None:
 
 
 def candidates(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False) -> list[LegacyCandidate]:
-    """Every word re-read through every pair whose shown codepage the text looks misread in
-    (every pair, when the pairs come from a language hint).
-
-    Without a hint, the whole text must be in the shown codepage too, as text decoded
-    with it is: one with characters the codepage lacks ("the Հայաստան the сГесГР", UTF-8
-    read as cp866 beside clean Armenian) is something else.
-    """
-    shown = {
-        name
-        for _, name in pairs
-        if hinted or (_looks_misread(name).search(text) and codepage(name).encode(text) is not None)
-    }
+    """Every word re-read through every pair worth reading the text with: every pair, when
+    the pairs come from a language hint; else see _pairs_to_read."""
+    words = _words(text)
+    if not hinted:
+        pairs = _pairs_to_read(text, words, pairs)
     found = []
-    for start, end in _words(text):
+    for start, end in words:
         word = text[start:end]
         for original, shown_as in pairs:
-            if shown_as not in shown:
-                continue
             replacement = reread(word, original, shown_as)
             if replacement is not None and replacement != word:
                 found.append(LegacyCandidate(start, end, original, shown_as, replacement))
     return found
+
+
+def _pairs_to_read(
+    text: str, words: list[tuple[int, int]], pairs: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """The pairs whose shown codepage the text looks misread in, and that make at least one
+    word looking so more plausible.
+
+    The whole text must be in the shown codepage too, as text decoded with it is: one
+    with characters the codepage lacks ("the Հայաստան the сГесГР", UTF-8 read as cp866
+    beside clean Armenian) is something else. Without a hint the text was let in for
+    looking misread, so the evidence must come from where it looks so: a pair that makes
+    every such word worse is not the damage, and its other words (most of them, in clean
+    text) need not be weighed.
+    """
+    model = char_model()
+    kept = []
+    for shown_as in dict.fromkeys(shown for _, shown in pairs):
+        view = _looks_misread(shown_as)
+        if not view.found(text) or codepage(shown_as).encode(text) is None:
+            continue
+        flagged = [(start, end) for start, end in words if view.found(text, start, end)]
+        for pair in pairs:
+            if pair[1] == shown_as and any(_improves(model, text, start, end, *pair) for start, end in flagged):
+                kept.append(pair)
+    return tuple(kept)
+
+
+def _improves(model: CharModel, text: str, start: int, end: int, original: str, shown_as: str) -> bool:
+    """Whether the word re-read through the pair is more plausible, and proves something."""
+    word = text[start:end]
+    replacement = reread(word, original, shown_as)
+    if replacement is None or replacement == word or _no_evidence(word, replacement):
+        return False
+    return _gain(model, word, replacement, text[max(0, start - 1) : start], text[end : end + 1]) > 0
 
 
 # A printf directive glued to a word ("%liс", "%2uм": seconds, minutes) is not part of
@@ -266,7 +324,7 @@ def pair_readings(
         total = totals[pair]
         rival = ranked[1] if ranked[0] == total and len(ranked) > 1 else ranked[0] if ranked[0] != total else 0.0
         chars = sum(item.end - item.start for item in improved)
-        looks = sum(1 for item in improved if _looks_misread(item.shown_as).search(text, item.start, item.end))
+        looks = sum(1 for item in improved if _looks_misread(item.shown_as).found(text, item.start, item.end))
         rare = sum(
             1
             for item in improved
@@ -348,8 +406,8 @@ def _no_evidence(word: str, replacement: str) -> bool:
 
 
 def _all_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 1 and all(c.isupper() for c in letters)
+    # isupper() alone lets uncased letters (CJK) pass: "ГБ中" is not in capitals
+    return word.isupper() and all(c.isupper() for c in word if c.isalpha())
 
 
 def detect_legacy(
