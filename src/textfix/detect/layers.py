@@ -183,6 +183,10 @@ def _read_whole(
     if reading is None:
         return None
     name, data, decoded = reading
+    # too few sequences to be sure of: decided before the costlier tests of the layers
+    certainty = whole_window_confidence(sequences_in(data))
+    if certainty is None:
+        return None
     inner = None
     if may_hold_mojibake(decoded, codecs):
         if layers <= 1:
@@ -193,9 +197,6 @@ def _read_whole(
     elif _reads_whole_again(decoded, codecs):
         # Clean-looking, yet one layer short ("ГЋВіГЋВ»" is Greek through cp1252, cp1251
         # and cp1252 again): the full evidence decides where the layers end.
-        return None
-    certainty = whole_window_confidence(sequences_in(data))
-    if certainty is None:
         return None
     suspect = suspect_pattern(codecs)
     runs, deferred = [], []
