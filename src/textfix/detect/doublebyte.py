@@ -40,10 +40,9 @@ _FIRST_OUTPUT_CHAR = "\u3040"
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(any output character, one glued to an ASCII letter), compiled on first use: their
-    large classes take milliseconds to compile, which text without CJK never pays."""
-    return re.compile(_OUTPUT_CLASS), re.compile(
-        f"[A-Za-z](?={_OUTPUT_CLASS})|{_OUTPUT_CLASS}(?=[A-Za-z])"
-    )
+    large classes take milliseconds to compile, which text without CJK never pays. The
+    second starts at the letter, rarer than CJK characters in text that has both."""
+    return re.compile(_OUTPUT_CLASS), re.compile(f"[A-Za-z](?:(?={_OUTPUT_CLASS})|(?<={_OUTPUT_CLASS}.))")
 
 
 @cache
@@ -167,9 +166,11 @@ _TWO_BYTE_SCRIPTS = (
     "\u0780-\u07bf",  # Thaana
 )
 # one class first, then branches that look behind at it, so that the engine skips to
-# candidates in C (see suspects._first_char_then)
+# candidates in C (see suspects._first_char_then). Every branch goes on with a character
+# of that class too: checked first, it turns away at once the many lone characters that
+# the bytes of clean CJK text decode to between their surrogates.
 _WORD_OF_UTF8 = re.compile(
-    "[^\x00-\xbf\ud800-\udfff](?:"
+    "[^\x00-\xbf\ud800-\udfff](?=[^\x00-\xbf\ud800-\udfff])(?:"
     + "|".join(
         [
             f"(?<={_WIDE}){_WIDE}",
