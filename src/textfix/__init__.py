@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
 from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.layers import repair_whole_text
-from textfix.detect.legacy import MisreadSigns, misread_signs
+from textfix.detect.legacy import MisreadSigns, detect_legacy, misread_signs
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding
 from textfix.repair import Plan, PlanStep
@@ -92,14 +92,15 @@ def _clean_by_default(text: str) -> bool:
     """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
     if text.isascii():
         return True
-    if (
-        may_hold_mojibake(text, _DEFAULT_CODECS)
-        or _C1_CONTROL.search(text) is not None
-        or _default_misread_signs().found(text)
+    if may_hold_mojibake(text, _DEFAULT_CODECS) or _C1_CONTROL.search(text) is not None:
+        return False
+    # Only double-byte and legacy damage are left to look for: when none is sure, nothing
+    # changes (clean CJK text, clean text that merely looks misread), and the rest of the
+    # pipeline need not run. The legacy floor is the one the pipeline reads with.
+    if _default_misread_signs().found(text) and detect_legacy(
+        text, DEFAULT_CONFIG.effective_legacy_pairs, max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
     ):
         return False
-    # Only double-byte damage is left to look for: when none is sure, nothing changes
-    # (clean CJK text, mostly), and the rest of the pipeline need not run.
     return not detect_double_byte(text, _DEFAULT_DOUBLE_BYTE_CODECS, DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.threshold)
 
 

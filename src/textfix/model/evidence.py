@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import islice
 from typing import NamedTuple, Protocol
@@ -175,15 +175,24 @@ def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int
     if not scripts:
         return 0
     low, high = max(0, item.start - NEARBY), min(len(text), item.end + NEARBY)
-    count = 0
-    for match in _NON_ASCII_LETTER.finditer(text, low, high):
-        position = match.start()
-        index = bisect_right(covered, (position, len(text) + 1)) - 1
-        if index >= 0 and covered[index][0] <= position < covered[index][1]:
-            continue
-        if _letter_script(match.group()) in scripts:
-            count += 1
-    return count
+    return sum(
+        _letter_script(letter) in scripts
+        for start, end in _gaps(covered, low, high)
+        for letter in _NON_ASCII_LETTER.findall(text, start, end)
+    )
+
+
+def _gaps(covered: list[tuple[int, int]], low: int, high: int) -> Iterator[tuple[int, int]]:
+    """The stretches of [low, high) outside the sorted disjoint intervals `covered`."""
+    position = low
+    for start, end in covered[max(0, bisect_right(covered, (low, high)) - 1) :]:
+        if start >= high:
+            break
+        if start > position:
+            yield position, start
+        position = max(position, end)
+    if position < high:
+        yield position, high
 
 
 class Spanned(Protocol):
