@@ -35,6 +35,25 @@ def test_legacy_text_is_repaired_by_default(original: str, pair: tuple[str, str]
     assert apply_findings(damaged, findings) == original
 
 
+@pytest.mark.parametrize(
+    ("original", "pair"),
+    [
+        # "¬" (0xAC, the lead of Cyrillic in EUC-KR) is 0xC2 in mac-roman, so each pair also
+        # reads as UTF-8, into C1 controls: a repair that ends in them is no repair
+        ("Печат към файл", ("euc_kr", "cp1252")),
+        ("радок статусу", ("euc_kr", "cp1252")),
+        # "é" is 0x8F 0xAB 0xB1 in EUC-JP: "«±" reads as UTF-8 too, beside a C1 control it leaves
+        ("Grego, micénico", ("euc_jp", "cp1252")),
+        ("desteklenen arşiv biçimlerini listele", ("euc_jp", "cp1252")),
+    ],
+    ids=lambda value: "-".join(value) if isinstance(value, tuple) else None,
+)
+def test_legacy_beats_utf8_readings_that_end_in_c1_controls(original: str, pair: tuple[str, str]) -> None:
+    damaged = misread(original, *pair)
+    assert fix_text(damaged) == original
+    assert {f.chain for f in detect(damaged)} == {pair}
+
+
 def test_legacy_repair_can_be_turned_off() -> None:
     damaged = misread("Привет, мир! Как у тебя дела сегодня вечером?", "cp1251", "cp1252")
     assert fix_text(damaged, Config(legacy_pairs=())) == damaged

@@ -8,6 +8,7 @@ later layers are mapped back onto the original text, with their chains joined.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -327,7 +328,7 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     legacy: list[Finding] = []
     if hinted:
         legacy = detect_legacy(text, config.effective_legacy_pairs, floor, True, alphabet(config.languages))
-    elif _mostly_unexplained(text, [f for f in found + wide if f.confidence >= config.threshold]):
+    elif _mostly_unexplained(text, _explaining(text, found + wide, config)):
         # doubtful readings without a hint are not even reported: most text that looks
         # misread to the cheap test is clean
         legacy = detect_legacy(text, config.effective_legacy_pairs, max(floor, config.legacy_threshold))
@@ -340,6 +341,35 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     taken = DisjointSpans()
     kept = [finding for finding in verdict + rest if taken.take(finding.start, finding.end)]
     return sorted(kept, key=lambda f: f.start)
+
+
+# Text repaired into C1 controls is only ever a layer on the way to more repair ("â\x80\x99"
+# reads on to "’"): where the repair ends in them, the reading was wrong. Legacy text
+# misread as UTF-8 through a codepage with "¬" (0xC2) as a letter does that: "¬Ò¬í" is
+# Cyrillic in EUC-KR shown as cp1252, not UTF-8 shown as mac-roman ("\x8e\x84"). So
+# does a reading that leaves a C1 control right beside it, where UTF-8 read as a
+# codepage would have taken it in: "\x8f«±" is "é" in EUC-JP shown as cp1252.
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+
+def _ends_clean(finding: Finding, text: str) -> bool:
+    beside = text[max(0, finding.start - 1) : finding.start] + text[finding.end : finding.end + 1]
+    return _C1_CONTROL.search(finding.replacement) is None and _C1_CONTROL.search(beside) is None
+
+
+def _explaining(text: str, found: list[Finding], config: Config) -> list[Finding]:
+    """The sure surface findings that explain their characters: those that end in C1
+    controls do not, unless the next layer reads the text they make into text without."""
+    sure = [f for f in found if f.confidence >= config.threshold]
+    if all(_ends_clean(f, text) for f in sure):
+        return sure
+    current = apply_findings(text, sure)
+    if config.max_layers > 1:
+        deeper = _detect_layer(current, config, config.threshold, config.max_layers - 1)
+        current = apply_findings(current, [f for f in deeper if f.confidence >= config.threshold])
+    if _C1_CONTROL.search(current) is None:
+        return sure
+    return [f for f in sure if _ends_clean(f, text)]
 
 
 def _mostly_unexplained(text: str, sure: list[Finding]) -> bool:
@@ -400,4 +430,4 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
             break
         applied = compose_findings(text, applied, current, deeper)
         current = apply_findings(text, applied)
-    return sorted(applied + doubtful, key=lambda f: f.start)
+    return sorted([f for f in applied if _ends_clean(f, text)] + doubtful, key=lambda f: f.start)
