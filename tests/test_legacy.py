@@ -68,6 +68,10 @@ def test_legacy_repair_can_be_turned_off() -> None:
         ("Hфte inconnu, rйessayez plus tard", "Hôte inconnu, réessayez plus tard"),  # cp1252 read as cp1251
         ("РПЛБЪЧБОЕ ОБ РЯМОЙФЕ ЙНЕОБ ОБ ПВЕЛФЙ", "показване на пълните имена на обекти"),  # koi8-r as cp1251
         ("²»Õý¤Ê¥³¥Þ¥ó¥É", "不正なコマンド"),  # GBK (Japanese kana and all) read as cp1252
+        # cp1250 read as cp1252: symbols that read as letters ("³¹" for "łą"), and a byte
+        # cp1252 leaves undefined inside a word ("ť" is 0x9D)
+        ("B³¹d podczas wykonywania samokontroli.", "Błąd podczas wykonywania samokontroli."),
+        ("chyba: stop adresa by mala by\x9d po štart adrese", "chyba: stop adresa by mala byť po štart adrese"),
     ],
 )
 def test_misread_text_without_a_hint(damaged: str, original: str) -> None:

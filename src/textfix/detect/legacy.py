@@ -62,6 +62,7 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
     upper = re.escape(_upper_half("cp1252"))
     symbol = re.escape(_symbols(_upper_half("cp1252")))
     letter = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+    undefined = "".join(c for c in _upper_half("cp1252") if c <= "\x9f")
     return (
         _Sign(
             upper,
@@ -69,7 +70,10 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
             f"(?<=[{letter}])[{letter}]{{2}}"
             # "²»Õý¤Ê¥³": a symbol of the upper half glued to another character of it, the
             # mark of double-byte text (lead and trail bytes both high)
-            f"|[{symbol}]|(?<=[{symbol}])[{upper}]",
+            f"|[{symbol}]|(?<=[{symbol}])[{upper}]"
+            # "by\x9d" ("byť"): a byte cp1252 leaves undefined, glued to a letter; Central
+            # European text has letters there (ť, ś, ź and their capitals)
+            f"|(?<=[{undefined}])(?:(?<=[A-Za-z{letter}].)|(?=[A-Za-z{letter}]))",
         ),
     )
 
@@ -395,10 +399,14 @@ def _no_evidence(word: str, replacement: str) -> bool:
     lower case read as one in capitals, or an e-mail address or URL, names more often
     mistyped ("viсs@", a Cyrillic "с") than misread."""
     letters = [c for c in word if c.isalpha()]
-    cased = [c for c in letters if c.islower() or c.isupper()]
-    if not letters or len(cased) == len(letters) == 1 or (len(letters) <= 3 and _all_caps(word)):
+    if not letters:
         return True
-    if len(cased) == len(letters) == 2 and cased[0].islower() != cased[1].islower():
+    # counted in the reading, where symbols may turn into letters: "B³¹d" is "Błąd"
+    read = [c for c in replacement if c.isalpha()]
+    cased = [c for c in read if c.islower() or c.isupper()]
+    if len(cased) == len(read) == 1 or (len(letters) <= 3 and _all_caps(word)):
+        return True
+    if len(cased) == len(read) == 2 and cased[0].islower() != cased[1].islower():
         return True
     if "@" in word or "://" in word:
         return True
