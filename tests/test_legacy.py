@@ -72,6 +72,10 @@ def test_legacy_repair_can_be_turned_off() -> None:
         # cp1252 leaves undefined inside a word ("ť" is 0x9D)
         ("B³¹d podczas wykonywania samokontroli.", "Błąd podczas wykonywania samokontroli."),
         ("chyba: stop adresa by mala by\x9d po štart adrese", "chyba: stop adresa by mala byť po štart adrese"),
+        # GBK: three capitals among symbols are no abbreviation, "ß@" is no e-mail address,
+        # and the legacy reading beats chance UTF-8 readings ("Ð™" as "Й") it reads better than
+        ("select ¤ËÊ§”¡¤·¤Þ¤·¤¿", "select に失敗しました"),
+        ("ÎÒ¸ù±¾›]ÓÐ™z²éß^ß@°Ñ½ðè€.\n", "我根本沒有檢查過這把金鑰.\n"),
     ],
 )
 def test_misread_text_without_a_hint(damaged: str, original: str) -> None:

@@ -17,12 +17,13 @@ from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, suspect_windows
 from textfix.detect.doublebyte import detect_double_byte
-from textfix.detect.legacy import detect_legacy
+from textfix.detect.legacy import detect_legacy, may_hold_legacy_mojibake
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in, unique_reading
 from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
 from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings, compose_findings, placed_spans
 from textfix.languages import alphabet
+from textfix.model.charmodel import char_model
 from textfix.model.evidence import (
     WHOLE_WINDOW_MIN_SEQUENCES,
     agree,
@@ -328,10 +329,14 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     legacy: list[Finding] = []
     if hinted:
         legacy = detect_legacy(text, config.effective_legacy_pairs, floor, True, alphabet(config.languages))
-    elif _mostly_unexplained(text, _explaining(text, found + wide, config)):
-        # doubtful readings without a hint are not even reported: most text that looks
-        # misread to the cheap test is clean
-        legacy = detect_legacy(text, config.effective_legacy_pairs, max(floor, config.legacy_threshold))
+    else:
+        sure = _explaining(text, found + wide, config)
+        if _mostly_unexplained(text, sure) or _may_be_misread_legacy(text, sure, config):
+            # doubtful readings without a hint are not even reported: most text that looks
+            # misread to the cheap test is clean
+            legacy = detect_legacy(text, config.effective_legacy_pairs, max(floor, config.legacy_threshold))
+            if legacy and not _mostly_unexplained(text, sure) and not _reads_better(text, legacy, sure):
+                legacy = []
     if not wide and not legacy:
         return found
     verdict = [f for f in legacy if f.confidence >= config.threshold]
@@ -370,6 +375,29 @@ def _explaining(text: str, found: list[Finding], config: Config) -> list[Finding
     if _C1_CONTROL.search(current) is None:
         return sure
     return [f for f in sure if _ends_clean(f, text)]
+
+
+def _may_be_misread_legacy(text: str, sure: list[Finding], config: Config) -> bool:
+    """Whether sure UTF-8 readings may yet be chance ones in legacy text: they repair it
+    into text that reads as no further layer, and the text looks misread."""
+    return (
+        bool(sure)
+        and may_hold_legacy_mojibake(text, config.effective_legacy_pairs)
+        and not may_hold_mojibake(apply_findings(text, sure), config.codecs)
+    )
+
+
+# How much more plausible (in nats) the text repaired as legacy must be than the text
+# repaired as UTF-8 for the legacy verdict to win where UTF-8 explains most of it.
+LEGACY_OVER_UTF8 = 10.0
+
+
+def _reads_better(text: str, legacy: list[Finding], sure: list[Finding]) -> bool:
+    """Whether the legacy repair makes the text clearly more plausible than the UTF-8 one:
+    "ɥᥤ" (UTF-8 read as cp1252, twice by chance) against "ドメイン" (EUC-JP read so)."""
+    model = char_model()
+    as_legacy, as_utf8 = apply_findings(text, legacy), apply_findings(text, sure)
+    return model.pair_logp(as_legacy) > model.pair_logp(as_utf8) + LEGACY_OVER_UTF8
 
 
 def _mostly_unexplained(text: str, sure: list[Finding]) -> bool:

@@ -404,13 +404,18 @@ def _no_evidence(word: str, replacement: str) -> bool:
     # counted in the reading, where symbols may turn into letters: "B³¹d" is "Błąd"
     read = [c for c in replacement if c.isalpha()]
     cased = [c for c in read if c.islower() or c.isupper()]
-    if len(cased) == len(read) == 1 or (len(letters) <= 3 and _all_caps(word)):
+    if len(cased) == len(read) == 1 or (len(read) <= 3 and _all_caps(word)):
         return True
     if len(cased) == len(read) == 2 and cased[0].islower() != cased[1].islower():
         return True
-    if "@" in word or "://" in word:
+    if _ADDRESS.search(word):
         return True
     return all(c.islower() for c in letters) and _all_caps(replacement)
+
+
+# "@" after an ASCII letter or digit, or "://": an e-mail address or URL. (Double-byte
+# text shows "@" as a trail byte after a high one: "ß@" is GBK.)
+_ADDRESS = re.compile(r"[A-Za-z0-9]@|://")
 
 
 def _all_caps(word: str) -> bool:
