@@ -14,7 +14,7 @@ import string
 from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from mojibake_support import chain_explains, damage_through, language_words
 
@@ -283,11 +283,30 @@ def test_fix_text_is_idempotent_on_arbitrary_text(text: str) -> None:
     assert fix_text(once) == once, f"{text!r} -> {once!r} -> {fix_text(once)!r}"
 
 
+# Three damaged words whose last runs past the reach of the first odd pair: the window
+# of suspect text must not end inside it, or its tail is only repaired by a second pass.
+THREE_LAYER_WORDS = " ".join(
+    [
+        "the",
+        damage_through("Καλημέρα", ("cp1251", "cp1250", "cp1251")),
+        "“the”",
+        damage_through("Καλημέρα", ("cp1251", "cp1250", "cp1251")),
+        "menu",
+        damage_through("ευχαριστώ", ("cp1251", "cp1250", "cp1251")),
+    ]
+)
+
+
 @PROPERTY
 @given(DAMAGED_TEXT)
+@example(THREE_LAYER_WORDS)
 def test_fix_text_is_idempotent_on_damaged_text(text: str) -> None:
     once = fix_text(text)
     assert fix_text(once) == once, f"{text!r} -> {once!r} -> {fix_text(once)!r}"
+
+
+def test_a_damaged_word_past_the_reach_of_an_odd_pair_is_read_whole() -> None:
+    assert fix_text(THREE_LAYER_WORDS) == "the Καλημέρα “the” Καλημέρα menu ευχαριστώ"
 
 
 @PROPERTY

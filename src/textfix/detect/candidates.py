@@ -23,30 +23,43 @@ CLOSE_READINGS = 2.0
 WINDOW_REACH = 200
 
 _NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+_ASCII = re.compile("[\x00-\x7f]")
 
 def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]:
     """Stretches of text worth reading: the non-ASCII runs near an odd pair, with one char around.
 
     A run is taken when it holds a lead-continuation pair and lies within WINDOW_REACH
     characters of an odd pair, so a damaged text is read whole while a long clean text
-    with one odd pair costs only the few runs around it.
+    with one odd pair costs only the few runs around it. A run is always taken whole,
+    even where it reaches past WINDOW_REACH: a window that ended inside a damaged word
+    would leave its tail unread, to be repaired only when the text is read again.
     """
     odd = [match.start() for match in suspect_pattern(codecs).finditer(text)]
     if not odd:
         return []
     pairs = stage_zero(codecs)
     windows: list[tuple[int, int]] = []
-    position = 0
+    position = 0  # the text before this has been read
     for centre in odd:
         if centre + WINDOW_REACH < position:
             continue
-        for run in _NON_ASCII_RUN.finditer(text, max(position, centre - WINDOW_REACH), centre + WINDOW_REACH):
-            start, end = max(0, run.start() - 1), min(len(text), run.end() + 1)
+        low = max(position, centre - WINDOW_REACH)
+        for run in _NON_ASCII_RUN.finditer(text, low, centre + WINDOW_REACH):
+            run_start, run_end = run.span()
+            # the reach cuts runs, not words: each is read from its first character to its last
+            if run_start == low:
+                while run_start > position and not text[run_start - 1].isascii():
+                    run_start -= 1
+            after = _ASCII.search(text, run_end)
+            run_end = len(text) if after is None else after.start()
+            start, end = max(0, run_start - 1), min(len(text), run_end + 1)
+            # a run without a pair is not read again for the next odd pair
+            position = max(position, run_end)
             if not pairs.search(text, start, end):
                 continue
             # Runs of one word ("Ăś" and "Ă¤Ăź" in "ĂśbermĂ¤Ăźig") share a window.
             if windows and (
-                windows[-1][1] >= start or _WORD_GAP.fullmatch(text, windows[-1][1] - 1, run.start()) is not None
+                windows[-1][1] >= start or _WORD_GAP.fullmatch(text, windows[-1][1] - 1, run_start) is not None
             ):
                 windows[-1] = (windows[-1][0], max(windows[-1][1], end))
             else:
