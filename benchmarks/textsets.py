@@ -165,6 +165,9 @@ def adversarial_units() -> dict[str, str]:
         "C1 controls U+0080-U+009F": "".join(map(chr, range(0x80, 0xA0))),
         "random mojibake chars (dense)": dense,
         "random mojibake pairs in ASCII words": " ".join(sparse_words) + " ",
+        # one unspaced run holding many readings: each reading's word once took a walk to
+        # the run's ends (quadratic)
+        "CJK without spaces, damaged words glued in": "中文" * 50 + "cafÃ©",
     }
 
 

@@ -379,23 +379,24 @@ def considered(
     if cjk_outside:
         # among clean CJK only the pieces of a word that a long reading is part of
         # ("pﾃ､ivﾃ､ﾃ､" for "päivää") may have a witness
-        words = {_word_of(text, item) for item in long}
-        return long, [item for item in short if _word_of(text, item) in words]
+        spaces = [match.start() for match in _SPACE.finditer(text)]
+        words = {_word_of(text, spaces, item) for item in long}
+        return long, [item for item in short if _word_of(text, spaces, item) in words]
     # every reading of a span that one reading is glued by, so that they compete
     glued = {(item.start, item.end) for item in short if _glued_to_a_word(text, item)}
     alone = [item for item in short if (item.start, item.end) in glued]
     return long + alone, [item for item in short if (item.start, item.end) not in glued]
 
 
-def _word_of(text: str, item: DoubleByteCandidate) -> tuple[int, int]:
-    """The whitespace-delimited word the item is in, as (start, end)."""
-    start = item.start
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    end = item.end
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return start, end
+_SPACE = re.compile(r"\s")  # what str.isspace() calls whitespace
+
+
+def _word_of(text: str, spaces: list[int], item: DoubleByteCandidate) -> tuple[int, int]:
+    """The whitespace-delimited word the item is in, as (start, end), found by bisection
+    in the offsets of the text's whitespace: long unspaced text (CJK) holds many items."""
+    before = bisect_left(spaces, item.start) - 1
+    after = bisect_left(spaces, item.end)
+    return spaces[before] + 1 if before >= 0 else 0, spaces[after] if after < len(spaces) else len(text)
 
 
 def _glued_to_a_word(text: str, item: DoubleByteCandidate) -> bool:

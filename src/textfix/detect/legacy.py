@@ -165,6 +165,9 @@ def may_hold_legacy_mojibake(text: str, pairs: tuple[tuple[str, str], ...]) -> b
 _MULTI_BYTE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
 
 
+_UNDEFINED = re.compile("[\x80-\x9f\ufffd]")  # what codepage() decodes undefined bytes to
+
+
 def reread(word: str, original: str, shown_as: str) -> str | None:
     """`word` as the text it was in `original` before it was read with `shown_as`, if it decodes."""
     data = codepage(shown_as).encode(word)
@@ -177,7 +180,7 @@ def reread(word: str, original: str, shown_as: str) -> str | None:
             return None
     decoded = codepage(original).decode(data)
     # bytes the original codepage leaves undefined: it was not that codepage
-    return None if any("\x80" <= c <= "\x9f" or c == "\ufffd" for c in decoded) else decoded
+    return None if _UNDEFINED.search(decoded) else decoded
 
 
 def candidates(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False) -> list[LegacyCandidate]:
@@ -395,7 +398,8 @@ def _no_evidence(word: str, replacement: str) -> bool:
     """A word whose re-reading is repaired along with the rest, but proves nothing itself:
     one cased letter ("й", a Ukrainian word, is "é" through cp1251), two in mixed case
     (a unit: "дБ" is "Да" through koi8-r), a short word in capitals ("ГБ", "ЦХМ": an
-    abbreviation as often as damage), a symbol read as a letter ("×" as "Ч"), a word in
+    abbreviation as often as damage), one letter repeated ("ÃÃÃÃ" is no more "ΓΓΓΓ"
+    than itself), a symbol read as a letter ("×" as "Ч"), a word in
     lower case read as one in capitals, or an e-mail address or URL, names more often
     mistyped ("viсs@", a Cyrillic "с") than misread."""
     letters = [c for c in word if c.isalpha()]
@@ -403,6 +407,8 @@ def _no_evidence(word: str, replacement: str) -> bool:
         return True
     # counted in the reading, where symbols may turn into letters: "B³¹d" is "Błąd"
     read = [c for c in replacement if c.isalpha()]
+    if len(set(read)) == 1 < len(read):
+        return True
     cased = [c for c in read if c.islower() or c.isupper()]
     if len(cased) == len(read) == 1 or (len(read) <= 3 and _all_caps(word)):
         return True
