@@ -124,6 +124,12 @@ def test_unknown_legacy_pair_is_refused() -> None:
         ("lt", "Lietuvių kalba yra viena seniausių kalbų pasaulyje.", "cp1257"),
         ("ja", "日本語のテキストを表示します", "shift_jis"),
         ("zh", "中文文本没有问题，谢谢你的帮助", "gbk"),
+        # GBK words of two or three characters show four capitals or more ("²»ÄÜÔÚ"): no
+        # short abbreviation, and not to be put aside as one
+        ("zh", "不能在 '%s' 中运行 'ls'", "gbk"),
+        # a word cut off by a printf directive is read without the directive's letter
+        # beside it ("%uÖÐ": "中" after "u" is no less plausible than "ÖÐ")
+        ("zh", "共 %d 个对象，块%u中", "gbk"),
         ("ko", "한국어 텍스트를 표시합니다", "euc_kr"),
     ],
 )

@@ -231,7 +231,7 @@ def _improves(model: CharModel, text: str, start: int, end: int, original: str, 
     replacement = reread(word, original, shown_as)
     if replacement is None or replacement == word or _no_evidence(word, replacement):
         return False
-    return _gain(model, word, replacement, text[max(0, start - 1) : start], text[end : end + 1]) > 0
+    return _gain(model, word, replacement, *_context(text, start, end)) > 0
 
 
 # A printf directive glued to a word ("%liс", "%2uм": seconds, minutes) is not part of
@@ -251,6 +251,14 @@ def _words(text: str) -> list[tuple[int, int]]:
         if not text[start : match.end()].isascii():
             spans.append((start, match.end()))
     return spans
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The characters either side of a word from _words, for the character model: the
+    whitespace it stands between, but none where a printf directive was cut off ("%u中"
+    is "%u" then "中": the directive's letter says nothing of the letter after it)."""
+    left, right = text[max(0, start - 1) : start], text[end : end + 1]
+    return (left if left.isspace() else ""), (right if right.isspace() else "")
 
 
 FEATURE_NAMES = (
@@ -298,8 +306,7 @@ def pair_readings(
     broken: dict[tuple[str, str], int] = {}
     for item in items:
         span = text[item.start : item.end]
-        left, right = text[max(0, item.start - 1) : item.start], text[item.end : item.end + 1]
-        gain = _gain(model, span, item.replacement, left, right)
+        gain = _gain(model, span, item.replacement, *_context(text, item.start, item.end))
         proves_nothing = _no_evidence(span, item.replacement)
         evidence = min(gain, 0.0) if proves_nothing else gain
         # ("У" for "с" in koi8-r read as cp1251: as plausible either way, repaired with its text)
@@ -398,7 +405,8 @@ def _no_evidence(word: str, replacement: str) -> bool:
     """A word whose re-reading is repaired along with the rest, but proves nothing itself:
     one cased letter ("й", a Ukrainian word, is "é" through cp1251), two in mixed case
     (a unit: "дБ" is "Да" through koi8-r), a short word in capitals ("ГБ", "ЦХМ": an
-    abbreviation as often as damage), one letter repeated ("ÃÃÃÃ" is no more "ΓΓΓΓ"
+    abbreviation as often as damage; short as shown and as read, for two GBK characters
+    show four capitals: "ÖÐÎÄ" is "中文"), one letter repeated ("ÃÃÃÃ" is no more "ΓΓΓΓ"
     than itself), a symbol read as a letter ("×" as "Ч"), a word in
     lower case read as one in capitals, or an e-mail address or URL, names more often
     mistyped ("viсs@", a Cyrillic "с") than misread."""
@@ -410,7 +418,7 @@ def _no_evidence(word: str, replacement: str) -> bool:
     if len(set(read)) == 1 < len(read):
         return True
     cased = [c for c in read if c.islower() or c.isupper()]
-    if len(cased) == len(read) == 1 or (len(read) <= 3 and _all_caps(word)):
+    if len(cased) == len(read) == 1 or (len(letters) <= 3 and len(read) <= 3 and _all_caps(word)):
         return True
     if len(cased) == len(read) == 2 and cased[0].islower() != cased[1].islower():
         return True
