@@ -54,6 +54,15 @@ def test_legacy_beats_utf8_readings_that_end_in_c1_controls(original: str, pair:
     assert {f.chain for f in detect(damaged)} == {pair}
 
 
+@pytest.mark.parametrize("codec", ["koi8-r", "cp866"])
+def test_a_word_of_utf8_damage_does_not_make_its_clean_text_look_misread(codec: str) -> None:
+    # UTF-8 read as koi8-r or cp866 shows box drawing, a sign of cp1251 read as koi8-r; the
+    # sure UTF-8 repair explains that word, so "в" is not read as "Ч" through koi8-r
+    clean = "в качестве параметра EXECUTE нельзя использовать подзапрос"
+    damaged = clean.replace("параметра", codepage(codec).decode("параметра".encode()))
+    assert fix_text(damaged) == clean
+
+
 def test_legacy_repair_can_be_turned_off() -> None:
     damaged = misread("Привет, мир! Как у тебя дела сегодня вечером?", "cp1251", "cp1252")
     assert fix_text(damaged, Config(legacy_pairs=())) == damaged
@@ -72,6 +81,11 @@ def test_legacy_repair_can_be_turned_off() -> None:
         # cp1252 leaves undefined inside a word ("ť" is 0x9D)
         ("B³¹d podczas wykonywania samokontroli.", "Błąd podczas wykonywania samokontroli."),
         ("chyba: stop adresa by mala by\x9d po štart adrese", "chyba: stop adresa by mala byť po štart adrese"),
+        # cp866 read as cp1251: its "а"-"п" are cp1251's symbols ("©" for "й"), inside words
+        ("Џ®¤¤ка¦\xa0\xadЁ ¬®¤г«Ё:", "Поддържани модули:"),
+        ("ЏҐз\xa0в Єк¬ д\xa0©«", "Печат към файл"),
+        # cp1251 read as koi8-r: its quotes are box drawing, inside a word
+        ("volume doesn▓t implement mount", "volume doesn’t implement mount"),
         # GBK: three capitals among symbols are no abbreviation, "ß@" is no e-mail address,
         # and the legacy reading beats chance UTF-8 readings ("Ð™" as "Й") it reads better than
         ("select ¤ËÊ§”¡¤·¤Þ¤·¤¿", "select に失敗しました"),

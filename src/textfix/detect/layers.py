@@ -334,7 +334,10 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
         if _mostly_unexplained(text, sure) or _may_be_misread_legacy(text, sure, config):
             # doubtful readings without a hint are not even reported: most text that looks
             # misread to the cheap test is clean
-            legacy = detect_legacy(text, config.effective_legacy_pairs, max(floor, config.legacy_threshold))
+            explained = [(f.start, f.end) for f in sure]
+            legacy = detect_legacy(
+                text, config.effective_legacy_pairs, max(floor, config.legacy_threshold), explained=explained
+            )
             if legacy and not _mostly_unexplained(text, sure) and not _reads_better(text, legacy, sure):
                 legacy = []
     if not wide and not legacy:

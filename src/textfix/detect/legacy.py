@@ -15,7 +15,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -86,6 +86,25 @@ _CYRILLIC_UPPER = "\u0400-\u042f\u0490"
 # looked at, and the case-blind evidence tells an abbreviation from damage. The sign
 # starts at the capital, rarer in clean text than the lower-case letter before it.
 _CASE_FLIP = _Sign(_CYRILLIC_UPPER, f"(?<=[{_CYRILLIC_LOWER}].)|[{_CYRILLIC_UPPER}]{{3}}")
+
+
+def _symbol_in_cyrillic_word() -> _Sign:
+    # cp866 puts "а"-"п" (0xA0-0xAF) where cp1251 has symbols: "д\xa0©«" is "файл",
+    # "¬®¤г«Ё" "модули"; other symbols ("…" after a word) are everyday punctuation
+    symbol = re.escape(_symbols(codepage("cp1251").decode(bytes(range(0xA0, 0xB0)))))
+    return _Sign(symbol, f"(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}])")
+
+
+def _pseudographics_in_a_word() -> _Sign:
+    # koi8-r puts box drawing where cp1251 has quotes, dashes, NBSP and "ё", "і", "ї",
+    # "є": "doesn▓t" is "doesn’t". Clean text draws boxes with them, beside each other
+    # and spaces, not inside words.
+    shown = codepage("koi8-r").decode(bytes(range(0x80, 0xC0)))
+    pseudo = re.escape("".join(c for c in shown if "\u2500" <= c <= "\u25ff"))  # not "°", "²", "©"
+    return _Sign(pseudo, f"(?<=[^\\s{pseudo}].)|(?=[^\\s{pseudo}])")
+
+
+_CYRILLIC = "\u0400-\u045f\u0490\u0491"
 # What each codepage's view of misread text shows. cp1252 text read as cp1251 keeps its
 # ASCII letters, so Cyrillic letters land inside Latin words ("Hфte" for "Hôte").
 _SIGNS = {
@@ -93,8 +112,9 @@ _SIGNS = {
     "cp1251": (
         _CASE_FLIP,
         _Sign("A-Za-z", f"(?<=[{_CYRILLIC_LOWER}].)|(?=[{_CYRILLIC_LOWER}])", among=_CYRILLIC_LOWER),
+        _symbol_in_cyrillic_word(),
     ),
-    "koi8-r": (_CASE_FLIP,),
+    "koi8-r": (_CASE_FLIP, _pseudographics_in_a_word()),
 }
 
 
@@ -144,6 +164,9 @@ def _looks_misread(name: str) -> MisreadSigns:
 WORD = re.compile(r"[\S\xa0]*[^\x00-\x7f][\S\xa0]*")
 
 
+Spans = Sequence[tuple[int, int]]
+
+
 class LegacyCandidate(NamedTuple):
     start: int
     end: int
@@ -183,12 +206,14 @@ def reread(word: str, original: str, shown_as: str) -> str | None:
     return None if _UNDEFINED.search(decoded) else decoded
 
 
-def candidates(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False) -> list[LegacyCandidate]:
+def candidates(
+    text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False, explained: Spans = ()
+) -> list[LegacyCandidate]:
     """Every word re-read through every pair worth reading the text with: every pair, when
     the pairs come from a language hint; else see _pairs_to_read."""
     words = _words(text)
     if not hinted:
-        pairs = _pairs_to_read(text, words, pairs)
+        pairs = _pairs_to_read(text, words, pairs, explained)
     found = []
     for start, end in words:
         word = text[start:end]
@@ -200,7 +225,7 @@ def candidates(text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = Fal
 
 
 def _pairs_to_read(
-    text: str, words: list[tuple[int, int]], pairs: tuple[tuple[str, str], ...]
+    text: str, words: list[tuple[int, int]], pairs: tuple[tuple[str, str], ...], explained: Spans
 ) -> tuple[tuple[str, str], ...]:
     """The pairs whose shown codepage the text looks misread in, and that make at least one
     word looking so more plausible.
@@ -210,7 +235,8 @@ def _pairs_to_read(
     beside clean Armenian) is something else. Without a hint the text was let in for
     looking misread, so the evidence must come from where it looks so: a pair that makes
     every such word worse is not the damage, and its other words (most of them, in clean
-    text) need not be weighed.
+    text) need not be weighed. A word that `explained` spans (sure UTF-8 repairs) cover
+    is damage of another kind: how it looks says nothing of the rest.
     """
     model = char_model()
     kept = []
@@ -218,11 +244,27 @@ def _pairs_to_read(
         view = _looks_misread(shown_as)
         if not view.found(text) or codepage(shown_as).encode(text) is None:
             continue
-        flagged = [(start, end) for start, end in words if view.found(text, start, end)]
+        flagged = [
+            (start, end)
+            for start, end in words
+            if view.found(text, start, end) and not _explained(text, start, end, explained)
+        ]
         for pair in pairs:
             if pair[1] == shown_as and any(_improves(model, text, start, end, *pair) for start, end in flagged):
                 kept.append(pair)
     return tuple(kept)
+
+
+def _explained(text: str, start: int, end: int, explained: Spans) -> bool:
+    """Whether the spans cover every non-ASCII character of text[start:end]. (Chance UTF-8
+    readings of two or three characters inside legacy words, "Ð™" in GBK text, do not.)"""
+    if not explained:
+        return False
+    covered = [False] * (end - start)
+    for first, last in explained:
+        for index in range(max(first, start), min(last, end)):
+            covered[index - start] = True
+    return all(done or char.isascii() for done, char in zip(covered, text[start:end]))
 
 
 def _improves(model: CharModel, text: str, start: int, end: int, original: str, shown_as: str) -> bool:
@@ -287,7 +329,11 @@ class PairReading(NamedTuple):
 
 
 def pair_readings(
-    text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False, alphabet: frozenset[str] | None = None
+    text: str,
+    pairs: tuple[tuple[str, str], ...],
+    hinted: bool = False,
+    alphabet: frozenset[str] | None = None,
+    explained: Spans = (),
 ) -> list[PairReading]:
     """Every pair's reading of the text, with its FEATURE_NAMES row.
 
@@ -297,7 +343,7 @@ def pair_readings(
     case whose letters come into that alphabet ("öðesi" into Turkish "öğesi") is improved
     whatever the character model says, and one whose letters leave it is not.
     """
-    items = candidates(text, pairs, hinted)
+    items = candidates(text, pairs, hinted, explained)
     if not items:
         return []
     model = char_model()
@@ -443,16 +489,18 @@ def detect_legacy(
     floor: float,
     hinted: bool = False,
     alphabet: frozenset[str] | None = None,
+    explained: Spans = (),
 ) -> list[Finding]:
     """The words the surest pair of codepages improves, if it is sure enough (>= floor).
 
     With `hinted` (the pairs come from the caller's languages), text that does not look
     misread is read too: the caller has said which codepages to expect, and `alphabet`
-    which letters (see pair_readings).
+    which letters (see pair_readings). Without, words in the `explained` spans do not
+    count as looking misread (see _pairs_to_read).
     """
     if not pairs or text.isascii() or not (hinted or may_hold_legacy_mojibake(text, pairs)):
         return []
-    readings = pair_readings(text, pairs, hinted, alphabet)
+    readings = pair_readings(text, pairs, hinted, alphabet, explained)
     if not readings:
         return []
     # Read with a hint, the pairs are few and expected; without one, every pair is a
