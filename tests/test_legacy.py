@@ -63,6 +63,15 @@ def test_a_word_of_utf8_damage_does_not_make_its_clean_text_look_misread(codec: 
     assert fix_text(damaged) == clean
 
 
+@pytest.mark.parametrize("text", ["ж" * 300 + "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "“" * 250 + "cafÃ©"])
+def test_repeated_material_is_no_evidence(text: str) -> None:
+    # each "жж" reads a little better as "цц" through koi8-r, each "““" as GBK "摀": were
+    # the runs counted in full, the repaired text would be read again on a second pass
+    once = fix_text(text)
+    assert fix_text(once) == once
+    assert once.endswith(("Привет", "café"))
+
+
 def test_legacy_repair_can_be_turned_off() -> None:
     damaged = misread("Привет, мир! Как у тебя дела сегодня вечером?", "cp1251", "cp1252")
     assert fix_text(damaged, Config(legacy_pairs=())) == damaged

@@ -426,10 +426,16 @@ def _gain(model: CharModel, word: str, replacement: str, left: str, right: str) 
     Words in capitals are compared in lower case: capitals are rare in the model's text,
     so an abbreviation ("ВНИМАНИЕ") would otherwise lose to any lower-case reading, and
     capitals made of lower-case damage ("ТБДПЛ" for "радок") would win by their case alone.
+    Runs of one character count twice at most: repeated, a pair that reads a little
+    better ("жж" as "цц", "““" as "摀") would add up to any amount of evidence.
     """
     if _all_caps(word) or _all_caps(replacement):
         word, replacement, left, right = word.lower(), replacement.lower(), left.lower(), right.lower()
+    word, replacement = _RUN.sub(r"\1\1", word), _RUN.sub(r"\1\1", replacement)
     return model.pair_logp(replacement, left, right) - model.pair_logp(word, left, right)
+
+
+_RUN = re.compile(r"(.)\1{2,}", re.DOTALL)
 
 
 def _foreign(word: str, alphabet: frozenset[str]) -> bool:
