@@ -72,6 +72,11 @@ def test_repeated_material_is_no_evidence(text: str) -> None:
     assert once.endswith(("Привет", "café"))
 
 
+def test_a_legacy_verdict_gives_way_to_a_doubtful_utf8_reading_that_reads_better() -> None:
+    # "北京" in UTF-8 read as cp866; koi8-r's reading ("ИнюЖЎН") is sure, but less plausible
+    assert fix_text("the хМЧф║м") in {"the хМЧф║м", "the 北京"}
+
+
 def test_legacy_repair_can_be_turned_off() -> None:
     damaged = misread("Привет, мир! Как у тебя дела сегодня вечером?", "cp1251", "cp1252")
     assert fix_text(damaged, Config(legacy_pairs=())) == damaged

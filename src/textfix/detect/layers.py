@@ -340,6 +340,8 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
             )
             if legacy and not _mostly_unexplained(text, sure) and not _reads_better(text, legacy, sure):
                 legacy = []
+            if legacy and _read_better_as_utf8(text, legacy, config):
+                legacy = []
     if not wide and not legacy:
         return found
     verdict = [f for f in legacy if f.confidence >= config.threshold]
@@ -401,6 +403,21 @@ def _reads_better(text: str, legacy: list[Finding], sure: list[Finding]) -> bool
     model = char_model()
     as_legacy, as_utf8 = apply_findings(text, legacy), apply_findings(text, sure)
     return model.pair_logp(as_legacy) > model.pair_logp(as_utf8) + LEGACY_OVER_UTF8
+
+
+def _read_better_as_utf8(text: str, legacy: list[Finding], config: Config) -> bool:
+    """Whether doubtful UTF-8 readings of the legacy words make them more plausible than
+    the legacy reading: "хМЧф║м" is "北京" through cp866 (0.91 sure), not "ИнюЖЎН"."""
+    doubtful = [
+        f
+        for f in _detect_layer(text, config, REPORT_FLOOR, config.max_layers)
+        if any(f.start < word.end and word.start < f.end for word in legacy)
+    ]
+    if not doubtful:
+        return False
+    rivals = [word for word in legacy if any(f.start < word.end and word.start < f.end for f in doubtful)]
+    model = char_model()
+    return model.pair_logp(apply_findings(text, doubtful)) > model.pair_logp(apply_findings(text, rivals))
 
 
 def _mostly_unexplained(text: str, sure: list[Finding]) -> bool:
