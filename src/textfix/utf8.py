@@ -15,12 +15,12 @@ _SHAPES = (
     (rb"[\xf1-\xf3]", rb"\x80-\xbf", 2),
     (rb"\xf4", rb"\x80-\x8f", 2),
 )
-_CONTINUATION = rb"[\x80-\xbf]"
+_CONTINUATION = rb"\x80-\xbf"
 
 
 def _sequence(lost: bytes = b"") -> bytes:
     """One well-formed multi-byte sequence; `lost` widens every continuation position."""
-    after = b"[\\x80-\\xbf" + lost + b"]"
+    after = b"[" + _CONTINUATION + lost + b"]"
     return (
         b"(?:"
         + b"|".join(lead + b"[" + second + lost + b"]" + after * more for lead, second, more in _SHAPES)
@@ -38,7 +38,9 @@ MULTIBYTE_RUN = re.compile(MULTIBYTE_SEQUENCE + rb"+")
 # (legacy text, mostly) is several times faster than with MULTIBYTE_SEQUENCE.
 ONE_SEQUENCE = re.compile(
     rb"[\xc2-\xf4](?:"
-    + b"|".join(b"(?<=" + lead + b")[" + second + b"]" + _CONTINUATION * more for lead, second, more in _SHAPES)
+    + b"|".join(
+        b"(?<=" + lead + b")[" + second + b"]" + (b"[" + _CONTINUATION + b"]") * more for lead, second, more in _SHAPES
+    )
     + b")"
 )
 

@@ -408,16 +408,17 @@ def _reads_better(text: str, legacy: list[Finding], sure: list[Finding]) -> bool
 def _read_better_as_utf8(text: str, legacy: list[Finding], config: Config) -> bool:
     """Whether doubtful UTF-8 readings of the legacy words make them more plausible than
     the legacy reading: "хМЧф║м" is "北京" through cp866 (0.91 sure), not "ИнюЖЎН"."""
-    doubtful = [
-        f
-        for f in _detect_layer(text, config, REPORT_FLOOR, config.max_layers)
-        if any(f.start < word.end and word.start < f.end for word in legacy)
-    ]
+    surface = _detect_layer(text, config, REPORT_FLOOR, config.max_layers)
+    doubtful = [f for f in surface if any(_overlap(f, word) for word in legacy)]
     if not doubtful:
         return False
-    rivals = [word for word in legacy if any(f.start < word.end and word.start < f.end for f in doubtful)]
+    rivals = [word for word in legacy if any(_overlap(f, word) for f in doubtful)]
     model = char_model()
     return model.pair_logp(apply_findings(text, doubtful)) > model.pair_logp(apply_findings(text, rivals))
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _mostly_unexplained(text: str, sure: list[Finding]) -> bool:

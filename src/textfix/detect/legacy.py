@@ -78,6 +78,7 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
     )
 
 
+_CYRILLIC = "\u0400-\u045f\u0490\u0491"
 _CYRILLIC_LOWER = "\u0430-\u045f\u0491"
 _CYRILLIC_UPPER = "\u0400-\u042f\u0490"
 # koi8-r and cp1251 put the two cases of a letter where the other has the opposite
@@ -104,7 +105,6 @@ def _pseudographics_in_a_word() -> _Sign:
     return _Sign(pseudo, f"(?<=[^\\s{pseudo}].)|(?=[^\\s{pseudo}])")
 
 
-_CYRILLIC = "\u0400-\u045f\u0490\u0491"
 # What each codepage's view of misread text shows. cp1252 text read as cp1251 keeps its
 # ASCII letters, so Cyrillic letters land inside Latin words ("Hфte" for "Hôte").
 _SIGNS = {
