@@ -4,10 +4,14 @@ misread, and for every text with a language hint."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textfix import Config, detect, fix_text
-from textfix.codecs import codepage
+from textfix.codecs import LEGACY_PAIRS, codepage
+from textfix.detect.legacy import FEATURE_NAMES, MisreadSigns, pair_readings
 from textfix.findings import apply_findings
+from textfix.model.tables import table
 
 
 def misread(text: str, original: str, shown_as: str) -> str:
@@ -95,6 +99,13 @@ def test_legacy_repair_can_be_turned_off() -> None:
         # cp1252 leaves undefined inside a word ("ť" is 0x9D)
         ("B³¹d podczas wykonywania samokontroli.", "Błąd podczas wykonywania samokontroli."),
         ("chyba: stop adresa by mala by\x9d po štart adrese", "chyba: stop adresa by mala byť po štart adrese"),
+        # Central European, Turkish and Baltic text read as cp1252 stays Latin: letters in
+        # company Western text never keeps ("aè", "¿n", "ýþ") give it away
+        ("Nie mo¿na otworzyæ pliku, spróbuj ponownie póŸniej.", "Nie można otworzyć pliku, spróbuj ponownie później."),
+        ("Glav arhiva ni mogoèe brati", "Glav arhiva ni mogoče brati"),
+        ("--occurrence n-are sens fãrã o listã de fiºiere", "--occurrence n-are sens fără o listă de fişiere"),
+        ("Tar arþivi (XZ ile sýkýþtýrýlmýþ)", "Tar arşivi (XZ ile sıkıştırılmış)"),
+        ("nie moýna przejúã do katalogu root", "nie można przejść do katalogu root"),  # Polish in cp1257
         # cp866 read as cp1251: its "а"-"п" are cp1251's symbols ("©" for "й"), inside words
         ("Џ®¤¤ка¦\xa0\xadЁ ¬®¤г«Ё:", "Поддържани модули:"),
         ("ЏҐз\xa0в Єк¬ д\xa0©«", "Печат към файл"),
@@ -119,6 +130,15 @@ def test_misread_text_without_a_hint(damaged: str, original: str) -> None:
         "Параметри можна змінювати\n    й після запуску оболонки.",  # "й", a word of its own
         "ВНИМАНИЕ: КАТАЛОГ НЕ НАЙДЕН",  # capitals
         "Ceci est «À la carte» ¿Qué?",
+        # Western letters that Central European codepages hold other letters at
+        "Juleøen",
+        "Heard-øen og McDonald-øerne",
+        "Espìrito Santo",
+        "Limbas mùltiplas",
+        "Gaèlicu, gaèlicu iscotzesu",
+        "No s'ha pogut fer aparèixer la finestra",
+        "Ef þetta er valið er dagsetning sýnd með klukku, auk tímans.",
+        "Kõrgõzstan",
     ],
 )
 def test_clean_text_that_looks_misread_is_unchanged(clean: str) -> None:
@@ -171,6 +191,7 @@ def test_language_hint_turns_on_its_legacy_codepages(language: str, original: st
 @pytest.mark.parametrize(
     ("language", "original", "codec"),
     [
+        # "ý" for "ı" is a letter of Icelandic, Czech and Slovak too
         ("tr", "Yazı tipi seçilemedi, dosya açılamadı.", "cp1254"),
         ("lt", "Lietuvių kalba yra viena seniausių kalbų pasaulyje.", "cp1257"),
     ],
@@ -181,3 +202,30 @@ def test_latin_text_read_as_latin_needs_the_hint(language: str, original: str, c
     damaged = misread(original, codec, "cp1252")
     assert fix_text(damaged) == damaged
     assert fix_text(damaged, languages=[language]) == original
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aeiloprsnkzý³¹¿æèìòùøðþœŸ ", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_the_gram_search_finds_exactly_the_grams(text: str, start: int, end: int) -> None:
+    # the one regex built from the grams answers as looking every pair and triple up would
+    grams_by_anchor = table("misread_grams")["grams_by_anchor"]
+    grams = {gram for found in grams_by_anchor.values() for gram in found}
+    signs = MisreadSigns((), grams_by_anchor)
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    looked_up = any(
+        text[first:last] in grams
+        for first in range(start, end)
+        for last in (first + 2, first + 3)
+        if last <= end
+    )
+    # (a gram may start before `start`: the regex looks behind it, as the other signs do)
+    if looked_up or start == 0:
+        assert signs.found(text, start, end) == looked_up
+
+
+def test_pairs_that_read_the_text_alike_are_no_rivals() -> None:
+    # Cyrillic sits at the same bytes in GBK and EUC-JP: the two readings are one
+    # explanation, and neither lowers the other's margin over the real rivals
+    damaged = misread("Поддържани модули:", "gbk", "cp1252")
+    margins = {r.original: r.features[FEATURE_NAMES.index("margin")] for r in pair_readings(damaged, LEGACY_PAIRS)}
+    assert margins["gbk"] == margins["euc_jp"] > 5

@@ -15,7 +15,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -23,6 +23,7 @@ from textfix.codecs import LEGACY_PAIRS, codepage
 from textfix.findings import Finding
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, has_rare_chars, weights
+from textfix.model.tables import table
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -123,16 +124,18 @@ class MisreadSigns:
 
     It runs on every clean non-ASCII text, so each search starts with a single
     character class, which the regex engine scans for in C; each sign's tail then
-    checks that the first character is one of its own.
+    checks that the first character is one of its own. Letter grams (see
+    MISREAD_GRAMS_SHOWN_AS) are searched for from their rarest letter, `grams`' keys.
     """
 
-    def __init__(self, signs: Iterable[_Sign]) -> None:
+    def __init__(self, signs: Iterable[_Sign], grams: Mapping[str, Sequence[str]] | None = None) -> None:
         by_among: dict[str, list[_Sign]] = {}
         for sign in dict.fromkeys(signs):
             by_among.setdefault(sign.among, []).append(sign)
         plain = by_among.pop("", [])
         self._plain = self._one_search(plain) if plain else None
         self._gated = [(re.compile(f"[{among}]"), self._one_search(group)) for among, group in by_among.items()]
+        self._grams = self._gram_search(grams) if grams else None
 
     @staticmethod
     def _one_search(signs: list[_Sign]) -> re.Pattern[str]:
@@ -146,12 +149,53 @@ class MisreadSigns:
         for among, pattern in self._gated:
             if among.search(text) is not None and pattern.search(text, start, end) is not None:
                 return True
-        return False
+        return self._grams is not None and self._grams.search(text, start, end) is not None
+
+    @staticmethod
+    def _gram_search(grams: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
+        """One search for all the grams: it starts at their anchors, then each anchor's
+        branch checks its pairs (a class of letters on either side) and triples (grouped
+        by one of their other letters, a class for the last), all in the regex engine."""
+
+        def letters(chars: Iterable[str]) -> str:
+            return f"[{re.escape(''.join(sorted(set(chars))))}]"
+
+        branches = []
+        for anchor, found in grams.items():
+            before = [gram[0] for gram in found if len(gram) == 2 and gram[1] == anchor]
+            after = [gram[1] for gram in found if len(gram) == 2 and gram[0] == anchor]
+            tails = [f"(?<={letters(before)}.)"] if before else []
+            tails += [f"(?={letters(after)})"] if after else []
+            middle: dict[str, list[str]] = {}
+            leading: dict[str, list[str]] = {}
+            trailing: dict[str, list[str]] = {}
+            for gram in found:
+                if len(gram) == 3:
+                    if gram[1] == anchor:
+                        middle.setdefault(gram[0], []).append(gram[2])
+                    elif gram[0] == anchor:
+                        leading.setdefault(gram[1], []).append(gram[2])
+                    else:
+                        trailing.setdefault(gram[0], []).append(gram[1])
+            tails += [f"(?<={re.escape(first)}.)(?={letters(last)})" for first, last in middle.items()]
+            tails += [f"(?={re.escape(second)}{letters(last)})" for second, last in leading.items()]
+            tails += [f"(?<={re.escape(first)}{letters(second)}.)" for first, second in trailing.items()]
+            branches.append(f"(?<={re.escape(anchor)})(?:{'|'.join(tails)})")
+        return re.compile(f"{letters(grams)}(?:{'|'.join(branches)})")
 
 
 @cache
 def _looks_misread_in_any(shown: frozenset[str]) -> MisreadSigns:
-    return MisreadSigns(sign for name in sorted(shown) for sign in _SIGNS[name])
+    grams = table("misread_grams")["grams_by_anchor"] if MISREAD_GRAMS_SHOWN_AS in shown else None
+    return MisreadSigns((sign for name in sorted(shown) for sign in _SIGNS[name]), grams)
+
+
+# Central European, Turkish and Baltic text read as cp1252 stays Latin ("znaèka" is
+# "značka" through cp1250): no symbol or case oddity shows, only letters in company that
+# Western text never keeps ("aè", "¿n"). scripts/build_misread_grams.py finds such pairs
+# and triples; these cp1252 symbols count as letters in them, being letters misread.
+MISREAD_GRAMS_SHOWN_AS = "cp1252"
+MISREAD_GRAM_LETTERS = "¿³¹¾º¼½²ª¡¢£¥¨¯¸ˆ˜"
 
 
 def _looks_misread(name: str) -> MisreadSigns:
@@ -375,14 +419,19 @@ def pair_readings(
     scale = sum(PAIR_SHARE.get(pair, 0.01) for pair in pairs) if hinted else 1.0
     prior = {pair: PAIR_SHARE.get(pair, 0.01) / scale for pair in by_pair}
     totals = {pair: sum(max(evidence, 0.0) for _, evidence, _, _ in found) for pair, found in by_pair.items()}
-    ranked = sorted(totals.values(), reverse=True)
+    improvements = {
+        pair: [item for item, _, gain, along in found if gain > 0 or along] for pair, found in by_pair.items()
+    }
+    # Pairs that read the text the same way (Cyrillic sits at the same bytes in GBK and
+    # EUC-JP) are one explanation, not rivals.
+    outcomes = {pair: {(item.start, item.replacement) for item in found} for pair, found in improvements.items()}
     readings = []
     for pair, found in by_pair.items():
-        improved = [item for item, _, gain, along in found if gain > 0 or along]
+        improved = improvements[pair]
         if not totals[pair]:
             continue
         total = totals[pair]
-        rival = ranked[1] if ranked[0] == total and len(ranked) > 1 else ranked[0] if ranked[0] != total else 0.0
+        rival = max((totals[other] for other in by_pair if outcomes[other] != outcomes[pair]), default=0.0)
         chars = sum(item.end - item.start for item in improved)
         looks = sum(1 for item in improved if _looks_misread(item.shown_as).found(text, item.start, item.end))
         rare = sum(
