@@ -113,8 +113,9 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
                 chars({c for c in continuations if scripts[c] == "latin"}),
                 # a lone letter before a quote or dash: "ย\xa0" after "Choe", not "т»" after "Ответ"
                 then(chars(common & continuations), f"(?<![{foreign_letters}]..)"),
-                # letters of another script glued to a Latin word: "cafรฉ"
-                then(chars(foreign_continuations), f"(?:(?<=[{latin}]..)|(?=[{latin}]))"),
+                # letters of another script glued to a Latin word: "cafรฉ"; a letter
+                # after a digit is a hex or percent escape ("%0Aсп"), not a word
+                then(chars(foreign_continuations), f"(?:(?<=[{latin}]..)(?<![0-9]...)|(?=[{latin}]))"),
                 *letter_runs,
             ],
         ),
