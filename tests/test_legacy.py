@@ -111,6 +111,9 @@ def test_legacy_repair_can_be_turned_off() -> None:
         ("ЏҐз\xa0в Єк¬ д\xa0©«", "Печат към файл"),
         # cp1251 read as koi8-r: its quotes are box drawing, inside a word
         ("volume doesn▓t implement mount", "volume doesn’t implement mount"),
+        # ... and Western text's quotes around a word are box drawing glued to it
+        ("Das Verzeichnis ╩%s╚ fehlt", "Das Verzeichnis »%s« fehlt"),
+        ("valeur du champ ╚═%s═╩═: ╚═%.250s═╩", "valeur du champ «\xa0%s\xa0»\xa0: «\xa0%.250s\xa0»"),
         # GBK: three capitals among symbols are no abbreviation, "ß@" is no e-mail address,
         # and the legacy reading beats chance UTF-8 readings ("Ð™" as "Й") it reads better than
         ("select ¤ËÊ§”¡¤·¤Þ¤·¤¿", "select に失敗しました"),
@@ -139,6 +142,12 @@ def test_misread_text_without_a_hint(damaged: str, original: str) -> None:
         "No s'ha pogut fer aparèixer la finestra",
         "Ef þetta er valið er dagsetning sýnd með klukku, auk tímans.",
         "Kõrgõzstan",
+        # box drawing around a word: runs of one character, or corners that read as letters
+        "═══ %s ═══",
+        "═══%s═══",
+        "═%s═",
+        "│%s│",
+        "Progress: ▓▓▓▓░░ 60%",
     ],
 )
 def test_clean_text_that_looks_misread_is_unchanged(clean: str) -> None:

@@ -503,17 +503,18 @@ def _capitalised(word: str) -> bool:
 
 
 def _no_evidence(word: str, replacement: str) -> bool:
-    """A word whose re-reading is repaired along with the rest, but proves nothing itself:
-    one cased letter ("й", a Ukrainian word, is "é" through cp1251), two in mixed case
-    (a unit: "дБ" is "Да" through koi8-r), a short word in capitals ("ГБ", "ЦХМ": an
+    """A word whose re-reading is repaired along with the rest, but proves nothing
+    itself: one without letters (unless box drawing reads as quotes around it), one
+    cased letter ("й", a Ukrainian word, is "é" through cp1251), two in mixed case (a
+    unit: "дБ" is "Да" through koi8-r), a short word in capitals ("ГБ", "ЦХМ": an
     abbreviation as often as damage; short as shown and as read, for two GBK characters
     show four capitals: "ÖÐÎÄ" is "中文"), one letter repeated ("ÃÃÃÃ" is no more "ΓΓΓΓ"
-    than itself), a symbol read as a letter ("×" as "Ч"), a word in
-    lower case read as one in capitals, or an e-mail address or URL, names more often
-    mistyped ("viсs@", a Cyrillic "с") than misread."""
+    than itself), a symbol read as a letter ("×" as "Ч"), a word in lower case read as
+    one in capitals, or an e-mail address or URL, names more often mistyped ("viсs@", a
+    Cyrillic "с") than misread."""
     letters = [c for c in word if c.isalpha()]
     if not letters:
-        return True
+        return not _drawing_read_as_punctuation(word, replacement)
     # counted in the reading, where symbols may turn into letters: "B³¹d" is "Błąd"
     read = [c for c in replacement if c.isalpha()]
     if len(set(read)) == 1 < len(read):
@@ -526,6 +527,28 @@ def _no_evidence(word: str, replacement: str) -> bool:
     if _ADDRESS.search(word):
         return True
     return all(c.islower() for c in letters) and _all_caps(replacement)
+
+
+def _drawing_read_as_punctuation(word: str, replacement: str) -> bool:
+    """Box drawing glued to a word that reads as quotes, dashes or spaces around it: "╩%s╚"
+    is "»%s«" (cp1251 read as koi8-r). Clean text draws boxes with runs of one character
+    or with corners that read as letters ("┌─%s─┐"), not with typography's marks."""
+    changed = [(shown, read) for shown, read in zip(word, replacement) if shown != read]
+    return (
+        len(word) == len(replacement)
+        and bool(changed)
+        and not _RUN_OF_TWO.search(word)  # "═══%s═══" is a banner
+        and any(not read.isspace() for _, read in changed)  # spaces alone ("═%s═") prove nothing
+        and all(
+            _PSEUDOGRAPHICS_START <= shown <= _PSEUDOGRAPHICS_END
+            and (read == "…" or unicodedata.category(read) in ("Pi", "Pf", "Ps", "Pe", "Pd", "Zs"))
+            for shown, read in changed
+        )
+    )
+
+
+_PSEUDOGRAPHICS_START, _PSEUDOGRAPHICS_END = "\u2500", "\u25ff"
+_RUN_OF_TWO = re.compile(r"([\u2500-\u25ff])\1")
 
 
 # "@" after an ASCII letter or digit, or "://": an e-mail address or URL. (Double-byte
