@@ -28,6 +28,7 @@ from corpora import gettext_strings  # noqa: E402
 from textfix.codecs import LEGACY_PAIRS, codepage  # noqa: E402
 from textfix.detect.legacy import (  # noqa: E402
     FEATURE_NAMES,
+    LATIN_ORIGINALS,
     PAIR_SHARE,
     WORD,
     PairReading,
@@ -37,7 +38,7 @@ from textfix.detect.legacy import (  # noqa: E402
 from textfix.languages import LANGUAGES, alphabet, base_language, legacy_pairs_for  # noqa: E402
 from textfix.model.tables import write  # noqa: E402
 
-OUT = ROOT / "src" / "textfix" / "model" / "legacy.json"  # and legacy_hinted.json beside it
+OUT = ROOT / "src" / "textfix" / "model" / "legacy.json"  # and legacy_latin.json, legacy_hinted.json beside it
 
 
 def make_example(text: str, rng: random.Random) -> tuple[str, tuple[str, str]] | None:
@@ -65,7 +66,7 @@ def _encodes(text: str, name: str) -> bool:
     return not text.isascii()
 
 
-Rows = tuple[list[list[float]], list[float], list[tuple[str, str, str]]]
+Rows = tuple[list[list[float]], list[float], list[tuple[str, str, str, str]]]
 
 
 def rows_for(texts: list[tuple[str, str]], seed: int, with_hints: bool = True) -> dict[bool, Rows]:
@@ -85,7 +86,7 @@ def rows_for(texts: list[tuple[str, str]], seed: int, with_hints: bool = True) -
             repaired = _applied(text, reading)
             features.append(reading.features)
             labels.append(1.0 if repaired == original else 0.0)
-            notes.append(("clean" if original is None else "damaged", text, repaired))
+            notes.append(("clean" if original is None else "damaged", text, repaired, reading.original))
 
     for language, text in texts:
         if text.isascii():
@@ -142,18 +143,27 @@ def main() -> None:
     args = parser.parse_args()
     train = rows_for(strings("train", args.per_language), seed=1)
     test = rows_for(strings("test", args.per_language // 2), seed=2)
-    x, y, _ = rows_for(looks_misread("train"), seed=3, with_hints=False)[False]
+    x, y, notes = rows_for(looks_misread("train"), seed=3, with_hints=False)[False]
     train[False][0].extend(x)
     train[False][1].extend(y)
-    for hinted, name in ((False, "legacy"), (True, "legacy_hinted")):
-        (x, y, _), (x_test, y_test, notes) = train[hinted], test[hinted]
+    train[False][2].extend(notes)
+    # Without a hint, readings between two Latin codepages get a model of their own
+    # (model/legacy_latin.json): their evidence is a letter or two a word, and weighed
+    # with the rest it would lower the bar for every other pair.
+    for hinted, name, latin in ((False, "legacy", False), (False, "legacy_latin", True), (True, "legacy_hinted", None)):
+        (x, y, train_notes), (x_test, y_test, notes) = train[hinted], test[hinted]
+        kept = [latin is None or (note[3] in LATIN_ORIGINALS) == latin for note in train_notes]
+        kept_test = [latin is None or (note[3] in LATIN_ORIGINALS) == latin for note in notes]
         model = fit_and_report(
-            name, FEATURE_NAMES, (np.array(x), np.array(y)), (np.array(x_test), np.array(y_test)), notes
+            name,
+            FEATURE_NAMES,
+            (np.array(x)[kept], np.array(y)[kept]),
+            (np.array(x_test)[kept_test], np.array(y_test)[kept_test]),
+            [note for note, keep in zip(notes, kept_test) if keep],
         )
         out = OUT.with_name(f"{name}.json")
         write(out, {"generated_by": "scripts/build_legacy.py", **model})
         print(f"-> {out}")
-
 
 if __name__ == "__main__":
     main()

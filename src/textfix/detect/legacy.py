@@ -22,7 +22,7 @@ from typing import NamedTuple
 from textfix.codecs import LEGACY_PAIRS, codepage
 from textfix.findings import Finding
 from textfix.model.charmodel import CharModel, char_model
-from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, has_rare_chars, weights
+from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
 from textfix.model.tables import table
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
@@ -124,18 +124,17 @@ class MisreadSigns:
 
     It runs on every clean non-ASCII text, so each search starts with a single
     character class, which the regex engine scans for in C; each sign's tail then
-    checks that the first character is one of its own. Letter grams (see
-    MISREAD_GRAMS_SHOWN_AS) are searched for from their rarest letter, `grams`' keys.
+    checks that the first character is one of its own.
     """
 
-    def __init__(self, signs: Iterable[_Sign], grams: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(self, signs: Iterable[_Sign], grams: _GramSearch | None = None) -> None:
         by_among: dict[str, list[_Sign]] = {}
         for sign in dict.fromkeys(signs):
             by_among.setdefault(sign.among, []).append(sign)
         plain = by_among.pop("", [])
         self._plain = self._one_search(plain) if plain else None
         self._gated = [(re.compile(f"[{among}]"), self._one_search(group)) for among, group in by_among.items()]
-        self._grams = self._gram_search(grams) if grams else None
+        self._grams = grams
 
     @staticmethod
     def _one_search(signs: list[_Sign]) -> re.Pattern[str]:
@@ -149,19 +148,37 @@ class MisreadSigns:
         for among, pattern in self._gated:
             if among.search(text) is not None and pattern.search(text, start, end) is not None:
                 return True
-        return self._grams is not None and self._grams.search(text, start, end) is not None
+        return self._grams is not None and self._grams.found(text, start, end)
+
+
+class _GramSearch:
+    """The letter grams of misread Latin text (see MISREAD_GRAMS_SHOWN_AS), keyed by
+    their rarest letter, searched with one regex: it starts at those anchors, then each
+    anchor's branch checks its pairs (a class of letters on either side) and triples
+    (grouped by one of their other letters, a class for the last), all in the regex
+    engine. Its thousands of branches take tens of milliseconds to compile, which text
+    without an anchor (the first call on "cafÃ©") never pays."""
+
+    def __init__(self, grams_by_anchor: Mapping[str, Sequence[str]]) -> None:
+        self._grams_by_anchor = grams_by_anchor
+        self._anchors = re.compile(self._letters(grams_by_anchor))
+        self._search: re.Pattern[str] | None = None
+
+    def found(self, text: str, start: int, end: int) -> bool:
+        if self._search is None:
+            if self._anchors.search(text, start, end) is None:
+                return False
+            self._search = self._compiled()
+        return self._search.search(text, start, end) is not None
 
     @staticmethod
-    def _gram_search(grams: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
-        """One search for all the grams: it starts at their anchors, then each anchor's
-        branch checks its pairs (a class of letters on either side) and triples (grouped
-        by one of their other letters, a class for the last), all in the regex engine."""
+    def _letters(chars: Iterable[str]) -> str:
+        return f"[{re.escape(''.join(sorted(set(chars))))}]"
 
-        def letters(chars: Iterable[str]) -> str:
-            return f"[{re.escape(''.join(sorted(set(chars))))}]"
-
+    def _compiled(self) -> re.Pattern[str]:
+        letters = self._letters
         branches = []
-        for anchor, found in grams.items():
+        for anchor, found in self._grams_by_anchor.items():
             before = [gram[0] for gram in found if len(gram) == 2 and gram[1] == anchor]
             after = [gram[1] for gram in found if len(gram) == 2 and gram[0] == anchor]
             tails = [f"(?<={letters(before)}.)"] if before else []
@@ -181,12 +198,18 @@ class MisreadSigns:
             tails += [f"(?={re.escape(second)}{letters(last)})" for second, last in leading.items()]
             tails += [f"(?<={re.escape(first)}{letters(second)}.)" for first, second in trailing.items()]
             branches.append(f"(?<={re.escape(anchor)})(?:{'|'.join(tails)})")
-        return re.compile(f"{letters(grams)}(?:{'|'.join(branches)})")
+        return re.compile(f"{letters(self._grams_by_anchor)}(?:{'|'.join(branches)})")
+
+
+@cache
+def _misread_grams() -> _GramSearch:
+    # one for every view that shows cp1252, compiled once
+    return _GramSearch(table("misread_grams")["grams_by_anchor"])
 
 
 @cache
 def _looks_misread_in_any(shown: frozenset[str]) -> MisreadSigns:
-    grams = table("misread_grams")["grams_by_anchor"] if MISREAD_GRAMS_SHOWN_AS in shown else None
+    grams = _misread_grams() if MISREAD_GRAMS_SHOWN_AS in shown else None
     return MisreadSigns((sign for name in sorted(shown) for sign in _SIGNS[name]), grams)
 
 
@@ -195,6 +218,7 @@ def _looks_misread_in_any(shown: frozenset[str]) -> MisreadSigns:
 # Western text never keeps ("aè", "¿n"). scripts/build_misread_grams.py finds such pairs
 # and triples; these cp1252 symbols count as letters in them, being letters misread.
 MISREAD_GRAMS_SHOWN_AS = "cp1252"
+LATIN_ORIGINALS = frozenset({"cp1250", "cp1254", "cp1257"})  # Latin text that the grams are for
 MISREAD_GRAM_LETTERS = "¿³¹¾º¼½²ª¡¢£¥¨¯¸ˆ˜"
 
 
@@ -360,6 +384,8 @@ FEATURE_NAMES = (
     "pair_prior",
     "alphabet_fixed_share",
     "alphabet_broken_share",
+    "known_before_share",
+    "known_after_share",
 )
 
 
@@ -455,6 +481,8 @@ def pair_readings(
             math.log(prior[pair]),
             fixed.get(pair, 0) / len(found),
             broken.get(pair, 0) / len(found),
+            sum(1 for item in improved if _known(text[item.start : item.end])) / len(improved),
+            sum(1 for item in improved if _known(item.replacement)) / len(improved),
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
@@ -485,6 +513,42 @@ def _gain(model: CharModel, word: str, replacement: str, left: str, right: str) 
 
 
 _RUN = re.compile(r"(.)\1{2,}", re.DOTALL)
+
+
+_KNOWN_AFTER = FEATURE_NAMES.index("known_after_share")
+
+
+def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights | None) -> float:
+    """The reading's calibrated probability. Without a hint (`latin` given), readings
+    between two Latin codepages have a model of their own (model/legacy_latin.json):
+    their evidence is a letter or two a word, which would lower the bar for the rest."""
+    if latin is None or reading.original not in LATIN_ORIGINALS:
+        return calibrated(reading.features, model)
+    # Between two Latin codepages a name reads as well either way ("Tongaøerne",
+    # "Tongařerne"): without a hint, a reading that only swaps letters for letters must
+    # turn some word into a known one. A symbol read as a letter ("Pow³oka") is evidence
+    # enough of its own.
+    supported = reading.features[_KNOWN_AFTER] > 0 or any(
+        not shown.isalpha() and read.isalpha()
+        for item in reading.words
+        for shown, read in zip(text[item.start : item.end], item.replacement)
+    )
+    return calibrated(reading.features, latin) if supported else 0.0
+
+
+def _known(word: str) -> bool:
+    """Whether the word is a common word with a non-ASCII letter in a Latin-script
+    language (model/vocabulary.json): between two Latin codepages, where one or two
+    letters change ("znaèka", "značka"), that is what tells a word from a misreading."""
+    return _EDGES.sub("", word).lower() in _vocabulary()
+
+
+_EDGES = re.compile(r"^\W+|\W+$")
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    return frozenset(table("vocabulary")["words"])
 
 
 def _foreign(word: str, alphabet: frozenset[str]) -> bool:
@@ -582,9 +646,10 @@ def detect_legacy(
     if not readings:
         return []
     # Read with a hint, the pairs are few and expected; without one, every pair is a
-    # suspect and clean text that merely looks misread must not change: two models.
+    # suspect and clean text that merely looks misread must not change: other models.
     model = weights("legacy_hinted" if hinted else "legacy")
-    confidence, best = max(((calibrated(r.features, model), r) for r in readings), key=lambda pair: pair[0])
+    latin = None if hinted else weights("legacy_latin")
+    confidence, best = max(((_confidence(text, r, model, latin), r) for r in readings), key=lambda pair: pair[0])
     if confidence < floor:
         return []
     return [
