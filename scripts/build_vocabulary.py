@@ -25,7 +25,7 @@ from textfix.model.tables import write  # noqa: E402
 OUT = ROOT / "src" / "textfix" / "model" / "vocabulary.json"
 LATIN_LANGUAGES = ("ca", "cs", "da", "de", "en", "es", "fi", "fil", "fr", "hu", "id", "is", "it", "lt", "lv", "ms",
                    "nb", "nl", "pl", "pt", "ro", "sh", "sk", "sl", "sv", "tr", "vi")
-WORDS = 10_000  # of each language's list: the words with a non-ASCII letter among them
+WORDS = 30_000  # of each language's list: the words with a non-ASCII letter among them
 # Romanian written in a legacy codepage has the cedilla forms; wordfreq has the comma-below ones
 LEGACY_FORMS = str.maketrans("șțȘȚ", "şţŞŢ")
 
@@ -42,7 +42,8 @@ def main() -> None:
         found |= {word.translate(LEGACY_FORMS) for word in found}
         print(f"{language}: {len(found)} words")
         words |= found
-    write(OUT, {"generated_by": "scripts/build_vocabulary.py", "words": sorted(words)})
+    # one sorted, newline-separated string: textfix.model.vocabulary searches it in place
+    write(OUT, {"generated_by": "scripts/build_vocabulary.py", "words": "\n".join(sorted(words))})
     print(f"{len(words)} words -> {OUT} ({OUT.stat().st_size // 1024} KB)")
 
 

@@ -304,11 +304,11 @@ def test_fix_repairs_legacy_text_that_looks_misread(tmp_path: Path) -> None:
 
 def test_fix_with_a_language_hint_repairs_legacy_text_that_looks_like_latin(tmp_path: Path) -> None:
     path = tmp_path / "legacy.txt"
-    path.write_text("Bu deðiþtirici tuþ basýlýyken pencereye týklayýþ\n", encoding="utf-8")
-    assert run("fix", str(path)).stdout.decode("utf-8") == "Bu deðiþtirici tuþ basýlýyken pencereye týklayýþ\n"
+    path.write_text("Renk seçicide kullanýlacak palet\n", encoding="utf-8")
+    assert run("fix", str(path)).stdout.decode("utf-8") == "Renk seçicide kullanýlacak palet\n"
     result = run("fix", "--languages", "tr", str(path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.decode("utf-8") == "Bu değiştirici tuş basılıyken pencereye tıklayış\n"
+    assert result.stdout.decode("utf-8") == "Renk seçicide kullanılacak palet\n"
 
 
 @pytest.mark.parametrize(

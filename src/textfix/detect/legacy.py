@@ -24,6 +24,7 @@ from textfix.findings import Finding
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
 from textfix.model.tables import table
+from textfix.model.vocabulary import is_common_word
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -481,8 +482,8 @@ def pair_readings(
             math.log(prior[pair]),
             fixed.get(pair, 0) / len(found),
             broken.get(pair, 0) / len(found),
-            sum(1 for item in improved if _known(text[item.start : item.end])) / len(improved),
-            sum(1 for item in improved if _known(item.replacement)) / len(improved),
+            sum(1 for item in improved if is_common_word(text[item.start : item.end])) / len(improved),
+            sum(1 for item in improved if is_common_word(item.replacement)) / len(improved),
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
@@ -534,21 +535,6 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
         for shown, read in zip(text[item.start : item.end], item.replacement)
     )
     return calibrated(reading.features, latin) if supported else 0.0
-
-
-def _known(word: str) -> bool:
-    """Whether the word is a common word with a non-ASCII letter in a Latin-script
-    language (model/vocabulary.json): between two Latin codepages, where one or two
-    letters change ("znaèka", "značka"), that is what tells a word from a misreading."""
-    return _EDGES.sub("", word).lower() in _vocabulary()
-
-
-_EDGES = re.compile(r"^\W+|\W+$")
-
-
-@cache
-def _vocabulary() -> frozenset[str]:
-    return frozenset(table("vocabulary")["words"])
 
 
 def _foreign(word: str, alphabet: frozenset[str]) -> bool:

@@ -1,0 +1,32 @@
+"""The vocabulary of common Latin-script words, searched in place."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textfix.model.tables import table
+from textfix.model.vocabulary import is_common_word
+
+WORDS = table("vocabulary")["words"].split("\n")
+VOCABULARY = frozenset(WORDS)
+
+
+def test_every_word_is_found_and_the_table_is_sorted() -> None:
+    assert sorted(WORDS) == WORDS
+    assert all(is_common_word(word) for word in WORDS[:: max(1, len(WORDS) // 5000)])
+    assert is_common_word(WORDS[0]) and is_common_word(WORDS[-1])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.sampled_from(WORDS), st.text(alphabet="aąbcčeęéilłnoóprsśštuůzżž", min_size=1, max_size=8)))
+def test_lookup_agrees_with_a_set(word: str) -> None:
+    assert is_common_word(word) == (word in VOCABULARY)
+    # case and punctuation around a word do not matter
+    assert is_common_word(f"«{word.upper()},") == (word.upper().lower() in VOCABULARY)
+
+
+def test_words_that_are_not_common() -> None:
+    assert is_common_word("można") and is_common_word("značka")
+    assert not is_common_word("mo¿na") and not is_common_word("znaèka")
+    assert not is_common_word("") and not is_common_word("a\nb") and not is_common_word("!!")
