@@ -239,3 +239,10 @@ def test_pairs_that_read_the_text_alike_are_no_rivals() -> None:
     damaged = misread("Поддържани модули:", "gbk", "cp1252")
     margins = {r.original: r.features[FEATURE_NAMES.index("margin")] for r in pair_readings(damaged, LEGACY_PAIRS)}
     assert margins["gbk"] == margins["euc_jp"] > 5
+
+
+def test_a_common_word_is_not_read_into_no_word_even_with_a_hint() -> None:
+    # "å" is "ĺ" through cp1250, and the Croatian hint reads every word through it
+    assert fix_text("Norsk bokmål", languages=["hr"]) == "Norsk bokmål"
+    damaged = misread("Uključi opciju", "cp1250", "cp1252") + " bokmål"
+    assert fix_text(damaged, languages=["hr"]) == "Uključi opciju bokmål"

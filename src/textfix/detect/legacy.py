@@ -439,6 +439,16 @@ def pair_readings(
             elif after and not before:
                 broken[pair] = broken.get(pair, 0) + 1
                 gain, evidence = min(gain, 0.0), min(evidence, 0.0)
+        # a common word that the reading makes no word was not misread ("bokmål" is no
+        # "bokmĺl", whatever the hint); short ones are as often misread words ("è" is "и"
+        # through cp1251, "và" a Hebrew word through cp1255)
+        if (
+            (gain > 0 or along)
+            and sum(c.isalpha() for c in span) >= COMMON_WORD_LETTERS
+            and is_common_word(span)
+            and not is_common_word(item.replacement)
+        ):
+            gain, evidence, along = min(gain, 0.0), min(evidence, 0.0), False
         by_pair.setdefault(pair, []).append((item, evidence, gain, along))
     words = len(WORD.findall(text))
     # A language hint stands in for the pairs' overall shares: among the pairs it names,
@@ -488,6 +498,9 @@ def pair_readings(
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
 
+
+# The letters a common word needs to count as one that was not misread.
+COMMON_WORD_LETTERS = 4
 
 # How much less plausible a word that proves nothing may become and still be repaired
 # along with the words that do, in nats.
