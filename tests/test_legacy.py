@@ -246,3 +246,12 @@ def test_a_common_word_is_not_read_into_no_word_even_with_a_hint() -> None:
     assert fix_text("Norsk bokmål", languages=["hr"]) == "Norsk bokmål"
     damaged = misread("Uključi opciju", "cp1250", "cp1252") + " bokmål"
     assert fix_text(damaged, languages=["hr"]) == "Uključi opciju bokmål"
+
+
+def test_a_word_read_whole_as_utf8_at_even_odds_is_no_legacy_word() -> None:
+    # "❤️" through cp850; the character model never saw the emoji, so Big5 "婥騑怵" read
+    # better to it, but UTF-8 misread is the likelier story for a whole word
+    damaged = "the " + "❤️".encode().decode("cp850")
+    assert damaged == "the ÔØñ´©Å"
+    assert fix_text(damaged) in (damaged, "the ❤️")
+    assert all(f.kind != "legacy_mojibake" for f in detect(damaged))

@@ -43,6 +43,8 @@ CORROBORATION_REACH = 200
 WHOLE_TEXT_LIMIT = 4096
 # Below this, a candidate is noise rather than a doubtful finding, and is not reported.
 REPORT_FLOOR = 0.05
+# How sure a UTF-8 reading of a whole legacy word must be for the two to be rival stories.
+CONTESTED = 0.5
 
 
 class _Scored(NamedTuple):
@@ -407,11 +409,22 @@ def _reads_better(text: str, legacy: list[Finding], sure: list[Finding]) -> bool
 
 def _read_better_as_utf8(text: str, legacy: list[Finding], config: Config) -> bool:
     """Whether doubtful UTF-8 readings of the legacy words make them more plausible than
-    the legacy reading: "хМЧф║м" is "北京" through cp866 (0.91 sure), not "ИнюЖЎН"."""
+    the legacy reading: "хМЧф║м" is "北京" through cp866 (0.91 sure), not "ИнюЖЎН".
+
+    Or whether each legacy word is read whole as UTF-8, at least even odds: UTF-8 misread
+    is the likelier story, and chance UTF-8 in legacy text ("Ä±" in GBK) covers a pair or
+    two, not whole words. "ÔØñ´©Å" is "❤️" through cp850 (0.78 sure), not Big5 "婥騑怵":
+    the character model never saw the emoji, so it cannot say which reads better.
+    """
     surface = _detect_layer(text, config, REPORT_FLOOR, config.max_layers)
     doubtful = [f for f in surface if any(_overlap(f, word) for word in legacy)]
     if not doubtful:
         return False
+    if all(
+        any(f.confidence >= CONTESTED and f.start <= word.start and word.end <= f.end for f in doubtful)
+        for word in legacy
+    ):
+        return True
     rivals = [word for word in legacy if any(_overlap(f, word) for f in doubtful)]
     model = char_model()
     return model.pair_logp(apply_findings(text, doubtful)) > model.pair_logp(apply_findings(text, rivals))
