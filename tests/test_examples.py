@@ -321,3 +321,16 @@ def test_clean_sentence_is_unchanged(name: str) -> None:
     text = CLEAN_SENTENCES[name]
     assert fix_text(text) == text
     assert detect(text) == []
+
+
+DRAWING = "╔═══════╗\n║ Menu  ║\n╠═══╦═══╣\n╚═══╩═══╝\n┌──────┐\n├──┼──┤\n└──────┘"
+
+
+def test_box_drawing_is_no_mojibake() -> None:
+    # "═╗" is 0xCD 0xBB in cp437, valid UTF-8 ("ͻ"), but the line before the corner is
+    # lead bytes in a row, which no UTF-8 has
+    assert fix_text(DRAWING) == DRAWING
+    # while Cyrillic read through cp437 is box drawing too, and reads whole, beside a drawing or not
+    damaged = "Привет, мир".encode().decode("cp437")
+    assert fix_text(damaged) == "Привет, мир"
+    assert fix_text(f"{DRAWING}\n{damaged}") == f"{DRAWING}\nПривет, мир"

@@ -140,6 +140,7 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
                 for piece in _lossy_candidates(text, stretch, data, offset, name, scan.undefined)
                 if not _capital_before_space(text, piece)
             ]
+        pieces = [piece for piece in pieces if not _part_of_a_drawing(text, piece, pieces)]
         if not pieces:
             continue
         covered = sum(piece.end - piece.start for piece in pieces)
@@ -150,6 +151,28 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
             Candidate(p.start, p.end, p.codec, p.replacement, p.lossy, p.guesses, stranded) for p in pieces
         )
     return found
+
+
+def _part_of_a_drawing(text: str, piece: Candidate, pieces: list[Candidate]) -> bool:
+    """Box drawing read as UTF-8 beside box drawing that is no UTF-8: a drawing.
+
+    A corner after a line ("═╗", 0xCD 0xBB in cp437) is a valid sequence ("ͻ"), but the
+    line before it is lead bytes in a row, which UTF-8 never has; Cyrillic read through
+    cp437 ("╨┐╤Ç") reads whole.
+    """
+    if not all(_BOX_DRAWING_FIRST <= char <= _BOX_DRAWING_LAST for char in text[piece.start : piece.end]):
+        return False
+    for neighbour in (piece.start - 1, piece.end):
+        if (
+            0 <= neighbour < len(text)
+            and _BOX_DRAWING_FIRST <= text[neighbour] <= _BOX_DRAWING_LAST
+            and not any(other.start <= neighbour < other.end for other in pieces)
+        ):
+            return True
+    return False
+
+
+_BOX_DRAWING_FIRST, _BOX_DRAWING_LAST = "\u2500", "\u259f"  # box drawing and block elements
 
 
 def _capital_before_space(text: str, piece: Candidate) -> bool:
