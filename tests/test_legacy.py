@@ -255,3 +255,21 @@ def test_a_word_read_whole_as_utf8_at_even_odds_is_no_legacy_word() -> None:
     assert damaged == "the ÔØñ´©Å"
     assert fix_text(damaged) in (damaged, "the ❤️")
     assert all(f.kind != "legacy_mojibake" for f in detect(damaged))
+
+
+@pytest.mark.parametrize(
+    ("original", "codec", "shown_as"),
+    [
+        ("число элементов в списках определения столбцов ограничено", "cp866", "cp1251"),
+        ('таблица "%s" не найдена', "euc_jp", "cp1252"),
+        ("%s に充分な空きスペースがありません。", "gbk", "cp1252"),
+        ("ขนาดกำหนดเอง", "cp874", "cp1252"),
+        ("特性值必須為非-NULL", "big5", "cp1252"),
+    ],
+)
+def test_chance_utf8_readings_that_leave_mojibake_beside_them_do_not_keep_legacy_out(
+    original: str, codec: str, shown_as: str
+) -> None:
+    # "в®ў" reads as UTF-8 "⮢" through cp1251, but "«®" beside it is left looking misread:
+    # the UTF-8 readings explain pieces, the legacy reading the whole text
+    assert fix_text(misread(original, codec, shown_as)) == original

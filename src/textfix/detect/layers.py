@@ -385,12 +385,13 @@ def _explaining(text: str, found: list[Finding], config: Config) -> list[Finding
 
 
 def _may_be_misread_legacy(text: str, sure: list[Finding], config: Config) -> bool:
-    """Whether sure UTF-8 readings may yet be chance ones in legacy text: they repair it
-    into text that reads as no further layer, and the text looks misread."""
+    """Whether sure UTF-8 readings may yet be chance ones in legacy text: their repairs
+    read as no further layer, and the text looks misread. (What they leave unrepaired
+    may look like mojibake still: "«®" between "в®ў" read as "⮢" in cp866 text.)"""
     return (
         bool(sure)
         and may_hold_legacy_mojibake(text, config.effective_legacy_pairs)
-        and not may_hold_mojibake(apply_findings(text, sure), config.codecs)
+        and not any(may_hold_mojibake(f.replacement, config.codecs) for f in sure)
     )
 
 
