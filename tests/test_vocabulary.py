@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.model.tables import table
-from textfix.model.vocabulary import is_common_word
+from textfix.model.vocabulary import has_common_stem, is_common_word
 
 WORDS = table("vocabulary")["words"].split("\n")
 VOCABULARY = frozenset(WORDS)
@@ -30,3 +30,19 @@ def test_words_that_are_not_common() -> None:
     assert is_common_word("można") and is_common_word("značka")
     assert not is_common_word("mo¿na") and not is_common_word("znaèka")
     assert not is_common_word("") and not is_common_word("a\nb") and not is_common_word("!!")
+
+
+@settings(max_examples=100, deadline=None)  # each example scans all 200,000 words
+@given(st.one_of(st.sampled_from(WORDS), st.text(alphabet="aąbcčeęéilłnoóprsśštuůzżž", min_size=1, max_size=10)))
+def test_stem_lookup_agrees_with_a_scan(word: str) -> None:
+    # the stem runs to the last non-ASCII letter, four letters at least
+    last = max((i for i, c in enumerate(word) if not c.isascii()), default=-1)
+    stem = word[: max(4, last + 1)]
+    expected = last >= 0 and any(common.startswith(stem) for common in WORDS)
+    assert has_common_stem(word) == expected
+
+
+def test_inflected_words_have_common_stems_and_names_do_not() -> None:
+    assert has_common_stem("kullanılacak") and has_common_stem("Yazı")
+    assert not has_common_stem("Tongařerne") and not has_common_stem("můltiplas")
+    assert not has_common_stem("kitchen")  # no non-ASCII letter: every codepage reads it alike

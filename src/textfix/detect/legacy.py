@@ -24,7 +24,7 @@ from textfix.findings import Finding
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
 from textfix.model.tables import table
-from textfix.model.vocabulary import is_common_word
+from textfix.model.vocabulary import has_common_stem, is_common_word
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -540,12 +540,16 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
         return calibrated(reading.features, model)
     # Between two Latin codepages a name reads as well either way ("Tongaøerne",
     # "Tongařerne"): without a hint, a reading that only swaps letters for letters must
-    # turn some word into a known one. A symbol read as a letter ("Pow³oka") is evidence
-    # enough of its own.
-    supported = reading.features[_KNOWN_AFTER] > 0 or any(
-        not shown.isalpha() and read.isalpha()
-        for item in reading.words
-        for shown, read in zip(text[item.start : item.end], item.replacement)
+    # turn some word into a common one, or one with a common stem. A symbol read as a
+    # letter ("Pow³oka") is evidence enough of its own.
+    supported = (
+        reading.features[_KNOWN_AFTER] > 0
+        or any(
+            not shown.isalpha() and read.isalpha()
+            for item in reading.words
+            for shown, read in zip(text[item.start : item.end], item.replacement)
+        )
+        or any(has_common_stem(item.replacement) for item in reading.words)
     )
     return calibrated(reading.features, latin) if supported else 0.0
 
