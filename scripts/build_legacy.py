@@ -152,8 +152,8 @@ def main() -> None:
     # with the rest it would lower the bar for every other pair.
     for hinted, name, latin in ((False, "legacy", False), (False, "legacy_latin", True), (True, "legacy_hinted", None)):
         (x, y, train_notes), (x_test, y_test, notes) = train[hinted], test[hinted]
-        kept = [latin is None or (note[3] in LATIN_ORIGINALS) == latin for note in train_notes]
-        kept_test = [latin is None or (note[3] in LATIN_ORIGINALS) == latin for note in notes]
+        kept = [_fitted_by(latin, note) for note in train_notes]
+        kept_test = [_fitted_by(latin, note) for note in notes]
         model = fit_and_report(
             name,
             FEATURE_NAMES,
@@ -164,6 +164,13 @@ def main() -> None:
         out = OUT.with_name(f"{name}.json")
         write(out, {"generated_by": "scripts/build_legacy.py", **model})
         print(f"-> {out}")
+
+
+def _fitted_by(latin: bool | None, note: tuple[str, ...]) -> bool:
+    """Whether a row belongs to the model for Latin-to-Latin readings (True), the one for
+    the other pairs (False), or the hinted one, which takes every row (None)."""
+    return latin is None or (note[3] in LATIN_ORIGINALS) == latin
+
 
 if __name__ == "__main__":
     main()

@@ -18,16 +18,15 @@ from pathlib import Path
 import wordfreq
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src")]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
+
+# the same languages as the misread grams, Romanian in the same cedilla forms
+from build_misread_grams import LATIN_LANGUAGES, LEGACY_FORMS  # noqa: E402
 
 from textfix.model.tables import write  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "vocabulary.json"
-LATIN_LANGUAGES = ("ca", "cs", "da", "de", "en", "es", "fi", "fil", "fr", "hu", "id", "is", "it", "lt", "lv", "ms",
-                   "nb", "nl", "pl", "pt", "ro", "sh", "sk", "sl", "sv", "tr", "vi")
 WORDS = 30_000  # of each language's list: the words with a non-ASCII letter among them
-# Romanian written in a legacy codepage has the cedilla forms; wordfreq has the comma-below ones
-LEGACY_FORMS = str.maketrans("șțȘȚ", "şţŞŢ")
 
 
 def main() -> None:

@@ -9,11 +9,11 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import TYPE_CHECKING
 
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
+from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.layers import repair_whole_text
 from textfix.detect.legacy import MisreadSigns, detect_legacy, misread_signs
@@ -77,9 +77,6 @@ def _default_misread_signs() -> MisreadSigns:
     return misread_signs(DEFAULT_CONFIG.legacy_pairs)
 
 
-_C1_CONTROL = re.compile("[\x80-\x9f]")
-
-
 def _check_text(text: object) -> str:
     if isinstance(text, str):
         return text
@@ -92,7 +89,7 @@ def _clean_by_default(text: str) -> bool:
     """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
     if text.isascii():
         return True
-    if may_hold_mojibake(text, _DEFAULT_CODECS) or _C1_CONTROL.search(text) is not None:
+    if may_hold_mojibake(text, _DEFAULT_CODECS) or C1_RUN.search(text) is not None:
         return False
     # Only double-byte and legacy damage are left to look for: when none is sure, nothing
     # changes (clean CJK text, clean text that merely looks misread), and the rest of the
@@ -114,7 +111,7 @@ def fix_text(text: str, config: Config | None = None, **settings: object) -> str
         if _clean_by_default(text):
             return text
         whole = repair_whole_text(text, DEFAULT_CONFIG)
-        if whole is not None and _C1_CONTROL.search(whole) is None:
+        if whole is not None and C1_RUN.search(whole) is None:
             return whole
     return _fix_and_explain(_check_text(text), resolve(config, settings))[0]
 

@@ -14,7 +14,7 @@ import re
 
 from textfix.findings import Finding
 
-_C1_RUN = re.compile("[\x80-\x9f]+")
+C1_RUN = re.compile("[\x80-\x9f]+")
 CONFIDENCE = 0.99
 
 
@@ -34,7 +34,7 @@ def detect_c1_controls(text: str) -> list[Finding]:
     if text.isascii():
         return []
     findings = []
-    for match in _C1_RUN.finditer(text):
+    for match in C1_RUN.finditer(text):
         before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
         if not (before.isascii() and after.isascii()):
             continue

@@ -8,7 +8,6 @@ later layers are mapped back onto the original text, with their chains joined.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -16,6 +15,7 @@ from typing import NamedTuple
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, suspect_windows
+from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.legacy import detect_legacy, may_hold_legacy_mojibake
 from textfix.detect.mojibake import Candidate
@@ -333,14 +333,15 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
         legacy = detect_legacy(text, config.effective_legacy_pairs, floor, True, alphabet(config.languages))
     else:
         sure = _explaining(text, found + wide, config)
-        if _mostly_unexplained(text, sure) or _may_be_misread_legacy(text, sure, config):
+        unexplained = _mostly_unexplained(text, sure)
+        if unexplained or _may_be_misread_legacy(text, sure, config):
             # doubtful readings without a hint are not even reported: most text that looks
             # misread to the cheap test is clean
             explained = [(f.start, f.end) for f in sure]
             legacy = detect_legacy(
                 text, config.effective_legacy_pairs, max(floor, config.legacy_threshold), explained=explained
             )
-            if legacy and not _mostly_unexplained(text, sure) and not _reads_better(text, legacy, sure):
+            if legacy and not unexplained and not _reads_better(text, legacy, sure):
                 legacy = []
             if legacy and _read_better_as_utf8(text, legacy, config):
                 legacy = []
@@ -361,12 +362,9 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
 # Cyrillic in EUC-KR shown as cp1252, not UTF-8 shown as mac-roman ("\x8e\x84"). So
 # does a reading that leaves a C1 control right beside it, where UTF-8 read as a
 # codepage would have taken it in: "\x8f«±" is "é" in EUC-JP shown as cp1252.
-_C1_CONTROL = re.compile("[\x80-\x9f]")
-
-
 def _ends_clean(finding: Finding, text: str) -> bool:
     beside = text[max(0, finding.start - 1) : finding.start] + text[finding.end : finding.end + 1]
-    return _C1_CONTROL.search(finding.replacement) is None and _C1_CONTROL.search(beside) is None
+    return C1_RUN.search(finding.replacement) is None and C1_RUN.search(beside) is None
 
 
 def _explaining(text: str, found: list[Finding], config: Config) -> list[Finding]:
@@ -379,7 +377,7 @@ def _explaining(text: str, found: list[Finding], config: Config) -> list[Finding
     if config.max_layers > 1:
         deeper = _detect_layer(current, config, config.threshold, config.max_layers - 1)
         current = apply_findings(current, [f for f in deeper if f.confidence >= config.threshold])
-    if _C1_CONTROL.search(current) is None:
+    if C1_RUN.search(current) is None:
         return sure
     return [f for f in sure if _ends_clean(f, text)]
 

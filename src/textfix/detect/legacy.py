@@ -98,12 +98,18 @@ def _symbol_in_cyrillic_word() -> _Sign:
     return _Sign(symbol, f"(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}])")
 
 
+# Box drawing, block elements and geometric shapes: what koi8-r shows for cp1251's
+# quotes, dashes and NBSP.
+_PSEUDOGRAPHICS_START, _PSEUDOGRAPHICS_END = "\u2500", "\u25ff"
+
+
 def _pseudographics_in_a_word() -> _Sign:
     # koi8-r puts box drawing where cp1251 has quotes, dashes, NBSP and "ё", "і", "ї",
     # "є": "doesn▓t" is "doesn’t". Clean text draws boxes with them, beside each other
     # and spaces, not inside words.
     shown = codepage("koi8-r").decode(bytes(range(0x80, 0xC0)))
-    pseudo = re.escape("".join(c for c in shown if "\u2500" <= c <= "\u25ff"))  # not "°", "²", "©"
+    # (not "°", "²", "©", which koi8-r has there too)
+    pseudo = re.escape("".join(c for c in shown if _PSEUDOGRAPHICS_START <= c <= _PSEUDOGRAPHICS_END))
     return _Sign(pseudo, f"(?<=[^\\s{pseudo}].)|(?=[^\\s{pseudo}])")
 
 
@@ -614,8 +620,7 @@ def _drawing_read_as_punctuation(word: str, replacement: str) -> bool:
     )
 
 
-_PSEUDOGRAPHICS_START, _PSEUDOGRAPHICS_END = "\u2500", "\u25ff"
-_RUN_OF_TWO = re.compile(r"([\u2500-\u25ff])\1")
+_RUN_OF_TWO = re.compile(f"([{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}])\\1")
 
 
 # "@" after an ASCII letter or digit, or "://": an e-mail address or URL. (Double-byte

@@ -9,7 +9,7 @@ about 80 ms, and one lookup costs a binary search of a few microseconds.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from textfix.model.tables import table
 
@@ -22,6 +22,9 @@ def _words() -> str:
     return "\n" + words + "\n"
 
 
+# A legacy text's words are looked up once for each pair that reads them, and again for
+# the features of each reading: remembered, each distinct word is searched once.
+@lru_cache(maxsize=1 << 16)
 def is_common_word(word: str) -> bool:
     """Whether the word, in lower case and without punctuation around it, is in the vocabulary."""
     word = _EDGES.sub("", word).lower()
