@@ -6,7 +6,12 @@ A legacy misreading between two Latin codepages changes one or two letters a wor
 letters by class, so it hardly tells those apart; whether the word before or after is a
 word at all does. For each of wordfreq's Latin-script languages, its most common words
 that have a non-ASCII letter, in lower case (ASCII words read the same in every
-codepage). Deterministic. Run: python scripts/build_vocabulary.py (needs wordfreq)
+codepage).
+
+Beside them, the most common ASCII words of the languages each Latin codepage writes
+("ascii_words"): the words a misreading leaves alone tell which language, and so which
+codepage, the text is in ("kenar", "dizin" are Turkish, "sus", "que" are not).
+Deterministic. Run: python scripts/build_vocabulary.py (needs wordfreq)
 """
 
 from __future__ import annotations
@@ -21,12 +26,55 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
 
 # the same languages as the misread grams, Romanian in the same cedilla forms
-from build_misread_grams import LATIN_LANGUAGES, LEGACY_FORMS  # noqa: E402
+from build_misread_grams import LATIN_LANGUAGES, LEGACY_FORMS, ORIGINALS, written_in  # noqa: E402
 
 from textfix.model.tables import write  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "vocabulary.json"
 WORDS = 30_000  # of each language's list: the words with a non-ASCII letter among them
+ASCII_WORDS = 10_000  # of each language's list: its ASCII words of two letters or more
+WESTERN = "cp1252"
+# English words are everywhere, in technical text of every language: they tell nothing
+NOT_TELLING = ("en",)
+
+
+def ascii_words_by_codepage() -> dict[str, str]:
+    """For cp1252 and each Latin original, the common ASCII words of the languages it
+    writes: cp1252 those it encodes whole, an original those it writes differently
+    (see build_misread_grams.written_in) and cp1252 does not encode."""
+    lists = {
+        language: [(word, wordfreq.word_frequency(word, language)) for word in wordfreq.top_n_list(language, WORDS)]
+        for language in LATIN_LANGUAGES
+        if language not in NOT_TELLING
+    }
+    western = {language for language, words in lists.items() if _encoded_share(words[:5000], WESTERN) >= 0.99}
+    groups = {WESTERN: western}
+    for original in ORIGINALS:
+        groups[original] = {
+            language for language, words in lists.items() if language not in western and written_in(words, original)
+        }
+    found = {}
+    for name, languages in groups.items():
+        words = {
+            word.lower()
+            for language in languages
+            for word, _ in lists[language][:ASCII_WORDS]
+            if word.isascii() and word.isalpha() and len(word) >= 2
+        }
+        print(f"{name}: {' '.join(sorted(languages))}: {len(words)} ASCII words")
+        found[name] = "\n".join(sorted(words))
+    return found
+
+
+def _encoded_share(words: list[tuple[str, float]], name: str) -> float:
+    encoded = 0
+    for word, _ in words:
+        try:
+            word.encode(name)
+        except UnicodeEncodeError:
+            continue
+        encoded += 1
+    return encoded / max(len(words), 1)
 
 
 def main() -> None:
@@ -42,7 +90,9 @@ def main() -> None:
         print(f"{language}: {len(found)} words")
         words |= found
     # one sorted, newline-separated string: textfix.model.vocabulary searches it in place
-    write(OUT, {"generated_by": "scripts/build_vocabulary.py", "words": "\n".join(sorted(words))})
+    table = {"generated_by": "scripts/build_vocabulary.py", "words": "\n".join(sorted(words))}
+    table["ascii_words"] = ascii_words_by_codepage()
+    write(OUT, table)
     print(f"{len(words)} words -> {OUT} ({OUT.stat().st_size // 1024} KB)")
 
 

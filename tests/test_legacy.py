@@ -200,18 +200,48 @@ def test_language_hint_turns_on_its_legacy_codepages(language: str, original: st
 @pytest.mark.parametrize(
     ("language", "original", "codec"),
     [
-        # "ý" for "ı" is a letter of Icelandic, Czech and Slovak too, and without a hint
-        # letters swapped for letters must make common words
+        # "ý" for "ı" is a letter of Icelandic, Czech and Slovak too: one misread letter
+        # in a common word of two is too little to go on without a hint
+        ("tr", "Çift Taraflı", "cp1254"),
         ("tr", "Renk seçicide kullanılacak palet", "cp1254"),
-        ("lt", "Lietuvių kalba yra viena seniausių kalbų pasaulyje.", "cp1257"),
     ],
 )
 def test_latin_text_read_as_latin_needs_the_hint(language: str, original: str, codec: str) -> None:
-    # one or two misread letters a word look like another Latin language: without a hint
-    # that is no evidence enough
     damaged = misread(original, codec, "cp1252")
     assert fix_text(damaged) == damaged
     assert fix_text(damaged, languages=[language]) == original
+
+
+@pytest.mark.parametrize(
+    ("original", "codec"),
+    [
+        # the misread words are no common words, and read back they are ("seniausių")
+        ("Lietuvių kalba yra viena seniausių kalbų pasaulyje.", "cp1257"),
+        ("Lietuvių kalba", "cp1257"),
+        ("Promijeni veličinu prozora", "cp1250"),
+    ],
+)
+def test_latin_text_read_as_latin_is_repaired_by_its_common_words(original: str, codec: str) -> None:
+    damaged = misread(original, codec, "cp1252")
+    assert damaged != original
+    assert fix_text(damaged) == original
+    [finding, *_] = detect(damaged)
+    assert finding.chain == (codec, "cp1252") and finding.kind == "legacy_mojibake"
+
+
+@pytest.mark.parametrize(
+    ("clean", "why"),
+    [
+        ("Puèi Domat", "Occitan; 'Puči' is a Croatian word, but a capitalised word may be a name"),
+        (
+            "Clicatz sus la pipeta, puèi clicatz sus una color ont que siá sus l'ecran per seleccionar aquesta color.",
+            "its other words are of Western languages ('sus', 'una', 'que'), none Croatian",
+        ),
+        ("À¨þ", "three symbols and letters read as 'АЁю', in mixed case, prove nothing"),
+    ],
+)
+def test_clean_text_that_reads_into_a_common_word_is_kept(clean: str, why: str) -> None:
+    assert fix_text(clean) == clean, why
 
 
 @settings(max_examples=300, deadline=None)

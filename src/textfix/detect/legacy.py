@@ -16,7 +16,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from textfix.codecs import LEGACY_PAIRS, codepage
@@ -24,7 +24,7 @@ from textfix.findings import Finding
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
 from textfix.model.tables import table
-from textfix.model.vocabulary import has_common_stem, is_common_word
+from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -134,7 +134,9 @@ class MisreadSigns:
     checks that the first character is one of its own.
     """
 
-    def __init__(self, signs: Iterable[_Sign], grams: _GramSearch | None = None) -> None:
+    def __init__(
+        self, signs: Iterable[_Sign], grams: _GramSearch | None = None, common: _CommonReadings | None = None
+    ) -> None:
         by_among: dict[str, list[_Sign]] = {}
         for sign in dict.fromkeys(signs):
             by_among.setdefault(sign.among, []).append(sign)
@@ -142,6 +144,7 @@ class MisreadSigns:
         self._plain = self._one_search(plain) if plain else None
         self._gated = [(re.compile(f"[{among}]"), self._one_search(group)) for among, group in by_among.items()]
         self._grams = grams
+        self._common = common
 
     @staticmethod
     def _one_search(signs: list[_Sign]) -> re.Pattern[str]:
@@ -155,7 +158,9 @@ class MisreadSigns:
         for among, pattern in self._gated:
             if among.search(text) is not None and pattern.search(text, start, end) is not None:
                 return True
-        return self._grams is not None and self._grams.found(text, start, end)
+        if self._grams is not None and self._grams.found(text, start, end):
+            return True
+        return self._common is not None and self._common.found(text, start, end)
 
 
 class _GramSearch:
@@ -208,6 +213,36 @@ class _GramSearch:
         return re.compile(f"{letters(self._grams_by_anchor)}(?:{'|'.join(branches)})")
 
 
+class _CommonReadings:
+    """Words that are no common word but read into one through a Latin pair: "dosyasý"
+    is "dosyası" (cp1254). Misread Turkish shows "ý", "þ" and "ð" in company Icelandic
+    keeps too, so no letter gram gives it away; the vocabulary does. Only words holding
+    a letter the pairs change are looked up, each once (remembered): clean text in
+    Western languages has few such words that are not common themselves."""
+
+    def __init__(self, originals: Iterable[str], shown_as: str) -> None:
+        self._originals = tuple(sorted(originals))
+        self._shown_as = shown_as
+        upper = _upper_half(shown_as)
+        changing = "".join(
+            c for c, *read in zip(upper, *(_upper_half(name) for name in self._originals)) if any(r != c for r in read)
+        )
+        self._words = re.compile(f"[\\S\xa0]*[{re.escape(changing)}][\\S\xa0]*")
+        self._reads_into_common_word = lru_cache(maxsize=1 << 14)(self._uncached)
+
+    def found(self, text: str, start: int, end: int) -> bool:
+        return any(self._reads_into_common_word(match.group()) for match in self._words.finditer(text, start, end))
+
+    def _uncached(self, word: str) -> bool:
+        if is_common_word(word):
+            return False
+        for original in self._originals:
+            read = reread(word, original, self._shown_as)
+            if read is not None and read != word and is_common_word(read):
+                return True
+        return False
+
+
 @cache
 def _misread_grams() -> _GramSearch:
     # one for every view that shows cp1252, compiled once
@@ -216,8 +251,16 @@ def _misread_grams() -> _GramSearch:
 
 @cache
 def _looks_misread_in_any(shown: frozenset[str]) -> MisreadSigns:
-    grams = _misread_grams() if MISREAD_GRAMS_SHOWN_AS in shown else None
-    return MisreadSigns((sign for name in sorted(shown) for sign in _SIGNS[name]), grams)
+    if MISREAD_GRAMS_SHOWN_AS not in shown:
+        return MisreadSigns(sign for name in sorted(shown) for sign in _SIGNS[name])
+    return MisreadSigns(
+        (sign for name in sorted(shown) for sign in _SIGNS[name]), _misread_grams(), _common_readings()
+    )
+
+
+@cache
+def _common_readings() -> _CommonReadings:
+    return _CommonReadings(LATIN_ORIGINALS, MISREAD_GRAMS_SHOWN_AS)
 
 
 # Central European, Turkish and Baltic text read as cp1252 stays Latin ("znaèka" is
@@ -348,7 +391,15 @@ def _improves(model: CharModel, text: str, start: int, end: int, original: str, 
     replacement = reread(word, original, shown_as)
     if replacement is None or replacement == word or _no_evidence(word, replacement):
         return False
+    if original in LATIN_ORIGINALS and _read_into_common_word(word, replacement):
+        return True
     return _gain(model, word, replacement, *_context(text, start, end)) > 0
+
+
+def _read_into_common_word(word: str, replacement: str) -> bool:
+    # (the vocabulary is of Latin-script words: only readings between two Latin
+    # codepages are weighed with it, which leaves the other pairs' evidence as it was)
+    return is_common_word(replacement) and not is_common_word(word)
 
 
 # A printf directive glued to a word ("%liс", "%2uм": seconds, minutes) is not part of
@@ -393,6 +444,7 @@ FEATURE_NAMES = (
     "alphabet_broken_share",
     "known_before_share",
     "known_after_share",
+    "language_fit",
 )
 
 
@@ -432,8 +484,11 @@ def pair_readings(
         gain = _gain(model, span, item.replacement, *_context(text, item.start, item.end))
         proves_nothing = _no_evidence(span, item.replacement)
         evidence = min(gain, 0.0) if proves_nothing else gain
-        # ("У" for "с" in koi8-r read as cp1251: as plausible either way, repaired with its text)
-        along = proves_nothing and gain > -ALONG_LIMIT
+        latin = item.original in LATIN_ORIGINALS
+        # ("У" for "с" in koi8-r read as cp1251: as plausible either way, repaired with its
+        # text; so are Latin words whose letters the model weighs by class alone: "pastraipø"
+        # is Lithuanian "pastraipų", a letter rarer than "ø" but of the same text)
+        along = (proves_nothing or latin) and gain > -ALONG_LIMIT
         pair = (item.original, item.shown_as)
         if alphabet is not None:
             before, after = _foreign(span, alphabet), _foreign(item.replacement, alphabet)
@@ -445,6 +500,11 @@ def pair_readings(
             elif after and not before:
                 broken[pair] = broken.get(pair, 0) + 1
                 gain, evidence = min(gain, 0.0), min(evidence, 0.0)
+        # a word in lower case that the reading makes a common one is improved, whatever
+        # the character model says of its letters ("dosyasý" is Turkish "dosyası"); a
+        # capitalised one may be a name ("Puèi Domat" is Occitan, not Croatian "Puči")
+        if latin and not proves_nothing and not _capitalised(span) and _read_into_common_word(span, item.replacement):
+            gain, evidence = max(gain, 0.0) + COMMON_WORD_GAIN, max(evidence, 0.0) + COMMON_WORD_GAIN
         # a common word that the reading makes no word was not misread ("bokmål" is no
         # "bokmĺl", whatever the hint); short ones are as often misread words ("è" is "и"
         # through cp1251, "và" a Hebrew word through cp1255)
@@ -500,6 +560,7 @@ def pair_readings(
             broken.get(pair, 0) / len(found),
             sum(1 for item in improved if is_common_word(text[item.start : item.end])) / len(improved),
             sum(1 for item in improved if is_common_word(item.replacement)) / len(improved),
+            language_fit(text, *pair) if pair[0] in LATIN_ORIGINALS else 0.0,
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
@@ -515,6 +576,9 @@ ALONG_LIMIT = 2.0
 # What a word brought into the hinted alphabet counts for, in nats, at least: about a
 # clear character-model improvement of one letter.
 ALPHABET_GAIN = 3.0
+# What a word read into a common word gains, in nats, over the character model's gain
+# (none when that is negative).
+COMMON_WORD_GAIN = 3.0
 
 
 def _gain(model: CharModel, word: str, replacement: str, left: str, right: str) -> float:
@@ -579,9 +643,9 @@ def _no_evidence(word: str, replacement: str) -> bool:
     """A word whose re-reading is repaired along with the rest, but proves nothing
     itself: one without letters (unless box drawing reads as quotes around it), one
     cased letter ("й", a Ukrainian word, is "é" through cp1251), two in mixed case (a
-    unit: "дБ" is "Да" through koi8-r), a short word in capitals ("ГБ", "ЦХМ": an
-    abbreviation as often as damage; short as shown and as read, for two GBK characters
-    show four capitals: "ÖÐÎÄ" is "中文"), one letter repeated ("ÃÃÃÃ" is no more "ΓΓΓΓ"
+    unit: "дБ" is "Да" through koi8-r) or three not capitalised ("АЁю"), a short word
+    in capitals ("ГБ", "ЦХМ": an abbreviation as often as damage; short as shown and
+    as read, for two GBK characters show four capitals: "ÖÐÎÄ" is "中文"), one letter repeated ("ÃÃÃÃ" is no more "ΓΓΓΓ"
     than itself), a symbol read as a letter ("×" as "Ч"), a word in lower case read as
     one in capitals, or an e-mail address or URL, names more often mistyped ("viсs@", a
     Cyrillic "с") than misread."""
@@ -596,6 +660,10 @@ def _no_evidence(word: str, replacement: str) -> bool:
     if len(cased) == len(read) == 1 or (len(letters) <= 3 and len(read) <= 3 and _all_caps(word)):
         return True
     if len(cased) == len(read) == 2 and cased[0].islower() != cased[1].islower():
+        return True
+    # three in mixed case, not capitalised: symbols read as letters ("À¨þ" as "АЁю")
+    shape = "".join(read)
+    if len(cased) == len(read) == 3 and not (shape.istitle() or shape.isupper() or shape.islower()):
         return True
     if _ADDRESS.search(word):
         return True

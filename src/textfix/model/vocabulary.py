@@ -34,11 +34,13 @@ def is_common_word(word: str) -> bool:
 def has_common_stem(word: str) -> bool:
     """Whether some common word starts as this one does up to its last non-ASCII letter
     (four letters at least): "kullanılacak" is rare, "kullanım" common. Inflected words
-    of Turkish, Hungarian or Finnish are seldom common as they stand."""
+    of Turkish, Hungarian or Finnish are seldom common as they stand. A letter among the
+    last two is an ending ("oluşturulamadı" has the stem "oluş"), unless it is the only one."""
     word = _EDGES.sub("", word).lower()
-    last = max((index for index, char in enumerate(word) if not char.isascii()), default=-1)
-    if last < 0 or "\n" in word:
+    letters = [index for index, char in enumerate(word) if not char.isascii()]
+    if not letters or "\n" in word:
         return False
+    last = max((index for index in letters if index < len(word) - 2), default=letters[-1])
     stem = word[: max(4, last + 1)]
     return _first_line_from(stem).startswith(stem)
 
@@ -58,3 +60,28 @@ def _first_line_from(word: str) -> str:
         else:
             high = start
     return text[low : text.find("\n", low)] if low < len(text) else ""
+
+
+@cache
+def _ascii_words() -> dict[str, frozenset[str]]:
+    groups: dict[str, str] = table("vocabulary")["ascii_words"]
+    return {name: frozenset(words.split("\n")) for name, words in groups.items()}
+
+
+_ASCII_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]{2,}(?![^\W\d_])")
+
+
+def language_fit(text: str, original: str, shown_as: str) -> float:
+    """How much better the text's ASCII words fit the languages `original` writes than
+    those `shown_as` writes, from -1 to 1 (0 without a telling word): the words a
+    misreading leaves alone are words of the text's own language. Only cp1252 and the
+    Latin codepages have such languages (see scripts/build_vocabulary.py)."""
+    groups = _ascii_words()
+    empty: frozenset[str] = frozenset()
+    fits, against = groups.get(original, empty), groups.get(shown_as, empty)
+    if not fits and not against:
+        return 0.0
+    words = {match.group().lower() for match in _ASCII_WORD.finditer(text)}
+    for_original = sum(1 for word in words if word in fits and word not in against)
+    for_shown = sum(1 for word in words if word in against and word not in fits)
+    return (for_original - for_shown) / (for_original + for_shown + 1)
