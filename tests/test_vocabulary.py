@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.model.tables import table
-from textfix.model.vocabulary import has_common_stem, is_common_word
+from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 
 WORDS = table("vocabulary")["words"].split("\n")
 VOCABULARY = frozenset(WORDS)
@@ -35,8 +35,10 @@ def test_words_that_are_not_common() -> None:
 @settings(max_examples=100, deadline=None)  # each example scans all 200,000 words
 @given(st.one_of(st.sampled_from(WORDS), st.text(alphabet="aąbcčeęéilłnoóprsśštuůzżž", min_size=1, max_size=10)))
 def test_stem_lookup_agrees_with_a_scan(word: str) -> None:
-    # the stem runs to the last non-ASCII letter, four letters at least
-    last = max((i for i, c in enumerate(word) if not c.isascii()), default=-1)
+    # the stem runs to the last non-ASCII letter before the last two (to the only one
+    # there if there is no other), four letters at least
+    letters = [i for i, c in enumerate(word) if not c.isascii()]
+    last = max((i for i in letters if i < len(word) - 2), default=letters[-1] if letters else -1)
     stem = word[: max(4, last + 1)]
     expected = last >= 0 and any(common.startswith(stem) for common in WORDS)
     assert has_common_stem(word) == expected
@@ -44,5 +46,15 @@ def test_stem_lookup_agrees_with_a_scan(word: str) -> None:
 
 def test_inflected_words_have_common_stems_and_names_do_not() -> None:
     assert has_common_stem("kullanılacak") and has_common_stem("Yazı")
+    assert has_common_stem("oluşturulamadı")  # "oluş", as in "oluşturmak"
     assert not has_common_stem("Tongařerne") and not has_common_stem("můltiplas")
     assert not has_common_stem("kitchen")  # no non-ASCII letter: every codepage reads it alike
+
+
+def test_ascii_words_tell_the_language_a_codepage_writes() -> None:
+    turkish = "Sağ kenar boşluğu olarak dosya yok"
+    assert language_fit(turkish, "cp1254", "cp1252") > 0.5
+    occitan = "Clicatz sus la pipeta, puèi clicatz sus una color ont que siá"
+    assert language_fit(occitan, "cp1250", "cp1252") < -0.5
+    assert language_fit("Привет, мир", "cp1251", "koi8-r") == 0.0  # no such languages
+    assert language_fit("%s: 0x%lx (123)", "cp1254", "cp1252") == 0.0
