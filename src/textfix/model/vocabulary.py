@@ -68,7 +68,9 @@ def _ascii_words() -> dict[str, frozenset[str]]:
     return {name: frozenset(words.split("\n")) for name, words in groups.items()}
 
 
-_ASCII_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]{2,}(?![^\W\d_])")
+# a whole word between spaces, punctuation around it aside: not part of an option, a
+# name or a printf directive ("-mcpu=arm8", "%lx", "girdi'ye")
+_ASCII_WORD = re.compile(r"""(?<!\S)[("'«„“]*([A-Za-z]{2,})[)"'»“”.,;:!?]*(?!\S)""")
 
 
 def language_fit(text: str, original: str, shown_as: str) -> float:
@@ -81,7 +83,7 @@ def language_fit(text: str, original: str, shown_as: str) -> float:
     fits, against = groups.get(original, empty), groups.get(shown_as, empty)
     if not fits and not against:
         return 0.0
-    words = {match.group().lower() for match in _ASCII_WORD.finditer(text)}
+    words = {match.group(1).lower() for match in _ASCII_WORD.finditer(text)}
     for_original = sum(1 for word in words if word in fits and word not in against)
     for_shown = sum(1 for word in words if word in against and word not in fits)
     return (for_original - for_shown) / (for_original + for_shown + 1)
