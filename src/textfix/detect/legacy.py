@@ -227,14 +227,22 @@ class _CommonReadings:
         changing = "".join(
             c for c, *read in zip(upper, *(_upper_half(name) for name in self._originals)) if any(r != c for r in read)
         )
-        self._words = re.compile(f"[\\S\xa0]*[{re.escape(changing)}][\\S\xa0]*")
+        self._changing = re.compile(f"[{re.escape(changing)}]")
         self._reads_into_common_word = lru_cache(maxsize=1 << 14)(self._uncached)
 
     def found(self, text: str, start: int, end: int) -> bool:
-        return any(self._reads_into_common_word(match.group()) for match in self._words.finditer(text, start, end))
+        # (a regex for the words around those letters would be tried at every position:
+        # splitting in C and looking at the non-ASCII words is several times quicker)
+        if self._changing.search(text, start, end) is None:
+            return False
+        return any(
+            not word.isascii() and self._changing.search(word) is not None and self._reads_into_common_word(word)
+            for word in text[start:end].split()
+        )
 
     def _uncached(self, word: str) -> bool:
-        if is_common_word(word):
+        # (two letters read into a common word are chance: Albanian "në" is Lithuanian "nė")
+        if sum(c.isalpha() for c in word) < 3 or is_common_word(word):
             return False
         for original in self._originals:
             read = reread(word, original, self._shown_as)
