@@ -60,7 +60,7 @@ class Config:
     legacy_pairs: tuple[tuple[str, str], ...] = field(default=LEGACY_PAIRS)
     # the confidence a legacy reading needs without a language hint: every text that looks
     # misread is read then, so the bar is higher than `threshold` (whichever is higher counts)
-    legacy_threshold: float = 0.95
+    legacy_threshold: float = 0.93
     # what the text should be written in ("ru", "pt_BR"); see textfix.languages. With a
     # hint, the legacy pairs are those of these languages' codepages, tried on every text.
     languages: tuple[str, ...] = ()
