@@ -303,3 +303,27 @@ def test_chance_utf8_readings_that_leave_mojibake_beside_them_do_not_keep_legacy
     # "в®ў" reads as UTF-8 "⮢" through cp1251, but "«®" beside it is left looking misread:
     # the UTF-8 readings explain pieces, the legacy reading the whole text
     assert fix_text(misread(original, codec, shown_as)) == original
+
+
+@pytest.mark.parametrize(
+    ("original", "codec"),
+    [("Ошибка при чтении файла", "cp1251"), ("Przeglądarka plików", "cp1250")],
+)
+def test_legacy_text_beneath_a_utf8_layer_is_repaired_in_one_pass(original: str, codec: str) -> None:
+    # misread, saved as UTF-8, misread again: one text through four codepages
+    misread_once = misread(original, codec, "cp1252")
+    damaged = codepage("cp1252").decode(misread_once.encode("utf-8"))
+    assert fix_text(damaged) == original
+    findings = detect(damaged)
+    # (a word whose letters both codepages share, "plików", was through UTF-8 only)
+    assert all(f.chain[-2:] == ("utf-8", "cp1252") for f in findings)
+    assert any(f.chain == (codec, "cp1252", "utf-8", "cp1252") for f in findings)
+    assert apply_findings(damaged, findings) == original
+
+
+def test_a_legacy_reading_across_repaired_and_untouched_text_keeps_the_repair_out() -> None:
+    # "Ã\x80" is "À" in UTF-8, and "À¼à" is Serbian "Аја" through cp1251, but "¼à" was
+    # never UTF-8: no chain explains both, so the text stays, and stays on a second pass
+    text = "Ã\x80¼à"
+    assert fix_text(text) == text
+    assert fix_text(fix_text(text)) == fix_text(text)

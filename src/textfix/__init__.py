@@ -111,7 +111,8 @@ def fix_text(text: str, config: Config | None = None, **settings: object) -> str
         if _clean_by_default(text):
             return text
         whole = repair_whole_text(text, DEFAULT_CONFIG)
-        if whole is not None and C1_RUN.search(whole) is None:
+        # (a repair that looks misread may have legacy text beneath it: the full pipeline reads it)
+        if whole is not None and C1_RUN.search(whole) is None and not _default_misread_signs().found(whole):
             return whole
     return _fix_and_explain(_check_text(text), resolve(config, settings))[0]
 

@@ -491,4 +491,37 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
             break
         applied = compose_findings(text, applied, current, deeper)
         current = apply_findings(text, applied)
+    if applied:
+        applied = _with_legacy_beneath(text, applied, current, config)
     return sorted([f for f in applied if _ends_clean(f, text)] + doubtful, key=lambda f: f.start)
+
+
+def _with_legacy_beneath(text: str, applied: list[Finding], current: str, config: Config) -> list[Finding]:
+    """The repairs, with a legacy layer read beneath them if the repaired text shows one.
+
+    Legacy text misread, saved as UTF-8 and misread again ("ÃŽÃ¸Ã¨Ã¡ÃªÃ\xa0" is
+    "Îøèáêà", cp1251 read as cp1252, is "Ошибка") is one text through four codepages:
+    its legacy words lie wholly within the UTF-8 repairs. A legacy reading that also
+    takes in characters no repair touched ("À¼à" from "Ã\x80¼à") mixes layers, and no
+    chain explains it: the repairs it touches are left alone, so that reading the
+    result again finds nothing new.
+    """
+    pairs = config.effective_legacy_pairs
+    if config.languages:
+        beneath = detect_legacy(current, pairs, config.threshold, True, alphabet(config.languages))
+    else:
+        beneath = detect_legacy(current, pairs, max(config.threshold, config.legacy_threshold))
+    if not beneath:
+        return applied
+    starts, ends = placed_spans(applied)
+    covered = [False] * len(current)
+    for start, end in zip(starts, ends):
+        covered[start:end] = [True] * (end - start)
+    mixed = [f for f in beneath if not all(covered[i] or current[i].isascii() for i in range(f.start, f.end))]
+    if not mixed:
+        return compose_findings(text, applied, current, beneath)
+    return [
+        outer
+        for outer, start, end in zip(applied, starts, ends)
+        if not any(f.start < end and start < f.end for f in mixed)
+    ]
