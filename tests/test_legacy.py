@@ -307,7 +307,12 @@ def test_chance_utf8_readings_that_leave_mojibake_beside_them_do_not_keep_legacy
 
 @pytest.mark.parametrize(
     ("original", "codec"),
-    [("Ошибка при чтении файла", "cp1251"), ("Przeglądarka plików", "cp1250")],
+    [
+        ("Ошибка при чтении файла", "cp1251"),
+        ("Przeglądarka plików", "cp1250"),
+        # a layer down, UTF-8 readings by chance explain little of it ("เธช" and the like)
+        ("แสดงรายการไฟล์ทั้งหมด", "cp874"),
+    ],
 )
 def test_legacy_text_beneath_a_utf8_layer_is_repaired_in_one_pass(original: str, codec: str) -> None:
     # misread, saved as UTF-8, misread again: one text through four codepages

@@ -467,6 +467,8 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
     applied = [f for f in surface if f.confidence >= threshold]
     doubtful = [f for f in surface if f.confidence < threshold]
     current = apply_findings(text, applied)
+    peeled = 1
+    looked: tuple[str, tuple[list[Finding], bool] | None] | None = None  # (text looked beneath, what was there)
     for layers_left in range(config.max_layers - 1, 0, -1):
         if not applied:
             break
@@ -476,6 +478,15 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
         for found in _detect_layer(current, config, threshold, layers_left):
             if found.confidence >= threshold:
                 (deeper if _within_one_layer(found, spans) else straddling).append(found)
+        if peeled == 1:
+            # Legacy text right beneath the surface, read from repaired text alone, wins
+            # over UTF-8 readings a layer down that explain less than half of it: those
+            # are chance ("Êàê", cp1251 for "Как", is "成" through mac-roman). (One that
+            # mixes layers may be a chance reading of text with UTF-8 layers to peel.)
+            beneath = _legacy_beneath(text, applied, current, config)
+            looked = (current, beneath)
+            if beneath is not None and beneath[1] and _mostly_unexplained(current, deeper + straddling):
+                return sorted([f for f in beneath[0] if _ends_clean(f, text)] + doubtful, key=lambda f: f.start)
         if straddling:
             # The outer repairs these touch are doubtful too: whether the text was one
             # layer or two there, no chain explains both readings. Leave them alone, so
@@ -491,13 +502,21 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
             break
         applied = compose_findings(text, applied, current, deeper)
         current = apply_findings(text, applied)
-    if applied:
-        applied = _with_legacy_beneath(text, applied, current, config)
+        peeled += 1
+    # (a legacy layer counts as one more)
+    if applied and peeled < config.max_layers:
+        if looked is None or looked[0] != current:
+            looked = (current, _legacy_beneath(text, applied, current, config))
+        if looked[1] is not None:
+            applied = looked[1][0]
     return sorted([f for f in applied if _ends_clean(f, text)] + doubtful, key=lambda f: f.start)
 
 
-def _with_legacy_beneath(text: str, applied: list[Finding], current: str, config: Config) -> list[Finding]:
-    """The repairs, with a legacy layer read beneath them if the repaired text shows one.
+def _legacy_beneath(
+    text: str, applied: list[Finding], current: str, config: Config
+) -> tuple[list[Finding], bool] | None:
+    """The repairs with a legacy layer read beneath them, if the repaired text shows one
+    (else None), and whether the legacy reading was of repaired text alone.
 
     Legacy text misread, saved as UTF-8 and misread again ("ÃŽÃ¸Ã¨Ã¡ÃªÃ\xa0" is
     "Îøèáêà", cp1251 read as cp1252, is "Ошибка") is one text through four codepages:
@@ -512,16 +531,17 @@ def _with_legacy_beneath(text: str, applied: list[Finding], current: str, config
     else:
         beneath = detect_legacy(current, pairs, max(config.threshold, config.legacy_threshold))
     if not beneath:
-        return applied
+        return None
     starts, ends = placed_spans(applied)
     covered = [False] * len(current)
     for start, end in zip(starts, ends):
         covered[start:end] = [True] * (end - start)
     mixed = [f for f in beneath if not all(covered[i] or current[i].isascii() for i in range(f.start, f.end))]
     if not mixed:
-        return compose_findings(text, applied, current, beneath)
-    return [
+        return compose_findings(text, applied, current, beneath), True
+    kept = [
         outer
         for outer, start, end in zip(applied, starts, ends)
         if not any(f.start < end and start < f.end for f in mixed)
     ]
+    return kept, False
