@@ -18,6 +18,7 @@ from textfix.languages import LANGUAGES, base_language
 
 LEGACY_GROUP = "legacy codepages, no hint"
 HINTED_GROUP = "legacy codepages with a language hint"
+BENEATH_GROUP = "legacy text beneath a mojibake layer"
 
 # Two-layer chains met in the wild (the first codepage is applied first), plus random pairs.
 TWO_LAYER_CHAINS: tuple[Chain, ...] = (
@@ -172,6 +173,19 @@ def legacy_cases(pool: Sequence[str], original: str, shown_as: str, count: int) 
     return cases
 
 
+def beneath_utf8_cases(pool: Sequence[str], original: str, shown_as: str, count: int) -> list[tuple[str, str]]:
+    """Legacy cases (see legacy_cases) whose misread text was then saved as UTF-8 and read
+    as cp1252: "ÃŽÃ¸Ã¨" is "Îøè" is "Оши" (cp1251 read as cp1252)."""
+    cases = []
+    for text, misread in legacy_cases(pool, original, shown_as, len(pool)):
+        damaged = codepage("cp1252").decode(misread.encode("utf-8"))
+        if codepage("cp1252").encode(damaged) is not None:  # (no undefined byte in the way)
+            cases.append((text, damaged))
+            if len(cases) == count:
+                break
+    return cases
+
+
 def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
     pool = test_half_pool(corpus)
     rows = []
@@ -197,7 +211,11 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
         own_cases, hints = hinted_legacy_cases(corpus, original, shown_as, settings.accuracy_per_codec)
         row = AccuracyRow(HINTED_GROUP, f"{original} read as {shown_as}, languages=[its own]")
         hinted.append(score(row, own_cases, textfix_fixer=_with_languages(hints)))
-    return rows + hinted
+    beneath = []
+    for original, shown_as in LEGACY_PAIRS:
+        cases = beneath_utf8_cases(pool, original, shown_as, settings.partial_per_codec)
+        beneath.append(score(AccuracyRow(BENEATH_GROUP, f"{original} read as {shown_as} → utf-8 → cp1252"), cases))
+    return rows + hinted + beneath
 
 
 def hinted_legacy_cases(

@@ -386,6 +386,12 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
                 "string's language (`languages=[...]`), nothing else.",
                 "",
             ]
+        if group == "legacy text beneath a mojibake layer":
+            out += [
+                "The legacy strings above, read with the wrong codepage, then saved as UTF-8 and read as "
+                "cp1252: four codepages in all. Exact = back to the original text.",
+                "",
+            ]
         if group == "double-byte codepages":
             out += ["Strings of 12+ chars whose UTF-8 reads through the CJK codepage with no byte lost.", ""]
         out.append(
