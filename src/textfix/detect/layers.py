@@ -17,7 +17,7 @@ from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, suspect_windows
 from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import detect_double_byte
-from textfix.detect.legacy import detect_legacy, may_hold_legacy_mojibake
+from textfix.detect.legacy import detect_legacy, may_hold_legacy_mojibake, non_ascii_covered
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in, unique_reading
 from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
@@ -330,17 +330,14 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     hinted = bool(config.languages)
     legacy: list[Finding] = []
     if hinted:
-        legacy = detect_legacy(text, config.effective_legacy_pairs, floor, True, alphabet(config.languages))
+        legacy = _legacy_readings(text, config, floor)
     else:
         sure = _explaining(text, found + wide, config)
         unexplained = _mostly_unexplained(text, sure)
         if unexplained or _may_be_misread_legacy(text, sure, config):
             # doubtful readings without a hint are not even reported: most text that looks
             # misread to the cheap test is clean
-            explained = [(f.start, f.end) for f in sure]
-            legacy = detect_legacy(
-                text, config.effective_legacy_pairs, max(floor, config.legacy_threshold), explained=explained
-            )
+            legacy = _legacy_readings(text, config, floor, [(f.start, f.end) for f in sure])
             if legacy and not unexplained and not _reads_better(text, legacy, sure):
                 legacy = []
             if legacy and _read_better_as_utf8(text, legacy, config):
@@ -354,6 +351,18 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     taken = DisjointSpans()
     kept = [finding for finding in verdict + rest if taken.take(finding.start, finding.end)]
     return sorted(kept, key=lambda f: f.start)
+
+
+def _legacy_readings(
+    text: str, config: Config, floor: float, explained: Sequence[tuple[int, int]] = ()
+) -> list[Finding]:
+    """Legacy readings at `floor` or above: through the hinted languages' pairs, or
+    without a hint at the legacy bar at least (see detect_legacy for `explained`)."""
+    if config.languages:
+        return detect_legacy(text, config.effective_legacy_pairs, floor, True, alphabet(config.languages))
+    return detect_legacy(
+        text, config.effective_legacy_pairs, max(floor, config.legacy_threshold), explained=explained
+    )
 
 
 # Text repaired into C1 controls is only ever a layer on the way to more repair ("â\x80\x99"
@@ -486,7 +495,7 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
             beneath = _legacy_beneath(text, applied, current, config)
             looked = (current, beneath)
             if beneath is not None and beneath[1] and _mostly_unexplained(current, deeper + straddling):
-                return sorted([f for f in beneath[0] if _ends_clean(f, text)] + doubtful, key=lambda f: f.start)
+                break  # (taken below, from `looked`)
         if straddling:
             # The outer repairs these touch are doubtful too: whether the text was one
             # layer or two there, no chain explains both readings. Leave them alone, so
@@ -525,18 +534,12 @@ def _legacy_beneath(
     chain explains it: the repairs it touches are left alone, so that reading the
     result again finds nothing new.
     """
-    pairs = config.effective_legacy_pairs
-    if config.languages:
-        beneath = detect_legacy(current, pairs, config.threshold, True, alphabet(config.languages))
-    else:
-        beneath = detect_legacy(current, pairs, max(config.threshold, config.legacy_threshold))
+    beneath = _legacy_readings(current, config, config.threshold)
     if not beneath:
         return None
     starts, ends = placed_spans(applied)
-    covered = [False] * len(current)
-    for start, end in zip(starts, ends):
-        covered[start:end] = [True] * (end - start)
-    mixed = [f for f in beneath if not all(covered[i] or current[i].isascii() for i in range(f.start, f.end))]
+    repaired = list(zip(starts, ends))
+    mixed = [f for f in beneath if not non_ascii_covered(current, f.start, f.end, repaired)]
     if not mixed:
         return compose_findings(text, applied, current, beneath), True
     kept = [

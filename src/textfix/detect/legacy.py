@@ -373,7 +373,7 @@ def _pairs_to_read(
         flagged = [
             (start, end)
             for start, end in words
-            if view.found(text, start, end) and not _explained(text, start, end, explained)
+            if view.found(text, start, end) and not non_ascii_covered(text, start, end, explained)
         ]
         for pair in pairs:
             if pair[1] == shown_as and any(_improves(model, text, start, end, *pair) for start, end in flagged):
@@ -381,7 +381,7 @@ def _pairs_to_read(
     return tuple(kept)
 
 
-def _explained(text: str, start: int, end: int, explained: Spans) -> bool:
+def non_ascii_covered(text: str, start: int, end: int, explained: Spans) -> bool:
     """Whether the spans cover every non-ASCII character of text[start:end]. (Chance UTF-8
     readings of two or three characters inside legacy words, "Ð™" in GBK text, do not.)"""
     if not explained:
@@ -653,10 +653,10 @@ def _no_evidence(word: str, replacement: str) -> bool:
     cased letter ("й", a Ukrainian word, is "é" through cp1251), two in mixed case (a
     unit: "дБ" is "Да" through koi8-r) or three not capitalised ("АЁю"), a short word
     in capitals ("ГБ", "ЦХМ": an abbreviation as often as damage; short as shown and
-    as read, for two GBK characters show four capitals: "ÖÐÎÄ" is "中文"), one letter repeated ("ÃÃÃÃ" is no more "ΓΓΓΓ"
-    than itself), a symbol read as a letter ("×" as "Ч"), a word in lower case read as
-    one in capitals, or an e-mail address or URL, names more often mistyped ("viсs@", a
-    Cyrillic "с") than misread."""
+    as read, for two GBK characters show four capitals: "ÖÐÎÄ" is "中文"), one letter
+    repeated ("ÃÃÃÃ" is no more "ΓΓΓΓ" than itself), a symbol read as a letter ("×" as
+    "Ч"), a word in lower case read as one in capitals, or an e-mail address or URL,
+    names more often mistyped ("viсs@", a Cyrillic "с") than misread."""
     letters = [c for c in word if c.isalpha()]
     if not letters:
         return not _drawing_read_as_punctuation(word, replacement)
