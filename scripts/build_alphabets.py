@@ -5,6 +5,15 @@ For each language textfix knows single-byte legacy codepages of
 up at least 1 in 5,000 of its letters in the "train" half of the gettext catalogs, in
 both cases. (Chinese, Japanese and Korean have thousands of letters: no alphabet.) A letter outside every hinted
 language's alphabet ("ð" in Turkish, "ê" in Polish) is what a legacy misreading leaves.
+
+Without a hint, the same counts over every language of the catalogs give the letter sets
+of the languages written in each codepage of the Latin legacy pairs ("letter_sets"): a
+language is written in a codepage when at most 3% of its non-ASCII letters fall outside
+it. For an original codepage (cp1254) only the languages its shown codepage (cp1252)
+cannot write count: Turkish, Kurdish, not French. The shown codepage's languages keep
+their rarer letters too (1 in 50,000: French "ç" is 1 in 5,300 letters of the catalogs),
+so that clean text is seldom taken for letters no language has. Only the largest sets
+are kept, as the question asked of them is whether some set holds all of a text's letters.
 Deterministic. Run: python scripts/build_alphabets.py
 """
 
@@ -19,12 +28,64 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 
 from corpora import gettext_strings  # noqa: E402
 
-from textfix.codecs import SINGLE_BYTE_CODECS, canonical_name  # noqa: E402
+from textfix.codecs import LEGACY_PAIRS, SINGLE_BYTE_CODECS, canonical_name  # noqa: E402
+from textfix.detect.legacy import LATIN_ORIGINALS  # noqa: E402
 from textfix.languages import LANGUAGES, base_language  # noqa: E402
 from textfix.model.tables import write  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "alphabets.json"
 MIN_SHARE = 1 / 5000
+MIN_SHARE_SHOWN = 1 / 50000
+MAX_UNWRITABLE = 0.03
+
+
+def kept_letters(letters: Counter[str], min_share: float) -> Counter[str]:
+    """The language's non-ASCII letters with a case, in lower case, those frequent enough
+    to be its own."""
+    total = sum(letters.values())
+    lower: Counter[str] = Counter()
+    for char, count in letters.items():
+        if not char.isascii() and char.lower() != char.upper():
+            folded = char.lower()
+            lower[folded if len(folded) == 1 else char] += count
+    return Counter({char: count for char, count in lower.items() if count >= max(5, total * min_share)})
+
+
+def writable(char: str, name: str) -> bool:
+    try:
+        char.encode(name)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def letter_sets(by_language: dict[str, Counter[str]]) -> dict[str, list[str]]:
+    """The largest letter sets of the languages written in each codepage of the Latin pairs."""
+    pairs = [pair for pair in LEGACY_PAIRS if pair[0] in LATIN_ORIGINALS]
+    shown = sorted({shown_as for _, shown_as in pairs})
+    written: dict[str, dict[str, frozenset[str]]] = {}
+    for name in sorted({name for pair in pairs for name in pair}):
+        written[name] = {}
+        for language, letters in by_language.items():
+            # whether the codepage writes the language is judged on its own letters only
+            kept = kept_letters(letters, MIN_SHARE)
+            unwritable = sum(count for char, count in kept.items() if not writable(char, name))
+            if unwritable <= MAX_UNWRITABLE * sum(kept.values()):
+                if name in shown:
+                    kept = kept_letters(letters, MIN_SHARE_SHOWN)
+                written[name][language] = frozenset(char for char in kept if writable(char, name))
+    sets: dict[str, list[str]] = {}
+    for name, languages in written.items():
+        native = {
+            language: letters
+            for language, letters in languages.items()
+            if name in shown or not any(language in written[other] for other in shown)
+        }
+        distinct = set(native.values())
+        largest = [letters for letters in distinct if not any(letters < other for other in distinct)]
+        sets[name] = sorted("".join(sorted(letters)) for letters in largest)
+        print(f"{name}: {len(native)} languages ({' '.join(sorted(native))[:100]}), {len(largest)} letter sets")
+    return sets
 
 
 def main() -> None:
@@ -34,11 +95,14 @@ def main() -> None:
         for code, names in LANGUAGES.items()
         if all(canonical_name(name) in single_byte for name in names)
     }
+    every_language: dict[str, Counter[str]] = {}
     for language, texts in gettext_strings("train").items():
         code = base_language(language)
-        if code in counts:
-            for text in texts:
-                counts[code].update(c for c in text if c.isalpha())
+        letters = every_language.setdefault(code, Counter())
+        for text in texts:
+            letters.update(c for c in text if c.isalpha())
+    for code in counts:
+        counts[code].update(every_language.get(code, Counter()))
     alphabets = {}
     for code, letters in sorted(counts.items()):
         total = sum(letters.values())
@@ -48,7 +112,8 @@ def main() -> None:
         kept |= {other for c in kept for other in (c.upper(), c.lower()) if len(other) == 1 and not other.isascii()}
         alphabets[code] = "".join(sorted(kept))
         print(f"{code}: {total:,} letters, {len(kept)} non-ASCII: {alphabets[code][:80]}")
-    write(OUT, {"generated_by": "scripts/build_alphabets.py", "alphabets": alphabets})
+    sets = letter_sets(every_language)
+    write(OUT, {"generated_by": "scripts/build_alphabets.py", "alphabets": alphabets, "letter_sets": sets})
     print(f"-> {OUT}")
 
 

@@ -8,6 +8,13 @@ word at all does. For each of wordfreq's Latin-script languages, its most common
 that have a non-ASCII letter, in lower case (ASCII words read the same in every
 codepage).
 
+wordfreq has no list for many languages of the catalogs (Occitan, Asturian, Irish,
+Albanian...), and its lists miss the words of software. So the words of the "train" half
+of the gettext catalogs join them: those with a non-ASCII letter, three letters or more,
+found in at least CATALOG_STRINGS strings of a language written in a Latin codepage, all
+of their letters the language's own (the catalogs hold some mojibake too: "dosyasý" is
+no Turkish word). "puèi" is common Occitan: no reason to read it as Croatian "puči".
+
 Beside them, the most common ASCII words of the languages each Latin codepage writes
 ("ascii_words"): the words a misreading leaves alone tell which language, and so which
 codepage, the text is in ("kenar", "dizin" are Turkish, "sus", "que" are not).
@@ -16,18 +23,23 @@ Deterministic. Run: python scripts/build_vocabulary.py (needs wordfreq)
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import wordfreq
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts"), str(ROOT / "benchmarks")]
 
 # the same languages as the misread grams, Romanian in the same cedilla forms
+from build_alphabets import MAX_UNWRITABLE, MIN_SHARE, kept_letters, writable  # noqa: E402
 from build_misread_grams import LATIN_LANGUAGES, LEGACY_FORMS, ORIGINALS, written_in  # noqa: E402
+from corpora import gettext_strings  # noqa: E402
 
+from textfix.languages import base_language  # noqa: E402
 from textfix.model.tables import write  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "vocabulary.json"
@@ -36,6 +48,39 @@ ASCII_WORDS = 10_000  # of each language's list: its ASCII words of two letters 
 WESTERN = "cp1252"
 # English words are everywhere, in technical text of every language: they tell nothing
 NOT_TELLING = ("en",)
+CATALOG_STRINGS = 3
+_CATALOG_WORD = re.compile(r"\w+")
+
+
+def catalog_words() -> set[str]:
+    """The words of the catalogs' train half (see the module's docstring)."""
+    texts: dict[str, list[str]] = {}
+    for language, strings in gettext_strings("train").items():
+        texts.setdefault(base_language(language), []).extend(strings)
+    found: set[str] = set()
+    for language, strings in sorted(texts.items()):
+        letters = kept_letters(Counter(c for text in strings for c in text if c.isalpha()), MIN_SHARE)
+        if not letters or not any(
+            sum(count for char, count in letters.items() if not writable(char, name))
+            <= MAX_UNWRITABLE * sum(letters.values())
+            for name in (WESTERN, *ORIGINALS)
+        ):
+            continue
+        seen: Counter[str] = Counter()
+        for text in set(strings):
+            seen.update(
+                {
+                    word.lower()
+                    for word in _CATALOG_WORD.findall(text)
+                    if not word.isascii()
+                    and len(word) >= 3
+                    and all((c.isascii() and c.isalpha()) or c.lower() in letters for c in word)
+                }
+            )
+        words = {word for word, count in seen.items() if count >= CATALOG_STRINGS}
+        print(f"{language}: {len(words)} catalog words")
+        found |= words
+    return found
 
 
 def ascii_words_by_codepage() -> dict[str, str]:
@@ -89,6 +134,7 @@ def main() -> None:
         found |= {word.translate(LEGACY_FORMS) for word in found}
         print(f"{language}: {len(found)} words")
         words |= found
+    words |= catalog_words()
     # one sorted, newline-separated string: textfix.model.vocabulary searches it in place
     table = {"generated_by": "scripts/build_vocabulary.py", "words": "\n".join(sorted(words))}
     table["ascii_words"] = ascii_words_by_codepage()

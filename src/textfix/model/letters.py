@@ -1,0 +1,39 @@
+"""Whether a text's letters are those of some language written in a codepage
+(alphabets.json's "letter_sets", built by scripts/build_alphabets.py from the catalogs).
+
+Misread Turkish shows "ý", "þ" and "ð" beside "ç" and "ü": Icelandic has the first
+three, French and German the others, no language all of them. The letters a reading
+gives ("ı", "ş", "ğ", "ç", "ü") are Turkish. Such a set of letters says more than any
+one word: it holds for inflected words no word list has.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from textfix.model.tables import table
+
+
+@cache
+def _letter_sets(name: str) -> tuple[frozenset[str], ...]:
+    sets: dict[str, list[str]] = table("alphabets")["letter_sets"]
+    return tuple(frozenset(letters) for letters in sets.get(name, ()))
+
+
+def _folded(char: str) -> str:
+    # "İ" lowers into two characters: it stays as it is, as in the table
+    lower = char.lower()
+    return lower if len(lower) == 1 else char
+
+
+def non_ascii_letters(text: str) -> frozenset[str]:
+    """The text's non-ASCII letters with a case, in lower case ("ª" and "º" are symbols
+    in all but name)."""
+    # (each distinct character once: set() runs in C)
+    return frozenset(_folded(char) for char in set(text) if not char.isascii() and char.lower() != char.upper())
+
+
+def written_in(letters: frozenset[str], name: str) -> bool:
+    """Whether some language written in codepage `name` (without a codepage of its own
+    among those text is shown in, for an original of the Latin pairs) has all the letters."""
+    return any(letters <= letter_set for letter_set in _letter_sets(name))
