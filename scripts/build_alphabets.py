@@ -51,12 +51,18 @@ def kept_letters(letters: Counter[str], min_share: float) -> Counter[str]:
     return Counter({char: count for char, count in lower.items() if count >= max(5, total * min_share)})
 
 
-def writable(char: str, name: str) -> bool:
+def writable(text: str, name: str) -> bool:
     try:
-        char.encode(name)
+        text.encode(name)
     except UnicodeEncodeError:
         return False
     return True
+
+
+def writes(name: str, letters: Counter[str]) -> bool:
+    """Whether codepage `name` writes a language with these letters (see kept_letters)."""
+    unwritable = sum(count for char, count in letters.items() if not writable(char, name))
+    return unwritable <= MAX_UNWRITABLE * sum(letters.values())
 
 
 def letter_sets(by_language: dict[str, Counter[str]]) -> dict[str, list[str]]:
@@ -69,8 +75,7 @@ def letter_sets(by_language: dict[str, Counter[str]]) -> dict[str, list[str]]:
         for language, letters in by_language.items():
             # whether the codepage writes the language is judged on its own letters only
             kept = kept_letters(letters, MIN_SHARE)
-            unwritable = sum(count for char, count in kept.items() if not writable(char, name))
-            if unwritable <= MAX_UNWRITABLE * sum(kept.values()):
+            if writes(name, kept):
                 if name in shown:
                     kept = kept_letters(letters, MIN_SHARE_SHOWN)
                 written[name][language] = frozenset(char for char in kept if writable(char, name))

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts"), str(ROOT / "benchmarks")]
 
 # the same languages as the misread grams, Romanian in the same cedilla forms
-from build_alphabets import MAX_UNWRITABLE, MIN_SHARE, kept_letters, writable  # noqa: E402
+from build_alphabets import MIN_SHARE, kept_letters, writable, writes  # noqa: E402
 from build_misread_grams import LATIN_LANGUAGES, LEGACY_FORMS, ORIGINALS, written_in  # noqa: E402
 from corpora import gettext_strings  # noqa: E402
 
@@ -60,11 +60,7 @@ def catalog_words() -> set[str]:
     found: set[str] = set()
     for language, strings in sorted(texts.items()):
         letters = kept_letters(Counter(c for text in strings for c in text if c.isalpha()), MIN_SHARE)
-        if not letters or not any(
-            sum(count for char, count in letters.items() if not writable(char, name))
-            <= MAX_UNWRITABLE * sum(letters.values())
-            for name in (WESTERN, *ORIGINALS)
-        ):
+        if not letters or not any(writes(name, letters) for name in (WESTERN, *ORIGINALS)):
             continue
         seen: Counter[str] = Counter()
         for text in set(strings):
@@ -112,14 +108,7 @@ def ascii_words_by_codepage() -> dict[str, str]:
 
 
 def _encoded_share(words: list[tuple[str, float]], name: str) -> float:
-    encoded = 0
-    for word, _ in words:
-        try:
-            word.encode(name)
-        except UnicodeEncodeError:
-            continue
-        encoded += 1
-    return encoded / max(len(words), 1)
+    return sum(writable(word, name) for word, _ in words) / max(len(words), 1)
 
 
 def main() -> None:

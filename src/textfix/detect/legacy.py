@@ -255,7 +255,7 @@ class _CommonReadings:
             # a letter read as a symbol ("ž" as "˛") or as an undefined byte: not that codepage
             if any(not table.get(ord(letter), letter).isalpha() for letter in letters):
                 continue
-            read = non_ascii_letters(text.translate(table))
+            read = _letters_as_read(text, original, self._shown_as)
             if read != letters and written_in(read, original):
                 return True
         return False
@@ -595,8 +595,8 @@ def pair_readings(
                 if is_common_word(item.replacement) and not (latin_pair and _capitalised(item.replacement))
             )
             / len(improved),
-            language_fit(text, *pair) if pair[0] in LATIN_ORIGINALS else 0.0,
-            _letters_fit(text, *pair) if pair[0] in LATIN_ORIGINALS else 0.0,
+            language_fit(text, *pair) if latin_pair else 0.0,
+            _letters_fit(text, *pair) if latin_pair else 0.0,
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
@@ -607,11 +607,14 @@ def _reading_table(original: str, shown_as: str) -> dict[int, str]:
     return {ord(shown): read for shown, read in zip(_upper_half(shown_as), _upper_half(original)) if shown != read}
 
 
+def _letters_as_read(text: str, original: str, shown_as: str) -> frozenset[str]:
+    return non_ascii_letters(text.translate(_reading_table(original, shown_as)))
+
+
 def _letters_fit(text: str, original: str, shown_as: str) -> float:
     """1 when the letters of the text as read belong to a language `original` writes and
     those shown to none `shown_as` writes, -1 the other way round, else 0."""
-    read = text.translate(_reading_table(original, shown_as))
-    return float(written_in(non_ascii_letters(read), original)) - float(
+    return float(written_in(_letters_as_read(text, original, shown_as), original)) - float(
         written_in(non_ascii_letters(text), shown_as)
     )
 
@@ -673,11 +676,7 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     supported = (
         reading.features[_KNOWN_AFTER] > 0
         or reading.features[_LETTERS_FIT] > 0
-        or any(
-            not shown.isalpha() and read.isalpha()
-            for item in reading.words
-            for shown, read in zip(text[item.start : item.end], item.replacement)
-        )
+        or any(not shown.isalpha() and read.isalpha() for item in reading.words for shown, read in _changed(text, item))
         or any(has_common_stem(item.replacement) for item in reading.words)
     )
     # One letter read as another in one word, against the text's other words, which are
@@ -693,23 +692,22 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     return calibrated(reading.features, latin) if supported else 0.0
 
 
+def _changed(text: str, item: LegacyCandidate) -> list[tuple[str, str]]:
+    """The characters the reading changes in its word, as shown and as read."""
+    return [(shown, read) for shown, read in zip(text[item.start : item.end], item.replacement) if shown != read]
+
+
 def _left_elsewhere(text: str, words: list[LegacyCandidate]) -> bool:
-    changed = {
-        shown for item in words for shown, read in zip(text[item.start : item.end], item.replacement) if shown != read
-    }
-    rest, position = [], 0
-    for item in sorted(words, key=lambda item: item.start):
-        rest.append(text[position : item.start])
-        position = item.end
-    rest.append(text[position:])
-    return any(char in part for part in rest for char in changed)
+    changed = {shown for item in words for shown, _ in _changed(text, item)}
+    return any(
+        text.count(char) > sum(text.count(char, item.start, item.end) for item in words) for char in changed
+    )
 
 
 def _one_letter_for_another(text: str, words: list[LegacyCandidate]) -> bool:
     if len(words) != 1:
         return False
-    [item] = words
-    changed = [(shown, read) for shown, read in zip(text[item.start : item.end], item.replacement) if shown != read]
+    changed = _changed(text, words[0])
     return len(changed) == 1 and changed[0][0].isalpha()
 
 
@@ -720,9 +718,13 @@ def _irregular_case(word: str) -> bool:
         len(run) >= 3
         and not run.isascii()  # ("GdkColor" is a name a reading leaves alone)
         and all(c.islower() or c.isupper() for c in run)
-        and not (run.islower() or run.isupper() or run.istitle())
+        and not _regular_case(run)
         for run in _LETTER_RUN.findall(word)
     )
+
+
+def _regular_case(letters: str) -> bool:
+    return letters.islower() or letters.isupper() or letters.istitle()
 
 
 def _foreign(word: str, alphabet: frozenset[str]) -> bool:
@@ -764,7 +766,7 @@ def _no_evidence(word: str, replacement: str) -> bool:
         return True
     # three in mixed case, not capitalised: symbols read as letters ("À¨þ" as "АЁю")
     shape = "".join(read)
-    if len(cased) == len(read) == 3 and not (shape.istitle() or shape.isupper() or shape.islower()):
+    if len(cased) == len(read) == 3 and not _regular_case(shape):
         return True
     if _ADDRESS.search(word):
         return True
