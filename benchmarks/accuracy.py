@@ -17,6 +17,7 @@ from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS,
 from textfix.languages import LANGUAGES, base_language
 
 LEGACY_GROUP = "legacy codepages, no hint"
+LEGACY_ANY_GROUP = "legacy codepages, no hint, any string the codepage encodes"
 HINTED_GROUP = "legacy codepages with a language hint"
 BENEATH_GROUP = "legacy text beneath a mojibake layer"
 
@@ -203,19 +204,22 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
     for name in DOUBLE_BYTE_CODECS:
         cases = double_byte_cases(pool, name, settings.accuracy_per_codec)
         rows.append(score(AccuracyRow("double-byte codepages", f"utf-8 → {name}"), cases))
-    hinted = []
+    hinted, any_language = [], []
     for original, shown_as in LEGACY_PAIRS:
-        cases = legacy_cases(pool, original, shown_as, settings.accuracy_per_codec)
-        row = AccuracyRow(LEGACY_GROUP, f"{original} read as {shown_as}")
-        rows.append(score(row, cases))
+        # the text of each chain is in the languages written in its original codepage,
+        # read without a hint and with one; then any text the codepage encodes (Danish
+        # in cp1257), which no one wrote in it, without a hint
         own_cases, hints = hinted_legacy_cases(corpus, original, shown_as, settings.accuracy_per_codec)
+        rows.append(score(AccuracyRow(LEGACY_GROUP, f"{original} read as {shown_as}"), own_cases))
         row = AccuracyRow(HINTED_GROUP, f"{original} read as {shown_as}, languages=[its own]")
         hinted.append(score(row, own_cases, textfix_fixer=_with_languages(hints)))
+        cases = legacy_cases(pool, original, shown_as, settings.accuracy_per_codec)
+        any_language.append(score(AccuracyRow(LEGACY_ANY_GROUP, f"{original} read as {shown_as}"), cases))
     beneath = []
     for original, shown_as in LEGACY_PAIRS:
         cases = beneath_utf8_cases(pool, original, shown_as, settings.partial_per_codec)
         beneath.append(score(AccuracyRow(BENEATH_GROUP, f"{original} read as {shown_as} → utf-8 → cp1252"), cases))
-    return rows + hinted + beneath
+    return rows + hinted + any_language + beneath
 
 
 def hinted_legacy_cases(

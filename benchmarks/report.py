@@ -375,8 +375,15 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
             out += [f"`{RANDOM_PAIRS}`: each string through its own random pair of codepages.", ""]
         if group == "legacy codepages, no hint":
             out += [
-                "Strings of 12+ chars written in a legacy codepage and read with another; textfix runs with "
-                "its defaults (no language hint).",
+                "Strings of 12+ chars in the languages written in the original codepage (Turkish for cp1254, "
+                "Lithuanian, Latvian and Estonian for cp1257, Russian, Ukrainian, Bulgarian... for cp1251), "
+                "read with the other; textfix runs with its defaults (no language hint).",
+                "",
+            ]
+        if group == "legacy codepages, no hint, any string the codepage encodes":
+            out += [
+                "Strings of 12+ chars in any language the original codepage encodes (Danish and German in "
+                "cp1257, Russian in GBK), though no one wrote them in it, read with the other; no hint.",
                 "",
             ]
         if group == "legacy codepages with a language hint":

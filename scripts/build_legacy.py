@@ -41,9 +41,17 @@ from textfix.model.tables import write  # noqa: E402
 OUT = ROOT / "src" / "textfix" / "model" / "legacy.json"  # and legacy_latin.json, legacy_hinted.json beside it
 
 
-def make_example(text: str, rng: random.Random) -> tuple[str, tuple[str, str]] | None:
-    """The text (or one of its words) in a pair's original codepage, read with its other one."""
-    pairs = [pair for pair in LEGACY_PAIRS if _encodes(text, pair[0])]
+def make_example(
+    language: str, text: str, rng: random.Random, own_codepages: bool = False
+) -> tuple[str, tuple[str, str]] | None:
+    """The text (or one of its words) in a pair's original codepage, read with its other
+    one. With `own_codepages`, only a codepage the text's language was written in: a
+    Latin codepage encodes most Latin languages, but Danish is no cp1257 text."""
+    pairs = [
+        pair
+        for pair in LEGACY_PAIRS
+        if _encodes(text, pair[0]) and (not own_codepages or pair[0] in LANGUAGES.get(language, ()))
+    ]
     if not pairs:
         return None
     original, shown_as = rng.choices(pairs, weights=[PAIR_SHARE[p] for p in pairs])[0]
@@ -69,7 +77,9 @@ def _encodes(text: str, name: str) -> bool:
 Rows = tuple[list[list[float]], list[float], list[tuple[str, str, str, str]]]
 
 
-def rows_for(texts: list[tuple[str, str]], seed: int, with_hints: bool = True) -> dict[bool, Rows]:
+def rows_for(
+    texts: list[tuple[str, str]], seed: int, with_hints: bool = True, own_codepages: bool = False
+) -> dict[bool, Rows]:
     """Rows per (text, pair), for reading without a hint (False) and with one (True).
 
     A row is right when repairing the words the pair improves gives the original. Each
@@ -95,7 +105,7 @@ def rows_for(texts: list[tuple[str, str]], seed: int, with_hints: bool = True) -
             add(False, text, None, pair_readings(text, LEGACY_PAIRS))
         if with_hints and language in LANGUAGES:
             add(True, text, None, pair_readings(text, legacy_pairs_for((language,)), True, alphabet((language,))))
-        example = make_example(text, rng)
+        example = make_example(language, text, rng, own_codepages)
         if example is None:
             continue
         damaged, pair = example
@@ -141,16 +151,24 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-language", type=int, default=300)
     args = parser.parse_args()
-    train = rows_for(strings("train", args.per_language), seed=1)
-    test = rows_for(strings("test", args.per_language // 2), seed=2)
-    x, y, notes = rows_for(looks_misread("train"), seed=3, with_hints=False)[False]
-    train[False][0].extend(x)
-    train[False][1].extend(y)
-    train[False][2].extend(notes)
+    train_texts, test_texts = strings("train", args.per_language), strings("test", args.per_language // 2)
+    misread_texts = looks_misread("train")
+
+    def halves(own_codepages: bool, with_hints: bool) -> tuple[dict[bool, Rows], dict[bool, Rows]]:
+        train = rows_for(train_texts, 1, with_hints, own_codepages)
+        for part, more in zip(train[False], rows_for(misread_texts, 3, False, own_codepages)[False]):
+            part.extend(more)
+        return train, rows_for(test_texts, 2, with_hints, own_codepages)
+
     # Without a hint, readings between two Latin codepages get a model of their own
     # (model/legacy_latin.json): their evidence is a letter or two a word, and weighed
-    # with the rest it would lower the bar for every other pair.
+    # with the rest it would lower the bar for every other pair. It learns from damage
+    # to the languages each Latin codepage was written in, the text it will meet; the
+    # other models from any text a pair's codepage encodes, which gives them more.
+    every_text = halves(own_codepages=False, with_hints=True)
+    own_text = halves(own_codepages=True, with_hints=False)
     for hinted, name, latin in ((False, "legacy", False), (False, "legacy_latin", True), (True, "legacy_hinted", None)):
+        train, test = own_text if latin else every_text
         (x, y, train_notes), (x_test, y_test, notes) = train[hinted], test[hinted]
         kept = [_fitted_by(latin, note) for note in train_notes]
         kept_test = [_fitted_by(latin, note) for note in notes]

@@ -15,6 +15,10 @@ found in at least CATALOG_STRINGS strings of a language written in a Latin codep
 of their letters the language's own (the catalogs hold some mojibake too: "dosyasý" is
 no Turkish word). "puèi" is common Occitan: no reason to read it as Croatian "puči".
 
+Each word is marked with the Latin codepages its languages were written in (see
+textfix.languages; for a language not there, those that encode it): "pergalę" is a
+Lithuanian word, evidence for a cp1257 reading, none for a cp1250 one.
+
 Beside them, the most common ASCII words of the languages each Latin codepage writes
 ("ascii_words"): the words a misreading leaves alone tell which language, and so which
 codepage, the text is in ("kenar", "dizin" are Turkish, "sus", "que" are not).
@@ -27,6 +31,8 @@ import re
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 import wordfreq
@@ -39,8 +45,9 @@ from build_alphabets import MIN_SHARE, kept_letters, writable, writes  # noqa: E
 from build_misread_grams import LATIN_LANGUAGES, LEGACY_FORMS, ORIGINALS, written_in  # noqa: E402
 from corpora import gettext_strings  # noqa: E402
 
-from textfix.languages import base_language  # noqa: E402
+from textfix.languages import LANGUAGES, base_language  # noqa: E402
 from textfix.model.tables import write  # noqa: E402
+from textfix.model.vocabulary import CODEPAGES, MARK_BASE, vocabulary_mark  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "vocabulary.json"
 WORDS = 30_000  # of each language's list: the words with a non-ASCII letter among them
@@ -52,14 +59,27 @@ CATALOG_STRINGS = 3
 _CATALOG_WORD = re.compile(r"\w+")
 
 
-def catalog_words() -> set[str]:
-    """The words of the catalogs' train half (see the module's docstring)."""
+def codepages_writing(language: str, writes_it: Callable[[str], bool]) -> frozenset[str]:
+    """The codepages of vocabulary.CODEPAGES the language was written in: those
+    textfix.languages names, or for a language it does not know, those `writes_it`."""
+    named = set(LANGUAGES.get(language, ())) & set(CODEPAGES)
+    if language in LANGUAGES:
+        return frozenset(named)
+    if writes_it(WESTERN):
+        return frozenset({WESTERN})
+    return frozenset(name for name in ORIGINALS if writes_it(name))
+
+
+def catalog_words() -> dict[str, tuple[frozenset[str], set[str]]]:
+    """The words of the catalogs' train half (see the module's docstring), by language,
+    with the codepages the language was written in."""
     texts: dict[str, list[str]] = {}
     for language, strings in gettext_strings("train").items():
         texts.setdefault(base_language(language), []).extend(strings)
-    found: set[str] = set()
+    found: dict[str, tuple[frozenset[str], set[str]]] = {}
     for language, strings in sorted(texts.items()):
         letters = kept_letters(Counter(c for text in strings for c in text if c.isalpha()), MIN_SHARE)
+        codepages = codepages_writing(language, partial(writes, letters=letters))
         if not letters or not any(writes(name, letters) for name in (WESTERN, *ORIGINALS)):
             continue
         seen: Counter[str] = Counter()
@@ -74,8 +94,8 @@ def catalog_words() -> set[str]:
                 }
             )
         words = {word for word, count in seen.items() if count >= CATALOG_STRINGS}
-        print(f"{language}: {len(words)} catalog words")
-        found |= words
+        print(f"{language} ({' '.join(sorted(codepages)) or '-'}): {len(words)} catalog words")
+        found[language] = codepages, words
     return found
 
 
@@ -112,7 +132,13 @@ def _encoded_share(words: list[tuple[str, float]], name: str) -> float:
 
 
 def main() -> None:
-    words: set[str] = set()
+    marks: dict[str, int] = {}
+
+    def add(words: Iterable[str], codepages: frozenset[str]) -> None:
+        mark = vocabulary_mark(codepages)
+        for word in words:
+            marks[word] = marks.get(word, 0) | mark
+
     for language in LATIN_LANGUAGES:
         found = {
             word.lower()
@@ -121,14 +147,31 @@ def main() -> None:
             if not word.isascii() and all(unicodedata.category(c) in ("Ll", "Lu") for c in word)
         }
         found |= {word.translate(LEGACY_FORMS) for word in found}
-        print(f"{language}: {len(found)} words")
-        words |= found
-    words |= catalog_words()
-    # one sorted, newline-separated string: textfix.model.vocabulary searches it in place
-    table = {"generated_by": "scripts/build_vocabulary.py", "words": "\n".join(sorted(words))}
+        codepages = wordfreq_codepages(language)
+        print(f"{language} ({' '.join(sorted(codepages)) or '-'}): {len(found)} words")
+        add(found, codepages)
+    for codepages, words in catalog_words().values():
+        add(words, codepages)
+    # one sorted string of "word<TAB>mark" lines: textfix.model.vocabulary searches it in place
+    lines = sorted(f"{word}\t{chr(MARK_BASE + mark)}" for word, mark in marks.items())
+    table = {"generated_by": "scripts/build_vocabulary.py", "words": "\n".join(lines)}
     table["ascii_words"] = ascii_words_by_codepage()
     write(OUT, table)
-    print(f"{len(words)} words -> {OUT} ({OUT.stat().st_size // 1024} KB)")
+    print(f"{len(lines)} words -> {OUT} ({OUT.stat().st_size // 1024} KB)")
+
+
+def wordfreq_codepages(language: str) -> frozenset[str]:
+    """The codepages a language of wordfreq was written in (see codepages_writing)."""
+    listed = wordfreq.top_n_list(language, 5000)
+    return codepages_writing(language, lambda name: _written(listed, name))
+
+
+def _written(words: list[str], name: str) -> bool:
+    """Whether codepage `name` writes the language of these common words: cp1252 those
+    it encodes whole, an original those it writes differently (build_misread_grams)."""
+    if name == WESTERN:
+        return sum(writable(word, name) for word in words) >= 0.99 * len(words)
+    return written_in([(word, 0.0) for word in words], name)
 
 
 if __name__ == "__main__":

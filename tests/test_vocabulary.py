@@ -6,35 +6,55 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.model.tables import table
-from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
+from textfix.model.vocabulary import CODEPAGES, MARK_BASE, has_common_stem, is_common_word, language_fit
 
-WORDS = table("vocabulary")["words"].split("\n")
+LINES = table("vocabulary")["words"].split("\n")
+MARKS = {word: ord(mark) - MARK_BASE for word, mark in (line.split("\t") for line in LINES)}
+WORDS = list(MARKS)
 VOCABULARY = frozenset(WORDS)
+CODEPAGE = st.sampled_from([None, *CODEPAGES, "cp1251"])
+
+
+def _bit(codepage: str | None) -> int:
+    if codepage is None:
+        return -1
+    return 1 << CODEPAGES.index(codepage) if codepage in CODEPAGES else 0
 
 
 def test_every_word_is_found_and_the_table_is_sorted() -> None:
-    assert sorted(WORDS) == WORDS
+    assert sorted(LINES) == LINES
     assert all(is_common_word(word) for word in WORDS[:: max(1, len(WORDS) // 5000)])
     assert is_common_word(WORDS[0]) and is_common_word(WORDS[-1])
+    assert all(MARKS.values())
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.one_of(st.sampled_from(WORDS), st.text(alphabet="aąbcčeęéilłnoóprsśštuůzżž", min_size=1, max_size=8)))
-def test_lookup_agrees_with_a_set(word: str) -> None:
+@given(
+    st.one_of(st.sampled_from(WORDS), st.text(alphabet="aąbcčeęéilłnoóprsśštuůzżž", min_size=1, max_size=8)),
+    CODEPAGE,
+)
+def test_lookup_agrees_with_a_set(word: str, codepage: str | None) -> None:
     assert is_common_word(word) == (word in VOCABULARY)
+    assert is_common_word(word, codepage) == bool(MARKS.get(word, 0) & _bit(codepage))
     # case and punctuation around a word do not matter
     assert is_common_word(f"«{word.upper()},") == (word.upper().lower() in VOCABULARY)
 
 
 def test_words_that_are_not_common() -> None:
     assert is_common_word("można") and is_common_word("značka")
+    # common in the languages of one codepage: Lithuanian, not Polish or Czech
+    assert is_common_word("pergalę", "cp1257") and not is_common_word("pergalę", "cp1250")
+    assert is_common_word("można", "cp1250") and not is_common_word("można", "cp1252")
     assert not is_common_word("mo¿na") and not is_common_word("znaèka")
     assert not is_common_word("") and not is_common_word("a\nb") and not is_common_word("!!")
 
 
 @settings(max_examples=100, deadline=None)  # each example scans all 200,000 words
-@given(st.one_of(st.sampled_from(WORDS), st.text(alphabet="aąbcčeęéilłnoóprsśštuůzżž", min_size=1, max_size=10)))
-def test_stem_lookup_agrees_with_a_scan(word: str) -> None:
+@given(
+    st.one_of(st.sampled_from(WORDS), st.text(alphabet="aąbcčeęéilłnoóprsśštuůzżž", min_size=1, max_size=10)),
+    CODEPAGE,
+)
+def test_stem_lookup_agrees_with_a_scan(word: str, codepage: str | None) -> None:
     # the stem runs to the last non-ASCII letter before the last two (to the only one
     # there if there is no other), four letters at least
     letters = [i for i, c in enumerate(word) if not c.isascii()]
@@ -42,6 +62,8 @@ def test_stem_lookup_agrees_with_a_scan(word: str) -> None:
     stem = word[: max(4, last + 1)]
     expected = last >= 0 and any(common.startswith(stem) for common in WORDS)
     assert has_common_stem(word) == expected
+    in_codepage = last >= 0 and any(common.startswith(stem) and mark & _bit(codepage) for common, mark in MARKS.items())
+    assert has_common_stem(word, codepage) == in_codepage
 
 
 def test_inflected_words_have_common_stems_and_names_do_not() -> None:
@@ -49,6 +71,7 @@ def test_inflected_words_have_common_stems_and_names_do_not() -> None:
     assert has_common_stem("oluşturulamadı")  # "oluş", as in "oluşturmak"
     assert not has_common_stem("Tongařerne") and not has_common_stem("můltiplas")
     assert not has_common_stem("kitchen")  # no non-ASCII letter: every codepage reads it alike
+    assert has_common_stem("kullanılacak", "cp1254") and not has_common_stem("kullanılacak", "cp1250")
 
 
 def test_ascii_words_tell_the_language_a_codepage_writes() -> None:

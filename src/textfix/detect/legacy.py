@@ -23,6 +23,7 @@ from textfix.codecs import LEGACY_PAIRS, codepage
 from textfix.findings import Finding
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
+from textfix.model.latin_grams import reading_fit
 from textfix.model.letters import non_ascii_letters, written_in
 from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
@@ -266,7 +267,7 @@ class _CommonReadings:
             return False
         for original in self._originals:
             read = reread(word, original, self._shown_as)
-            if read is not None and read != word and is_common_word(read):
+            if read is not None and read != word and is_common_word(read, original):
                 return True
         return False
 
@@ -419,15 +420,15 @@ def _improves(model: CharModel, text: str, start: int, end: int, original: str, 
     replacement = reread(word, original, shown_as)
     if replacement is None or replacement == word or _no_evidence(word, replacement):
         return False
-    if original in LATIN_ORIGINALS and _read_into_common_word(word, replacement):
+    if original in LATIN_ORIGINALS and _read_into_common_word(word, replacement, original):
         return True
     return _gain(model, word, replacement, *_context(text, start, end)) > 0
 
 
-def _read_into_common_word(word: str, replacement: str) -> bool:
+def _read_into_common_word(word: str, replacement: str, original: str) -> bool:
     # (the vocabulary is of Latin-script words: only readings between two Latin
     # codepages are weighed with it, which leaves the other pairs' evidence as it was)
-    return is_common_word(replacement) and not is_common_word(word)
+    return is_common_word(replacement, original) and not is_common_word(word)
 
 
 # A printf directive glued to a word ("%liс", "%2uм": seconds, minutes) is not part of
@@ -474,6 +475,7 @@ FEATURE_NAMES = (
     "known_after_share",
     "language_fit",
     "letters_fit",
+    "language_model_fit",
 )
 
 
@@ -532,13 +534,18 @@ def pair_readings(
         # a word in lower case that the reading makes a common one is improved, whatever
         # the character model says of its letters ("dosyasý" is Turkish "dosyası"); a
         # capitalised one may be a name ("Puèi Domat" is Occitan, not Croatian "Puči")
-        if latin and not proves_nothing and not _capitalised(span) and _read_into_common_word(span, item.replacement):
+        if (
+            latin
+            and not proves_nothing
+            and not _capitalised(span)
+            and _read_into_common_word(span, item.replacement, item.original)
+        ):
             gain, evidence = max(gain, 0.0) + COMMON_WORD_GAIN, max(evidence, 0.0) + COMMON_WORD_GAIN
         # a common word that the reading makes no word was not misread ("bokmål" is no
         # "bokmĺl", whatever the hint); short ones are as often misread words ("è" is "и"
         # through cp1251, "và" a Hebrew word through cp1255)
         if (gain > 0 or along) and sum(c.isalpha() for c in span) >= COMMON_WORD_LETTERS and is_common_word(span):
-            if not is_common_word(item.replacement):
+            if not is_common_word(item.replacement, item.original if latin else None):
                 gain, evidence, along = min(gain, 0.0), min(evidence, 0.0), False
             elif latin:
                 # a common word either way ("puèi" Occitan, "puči" Croatian) proves nothing
@@ -550,9 +557,7 @@ def pair_readings(
     scale = sum(PAIR_SHARE.get(pair, 0.01) for pair in pairs) if hinted else 1.0
     prior = {pair: PAIR_SHARE.get(pair, 0.01) / scale for pair in by_pair}
     totals = {pair: sum(max(evidence, 0.0) for _, evidence, _, _ in found) for pair, found in by_pair.items()}
-    improvements = {
-        pair: [item for item, _, gain, along in found if gain > 0 or along] for pair, found in by_pair.items()
-    }
+    improvements = {pair: _improved(text, pair, found) for pair, found in by_pair.items()}
     # Pairs that read the text the same way (Cyrillic sits at the same bytes in GBK and
     # EUC-JP) are one explanation, not rivals.
     outcomes = {pair: {(item.start, item.replacement) for item in found} for pair, found in improvements.items()}
@@ -592,14 +597,34 @@ def pair_readings(
             sum(
                 1
                 for item in improved
-                if is_common_word(item.replacement) and not (latin_pair and _capitalised(item.replacement))
+                if is_common_word(item.replacement, pair[0] if latin_pair else None)
+                and not (latin_pair and _capitalised(item.replacement))
             )
             / len(improved),
             language_fit(text, *pair) if latin_pair else 0.0,
             _letters_fit(text, *pair) if latin_pair else 0.0,
+            _language_model_fit(text, *pair) if latin_pair else 0.0,
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
+
+
+def _improved(
+    text: str, pair: tuple[str, str], found: list[tuple[LegacyCandidate, float, float, bool]]
+) -> list[LegacyCandidate]:
+    """The words a pair's reading repairs: those it improves or that go along with them,
+    and, between two Latin codepages, every word with a letter it reads differently in
+    another of them ("Koðicës kraðtas" is "Košicės kraštas", though the name is no more
+    plausible): a misreading changes every byte alike."""
+    improved = [item for item, _, gain, along in found if gain > 0 or along]
+    if pair[0] not in LATIN_ORIGINALS or not improved:
+        return improved
+    changed = {shown for item in improved for shown, _ in _changed(text, item)}
+    return [
+        item
+        for item, _, gain, along in found
+        if gain > 0 or along or any(shown in changed for shown, _ in _changed(text, item))
+    ]
 
 
 @cache
@@ -609,6 +634,17 @@ def _reading_table(original: str, shown_as: str) -> dict[int, str]:
 
 def _letters_as_read(text: str, original: str, shown_as: str) -> frozenset[str]:
     return non_ascii_letters(text.translate(_reading_table(original, shown_as)))
+
+
+# (a short text may fit one model by a letter or two; beyond this it proves no more)
+MODEL_FIT_LIMIT = 3.0
+
+
+def _language_model_fit(text: str, original: str, shown_as: str) -> float:
+    """How much better the whole text, read through the pair, fits the languages of
+    `original` than it fits those of `shown_as` as shown, per letter trigram."""
+    fit = reading_fit(text, text.translate(_reading_table(original, shown_as)), original, shown_as)
+    return max(-MODEL_FIT_LIMIT, min(MODEL_FIT_LIMIT, fit))
 
 
 def _letters_fit(text: str, original: str, shown_as: str) -> float:
@@ -666,6 +702,10 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     # comes out in irregular case ("типЦП" as "РХОжо") found no misread text.
     if all(_irregular_case(item.replacement) for item in reading.words):
         return 0.0
+    # Nor does one whose every word is a listing of letters ("àèìòù", a keyboard test,
+    # is no word misread from Hebrew "אטלעש").
+    if all(_listing(text[item.start : item.end]) for item in reading.words):
+        return 0.0
     if latin is None or reading.original not in LATIN_ORIGINALS:
         return calibrated(reading.features, model)
     # Between two Latin codepages a name reads as well either way ("Tongaøerne",
@@ -677,12 +717,12 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
         reading.features[_KNOWN_AFTER] > 0
         or reading.features[_LETTERS_FIT] > 0
         or any(not shown.isalpha() and read.isalpha() for item in reading.words for shown, read in _changed(text, item))
-        or any(has_common_stem(item.replacement) for item in reading.words)
+        or any(has_common_stem(item.replacement, reading.original) for item in reading.words)
     )
     # One letter read as another in one word, against the text's other words, which are
     # of a language the shown codepage writes: "Clicatz sus la pipeta, puèi clicatz..."
     # is Occitan. (A symbol read as a letter, "¸nsker" as "ønsker", is no such doubt.)
-    if reading.features[_LANGUAGE_FIT] <= -0.5 and _one_letter_for_another(text, reading.words):
+    if reading.features[_LANGUAGE_FIT] <= -0.6 and _one_letter_for_another(text, reading.words):
         return 0.0
     # Misreading changes every byte alike: a letter the reading changes in some words
     # but leaves as it is in others ("qutiyê kontrolê" as "qutiyê kontrolę") was no
@@ -720,6 +760,19 @@ def _irregular_case(word: str) -> bool:
         and all(c.islower() or c.isupper() for c in run)
         and not _regular_case(run)
         for run in _LETTER_RUN.findall(word)
+    )
+
+
+def _listing(word: str) -> bool:
+    """Four letters or more beyond ASCII, in code point order, either one after another
+    ("ÀÁÂÃ") or all with the same accent ("àèìòù"): letters listed, not a word."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 4 or any(c.isascii() for c in letters):
+        return False
+    pairs = list(zip(letters, letters[1:]))
+    accents = {unicodedata.normalize("NFD", c)[1:] for c in letters}
+    return all(ord(right) == ord(left) + 1 for left, right in pairs) or (
+        all(left < right for left, right in pairs) and len(accents) == 1 and accents != {""}
     )
 
 

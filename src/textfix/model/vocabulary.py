@@ -1,19 +1,34 @@
 """Common words with a non-ASCII letter in Latin-script languages (vocabulary.json,
-built by scripts/build_vocabulary.py from wordfreq's lists).
+built by scripts/build_vocabulary.py from wordfreq's lists and the catalogs).
 
 The table holds about 200,000 words as one sorted, newline-separated string, searched
 in place: it loads in milliseconds, where making a set of that many strings takes
-about 80 ms, and one lookup costs a binary search of a few microseconds.
+about 80 ms, and one lookup costs a binary search of a few microseconds. Each line is
+a word, a tab and a mark: one character that tells the Latin codepages its languages
+were written in ("pergalę" is Lithuanian: a word for a cp1257 reading, not a cp1250 one).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from textfix.model.tables import table
 
 _EDGES = re.compile(r"^\W+|\W+$")
+
+
+# The codepages a mark tells, a bit each, and one more bit for languages none of them
+# writes (Vietnamese); the mark is the character MARK_BASE + bits, printable.
+CODEPAGES = ("cp1252", "cp1250", "cp1254", "cp1257")
+MARK_BASE = 0x40
+_OTHER_LANGUAGES = 1 << len(CODEPAGES)
+
+
+def vocabulary_mark(codepages: Iterable[str]) -> int:
+    """The bits of a word common in languages written in these codepages."""
+    return sum(1 << index for index, name in enumerate(CODEPAGES) if name in set(codepages)) or _OTHER_LANGUAGES
 
 
 @cache
@@ -22,31 +37,56 @@ def _words() -> str:
     return "\n" + words + "\n"
 
 
+def _wanted(codepage: str | None) -> int:
+    """The mark bits that count: any language's, or those written in `codepage`."""
+    if codepage is None:
+        return -1
+    return 1 << CODEPAGES.index(codepage) if codepage in CODEPAGES else 0
+
+
+def is_common_word(word: str, codepage: str | None = None) -> bool:
+    """Whether the word, in lower case and without punctuation around it, is in the
+    vocabulary: of any language, or of one written in `codepage`."""
+    return bool(_marks(word) & _wanted(codepage))
+
+
 # A legacy text's words are looked up once for each pair that reads them, and again for
 # the features of each reading: remembered, each distinct word is searched once.
 @lru_cache(maxsize=1 << 16)
-def is_common_word(word: str) -> bool:
-    """Whether the word, in lower case and without punctuation around it, is in the vocabulary."""
+def _marks(word: str) -> int:
     word = _EDGES.sub("", word).lower()
-    return bool(word) and "\n" not in word and _first_line_from(word) == word
+    if not word or "\n" in word or "\t" in word:
+        return 0
+    line = _line(_first_line_from(word + "\t"))
+    return ord(line[-1]) - MARK_BASE if line.startswith(word + "\t") else 0
 
 
-def has_common_stem(word: str) -> bool:
-    """Whether some common word starts as this one does up to its last non-ASCII letter
-    (four letters at least): "kullanılacak" is rare, "kullanım" common. Inflected words
-    of Turkish, Hungarian or Finnish are seldom common as they stand. A letter among the
-    last two is an ending ("oluşturulamadı" has the stem "oluş"), unless it is the only one."""
+def has_common_stem(word: str, codepage: str | None = None) -> bool:
+    """Whether some common word (of a language written in `codepage`, if given) starts as
+    this one does up to its last non-ASCII letter (four letters at least): "kullanılacak"
+    is rare, "kullanım" common. Inflected words of Turkish, Hungarian or Finnish are
+    seldom common as they stand. A letter among the last two is an ending
+    ("oluşturulamadı" has the stem "oluş"), unless it is the only one."""
     word = _EDGES.sub("", word).lower()
     letters = [index for index, char in enumerate(word) if not char.isascii()]
-    if not letters or "\n" in word:
+    if not letters or "\n" in word or "\t" in word:
         return False
     last = max((index for index in letters if index < len(word) - 2), default=letters[-1])
     stem = word[: max(4, last + 1)]
-    return _first_line_from(stem).startswith(stem)
+    wanted = _wanted(codepage)
+    start = _first_line_from(stem)
+    line = _line(start)
+    while line.startswith(stem):
+        if (ord(line[-1]) - MARK_BASE) & wanted:
+            return True
+        start += len(line) + 1
+        line = _line(start)
+    return False
 
 
-def _first_line_from(word: str) -> str:
-    """The first vocabulary line not sorting before `word` ("" past the end)."""
+def _first_line_from(word: str) -> int:
+    """Where the first vocabulary line not sorting before `word` starts (the end of the
+    table past the last)."""
     text = _words()
     # Every line start s with low <= s < high may still hold the answer; text[low - 1]
     # is always the newline before a line.
@@ -59,7 +99,13 @@ def _first_line_from(word: str) -> str:
             low = end + 1
         else:
             high = start
-    return text[low : text.find("\n", low)] if low < len(text) else ""
+    return low
+
+
+def _line(start: int) -> str:
+    """The vocabulary line starting at `start` ("" past the end)."""
+    text = _words()
+    return text[start : text.find("\n", start)] if start < len(text) else ""
 
 
 @cache
