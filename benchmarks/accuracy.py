@@ -174,11 +174,11 @@ def legacy_cases(pool: Sequence[str], original: str, shown_as: str, count: int) 
     return cases
 
 
-def beneath_utf8_cases(pool: Sequence[str], original: str, shown_as: str, count: int) -> list[tuple[str, str]]:
-    """Legacy cases (see legacy_cases) whose misread text was then saved as UTF-8 and read
-    as cp1252: "ÃŽÃ¸Ã¨" is "Îøè" is "Оши" (cp1251 read as cp1252)."""
+def beneath_utf8_cases(legacy: Sequence[tuple[str, str]], count: int) -> list[tuple[str, str]]:
+    """Legacy cases whose misread text was then saved as UTF-8 and read as cp1252:
+    "ÃŽÃ¸Ã¨" is "Îøè" is "Оши" (cp1251 read as cp1252)."""
     cases = []
-    for text, misread in legacy_cases(pool, original, shown_as, len(pool)):
+    for text, misread in legacy:
         damaged = codepage("cp1252").decode(misread.encode("utf-8"))
         if codepage("cp1252").encode(damaged) is not None:  # (no undefined byte in the way)
             cases.append((text, damaged))
@@ -217,7 +217,9 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
         any_language.append(score(AccuracyRow(LEGACY_ANY_GROUP, f"{original} read as {shown_as}"), cases))
     beneath = []
     for original, shown_as in LEGACY_PAIRS:
-        cases = beneath_utf8_cases(pool, original, shown_as, settings.partial_per_codec)
+        # (more strings than needed: some misread texts hold a byte cp1252 leaves undefined)
+        legacy, _ = hinted_legacy_cases(corpus, original, shown_as, settings.partial_per_codec * 10)
+        cases = beneath_utf8_cases(legacy, settings.partial_per_codec)
         beneath.append(score(AccuracyRow(BENEATH_GROUP, f"{original} read as {shown_as} → utf-8 → cp1252"), cases))
     return rows + hinted + any_language + beneath
 

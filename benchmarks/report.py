@@ -395,8 +395,9 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
             ]
         if group == "legacy text beneath a mojibake layer":
             out += [
-                "The legacy strings above, read with the wrong codepage, then saved as UTF-8 and read as "
-                "cp1252: four codepages in all. Exact = back to the original text.",
+                "Legacy strings in the languages of the original codepage (as in the rows without a hint), "
+                "read with the wrong codepage, then saved as UTF-8 and read as cp1252: four codepages in all. "
+                "Exact = back to the original text.",
                 "",
             ]
         if group == "double-byte codepages":
