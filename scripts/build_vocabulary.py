@@ -100,35 +100,22 @@ def catalog_words() -> dict[str, tuple[frozenset[str], set[str]]]:
 
 
 def ascii_words_by_codepage() -> dict[str, str]:
-    """For cp1252 and each Latin original, the common ASCII words of the languages it
-    writes: cp1252 those it encodes whole, an original those it writes differently
-    (see build_misread_grams.written_in) and cp1252 does not encode."""
+    """For cp1252 and each Latin original, the common ASCII words of the languages
+    written in it (see codepages_writing)."""
     lists = {
-        language: [(word, wordfreq.word_frequency(word, language)) for word in wordfreq.top_n_list(language, WORDS)]
+        language: [word for word in wordfreq.top_n_list(language, ASCII_WORDS) if word.isascii()]
         for language in LATIN_LANGUAGES
         if language not in NOT_TELLING
     }
-    western = {language for language, words in lists.items() if _encoded_share(words[:5000], WESTERN) >= 0.99}
-    groups = {WESTERN: western}
-    for original in ORIGINALS:
-        groups[original] = {
-            language for language, words in lists.items() if language not in western and written_in(words, original)
-        }
     found = {}
-    for name, languages in groups.items():
+    for name in (WESTERN, *ORIGINALS):
+        languages = [language for language in lists if name in wordfreq_codepages(language)]
         words = {
-            word.lower()
-            for language in languages
-            for word, _ in lists[language][:ASCII_WORDS]
-            if word.isascii() and word.isalpha() and len(word) >= 2
+            word.lower() for language in languages for word in lists[language] if word.isalpha() and len(word) >= 2
         }
         print(f"{name}: {' '.join(sorted(languages))}: {len(words)} ASCII words")
         found[name] = "\n".join(sorted(words))
     return found
-
-
-def _encoded_share(words: list[tuple[str, float]], name: str) -> float:
-    return sum(writable(word, name) for word, _ in words) / max(len(words), 1)
 
 
 def main() -> None:

@@ -19,9 +19,9 @@ _WESTERN = ("cp1252",)
 LANGUAGES: dict[str, tuple[str, ...]] = {
     **{code: _WESTERN for code in (
         "en", "fr", "de", "es", "it", "pt", "nl", "da", "sv", "nb", "nn", "no", "fi", "is", "ca", "gl",
-        "eu", "ga", "cy", "af", "id", "ms", "sw", "oc", "br", "fy", "lb", "fo", "ast", "an",
+        "eu", "ga", "cy", "af", "id", "ms", "sw", "oc", "br", "fy", "lb", "fo", "ast", "an", "fil",
     )},
-    **{code: ("cp1250",) for code in ("pl", "cs", "sk", "hu", "ro", "hr", "sl", "bs", "sq")},
+    **{code: ("cp1250",) for code in ("pl", "cs", "sk", "hu", "ro", "hr", "sl", "bs", "sq", "sh")},
     **{code: ("cp1257",) for code in ("lt", "lv", "et")},
     **{code: ("cp1254",) for code in ("tr", "az")},
     "vi": ("cp1258",),
