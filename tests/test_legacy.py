@@ -223,6 +223,14 @@ def test_latin_text_read_as_latin_needs_the_hint(language: str, original: str, c
         ("Košicės kraštas", "cp1257"),
         # a Greek word whose bytes come in order ("Ó÷Ýäéï") is no listing of letters
         ("Σχέδιο Karbon14", "cp1253"),
+        # "Ájungti" proves the "á" of "vaizdiná" misread too, whatever its case
+        ("Įjungti vaizdinį perspėjimą", "cp1257"),
+        # one word of twelve reads by chance as UTF-8 ("ðá" is "Р" through cp850, 0.72)
+        (
+            "Paspausk ant šio paletės langelio, kad padarytum ją esama spalva. Kad pakeistum šį langelį, "
+            "nutempk spalvos langelį čia arba paspausk dešinį mygtuką ir pasirink „Išsaugoti spalvą čia“.",
+            "cp1257",
+        ),
         ("Promijeni veličinu prozora", "cp1250"),
         ("Renk seçicide kullanılacak palet", "cp1254"),
     ],

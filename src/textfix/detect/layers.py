@@ -422,7 +422,8 @@ def _read_better_as_utf8(text: str, legacy: list[Finding], config: Config) -> bo
     Or whether each legacy word is read whole as UTF-8, at least even odds: UTF-8 misread
     is the likelier story, and chance UTF-8 in legacy text ("Ä±" in GBK) covers a pair or
     two, not whole words. "ÔØñ´©Å" is "❤️" through cp850 (0.78 sure), not Big5 "婥騑怵":
-    the character model never saw the emoji, so it cannot say which reads better.
+    the character model never saw the emoji, so it cannot say which reads better. Doubts
+    on fewer than half of the legacy words leave it as it is.
     """
     surface = _detect_layer(text, config, REPORT_FLOOR, config.max_layers)
     doubtful = [f for f in surface if any(_overlap(f, word) for word in legacy)]
@@ -434,6 +435,10 @@ def _read_better_as_utf8(text: str, legacy: list[Finding], config: Config) -> bo
     ):
         return True
     rivals = [word for word in legacy if any(_overlap(f, word) for f in doubtful)]
+    # a doubt on a word or two of many is chance UTF-8 in legacy text: "ðá" is "Р"
+    # through cp850 (0.72 sure) in twelve Lithuanian words read through cp1257
+    if len(rivals) * 2 < len(legacy):
+        return False
     model = char_model()
     return model.pair_logp(apply_findings(text, doubtful)) > model.pair_logp(apply_findings(text, rivals))
 

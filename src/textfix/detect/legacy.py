@@ -619,11 +619,12 @@ def _improved(
     improved = [item for item, _, gain, along in found if gain > 0 or along]
     if pair[0] not in LATIN_ORIGINALS or not improved:
         return improved
-    changed = {shown for item in improved for shown, _ in _changed(text, item)}
+    # (in either case: "Ájungti" proves "á" misread in "vaizdiná")
+    changed = {shown.lower() for item in improved for shown, _ in _changed(text, item)}
     return [
         item
         for item, _, gain, along in found
-        if gain > 0 or along or any(shown in changed for shown, _ in _changed(text, item))
+        if gain > 0 or along or any(shown.lower() in changed for shown, _ in _changed(text, item))
     ]
 
 
