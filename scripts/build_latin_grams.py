@@ -4,8 +4,8 @@
 Each language's text is the train half of its gettext catalogs (software text, what
 the library meets) and wordfreq's list of its words, each counted as often as it is
 used. The two sources weigh the same within a language, and every language the same
-within its codepage: Latvian counts as much as Polish among Baltic and Central
-European text, Estonian as much as Lithuanian. The languages of an original codepage are
+within its codepage: Estonian, which wordfreq lacks, counts as much as Lithuanian among
+Baltic text, Slovak as much as Polish among Central European text. The languages of an original codepage are
 those textfix.languages says were written in it; those of cp1252, where misread text is
 shown, also every other language whose letters it encodes (Albanian, Estonian): text
 shown in it may be any of them, as it is. Only trigrams of probability
@@ -32,7 +32,7 @@ from build_vocabulary import WORDS  # noqa: E402
 from corpora import gettext_strings  # noqa: E402
 
 from textfix.languages import LANGUAGES, base_language  # noqa: E402
-from textfix.model.latin_grams import _SCALE, trigrams  # noqa: E402
+from textfix.model.latin_grams import LOGP_SCALE, trigrams  # noqa: E402
 from textfix.model.tables import write  # noqa: E402
 from textfix.model.vocabulary import CODEPAGES  # noqa: E402
 
@@ -92,8 +92,8 @@ def main() -> None:
         kept = sorted((gram, share) for gram, share in total.items() if share >= MIN_PROBABILITY)
         models[name] = {
             "grams": "".join(gram for gram, _ in kept),
-            "logps": [round(math.log(share) * _SCALE) for _, share in kept],
-            "unseen": round(UNSEEN * _SCALE),
+            "logps": [round(math.log(share) * LOGP_SCALE) for _, share in kept],
+            "unseen": round(UNSEEN * LOGP_SCALE),
         }
         print(f"{name}: {len(members)} languages ({' '.join(members)}), {len(kept)} trigrams")
     write(OUT, {"generated_by": "scripts/build_latin_grams.py", "models": models})

@@ -722,7 +722,9 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     )
     # One letter read as another in one word, against the text's other words, which are
     # of a language the shown codepage writes: "Clicatz sus la pipeta, puèi clicatz..."
-    # is Occitan. (A symbol read as a letter, "¸nsker" as "ønsker", is no such doubt.)
+    # is Occitan. Two telling words at least (one alone gives -0.5: "Pietø Afrika" is
+    # Lithuanian "Pietų", whatever Danish "afrika" says). (A symbol read as a letter,
+    # "¸nsker" as "ønsker", is no such doubt.)
     if reading.features[_LANGUAGE_FIT] <= -0.6 and _one_letter_for_another(text, reading.words):
         return 0.0
     # Misreading changes every byte alike: a letter the reading changes in some words

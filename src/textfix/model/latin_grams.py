@@ -20,7 +20,7 @@ from textfix.model.tables import table
 # what no language has. Any run of spaces, ASCII digits and punctuation, and printf
 # directives ("%s", "%-2d": of no language either) is one space.
 _NOT_LETTERS = re.compile(r"(?:%[-+ #0'.\d*]*(?:hh|ll|[hlqjzt])?[a-z]|[\s\x00-\x40\x5b-\x60\x7b-\x7f])+")
-_SCALE = 10.0  # the table holds natural-log probabilities times this, as ints
+LOGP_SCALE = 10.0  # the table holds natural-log probabilities times this, as ints
 
 
 @cache
@@ -29,8 +29,8 @@ def _model(codepage: str) -> tuple[dict[str, float], float] | None:
     if found is None:
         return None
     grams: str = found["grams"]
-    logps = [value / _SCALE for value in found["logps"]]
-    return {grams[3 * index : 3 * index + 3]: logp for index, logp in enumerate(logps)}, found["unseen"] / _SCALE
+    logps = [value / LOGP_SCALE for value in found["logps"]]
+    return {grams[3 * index : 3 * index + 3]: logp for index, logp in enumerate(logps)}, found["unseen"] / LOGP_SCALE
 
 
 def trigrams(text: str) -> list[str]:

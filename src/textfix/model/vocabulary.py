@@ -28,7 +28,8 @@ _OTHER_LANGUAGES = 1 << len(CODEPAGES)
 
 def vocabulary_mark(codepages: Iterable[str]) -> int:
     """The bits of a word common in languages written in these codepages."""
-    return sum(1 << index for index, name in enumerate(CODEPAGES) if name in set(codepages)) or _OTHER_LANGUAGES
+    names = set(codepages)
+    return sum(1 << index for index, name in enumerate(CODEPAGES) if name in names) or _OTHER_LANGUAGES
 
 
 @cache
