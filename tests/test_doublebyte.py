@@ -71,11 +71,29 @@ def test_damaged_sentences_are_repaired(codec: str) -> None:
         "%lld年",
         "結束(_Q)",
         "日本語のテキスト、中文文本、한국어 텍스트",
+        # one CJK character beside one letter: a word only if the reading makes one of
+        # some language's letters, in regular case ("CȺ" and "eŹ" are none)
+        "Vitamin C群",
+        "e店",
     ],
 )
 def test_clean_cjk_text_is_unchanged(clean: str) -> None:
     assert fix_text(clean) == clean
     assert detect(clean) == []
+
+
+@pytest.mark.parametrize(
+    ("original", "codec"),
+    [
+        ("tilstand må kun angive bit for filrettigheder", "euc_jp"),
+        ('referensarkivet "%s" är grunt', "big5"),
+        ("Tysk (Bone, tyskt s på hemrad)", "gbk"),
+    ],
+)
+def test_a_short_word_of_one_damaged_letter_is_repaired(original: str, codec: str) -> None:
+    damaged = wide_damage(original, codec)
+    assert damaged != original
+    assert fix_text(damaged) == original
 
 
 def test_double_byte_repair_can_be_switched_off() -> None:

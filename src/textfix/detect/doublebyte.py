@@ -26,6 +26,7 @@ from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import DisjointSpans, Finding
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_rare_chars, scripts_outside, weights
+from textfix.model.letters import language_letters
 from textfix.utf8 import MULTIBYTE_RUN
 
 # Assumed share of each among damage of this kind, as for the single-byte codepages.
@@ -401,7 +402,9 @@ def _word_of(text: str, spaces: list[int], item: DoubleByteCandidate) -> tuple[i
 
 def _glued_to_a_word(text: str, item: DoubleByteCandidate) -> bool:
     """Two or more letters right around the span (before and after together), of a script
-    its replacement's letters have, or of any script if it has none (NBSP, punctuation).
+    its replacement's letters have, or of any script if it has none (NBSP, punctuation);
+    or one, if it makes a word with the replacement, in regular case and of letters some
+    language has ("m奪" is Danish "må", but "Vitamin C群" is no "CȺ", "e店" no "eŹ").
     The letters of a printf conversion such as "%lld" are no word."""
     scripts = {script_of(c) for c in item.replacement if category_of(c).startswith("L")}
 
@@ -416,7 +419,13 @@ def _glued_to_a_word(text: str, item: DoubleByteCandidate) -> bool:
     end = item.end
     while end < len(text) and letter(text[end]):
         end += 1
-    return (item.start - start) + (end - item.end) >= 2
+    around = (item.start - start) + (end - item.end)
+    if around != 1:
+        return around >= 2
+    word = "".join(c for c in text[start : item.start] + item.replacement + text[item.end : end] if c.isalpha())
+    return (word.islower() or word.isupper() or word.istitle()) and all(
+        c.isascii() or c in language_letters() for c in word
+    )
 
 
 def _aligned_reading(

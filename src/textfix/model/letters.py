@@ -37,3 +37,11 @@ def written_in(letters: frozenset[str], name: str) -> bool:
     """Whether some language written in codepage `name` (without a codepage of its own
     among those text is shown in, for an original of the Latin pairs) has all the letters."""
     return any(letters <= letter_set for letter_set in _letter_sets(name))
+
+
+@cache
+def language_letters() -> frozenset[str]:
+    """The letters beyond ASCII that some language of the catalogs uses, in both cases
+    (alphabets.json's "alphabets")."""
+    alphabets: dict[str, str] = table("alphabets")["alphabets"]
+    return frozenset("".join(alphabets.values()))
