@@ -476,6 +476,7 @@ FEATURE_NAMES = (
     "language_fit",
     "letters_fit",
     "language_model_fit",
+    "language_model_margin",
 )
 
 
@@ -561,6 +562,7 @@ def pair_readings(
     # Pairs that read the text the same way (Cyrillic sits at the same bytes in GBK and
     # EUC-JP) are one explanation, not rivals.
     outcomes = {pair: {(item.start, item.replacement) for item in found} for pair, found in improvements.items()}
+    model_fits = {pair: _language_model_fit(text, *pair) for pair in by_pair if pair[0] in LATIN_ORIGINALS}
     readings = []
     for pair, found in by_pair.items():
         improved = improvements[pair]
@@ -603,10 +605,20 @@ def pair_readings(
             / len(improved),
             language_fit(text, *pair) if latin_pair else 0.0,
             _letters_fit(text, *pair) if latin_pair else 0.0,
-            _language_model_fit(text, *pair) if latin_pair else 0.0,
+            model_fits.get(pair, 0.0),
+            _model_margin(pair, model_fits, outcomes) if latin_pair else 0.0,
         ]
         readings.append(PairReading(pair[0], pair[1], improved, row))
     return readings
+
+
+def _model_margin(
+    pair: tuple[str, str], fits: dict[tuple[str, str], float], outcomes: dict[tuple[str, str], set[tuple[int, str]]]
+) -> float:
+    """How much better the pair's reading fits its languages (see _language_model_fit)
+    than the text as it is (0) and than the other Latin pairs that read it otherwise:
+    "Ðûnu" is Latvian "Šūnu" (cp1257) more than "Đűnu" (cp1250)."""
+    return fits[pair] - max([0.0, *(fit for other, fit in fits.items() if outcomes[other] != outcomes[pair])])
 
 
 def _improved(
