@@ -201,12 +201,20 @@ def _searched(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    searched = _searched(names)
+    decoded = [text.encode(name, "replace").decode("utf-8", "surrogateescape") for name in searched]
     glued = _patterns()[1].search(text) is not None
-    found = set()
-    for name in _searched(names):
-        decoded = text.encode(name, "replace").decode("utf-8", "surrogateescape")
-        if _WORD_OF_UTF8.search(decoded) is not None or (glued and _GLUED_UTF8.search(decoded) is not None):
-            found.add(name)
+    # Clean CJK text reads as no UTF-8 word through any of them: one search over all the
+    # readings says so (no match takes in the NUL between two: every character of one is
+    # beyond ASCII).
+    joined = "\x00".join(decoded)
+    if _WORD_OF_UTF8.search(joined) is None and not (glued and _GLUED_UTF8.search(joined) is not None):
+        return ()
+    found = {
+        name
+        for name, reading in zip(searched, decoded)
+        if _WORD_OF_UTF8.search(reading) is not None or (glued and _GLUED_UTF8.search(reading) is not None)
+    }
     return tuple(name for name in names if _SUPERSET.get(name, name) in found)
 
 
