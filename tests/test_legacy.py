@@ -321,6 +321,17 @@ def test_a_common_word_is_not_read_into_no_word_even_with_a_hint() -> None:
     assert fix_text(damaged, languages=["hr"]) == "Uključi opciju bokmål"
 
 
+@pytest.mark.parametrize(
+    ("clean", "language"),
+    [
+        ("žinyno puslapis (suglaudintas)", "lt"),  # "ž" is "˛" through cp1257
+        ("танґале", "uk"),  # "ґ" is "┤" through koi8-u
+    ],
+)
+def test_a_letter_of_every_word_read_as_a_symbol_is_no_reading(clean: str, language: str) -> None:
+    assert fix_text(clean, languages=[language]) == clean
+
+
 def test_a_word_read_whole_as_utf8_at_even_odds_is_no_legacy_word() -> None:
     # "❤️" through cp850; the character model never saw the emoji, so Big5 "婥騑怵" read
     # better to it, but UTF-8 misread is the likelier story for a whole word

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from textfix.codecs import LEGACY_PAIRS, codepage
+from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage
 from textfix.findings import Finding
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
@@ -719,6 +719,14 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     # is no word misread from Hebrew "אטלעש").
     if all(_listing(text[item.start : item.end]) for item in reading.words):
         return 0.0
+    # Nor one that reads a letter of every word as a symbol: "žinyno" is no "˛inyno"
+    # (cp1257), "ґ" no "┤" (koi8-u); text seldom has such symbols inside its words.
+    # (A double-byte codepage reads two letters as one character, a symbol as often as
+    # its text has them: "¡ù" is "※" in GBK.)
+    if reading.original not in DOUBLE_BYTE_CODECS and all(
+        _letter_read_as_symbol(text, item) for item in reading.words
+    ):
+        return 0.0
     if latin is None or reading.original not in LATIN_ORIGINALS:
         return calibrated(reading.features, model)
     # Between two Latin codepages a name reads as well either way ("Tongaøerne",
@@ -776,6 +784,11 @@ def _irregular_case(word: str) -> bool:
         and not _regular_case(run)
         for run in _LETTER_RUN.findall(word)
     )
+
+
+def _letter_read_as_symbol(text: str, item: LegacyCandidate) -> bool:
+    # (a symbol: "˛", "┤", not a mark or punctuation, as Thai and CJK readings give)
+    return any(shown.isalpha() and unicodedata.category(read)[0] == "S" for shown, read in _changed(text, item))
 
 
 def _listing(word: str) -> bool:
