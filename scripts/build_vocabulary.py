@@ -32,7 +32,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import wordfreq
@@ -79,9 +79,9 @@ def catalog_words() -> dict[str, tuple[frozenset[str], set[str]]]:
     found: dict[str, tuple[frozenset[str], set[str]]] = {}
     for language, strings in sorted(texts.items()):
         letters = kept_letters(Counter(c for text in strings for c in text if c.isalpha()), MIN_SHARE)
-        codepages = codepages_writing(language, partial(writes, letters=letters))
         if not letters or not any(writes(name, letters) for name in (WESTERN, *ORIGINALS)):
             continue
+        codepages = codepages_writing(language, partial(writes, letters=letters))
         seen: Counter[str] = Counter()
         for text in set(strings):
             seen.update(
@@ -147,6 +147,7 @@ def main() -> None:
     print(f"{len(lines)} words -> {OUT} ({OUT.stat().st_size // 1024} KB)")
 
 
+@cache  # (asked once per codepage for the ASCII words, and again for the marks)
 def wordfreq_codepages(language: str) -> frozenset[str]:
     """The codepages a language of wordfreq was written in (see codepages_writing)."""
     listed = wordfreq.top_n_list(language, 5000)

@@ -26,7 +26,7 @@ from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import DisjointSpans, Finding
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_rare_chars, scripts_outside, weights
-from textfix.model.letters import language_letters
+from textfix.model.letters import language_letters, regular_case
 from textfix.utf8 import MULTIBYTE_RUN
 
 # Assumed share of each among damage of this kind, as for the single-byte codepages.
@@ -431,7 +431,7 @@ def _glued_to_a_word(text: str, item: DoubleByteCandidate) -> bool:
     if around != 1:
         return around >= 2
     word = "".join(c for c in text[start : item.start] + item.replacement + text[item.end : end] if c.isalpha())
-    return (word.islower() or word.isupper() or word.istitle()) and all(
+    return regular_case(word) and all(
         c.isascii() or c in language_letters() for c in word
     )
 

@@ -24,7 +24,7 @@ from textfix.findings import Finding
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
 from textfix.model.latin_grams import reading_fit
-from textfix.model.letters import non_ascii_letters, written_in
+from textfix.model.letters import non_ascii_letters, regular_case, written_in
 from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 
@@ -781,7 +781,7 @@ def _irregular_case(word: str) -> bool:
         len(run) >= 3
         and not run.isascii()  # ("GdkColor" is a name a reading leaves alone)
         and all(c.islower() or c.isupper() for c in run)
-        and not _regular_case(run)
+        and not regular_case(run)
         for run in _LETTER_RUN.findall(word)
     )
 
@@ -802,10 +802,6 @@ def _listing(word: str) -> bool:
     return all(ord(right) == ord(left) + 1 for left, right in pairs) or (
         all(left < right for left, right in pairs) and len(accents) == 1 and accents != {""}
     )
-
-
-def _regular_case(letters: str) -> bool:
-    return letters.islower() or letters.isupper() or letters.istitle()
 
 
 def _foreign(word: str, alphabet: frozenset[str]) -> bool:
@@ -847,7 +843,7 @@ def _no_evidence(word: str, replacement: str) -> bool:
         return True
     # three in mixed case, not capitalised: symbols read as letters ("À¨þ" as "АЁю")
     shape = "".join(read)
-    if len(cased) == len(read) == 3 and not _regular_case(shape):
+    if len(cased) == len(read) == 3 and not regular_case(shape):
         return True
     if _ADDRESS.search(word):
         return True

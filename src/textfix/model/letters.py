@@ -39,6 +39,11 @@ def written_in(letters: frozenset[str], name: str) -> bool:
     return any(letters <= letter_set for letter_set in _letter_sets(name))
 
 
+def regular_case(letters: str) -> bool:
+    """Letters in lower case, capitals or title case ("Дьор", not "РХОжо")."""
+    return letters.islower() or letters.isupper() or letters.istitle()
+
+
 @cache
 def language_letters() -> frozenset[str]:
     """The letters beyond ASCII that some language of the catalogs uses, in both cases

@@ -59,7 +59,7 @@ def _marks(word: str) -> int:
     if not word or "\n" in word or "\t" in word:
         return 0
     line = _line(_first_line_from(word + "\t"))
-    return ord(line[-1]) - MARK_BASE if line.startswith(word + "\t") else 0
+    return _mark(line) if line.startswith(word + "\t") else 0
 
 
 def has_common_stem(word: str, codepage: str | None = None) -> bool:
@@ -78,7 +78,7 @@ def has_common_stem(word: str, codepage: str | None = None) -> bool:
     start = _first_line_from(stem)
     line = _line(start)
     while line.startswith(stem):
-        if (ord(line[-1]) - MARK_BASE) & wanted:
+        if _mark(line) & wanted:
             return True
         start += len(line) + 1
         line = _line(start)
@@ -101,6 +101,11 @@ def _first_line_from(word: str) -> int:
         else:
             high = start
     return low
+
+
+def _mark(line: str) -> int:
+    """The bits of a vocabulary line's mark (its last character)."""
+    return ord(line[-1]) - MARK_BASE
 
 
 def _line(start: int) -> str:
