@@ -1,7 +1,9 @@
-"""Make the source tree importable without installing it, so `python -m pytest` runs anywhere."""
+"""Test the installed textfix (compiled, as users get it, after `pip install '.[test]'`),
+or else the source tree, so `python -m pytest` runs anywhere."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 from hypothesis import Phase, settings
 
 ROOT = Path(__file__).resolve().parent.parent
-for folder in (ROOT / "src", ROOT / "tests"):
+for folder in ([] if importlib.util.find_spec("textfix") else [ROOT / "src"]) + [ROOT / "tests"]:
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import textfix
+
 ROOT = Path(__file__).resolve().parent.parent
+TEXTFIX_FOLDER = str(Path(textfix.__file__).resolve().parent.parent)  # the textfix the suite tests
 # Spark's column section starts a JVM; tests/test_integrations.py covers the integrations.
 SECTIONS = "throughput,startup,linear,scaling,accuracy,fp,memory,footprint,decode"
 
@@ -15,7 +18,7 @@ SECTIONS = "throughput,startup,linear,scaling,accuracy,fp,memory,footprint,decod
 def test_benchmark_smoke_run_writes_every_section(tmp_path: Path) -> None:
     out = tmp_path / "bench.md"
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [TEXTFIX_FOLDER, env.get("PYTHONPATH")]))
     result = subprocess.run(
         [sys.executable, "benchmarks/run.py", "--smoke", "--sections", SECTIONS, "--out", str(out), "--no-chart"],
         cwd=ROOT,

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+import textfix
 from textfix import Config
 
 ROOT = Path(__file__).resolve().parent.parent
+TEXTFIX_FOLDER = str(Path(textfix.__file__).resolve().parent.parent)  # the textfix the suite tests
 NEWS = ROOT / "examples" / "news-cp874.txt"
 NEWS_DAMAGE = (("โ€”", "—"), ("ย\xa0", "\xa0"), ("ย\xa0", "\xa0"), ("โ€บ", "›"))
 CLEAN_TEXT = "Plain text, “curly quotes”, naïve café, Привет, Καλημέρα, 東京.\n"
@@ -22,7 +24,7 @@ THRESHOLD = round(Config().threshold, 4)  # the JSON rounds confidences to 4 pla
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [TEXTFIX_FOLDER, env.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "textfix", *args],
         input=stdin if stdin is not None else b"",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # Order is the prior: when several codepages explain a span equally well, the earlier
 # one is reported, because it is the more common source of damage in the wild.
@@ -83,18 +83,18 @@ class Codepage(NamedTuple):
 
     name: str
     decoding_table: str  # 256 chars, UNDEFINED where the byte is unmapped
-    charmap: object  # the inverse, as a C lookup table
+    charmap: Any  # the inverse, as a C lookup table (codecs.charmap_build; its type is not exported)
 
     def encode(self, text: str) -> bytes | None:
         """Bytes for `text` if every char maps to a byte of the codepage."""
         try:
-            return codecs.charmap_encode(text, "strict", self.charmap)[0]  # type: ignore[arg-type]
+            return codecs.charmap_encode(text, "strict", self.charmap)[0]
         except UnicodeEncodeError:
             return None
 
     def encode_marking(self, text: str) -> bytes:
         """Bytes for `text`, with 0xFF (never valid in UTF-8) for each char the codepage lacks."""
-        return codecs.charmap_encode(text, INVALID_BYTE_HANDLER, self.charmap)[0]  # type: ignore[arg-type]
+        return codecs.charmap_encode(text, INVALID_BYTE_HANDLER, self.charmap)[0]
 
     def decode(self, data: bytes) -> str:
         return data.decode("latin-1").translate(self._decode_translation)
@@ -122,7 +122,7 @@ def _sloppy_table(name: str) -> str:
     # One decode of all 256 bytes; undefined bytes come back as lone surrogates.
     decoded = bytes(range(256)).decode(name, "surrogateescape")
     return "".join(
-        char if not "\udc80" <= char <= "\udcff" else chr(byte) if 0x80 <= byte <= 0x9F else UNDEFINED
+        char if not 0xDC80 <= ord(char) <= 0xDCFF else chr(byte) if 0x80 <= byte <= 0x9F else UNDEFINED
         for byte, char in enumerate(decoded)
     )
 

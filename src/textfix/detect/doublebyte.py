@@ -154,7 +154,8 @@ class _Offsets:
 # "नया"), three two-byte letters of one script ("При", "été"), or Vietnamese, which
 # mixes both sizes ("đối").
 # U+0800 and up, as far as planes 1-3 (4-13 are unassigned), as a negated class, which compiles 10x faster
-_WIDE = "[^\x00-\u07ff\ud800-\udfff\U00040000-\U0010ffff]"
+# (regex escapes rather than the characters: mypyc cannot compile a lone surrogate literal)
+_WIDE = r"[^\x00-\u07ff\ud800-\udfff\U00040000-\U0010ffff]"
 _LATIN = "\u00c0-\u017f"  # Latin-1 and Extended-A: "ǡǭƯ" (Extended-B) is chance
 _TWO_BYTE_SCRIPTS = (
     _LATIN,
@@ -171,7 +172,7 @@ _TWO_BYTE_SCRIPTS = (
 # of that class too: checked first, it turns away at once the many lone characters that
 # the bytes of clean CJK text decode to between their surrogates.
 _WORD_OF_UTF8 = re.compile(
-    "[^\x00-\xbf\ud800-\udfff](?=[^\x00-\xbf\ud800-\udfff])(?:"
+    r"[^\x00-\xbf\ud800-\udfff](?=[^\x00-\xbf\ud800-\udfff])(?:"
     + "|".join(
         [
             f"(?<={_WIDE}){_WIDE}",
@@ -185,7 +186,7 @@ _WORD_OF_UTF8 = re.compile(
 
 # A CJK character glued to a letter counts only where its bytes are UTF-8 glued to it:
 # "caf茅" is "caf" 0xC3 0xA9 in GBK, "GTK窗口" is not.
-_UTF8_CHAR = "[^\x00-\x7f\udc80-\udcff]"
+_UTF8_CHAR = r"[^\x00-\x7f\udc80-\udcff]"
 _GLUED_UTF8 = re.compile(f"[A-Za-z]{_UTF8_CHAR}|{_UTF8_CHAR}(?=[A-Za-z])")
 
 
