@@ -215,6 +215,9 @@ class _GramSearch:
         return re.compile(f"{letters(self._grams_by_anchor)}(?:{'|'.join(branches)})")
 
 
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
 class _CommonReadings:
     """Words that are no common word but read into one through a Latin pair: "dosyasý"
     is "dosyası" (cp1254). Misread Turkish shows "ý", "þ" and "ð" in company Icelandic
@@ -234,6 +237,7 @@ class _CommonReadings:
         self._changing = re.compile(f"[{re.escape(changing)}]")
         self._shown_letters = non_ascii_letters(upper)
         self._reads_into_common_word = lru_cache(maxsize=1 << 14)(self._uncached)
+        self._chars_of_an_original = lru_cache(maxsize=1 << 12)(self._chars_uncached)
 
     def found(self, text: str, start: int, end: int) -> bool:
         # (a regex for the words around those letters would be tried at every position:
@@ -248,6 +252,12 @@ class _CommonReadings:
         )
 
     def _letters_of_an_original(self, text: str) -> bool:
+        # Decided by the text's distinct non-ASCII characters alone, so remembered by them:
+        # texts of one language share their few accented letters.
+        return self._chars_of_an_original(frozenset(_NON_ASCII.findall(text)))
+
+    def _chars_uncached(self, chars: frozenset[str]) -> bool:
+        text = "".join(sorted(chars))
         letters = non_ascii_letters(text)
         if not letters <= self._shown_letters or written_in(letters, self._shown_as):
             return False
