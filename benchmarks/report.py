@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from accuracy import RANDOM_PAIRS, AccuracyRow, FPResult, LanguageFP
-from decoding import STRINGS_PER_DOCUMENT, DecodeResults
+from decoding import STRINGS_PER_DOCUMENT, DecodeResults, DecodeSpeed
 from fixers import FIXERS, FTFY, FTFY_ENCODING, FTFY_PREBUILT, FTFY_SETTINGS, PLSFIX, TEXTFIX, WARM_UP_TEXTS
 from integrations import IntegrationRow
 from speed import FLOOR, FootprintRow, LinearRow, Measured, MemoryRow, ScalingRow, StartupRow, ThroughputRow
@@ -559,16 +559,10 @@ def decode_section(results: DecodeResults) -> str:
             + [f"{100 * row.exact[name] / row.documents:.1f}%" if row.documents else "-" for name in names]
         )
     accuracy = table(["Encoding", "documents", *names], rows, "lr" + "r" * len(names))
-    base = next((s for s in results.speed if s.decoder == "chardet.detect + decode"), None)
-    speed_rows = [
-        [
-            s.decoder,
-            f"{s.megabytes / s.seconds:.1f} MB/s",
-            f"{base.seconds / s.seconds:.2f}×" if base and s.seconds else "-",
-        ]
-        for s in results.speed
-    ]
-    speed = table(["Decoder, on UTF-8 documents", "throughput", "speed ÷ chardet"], speed_rows, "lrr")
+    speed = "\n\n".join(
+        _decode_speed_table(title, found)
+        for title, found in (("UTF-8 documents", results.speed), ("the legacy documents above", results.legacy_speed))
+    )
     memory = (
         f"`textfix.fix_file` on a generated {results.memory_file_bytes / 1e6:.0f} MB file: peak RSS "
         + (f"{results.memory_peak_bytes / 1e6:.0f} MB" if results.memory_peak_bytes else "not measured")
@@ -584,6 +578,19 @@ def decode_section(results: DecodeResults) -> str:
             memory,
         ]
     )
+
+
+def _decode_speed_table(documents: str, speed: list[DecodeSpeed]) -> str:
+    base = next((s for s in speed if s.decoder == "chardet.detect + decode"), None)
+    rows = [
+        [
+            s.decoder,
+            f"{s.megabytes / s.seconds:.1f} MB/s",
+            f"{base.seconds / s.seconds:.2f}×" if base and s.seconds else "-",
+        ]
+        for s in speed
+    ]
+    return table([f"Decoder, on {documents}", "throughput", "speed ÷ chardet"], rows, "lrr")
 
 
 def integrations_section(rows: list[IntegrationRow]) -> str:

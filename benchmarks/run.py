@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.machinery
 import importlib.util
 import os
 import platform
@@ -64,6 +65,17 @@ def source_digest() -> str:
     return digest.hexdigest()
 
 
+def build_kind() -> str:
+    """Whether the textfix measured runs compiled (see setup.py): an extension module
+    beside a module's source is what Python imports."""
+    package = Path(textfix.__file__).resolve().parent
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    compiled = [path for path in package.rglob("*") if path.name.endswith(suffixes)]
+    if not compiled:
+        return "pure Python"
+    return f"{len(compiled)} modules compiled by mypyc (setup.py), the rest Python"
+
+
 def git_state() -> str:
     try:
         commit = subprocess.run(
@@ -96,6 +108,7 @@ def environment(settings: Settings) -> list[tuple[str, str]]:
         ("textfix", f"{textfix.__version__} from `{shown}`"),
         ("checkout", git_state() if textfix_file.is_relative_to(ROOT / "src") else "textfix is not this checkout's"),
         ("textfix source digest", f"`{source_digest()}` (blake2b of the package's .py files)"),
+        ("textfix build", build_kind()),
         ("ftfy", ftfy.__version__),
         ("Python", f"{platform.python_version()} ({platform.python_implementation()}), `{sys.executable}`"),
         ("machine", f"{cpu_name()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}"),
