@@ -131,6 +131,7 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
         return model.pair_logp(decoded, left, right) + math.log(PRIOR_SHARE.get(name, 0.01))
 
     pairs = stage_zero(codecs)
+    settled = False  # whether the text reached reads no better once more: it is the text
     while len(deeper) + 1 < max_layers and pairs.search(replacement):
         readings = complete_readings(replacement, codecs)
         if not readings:
@@ -140,6 +141,7 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
         scores = {decoded: plausibility(decoded, name) for decoded, (name, _) in readings.items()}
         best = max(scores, key=scores.__getitem__)
         if scores[best] <= model.pair_logp(replacement, left, right):
+            settled = bool(deeper)
             break
         if len(readings) > 1:
             # Kept in case the rest of the text shows which chain it was.
@@ -151,7 +153,9 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
     kept = tuple(a for a in alternatives if not may_hold_mojibake(a[0], codecs))
     if not deeper and not kept:
         return candidate
-    if deeper and may_hold_mojibake(replacement, codecs):
+    # A peel that ends in text still looking misread has not come off whole, unless that
+    # text reads no better again: "Ă”" (Romanian "COMANDĂ”") would be "Ô" through cp1250.
+    if deeper and not settled and may_hold_mojibake(replacement, codecs):
         return candidate._replace(alternatives=kept) if kept else candidate
     return candidate._replace(replacement=replacement, deeper=tuple(deeper), alternatives=kept)
 
