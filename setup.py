@@ -6,7 +6,8 @@ regex searches in C already). The modules stay plain Python when
   - TEXTFIX_PURE_PYTHON=1 is set, or
   - the install is editable (`pip install -e .`): compiled modules would shadow the
     sources being edited.
-A module that does not compile (no C compiler) is left out and its Python source runs.
+A module that does not compile (no C compiler) is left out and its Python source runs;
+so are all of them if mypyc cannot type-check them.
 The project's metadata is in pyproject.toml.
 """
 
@@ -41,7 +42,11 @@ def compiled_modules() -> list[Extension]:
         return []
     from mypyc.build import mypycify
 
-    extensions: list[Extension] = mypycify(COMPILED, opt_level="3")
+    try:
+        extensions: list[Extension] = mypycify(COMPILED, opt_level="3")
+    except (Exception, SystemExit) as error:  # (mypyc exits when its type check finds fault)
+        print(f"textfix: modules not compiled ({error!r}); they stay Python", file=sys.stderr)
+        return []
     for extension in extensions:
         extension.optional = True
     return extensions
