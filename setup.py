@@ -1,6 +1,6 @@
 """Build: the hot modules (detection, models, codecs) compiled to C with mypyc, as chardet does.
 
-mypyc turns typed Python modules into C extensions that run the same code: about 1.7x
+mypyc turns typed Python modules into C extensions that run the same code: about 1.5x
 faster on damaged text, where the work is many small Python calls (clean text is mostly
 regex searches in C already). The modules stay plain Python when
   - TEXTFIX_PURE_PYTHON=1 is set, or
