@@ -207,6 +207,24 @@ def test_layered_damage_is_repaired_through_every_layer(original: str, chain: tu
     assert all(len(f.chain) == 2 * len(chain) for f in findings)
 
 
+# Catalog strings damaged whole through a codepage that a sibling reads otherwise in a
+# few letters ("Γ€" is "ä" through ISO-8859-7, "À" through cp1253): read piece by piece,
+# the letters the two disagree on stayed, half the text repaired (from the benchmark).
+RIVAL_WHOLE_READINGS = [
+    ("Nincs elég memória az XBM képfájl betöltéséhez", "iso8859-7"),
+    ("Povoliť inštaláciu nedôveryhocných balíkov.", "cp850"),
+    ("Povoliť inštaláciu nedôveryhocných balíkov.", "iso8859-15"),
+    ("Keňský šilink", "iso8859-2"),
+]
+
+
+@pytest.mark.parametrize(("original", "codec"), RIVAL_WHOLE_READINGS)
+def test_the_likeliest_whole_reading_repairs_all_of_a_text(original: str, codec: str) -> None:
+    damaged = damage(original, codec)
+    assert fix_text(damaged) == original
+    assert apply_findings(damaged, detect(damaged)) == original
+
+
 @pytest.mark.parametrize("before", ["the café the café the ", "the مرحبا the ", ""])
 def test_three_layer_word_split_by_an_ascii_letter(before: str) -> None:
     # "ód" + "ź": the runs around the "d" are read as one word through all three layers,

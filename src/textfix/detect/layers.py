@@ -19,7 +19,7 @@ from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.legacy import detect_legacy, may_hold_legacy_mojibake, non_ascii_covered
 from textfix.detect.mojibake import Candidate
-from textfix.detect.readings import complete_readings, sequences_in, unique_reading
+from textfix.detect.readings import complete_readings, sequences_in
 from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
 from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings, compose_findings, placed_spans
 from textfix.languages import alphabet
@@ -183,7 +183,7 @@ def _read_whole(
     Runs without an odd pair of their own ("แจก", clean Thai, inside damaged cp874
     text) are not taken on trust: they are returned as spans for the full evidence.
     """
-    reading = unique_reading(text[start:end], codecs)
+    reading = _one_reading(complete_readings(text[start:end], codecs), codecs)
     if reading is None:
         return None
     name, data, decoded = reading
@@ -211,6 +211,38 @@ def _read_whole(
         else:
             runs.append((run_start, run_end))
     return _WholeReading(name, data, certainty, runs, deferred, inner)
+
+
+# How much likelier (in nats, by the character model) one whole reading of a window must
+# be than every other to be taken over them. On "train" half strings damaged whole
+# through each codepage (400 a codepage), the likeliest of several clean readings was the
+# original in 595 of 596 cases at 3 nats or more, and in 28 of 45 below (held out: 610
+# of 611, and 28 of 42).
+RIVAL_READING_MARGIN = 3.0
+
+
+def _one_reading(readings: dict[str, tuple[str, bytes]], codecs: tuple[str, ...]) -> tuple[str, bytes, str] | None:
+    """(codec, bytes, decoded) of the only whole reading of a window, or of the clearly
+    likeliest of several.
+
+    Codepages that differ in a few letters read one damaged text into texts that differ
+    in those letters ("Γ€" is "ä" through ISO-8859-7, "À" through cp1253): the text was
+    damaged through one of them, and read piece by piece, the letters they disagree on
+    split their likelihood and stay, half the text repaired. The text decides between
+    the whole readings.
+    """
+    if len(readings) == 1:
+        decoded, (name, data) = next(iter(readings.items()))
+        return name, data, decoded
+    if not readings:
+        return None
+    model = char_model()
+    scored = sorted(((model.pair_logp(decoded), decoded) for decoded in readings), reverse=True)
+    (best_logp, best), (runner_up_logp, _) = scored[0], scored[1]
+    if best_logp - runner_up_logp < RIVAL_READING_MARGIN or may_hold_mojibake(best, codecs):
+        return None
+    name, data = readings[best]
+    return name, data, best
 
 
 def _reads_whole_again(text: str, codecs: tuple[str, ...]) -> bool:
