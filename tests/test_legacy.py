@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from textfix import Config, detect, fix_text
 from textfix.codecs import LEGACY_PAIRS, codepage
-from textfix.detect.legacy import FEATURE_NAMES, MisreadSigns, _GramSearch, pair_readings
+from textfix.detect.legacy import FEATURE_NAMES, MisreadSigns, _GramSearch, may_hold_legacy_mojibake, pair_readings
 from textfix.findings import apply_findings
 from textfix.model.tables import table
 
@@ -386,3 +386,19 @@ def test_a_legacy_reading_across_repaired_and_untouched_text_keeps_the_repair_ou
     text = "Ã\x80¼à"
     assert fix_text(text) == text
     assert fix_text(fix_text(text)) == fix_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "looks_misread"),
+    [
+        # clean: placeholders in capitals among lower-case words
+        ("  -o, --output ФАЙЛ       записати виведені дані до файла ФАЙЛ", False),
+        ("Показати інформацію лише з розділу НАЗВА.", False),
+        # koi8-r read as cp1251: lower-case words turn into capitals
+        (codepage("cp1251").decode("записати виведені дані до файла".encode("koi8-u")), True),
+        # a short text in capitals alone still looks so
+        ("ТБДПЛ", True),
+    ],
+)
+def test_cyrillic_capitals_look_misread_only_where_they_outnumber_lower_case(text: str, looks_misread: bool) -> None:
+    assert may_hold_legacy_mojibake(text, LEGACY_PAIRS) is looks_misread
