@@ -402,3 +402,16 @@ def test_a_legacy_reading_across_repaired_and_untouched_text_keeps_the_repair_ou
 )
 def test_cyrillic_capitals_look_misread_only_where_they_outnumber_lower_case(text: str, looks_misread: bool) -> None:
     assert may_hold_legacy_mojibake(text, LEGACY_PAIRS) is looks_misread
+
+
+@pytest.mark.parametrize(
+    ("text", "looks_misread"),
+    [
+        ("ARG1 küçüktür ARG2", False),  # common words with three Latin-1 letters in a row
+        ("Üçüncü ve dördüncü satır", False),
+        ("Alþýðulýðveldið Kína", False),
+        ("Ïðèâåò, ìèð", True),  # cp1251 read as cp1252
+    ],
+)
+def test_three_latin1_letters_look_misread_outside_common_words(text: str, looks_misread: bool) -> None:
+    assert may_hold_legacy_mojibake(text, LEGACY_PAIRS) is looks_misread

@@ -60,23 +60,33 @@ class _Sign(NamedTuple):
     first: str
     rest: str
     among: str = ""
-    # a condition on the whole text, for a sign that clean text of some kinds shows often
-    only_where: Callable[[str], bool] | None = None
+    # a condition on the text and the span searched, for a sign that clean text of some
+    # kinds shows often
+    only_where: Callable[[str, int, int], bool] | None = None
+
+
+_LATIN1_LETTER = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+_WORD_WITH_A_LATIN1_RUN = re.compile(f"[^\\W\\d_]*[{_LATIN1_LETTER}]{{3}}[^\\W\\d_]*")
+
+
+def _uncommon_word_with_a_latin1_run(text: str, start: int, end: int) -> bool:
+    return any(not is_common_word(word) for word in _WORD_WITH_A_LATIN1_RUN.findall(text, start, end))
 
 
 def _cp1252_signs() -> tuple[_Sign, ...]:
     upper = re.escape(_upper_half("cp1252"))
     symbol = re.escape(_symbols(_upper_half("cp1252")))
-    letter = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+    letter = _LATIN1_LETTER
     undefined = "".join(c for c in _upper_half("cp1252") if c <= "\x9f")
     return (
+        # "Ïðèâåò": three Latin-1 letters in a row, which Western text almost never has
+        # but for a few common words ("küçük", "üçüncü", Icelandic "Alþýðu")
+        _Sign(letter, f"(?<=[{letter}])[{letter}]{{2}}", only_where=_uncommon_word_with_a_latin1_run),
         _Sign(
             upper,
-            # "Ïðèâåò": three Latin-1 letters in a row, which Western text almost never has
-            f"(?<=[{letter}])[{letter}]{{2}}"
             # "²»Õý¤Ê¥³": a symbol of the upper half glued to another character of it, the
             # mark of double-byte text (lead and trail bytes both high)
-            f"|[{symbol}]|(?<=[{symbol}])[{upper}]"
+            f"[{symbol}]|(?<=[{symbol}])[{upper}]"
             # "by\x9d" ("byť"): a byte cp1252 leaves undefined, glued to a letter; Central
             # European text has letters there (ť, ś, ź and their capitals)
             f"|(?<=[{undefined}])(?:(?<=[A-Za-z{letter}].)|(?=[A-Za-z{letter}]))",
@@ -96,7 +106,7 @@ _CASE_FLIP = _Sign(_CYRILLIC_UPPER, f"(?<=[{_CYRILLIC_LOWER}].)")
 _CYRILLIC_WORD = re.compile(f"[{_CYRILLIC}]{{3,}}")
 
 
-def _capitals_dominate(text: str) -> bool:
+def _capitals_dominate(text: str, start: int, end: int) -> bool:
     """Whether the text has at least as many Cyrillic words in capitals as in lower case.
 
     Misread lower-case text is nearly all capitals; clean text with a placeholder or two
@@ -158,7 +168,7 @@ class MisreadSigns:
         self, signs: Iterable[_Sign], grams: _GramSearch | None = None, common: _CommonReadings | None = None
     ) -> None:
         by_among: dict[str, list[_Sign]] = {}
-        self._conditional: list[tuple[re.Pattern[str], Callable[[str], bool]]] = []
+        self._conditional: list[tuple[re.Pattern[str], Callable[[str, int, int], bool]]] = []
         for sign in dict.fromkeys(signs):
             if sign.only_where is None:
                 by_among.setdefault(sign.among, []).append(sign)
@@ -183,7 +193,7 @@ class MisreadSigns:
             if among.search(text) is not None and pattern.search(text, start, end) is not None:
                 return True
         for pattern, only_where in self._conditional:
-            if pattern.search(text, start, end) is not None and only_where(text):
+            if pattern.search(text, start, end) is not None and only_where(text, start, end):
                 return True
         if self._grams is not None and self._grams.found(text, start, end):
             return True
