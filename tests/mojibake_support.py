@@ -34,7 +34,11 @@ def redamage(replacement: str, chain: tuple[str, ...]) -> str:
     assert len(chain) % 2 == 0, chain
     current = replacement
     for encoding, decoding in zip(chain[::2], chain[1::2], strict=True):
-        current = codepage(decoding).decode(_encoded(current, encoding))
+        data = _encoded(current, encoding)
+        if decoding in SINGLE_BYTE_CODECS:
+            current = codepage(decoding).decode(data)
+        else:  # Python's own codec; a byte lost on the way is U+FFFD
+            current = data.decode(decoding, "replace")
     return current
 
 
