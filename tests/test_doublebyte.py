@@ -75,6 +75,11 @@ def test_damaged_sentences_are_repaired(codec: str) -> None:
         # some language's letters, in regular case ("CȺ" and "eŹ" are none)
         "Vitamin C群",
         "e店",
+        # beside two letters or more: in regular case ("abŹ" is not), with no caseless
+        # letter of no language ("AAƾ", found by hypothesis)
+        "ab店",
+        "AA鴇",
+        "Ver鴇",
     ],
 )
 def test_clean_cjk_text_is_unchanged(clean: str) -> None:

@@ -429,9 +429,16 @@ def _glued_to_a_word(text: str, item: DoubleByteCandidate) -> bool:
     while end < len(text) and letter(text[end]):
         end += 1
     around = (item.start - start) + (end - item.end)
-    if around != 1:
-        return around >= 2
+    if around < 1:
+        return False
     word = "".join(c for c in text[start : item.start] + item.replacement + text[item.end : end] if c.isalpha())
+    if around >= 2:
+        # a longer word may hold letters no catalog has ("Peeŋku"), but damage keeps its
+        # case ("ab店" is no "abŹ") and reads into no caseless letter of no language
+        # ("AA鴇" is no "AAƾ")
+        return regular_case(word) and all(
+            c in language_letters() or c.lower() != c.upper() for c in item.replacement if c.isalpha()
+        )
     return regular_case(word) and all(
         c.isascii() or c in language_letters() for c in word
     )
