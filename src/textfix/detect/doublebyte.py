@@ -592,7 +592,7 @@ def detect_double_byte(text: str, names: tuple[str, ...], floor: float, threshol
             if own >= WITNESS_FLOOR:
                 best = witness[_FAMILY.get(item.codec, item.codec)]
                 scored.append((1.0 - (1.0 - own) * (1.0 - best), item))
-    return _chosen(text, _shared_between_rivals(scored), floor)
+    return _chosen(text, _shared_between_rivals(scored, set(witness)), floor)
 
 
 def _confidence(item: DoubleByteCandidate, row: list[float]) -> float:
@@ -600,13 +600,24 @@ def _confidence(item: DoubleByteCandidate, row: list[float]) -> float:
     return calibrated(row, weights("doublebyte_lossy" if item.lossy else "doublebyte"))
 
 
-def _shared_between_rivals(scored: list[tuple[float, DoubleByteCandidate]]) -> list[tuple[float, DoubleByteCandidate]]:
+def _shared_between_rivals(
+    scored: list[tuple[float, DoubleByteCandidate]], witnessed: set[str]
+) -> list[tuple[float, DoubleByteCandidate]]:
     """Readings of one span through different codepages split its likelihood of being damage.
 
     Each reading's probability says the span is damage read that way; two readings
     that are each likely (shift_jis and euc_jp read "莪∵唖" as two different pairs of
-    ideographs) cannot both be right, so each keeps its share of their sum.
+    ideographs) cannot both be right, so each keeps its share of their sum. A text is
+    damaged through one codepage: where a span has a reading through a codepage (family)
+    that a sure reading vouches for, those through codepages none vouches for take no
+    share ("脹" is "ı" through EUC-JP beside a sure "巽脹", "çı", whatever GBK's "Û" says).
     """
+    vouched = {(item.start, item.end) for _, item in scored if _FAMILY.get(item.codec, item.codec) in witnessed}
+    scored = [
+        (confidence, item)
+        for confidence, item in scored
+        if (item.start, item.end) not in vouched or _FAMILY.get(item.codec, item.codec) in witnessed
+    ]
     totals: dict[tuple[int, int], float] = {}
     for confidence, item in scored:
         totals[item.start, item.end] = totals.get((item.start, item.end), 0.0) + confidence
