@@ -579,10 +579,21 @@ def detect_double_byte(text: str, names: tuple[str, ...], floor: float, threshol
     alone, needing_witness = considered(text, found)
     scored = [(_confidence(item, row), item) for item, row in zip(alone, features(text, alone))]
     witness: dict[str, float] = {}
+    # Per family, the earliest end and the latest start of its sure readings that no other
+    # family reads likely too (the same ambiguity repeated vouches for nothing): whether
+    # one lies clear of a span is then two comparisons.
+    families_by_span: dict[tuple[int, int], set[str]] = {}
+    for confidence, item in scored:
+        if confidence >= WITNESS_FLOOR:
+            families_by_span.setdefault((item.start, item.end), set()).add(_FAMILY.get(item.codec, item.codec))
+    sure_spans: dict[str, tuple[int, int]] = {}
     for confidence, item in scored:
         family = _FAMILY.get(item.codec, item.codec)
         if confidence >= threshold:
             witness[family] = max(witness.get(family, 0.0), confidence)
+            if families_by_span[item.start, item.end] == {family}:
+                first_end, last_start = sure_spans.get(family, (item.end, item.start))
+                sure_spans[family] = (min(first_end, item.end), max(last_start, item.start))
     lifted = [item for item in needing_witness if _FAMILY.get(item.codec, item.codec) in witness]
     if lifted:
         everything = alone + lifted
@@ -592,7 +603,7 @@ def detect_double_byte(text: str, names: tuple[str, ...], floor: float, threshol
             if own >= WITNESS_FLOOR:
                 best = witness[_FAMILY.get(item.codec, item.codec)]
                 scored.append((1.0 - (1.0 - own) * (1.0 - best), item))
-    return _chosen(text, _shared_between_rivals(scored, set(witness)), floor)
+    return _chosen(text, _shared_between_rivals(scored, sure_spans), floor)
 
 
 def _confidence(item: DoubleByteCandidate, row: list[float]) -> float:
@@ -601,7 +612,7 @@ def _confidence(item: DoubleByteCandidate, row: list[float]) -> float:
 
 
 def _shared_between_rivals(
-    scored: list[tuple[float, DoubleByteCandidate]], witnessed: set[str]
+    scored: list[tuple[float, DoubleByteCandidate]], sure_spans: dict[str, tuple[int, int]]
 ) -> list[tuple[float, DoubleByteCandidate]]:
     """Readings of one span through different codepages split its likelihood of being damage.
 
@@ -609,14 +620,20 @@ def _shared_between_rivals(
     that are each likely (shift_jis and euc_jp read "莪∵唖" as two different pairs of
     ideographs) cannot both be right, so each keeps its share of their sum. A text is
     damaged through one codepage: where a span has a reading through a codepage (family)
-    that a sure reading vouches for, those through codepages none vouches for take no
-    share ("脹" is "ı" through EUC-JP beside a sure "巽脹", "çı", whatever GBK's "Û" says).
+    that a sure, uncontested reading elsewhere in the text vouches for, those through
+    codepages none vouches for take no share ("脹" is "ı" through EUC-JP beside a sure
+    "巽脹", "çı", whatever GBK's "Û" says).
     """
-    vouched = {(item.start, item.end) for _, item in scored if _FAMILY.get(item.codec, item.codec) in witnessed}
+
+    def vouched(item: DoubleByteCandidate) -> bool:
+        found = sure_spans.get(_FAMILY.get(item.codec, item.codec))
+        return found is not None and (found[0] <= item.start or found[1] >= item.end)
+
+    vouched_spans = {(item.start, item.end) for _, item in scored if vouched(item)}
     scored = [
         (confidence, item)
         for confidence, item in scored
-        if (item.start, item.end) not in vouched or _FAMILY.get(item.codec, item.codec) in witnessed
+        if (item.start, item.end) not in vouched_spans or vouched(item)
     ]
     totals: dict[tuple[int, int], float] = {}
     for confidence, item in scored:
