@@ -197,7 +197,12 @@ def _read_whole(
             return None
         inner = _read_whole(decoded, 0, len(decoded), codecs, layers - 1, threshold)
         if not _sure(inner, threshold):
-            return None
+            # A text that reads as UTF-8 whole through no codepage has no UTF-8 layer
+            # beneath as a whole: what is there (legacy text, a damaged word) is for the
+            # next layer's own analysis ("ÌÝãåèïò óÞìáíóçò" is Greek through cp1253).
+            if inner is not None or complete_readings(decoded, codecs):
+                return None
+            inner = None
     elif _reads_whole_again(decoded, codecs):
         # Clean-looking, yet one layer short ("ГЋВіГЋВ»" is Greek through cp1252, cp1251
         # and cp1252 again): the full evidence decides where the layers end.
@@ -290,7 +295,8 @@ def repair_whole_text(text: str, config: Config) -> str | None:
     while read is not None:
         current = read.data.decode("utf-8")
         read = read.inner
-    return current
+    # (what still looks damaged beneath is for the full analysis)
+    return None if may_hold_mojibake(current, config.codecs) else current
 
 
 def _detect_layer(text: str, config: Config, floor: float, layers: int) -> list[Finding]:
@@ -447,6 +453,16 @@ def _reads_better(text: str, legacy: list[Finding], sure: list[Finding]) -> bool
     return model.pair_logp(as_legacy) > model.pair_logp(as_utf8) + LEGACY_OVER_UTF8
 
 
+def _utf8_word(word: str, codecs: tuple[str, ...]) -> bool:
+    """Whether a word reads whole as UTF-8 into clean text of several multi-byte characters
+    that take four bytes or more beyond one a character (two of three bytes, an emoji):
+    chance UTF-8 in legacy text is a pair of bytes or two."""
+    return any(
+        sequences_in(data) >= 2 and len(data) >= len(decoded) + 4 and not may_hold_mojibake(decoded, codecs)
+        for decoded, (_, data) in complete_readings(word, codecs).items()
+    )
+
+
 def _read_better_as_utf8(text: str, legacy: list[Finding], config: Config) -> bool:
     """Whether doubtful UTF-8 readings of the legacy words make them more plausible than
     the legacy reading: "хМЧф║м" is "北京" through cp866 (0.91 sure), not "ИнюЖЎН".
@@ -457,6 +473,10 @@ def _read_better_as_utf8(text: str, legacy: list[Finding], config: Config) -> bo
     the character model never saw the emoji, so it cannot say which reads better. Doubts
     on fewer than half of the legacy words leave it as it is.
     """
+    # (words the suspect filter lets pass, all capitals of one script, may still be
+    # UTF-8 whole: "ЁЯОЙЁЯОВ" is "🎉🎂" through cp866, not "іспкіспч" through koi8-r)
+    if all(_utf8_word(text[word.start : word.end], config.codecs) for word in legacy):
+        return True
     surface = _detect_layer(text, config, REPORT_FLOOR, config.max_layers)
     doubtful = [f for f in surface if any(_overlap(f, word) for word in legacy)]
     if not doubtful:
