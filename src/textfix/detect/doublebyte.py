@@ -564,6 +564,10 @@ _FAMILY = {superset: base for base, superset in _SUPERSET.items()}
 WITNESS_FLOOR = 0.2  # a witnessed reading must be at least this likely on its own
 
 
+def _family(item: DoubleByteCandidate) -> str:
+    return _FAMILY.get(item.codec, item.codec)
+
+
 def detect_double_byte(text: str, names: tuple[str, ...], floor: float, threshold: float) -> list[Finding]:
     """The best non-overlapping readings with confidence >= floor, as findings.
 
@@ -585,23 +589,23 @@ def detect_double_byte(text: str, names: tuple[str, ...], floor: float, threshol
     families_by_span: dict[tuple[int, int], set[str]] = {}
     for confidence, item in scored:
         if confidence >= WITNESS_FLOOR:
-            families_by_span.setdefault((item.start, item.end), set()).add(_FAMILY.get(item.codec, item.codec))
+            families_by_span.setdefault((item.start, item.end), set()).add(_family(item))
     sure_spans: dict[str, tuple[int, int]] = {}
     for confidence, item in scored:
-        family = _FAMILY.get(item.codec, item.codec)
+        family = _family(item)
         if confidence >= threshold:
             witness[family] = max(witness.get(family, 0.0), confidence)
             if families_by_span[item.start, item.end] == {family}:
                 first_end, last_start = sure_spans.get(family, (item.end, item.start))
                 sure_spans[family] = (min(first_end, item.end), max(last_start, item.start))
-    lifted = [item for item in needing_witness if _FAMILY.get(item.codec, item.codec) in witness]
+    lifted = [item for item in needing_witness if _family(item) in witness]
     if lifted:
         everything = alone + lifted
         rows = features(text, everything)[len(alone) :]
         for item, row in zip(lifted, rows):
             own = _confidence(item, row)
             if own >= WITNESS_FLOOR:
-                best = witness[_FAMILY.get(item.codec, item.codec)]
+                best = witness[_family(item)]
                 scored.append((1.0 - (1.0 - own) * (1.0 - best), item))
     return _chosen(text, _shared_between_rivals(scored, sure_spans), floor)
 
@@ -626,7 +630,7 @@ def _shared_between_rivals(
     """
 
     def vouched(item: DoubleByteCandidate) -> bool:
-        found = sure_spans.get(_FAMILY.get(item.codec, item.codec))
+        found = sure_spans.get(_family(item))
         return found is not None and (found[0] <= item.start or found[1] >= item.end)
 
     vouched_spans = {(item.start, item.end) for _, item in scored if vouched(item)}
