@@ -1,4 +1,5 @@
-"""Build: the hot modules (detection, models, codecs) compiled to C with mypyc, as chardet does.
+"""Build: the hot modules (detection, models, codecs) compiled to C with mypyc, as chardet does,
+and the detectors' regexes compiled once, at install (see src/textfix/patterns.py).
 
 mypyc turns typed Python modules into C extensions that run the same code: about 1.5x
 faster on damaged text, where the work is many small Python calls (clean text is mostly
@@ -14,10 +15,12 @@ The project's metadata is in pyproject.toml.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 # Frozen dataclasses (Config, Finding, Plan) stay Python: mypyc's cannot be pickled, and
 # Spark and multiprocessing pickle them.
@@ -61,4 +64,22 @@ class ParallelBuildExt(build_ext):
             self.parallel = os.cpu_count() or 1
 
 
-setup(ext_modules=compiled_modules(), cmdclass={"build_ext": ParallelBuildExt})
+class BuildPyWithPatterns(build_py):
+    """Also records the regexes textfix compiles (scripts/record_patterns.py) into the
+    package: without the record, each is compiled at its first use, as re does."""
+
+    def run(self) -> None:
+        super().run()
+        recorder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scripts", "record_patterns.py")
+        if getattr(self, "editable_mode", False) or "editable_wheel" in sys.argv or not os.path.exists(recorder):
+            return
+        target = os.path.join(self.build_lib, "textfix", "compiled_patterns.json")
+        result = subprocess.run([sys.executable, recorder, target], capture_output=True, text=True)
+        last_line = (result.stdout or result.stderr).strip().splitlines()[-1:]
+        print(f"textfix: {last_line[0] if last_line else 'no output'}", file=sys.stderr)
+
+
+setup(
+    ext_modules=compiled_modules(),
+    cmdclass={"build_ext": ParallelBuildExt, "build_py": BuildPyWithPatterns},
+)

@@ -32,11 +32,59 @@ def test_an_installed_textfix_runs_its_hot_modules_compiled(name: str) -> None:
     assert origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)), f"{name} runs as Python: {origin}"
 
 
-def test_the_frozen_dataclasses_stay_picklable() -> None:
-    # mypyc's frozen dataclasses cannot be unpickled: Spark and multiprocessing need these
+def test_the_records_stay_picklable() -> None:
+    # Spark and multiprocessing pickle these (they stay Python: mypyc's records may not unpickle)
     import pickle
 
     text, plan = textfix.fix_and_explain("cafÃ© â€” done")
     assert pickle.loads(pickle.dumps(plan)) == plan
     assert pickle.loads(pickle.dumps(textfix.detect("cafÃ©"))) == textfix.detect("cafÃ©")
     assert pickle.loads(pickle.dumps(textfix.Config(languages=["ru"]))) == textfix.Config(languages=["ru"])
+
+
+installed_only = pytest.mark.skipif(PACKAGE == SOURCE_TREE, reason="the source tree has no record of compiled regexes")
+
+
+@installed_only
+def test_an_installed_textfix_ships_its_compiled_regexes_and_they_are_re_s() -> None:
+    import json
+    import re
+
+    from textfix import patterns
+
+    record = json.loads(Path(patterns.RECORD_PATH).read_bytes())
+    assert record["engine"] == patterns.engine_tag()
+    assert len(record["patterns"]) >= 50
+    for entry in record["patterns"]:
+        pattern = entry["pattern"].encode("latin-1") if entry["bytes"] else entry["pattern"]
+        # (pattern equality compares flags and the compiled code)
+        assert patterns.rebuilt(entry, pattern) == re.compile(pattern, entry["flags"]), pattern[:80]
+
+
+@installed_only
+def test_an_installed_textfix_builds_its_first_regexes_from_the_record() -> None:
+    # A fresh process (its own string hashes: patterns built from sets must not depend on them)
+    import subprocess
+    import sys
+
+    check = (
+        "import textfix; from textfix import patterns; "
+        "[textfix.fix_text(t) for t in ('cafÃ©', 'ÐŸÑ€Ð¸Ð²ÐµÑ‚', 'Ïðèâåò', 'ä¸­æ–‡', '中文字符', 'Zażółć')]; "
+        "print(sorted(repr(k[0])[:60] for k in patterns.built if k not in patterns._recorded()))"
+    )
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_regex_without_a_usable_record_is_compiled_as_usual(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from textfix import patterns
+
+    nonsense = patterns.packed_code([17, 99, 3])
+    refused = {"engine_flags": 32, "code": nonsense, "groups": 0, "groupindex": {}, "indexgroup": [None]}
+    monkeypatch.setattr(patterns, "_recorded", lambda: {("[a-c]x", 0): refused})
+    monkeypatch.setattr(patterns, "built", {})
+    assert patterns.compiled("[a-c]x") == re.compile("[a-c]x")
+    assert patterns.compiled("[d-f]y") == re.compile("[d-f]y")
+    assert patterns.compiled("[d-f]y") is patterns.compiled("[d-f]y")

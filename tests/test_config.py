@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import unicodedata
 
 import pytest
@@ -84,8 +83,21 @@ def test_with_returns_a_copy() -> None:
 
 
 def test_config_is_frozen() -> None:
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        Config().threshold = 0.5  # type: ignore[misc]
+    config = Config()
+    with pytest.raises(AttributeError):
+        config.threshold = 0.5  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        config.not_a_setting = 1  # type: ignore[attr-defined]
+
+
+def test_changing_a_config_checks_it_again() -> None:
+    with pytest.raises(ValueError):
+        Config().with_(threshold=2.0)
+    with pytest.raises(ValueError):
+        Config()._replace(codecs=("utf-16",))
+    with pytest.raises(TypeError):
+        Config(not_a_setting=True)  # type: ignore[call-arg]
+    assert Config(codecs=("CP1252", "latin-1")).codecs == ("cp1252", "iso8859-1")
 
 
 def test_config_must_be_a_config() -> None:
@@ -101,7 +113,7 @@ def test_fix_text_takes_only_str(value: object) -> None:
 
 def test_default_steps() -> None:
     assert Config().enabled_steps() == ("mojibake", "c1_controls")
-    every_bool_step = {f.name for f in dataclasses.fields(Config) if f.type in ("bool", bool)}
+    every_bool_step = {name for name, value in Config()._asdict().items() if isinstance(value, bool)}
     assert every_bool_step | {"normalization"} == set(STEP_ORDER)
 
 

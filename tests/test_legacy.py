@@ -428,7 +428,16 @@ def test_words_that_read_whole_as_utf8_of_long_characters_are_no_legacy_text(dam
     assert fix_text(damaged) in (damaged, damaged.replace("ЁЯОЙЁЯОВ", "🎉🎂"))
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: one language's special letters listed read as cp1251 (0.931)")
-def test_a_listing_of_a_languages_special_letters_is_no_legacy_text() -> None:
-    # found by hypothesis (test_clean_text_of_one_language_is_unchanged); it predates session 10
-    assert fix_text("Allen áéýúíóþæðö") == "Allen áéýúíóþæðö"
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # Icelandic's special letters listed, each once (found by hypothesis): no word
+        ("Allen áéýúíóþæðö", "Allen áéýúíóþæðö"),
+        ("ÞÆÐÖÁÉÍÓ", "ÞÆÐÖÁÉÍÓ"),
+        # the same letters in a word, which repeats some: Russian through cp1252
+        ("áóðæóé", "буржуй"),
+        ("Ïðèâåò, ìèð!", "Привет, мир!"),
+    ],
+)
+def test_a_listing_of_a_languages_special_letters_is_no_legacy_text(text: str, fixed: str) -> None:
+    assert fix_text(text) == fixed

@@ -147,5 +147,10 @@ def _mark_invalid(error: UnicodeError) -> tuple[bytes, int]:
 codecs.register_error(INVALID_BYTE_HANDLER, _mark_invalid)
 
 
+# Each of these is its own canonical name: naming one needs no lookup, which for the CJK
+# codepages imports their tables (milliseconds at start-up, for the default Config).
+_CANONICAL = frozenset(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS + tuple(name for pair in LEGACY_PAIRS for name in pair))
+
+
 def canonical_name(name: str) -> str:
-    return codecs.lookup(name).name
+    return name if name in _CANONICAL else codecs.lookup(name).name

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
 from functools import cache
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, canonical_name
 from textfix.languages import check_languages, legacy_pairs_for
@@ -32,13 +31,8 @@ STEP_ORDER: tuple[str, ...] = (
 DAMAGE_STEPS = frozenset({"mojibake", "c1_controls"})
 
 
-@dataclass(frozen=True)
-class Config:
-    """Settings for fix_text, detect and fix_and_explain.
-
-    Only damage repair is on by default. `threshold` is the confidence a repair needs
-    before fix_text applies it; the default keeps clean text unchanged.
-    """
+class _Settings(NamedTuple):
+    """The settings as given; Config checks them and spells codec names as Python does."""
 
     mojibake: bool = True
     c1_controls: bool = True
@@ -53,11 +47,11 @@ class Config:
     normalization: Normalization | None = None
     threshold: float = 0.92
     max_layers: int = 3
-    codecs: tuple[str, ...] = field(default=SINGLE_BYTE_CODECS)
-    double_byte_codecs: tuple[str, ...] = field(default=DOUBLE_BYTE_CODECS)
+    codecs: tuple[str, ...] = SINGLE_BYTE_CODECS
+    double_byte_codecs: tuple[str, ...] = DOUBLE_BYTE_CODECS
     # (original, read-as) pairs for legacy text read with the wrong legacy codepage, tried
     # on any text that looks misread (() turns that off)
-    legacy_pairs: tuple[tuple[str, str], ...] = field(default=LEGACY_PAIRS)
+    legacy_pairs: tuple[tuple[str, str], ...] = LEGACY_PAIRS
     # the confidence a legacy reading needs without a language hint: every text that looks
     # misread is read then, so the bar is higher than `threshold` (whichever is higher counts)
     legacy_threshold: float = 0.93
@@ -65,27 +59,40 @@ class Config:
     # hint, the legacy pairs are those of these languages' codepages, tried on every text.
     languages: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        if not 0.0 <= self.threshold <= 1.0:
-            raise ValueError(f"threshold must be between 0 and 1, not {self.threshold!r}")
-        if not 0.0 <= self.legacy_threshold <= 1.0:
-            raise ValueError(f"legacy_threshold must be between 0 and 1, not {self.legacy_threshold!r}")
-        if not 1 <= self.max_layers <= 8:
-            raise ValueError(f"max_layers must be between 1 and 8, not {self.max_layers!r}")
-        if self.normalization not in (None, "NFC", "NFD", "NFKC", "NFKD"):
-            raise ValueError(f"normalization must be NFC, NFD, NFKC, NFKD or None, not {self.normalization!r}")
-        object.__setattr__(self, "codecs", _supported("codecs", self.codecs, SINGLE_BYTE_CODECS))
-        wide = _supported("double_byte_codecs", self.double_byte_codecs, DOUBLE_BYTE_CODECS)
-        object.__setattr__(self, "double_byte_codecs", wide)
-        pairs = tuple((canonical_name(a), canonical_name(b)) for a, b in self.legacy_pairs)
+
+class Config(_Settings):
+    """Settings for fix_text, detect and fix_and_explain (immutable; see with_).
+
+    Only damage repair is on by default. `threshold` is the confidence a repair needs
+    before fix_text applies it; the default keeps clean text unchanged.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, *args: Any, **settings: Any) -> Config:
+        given = _Settings(*args, **settings)
+        if not 0.0 <= given.threshold <= 1.0:
+            raise ValueError(f"threshold must be between 0 and 1, not {given.threshold!r}")
+        if not 0.0 <= given.legacy_threshold <= 1.0:
+            raise ValueError(f"legacy_threshold must be between 0 and 1, not {given.legacy_threshold!r}")
+        if not 1 <= given.max_layers <= 8:
+            raise ValueError(f"max_layers must be between 1 and 8, not {given.max_layers!r}")
+        if given.normalization not in (None, "NFC", "NFD", "NFKC", "NFKD"):
+            raise ValueError(f"normalization must be NFC, NFD, NFKC, NFKD or None, not {given.normalization!r}")
+        pairs = tuple((canonical_name(a), canonical_name(b)) for a, b in given.legacy_pairs)
         known = {(canonical_name(a), canonical_name(b)) for a, b in LEGACY_PAIRS}
         unsupported = [f"{a}->{b}" for a, b in pairs if (a, b) not in known]
         if unsupported:
             raise ValueError(f"legacy_pairs not supported: {', '.join(unsupported)}")
-        object.__setattr__(self, "legacy_pairs", pairs)
-        if isinstance(self.languages, str):
-            raise ValueError(f"languages must be a list of codes, not the string {self.languages!r}")
-        object.__setattr__(self, "languages", check_languages(tuple(self.languages)))
+        if isinstance(given.languages, str):
+            raise ValueError(f"languages must be a list of codes, not the string {given.languages!r}")
+        checked = given._replace(
+            codecs=_supported("codecs", given.codecs, SINGLE_BYTE_CODECS),
+            double_byte_codecs=_supported("double_byte_codecs", given.double_byte_codecs, DOUBLE_BYTE_CODECS),
+            legacy_pairs=pairs,
+            languages=check_languages(tuple(given.languages)),
+        )
+        return tuple.__new__(cls, checked)
 
     @property
     def effective_legacy_pairs(self) -> tuple[tuple[str, str], ...]:
@@ -97,11 +104,14 @@ class Config:
 
     def with_(self, **changes: object) -> Config:
         """A copy with some settings changed: Config().with_(uncurl_quotes=True)."""
-        known = {f.name for f in fields(self)}
-        unknown = sorted(set(changes) - known)
+        unknown = sorted(set(changes) - set(self._fields))
         if unknown:
             raise TypeError(f"unknown setting(s): {', '.join(unknown)}")
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return Config(**{**self._asdict(), **changes})
+
+    def _replace(self, **changes: Any) -> Config:
+        # (the tuple's own _replace would skip the checks)
+        return self.with_(**changes)
 
 
 def _supported(setting: str, names: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
 
@@ -380,7 +380,7 @@ class Decoder:
         self.repairs += len(findings)
         if self.keep_findings:
             self.findings.extend(
-                replace(f, start=f.start + self._chars_out, end=f.end + self._chars_out) for f in findings
+                f._replace(start=f.start + self._chars_out, end=f.end + self._chars_out) for f in findings
             )
             self.located.extend((self.lines, f.start + 1, f) for f in findings)
         return apply_findings(text, findings)

@@ -1,14 +1,16 @@
-"""What a detector reports: one damaged span and its proposed repair."""
+"""What a detector reports: one damaged span and its proposed repair.
+
+The records here (and Config and Plan) are NamedTuples, not dataclasses: importing
+dataclasses imports inspect, which would be a sixth of textfix's start-up.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Alternative:
+class Alternative(NamedTuple):
     """A different repair of the same span that the evidence ranked lower."""
 
     chain: tuple[str, ...]
@@ -16,8 +18,7 @@ class Alternative:
     confidence: float
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A damaged span of `text[start:end]` and what it should be.
 
     `chain` lists the codecs that produced the damage, innermost first and outermost
@@ -36,10 +37,10 @@ class Finding:
     runner_up: Alternative | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = self._asdict()
         data["chain"] = list(self.chain)
         if self.runner_up is not None:
-            data["runner_up"]["chain"] = list(self.runner_up.chain)
+            data["runner_up"] = {**self.runner_up._asdict(), "chain": list(self.runner_up.chain)}
         return data
 
 

@@ -11,24 +11,21 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from textfix.config import DAMAGE_STEPS, Config
 from textfix.detect import detect_c1_controls, detect_mojibake
 from textfix.findings import Alternative, Finding, apply_findings, compose_findings
 
 
-@dataclass(frozen=True)
-class PlanStep:
+class PlanStep(NamedTuple):
     """The edits one step made; each edit is a Finding in that step's input."""
 
     step: str
     edits: tuple[Finding, ...]
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     steps: tuple[PlanStep, ...]
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from textfix.patterns import compiled
 
 # Each well-formed multi-byte sequence: its lead bytes, the range of the byte after the
 # lead (narrower after E0, ED, F0 and F4), and how many continuation bytes follow that.
@@ -31,12 +31,12 @@ def _sequence(lost: bytes = b"") -> bytes:
 MULTIBYTE_SEQUENCE = _sequence()
 
 # One or more well-formed sequences in a row: the bytes of one damaged stretch.
-MULTIBYTE_RUN = re.compile(MULTIBYTE_SEQUENCE + rb"+")
+MULTIBYTE_RUN = compiled(MULTIBYTE_SEQUENCE + rb"+")
 
 # One sequence, written to start with a single class, then branches that look behind at
 # the lead: the engine skips to lead bytes in C, so a search of text with few of them
 # (legacy text, mostly) is several times faster than with MULTIBYTE_SEQUENCE.
-ONE_SEQUENCE = re.compile(
+ONE_SEQUENCE = compiled(
     rb"[\xc2-\xf4](?:"
     + b"|".join(
         b"(?<=" + lead + b")[" + second + b"]" + (b"[" + _CONTINUATION + b"]") * more for lead, second, more in _SHAPES
@@ -49,4 +49,4 @@ ONE_SEQUENCE = re.compile(
 # a stand-in in the byte string, in a continuation position of an otherwise valid
 # sequence. 0xFF never occurs in UTF-8, so it cannot be mistaken for a real byte there.
 LOST = 0xFF
-LOSSY_SEQUENCE = re.compile(_sequence(rb"\xff"))
+LOSSY_SEQUENCE = compiled(_sequence(rb"\xff"))

@@ -10,11 +10,10 @@ characters would mix two codepages in one damaged word.
 
 from __future__ import annotations
 
-import re
-
 from textfix.findings import Finding
+from textfix.patterns import compiled
 
-C1_RUN = re.compile("[\x80-\x9f]+")
+C1_RUN = compiled("[\x80-\x9f]+")
 CONFIDENCE = 0.99
 
 

@@ -27,6 +27,7 @@ from textfix.findings import DisjointSpans, Finding
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_rare_chars, scripts_outside, weights
 from textfix.model.letters import language_letters, regular_case
+from textfix.patterns import compiled
 from textfix.utf8 import MULTIBYTE_RUN
 
 # Assumed share of each among damage of this kind, as for the single-byte codepages.
@@ -43,13 +44,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(any output character, one glued to an ASCII letter), compiled on first use: their
     large classes take milliseconds to compile, which text without CJK never pays. The
     second starts at the letter, rarer than CJK characters in text that has both."""
-    return re.compile(_OUTPUT_CLASS), re.compile(f"[A-Za-z](?:(?={_OUTPUT_CLASS})|(?<={_OUTPUT_CLASS}.))")
+    return compiled(_OUTPUT_CLASS), compiled(f"[A-Za-z](?:(?={_OUTPUT_CLASS})|(?<={_OUTPUT_CLASS}.))")
 
 
 @cache
 def _beyond_first_output_char() -> re.Pattern[str]:
     """A pre-filter for the output class: one short range compiles in about 1 ms."""
-    return re.compile(f"[^\\x00-\\u{ord(_FIRST_OUTPUT_CHAR) - 1:04x}]")
+    return compiled(f"[^\\x00-\\u{ord(_FIRST_OUTPUT_CHAR) - 1:04x}]")
 
 
 def has_double_byte_output(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -61,13 +62,14 @@ def has_double_byte_output(text: str, start: int = 0, end: int | None = None) ->
     )
 
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_RUN = compiled(r"[^\x00-\x7f]+")
 _UNENCODABLE = "textfix-unencodable-pair"
 LOST_CHAR = "\ufffd"
 # Ideographs outside the basic block (extensions A and beyond, compatibility forms):
 # everyday text barely uses them, chance readings are full of them. The character
 # model has too little Chinese to know common ideographs from rare ones by itself.
-_RARE_IDEOGRAPHS = re.compile("[\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]")
+# (Like _WORD_OF_UTF8, compiled at first use: text without CJK never needs it.)
+_RARE_IDEOGRAPHS = "[\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]"
 
 
 def _two_nul_bytes(error: UnicodeError) -> tuple[bytes, int]:
@@ -115,8 +117,8 @@ def _layout(name: str) -> _Layout:
                 except UnicodeDecodeError:
                     continue
     return _Layout(
-        re.compile(f"[{class_body(singles)}]") if singles else None,
-        re.compile(f"[{class_body(triples)}]") if triples else None,
+        compiled(f"[{class_body(singles)}]") if singles else None,
+        compiled(f"[{class_body(triples)}]") if triples else None,
     )
 
 
@@ -171,7 +173,7 @@ _TWO_BYTE_SCRIPTS = (
 # candidates in C (see suspects._first_char_then). Every branch goes on with a character
 # of that class too: checked first, it turns away at once the many lone characters that
 # the bytes of clean CJK text decode to between their surrogates.
-_WORD_OF_UTF8 = re.compile(
+_WORD_OF_UTF8 = (
     r"[^\x00-\xbf\ud800-\udfff](?=[^\x00-\xbf\ud800-\udfff])(?:"
     + "|".join(
         [
@@ -187,7 +189,7 @@ _WORD_OF_UTF8 = re.compile(
 # A CJK character glued to a letter counts only where its bytes are UTF-8 glued to it:
 # "caf茅" is "caf" 0xC3 0xA9 in GBK, "GTK窗口" is not.
 _UTF8_CHAR = r"[^\x00-\x7f\udc80-\udcff]"
-_GLUED_UTF8 = re.compile(f"[A-Za-z]{_UTF8_CHAR}|{_UTF8_CHAR}(?=[A-Za-z])")
+_GLUED_UTF8 = compiled(f"[A-Za-z]{_UTF8_CHAR}|{_UTF8_CHAR}(?=[A-Za-z])")
 
 
 # A superset codepage gives the characters it shares with its base the same bytes, so
@@ -209,12 +211,12 @@ def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     # readings says so (no match takes in the NUL between two: every character of one is
     # beyond ASCII).
     joined = "\x00".join(decoded)
-    if _WORD_OF_UTF8.search(joined) is None and not (glued and _GLUED_UTF8.search(joined) is not None):
+    if compiled(_WORD_OF_UTF8).search(joined) is None and not (glued and _GLUED_UTF8.search(joined) is not None):
         return ()
     found = {
         name
         for name, reading in zip(searched, decoded)
-        if _WORD_OF_UTF8.search(reading) is not None or (glued and _GLUED_UTF8.search(reading) is not None)
+        if compiled(_WORD_OF_UTF8).search(reading) is not None or (glued and _GLUED_UTF8.search(reading) is not None)
     }
     return tuple(name for name in names if _SUPERSET.get(name, name) in found)
 
@@ -398,7 +400,7 @@ def considered(
     return long + alone, [item for item in short if (item.start, item.end) not in glued]
 
 
-_SPACE = re.compile(r"\s")  # what str.isspace() calls whitespace
+_SPACE = compiled(r"\s")  # what str.isspace() calls whitespace
 
 
 def _word_of(text: str, spaces: list[int], item: DoubleByteCandidate) -> tuple[int, int]:
@@ -544,7 +546,7 @@ def features(text: str, items: list[DoubleByteCandidate]) -> list[list[float]]:
                 float(item.swallowed),
                 0.0 if may_hold_mojibake(replacement, SINGLE_BYTE_CODECS) else 1.0,
                 1.0
-                if _RARE_IDEOGRAPHS.search(replacement)
+                if compiled(_RARE_IDEOGRAPHS).search(replacement)
                 or has_rare_chars(replacement, UNUSUAL_OR_MARK)
                 else 0.0,
                 replacement.count(LOST_CHAR) / len(replacement),

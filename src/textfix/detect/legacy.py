@@ -27,6 +27,7 @@ from textfix.model.latin_grams import reading_fit
 from textfix.model.letters import non_ascii_letters, regular_case, written_in
 from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
+from textfix.patterns import compiled
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -66,7 +67,7 @@ class _Sign(NamedTuple):
 
 
 _LATIN1_LETTER = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
-_WORD_WITH_A_LATIN1_RUN = re.compile(f"[^\\W\\d_]*[{_LATIN1_LETTER}]{{3}}[^\\W\\d_]*")
+_WORD_WITH_A_LATIN1_RUN = compiled(f"[^\\W\\d_]*[{_LATIN1_LETTER}]{{3}}[^\\W\\d_]*")
 
 
 def _uncommon_word_with_a_latin1_run(text: str, start: int, end: int) -> bool:
@@ -103,7 +104,7 @@ _CYRILLIC_UPPER = "\u0400-\u042f\u0490"
 # looked at, and the case-blind evidence tells an abbreviation from damage. The sign
 # starts at the capital, rarer in clean text than the lower-case letter before it.
 _CASE_FLIP = _Sign(_CYRILLIC_UPPER, f"(?<=[{_CYRILLIC_LOWER}].)")
-_CYRILLIC_WORD = re.compile(f"[{_CYRILLIC}]{{3,}}")
+_CYRILLIC_WORD = compiled(f"[{_CYRILLIC}]{{3,}}")
 
 
 def _capitals_dominate(text: str, start: int, end: int) -> bool:
@@ -176,7 +177,7 @@ class MisreadSigns:
                 self._conditional.append((self._one_search([sign]), sign.only_where))
         plain = by_among.pop("", [])
         self._plain = self._one_search(plain) if plain else None
-        self._gated = [(re.compile(f"[{among}]"), self._one_search(group)) for among, group in by_among.items()]
+        self._gated = [(compiled(f"[{among}]"), self._one_search(group)) for among, group in by_among.items()]
         self._grams = grams
         self._common = common
 
@@ -184,7 +185,7 @@ class MisreadSigns:
     def _one_search(signs: list[_Sign]) -> re.Pattern[str]:
         first = "".join(dict.fromkeys(sign.first for sign in signs))
         tails = "|".join(f"(?<=[{sign.first}])(?:{sign.rest})" for sign in signs)
-        return re.compile(f"[{first}](?:{tails})")
+        return compiled(f"[{first}](?:{tails})")
 
     def found(self, text: str, start: int = 0, end: int = sys.maxsize) -> bool:
         if self._plain is not None and self._plain.search(text, start, end) is not None:
@@ -210,7 +211,7 @@ class _GramSearch:
 
     def __init__(self, grams_by_anchor: Mapping[str, Sequence[str]]) -> None:
         self._grams_by_anchor = grams_by_anchor
-        self._anchors = re.compile(self._letters(grams_by_anchor))
+        self._anchors = compiled(self._letters(grams_by_anchor))
         self._search: re.Pattern[str] | None = None
 
     def found(self, text: str, start: int, end: int) -> bool:
@@ -247,10 +248,10 @@ class _GramSearch:
             tails += [f"(?={re.escape(second)}{letters(last)})" for second, last in leading.items()]
             tails += [f"(?<={re.escape(first)}{letters(second)}.)" for first, second in trailing.items()]
             branches.append(f"(?<={re.escape(anchor)})(?:{'|'.join(tails)})")
-        return re.compile(f"{letters(self._grams_by_anchor)}(?:{'|'.join(branches)})")
+        return compiled(f"{letters(self._grams_by_anchor)}(?:{'|'.join(branches)})")
 
 
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+_NON_ASCII = compiled("[^\x00-\x7f]")
 
 
 class _CommonReadings:
@@ -269,7 +270,7 @@ class _CommonReadings:
         changing = "".join(
             c for c, *read in zip(upper, *(_upper_half(name) for name in self._originals)) if any(r != c for r in read)
         )
-        self._changing = re.compile(f"[{re.escape(changing)}]")
+        self._changing = compiled(f"[{re.escape(changing)}]")
         self._shown_letters = non_ascii_letters(upper)
         self._reads_into_common_word = lru_cache(maxsize=1 << 14)(self._uncached)
         self._chars_of_an_original = lru_cache(maxsize=1 << 12)(self._chars_uncached)
@@ -353,7 +354,7 @@ def _looks_misread(name: str) -> MisreadSigns:
 # Whitespace never falls inside a character of these codepages, ASCII punctuation can
 # (the second byte of a GBK or Shift_JIS character): words run from space to space.
 # (an NBSP included: it is what cp1251 shows for the most common letter of cp866, "а")
-WORD = re.compile(r"[\S\xa0]*[^\x00-\x7f][\S\xa0]*")
+WORD = compiled(r"[\S\xa0]*[^\x00-\x7f][\S\xa0]*")
 
 
 Spans = Sequence[tuple[int, int]]
@@ -380,7 +381,7 @@ def may_hold_legacy_mojibake(text: str, pairs: tuple[tuple[str, str], ...]) -> b
 _MULTI_BYTE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
 
 
-_UNDEFINED = re.compile("[\x80-\x9f\ufffd]")  # what codepage() decodes undefined bytes to
+_UNDEFINED = compiled("[\x80-\x9f\ufffd]")  # what codepage() decodes undefined bytes to
 
 
 def reread(word: str, original: str, shown_as: str) -> str | None:
@@ -478,7 +479,7 @@ def _read_into_common_word(word: str, replacement: str, original: str) -> bool:
 
 # A printf directive glued to a word ("%liс", "%2uм": seconds, minutes) is not part of
 # it: its letters beside Cyrillic ones are no Latin word with misread letters in it.
-_PRINTF = re.compile(r"%[-+ #0'.\d*]*(?:hh|ll|[hlLqjzt])?(?:p[A-Za-z]|[a-zA-Z])")
+_PRINTF = compiled(r"%[-+ #0'.\d*]*(?:hh|ll|[hlLqjzt])?(?:p[A-Za-z]|[a-zA-Z])")
 
 
 def _words(text: str) -> list[tuple[int, int]]:
@@ -743,10 +744,10 @@ def _gain(model: CharModel, word: str, replacement: str, left: str, right: str) 
     return model.pair_logp(replacement, left, right) - model.pair_logp(word, left, right)
 
 
-_RUN = re.compile(r"(.)\1{2,}", re.DOTALL)
+_RUN = compiled(r"(.)\1{2,}", re.DOTALL)
 
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LETTER_RUN = compiled(r"[^\W\d_]+")
 _KNOWN_AFTER = FEATURE_NAMES.index("known_after_share")
 _LETTERS_FIT = FEATURE_NAMES.index("letters_fit")
 _LANGUAGE_FIT = FEATURE_NAMES.index("language_fit")
@@ -762,7 +763,7 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
         return 0.0
     # Nor does one whose every word is a listing of letters ("àèìòù", a keyboard test,
     # is no word misread from Hebrew "אטלעש").
-    if all(_listing(text[item.start : item.end]) for item in reading.words):
+    if all(_listing(text[item.start : item.end], item.shown_as) for item in reading.words):
         return 0.0
     # Nor one that reads a letter of every word as a symbol: "žinyno" is no "˛inyno"
     # (cp1257), "ґ" no "┤" (koi8-u); text seldom has such symbols inside its words.
@@ -836,17 +837,25 @@ def _letter_read_as_symbol(text: str, item: LegacyCandidate) -> bool:
     return any(shown.isalpha() and unicodedata.category(read)[0] == "S" for shown, read in _changed(text, item))
 
 
-def _listing(word: str) -> bool:
-    """Four letters or more beyond ASCII, in code point order, either one after another
-    ("ÀÁÂÃ") or all with the same accent ("àèìòù"): letters listed, not a word."""
+def _listing(word: str, shown_as: str) -> bool:
+    """Letters listed, not a word: four letters or more beyond ASCII in code point order,
+    either one after another ("ÀÁÂÃ") or all with the same accent ("àèìòù"), or six or
+    more, each once, that one language written in the codepage has ("áéýúíóþæðö", the
+    letters Icelandic adds to ASCII; words repeat their letters long before six)."""
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 4 or any(c.isascii() for c in letters):
         return False
     pairs = list(zip(letters, letters[1:]))
     accents = {unicodedata.normalize("NFD", c)[1:] for c in letters}
-    return all(ord(right) == ord(left) + 1 for left, right in pairs) or (
+    if all(ord(right) == ord(left) + 1 for left, right in pairs) or (
         all(left < right for left, right in pairs) and len(accents) == 1 and accents != {""}
-    )
+    ):
+        return True
+    distinct = non_ascii_letters(word)
+    return len(letters) >= LISTED_LETTERS and len(distinct) == len(letters) and written_in(distinct, shown_as)
+
+
+LISTED_LETTERS = 6
 
 
 def _foreign(word: str, alphabet: frozenset[str]) -> bool:
@@ -913,12 +922,12 @@ def _drawing_read_as_punctuation(word: str, replacement: str) -> bool:
     )
 
 
-_RUN_OF_TWO = re.compile(f"([{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}])\\1")
+_RUN_OF_TWO = compiled(f"([{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}])\\1")
 
 
 # "@" after an ASCII letter or digit, or "://": an e-mail address or URL. (Double-byte
 # text shows "@" as a trail byte after a high one: "ß@" is GBK.)
-_ADDRESS = re.compile(r"[A-Za-z0-9]@|://")
+_ADDRESS = compiled(r"[A-Za-z0-9]@|://")
 
 
 def _all_caps(word: str) -> bool:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import char_class
+from textfix.patterns import compiled
 from textfix.utf8 import LOSSY_SEQUENCE, LOST, MULTIBYTE_RUN
 
 STAND_INS = " ?\ufffd"  # what a lost byte turns into: NBSP collapsed to space, or a replacement mark
@@ -68,9 +69,9 @@ def scanner(name: str) -> _Scanner:
     space_leads = "".join(page.decoding_table[b] for b in SPACE_LEADS)
     if all(unicodedata.name(c, "").startswith(("LATIN", "SQUARE ROOT", "NOT SIGN")) for c in space_leads):
         marks += f"|(?<={char_class(space_leads)}) "
-    stretch = re.compile(f"(?:{upper}|{marks})+")
+    stretch = compiled(f"(?:{upper}|{marks})+")
     leads = char_class(page.chars(0xC2, 0xF4))
-    pair = re.compile(f"{leads}(?:{char_class(page.chars(0x80, 0xBF) + STAND_INS)})")
+    pair = compiled(f"{leads}(?:{char_class(page.chars(0x80, 0xBF) + STAND_INS)})")
     undefined = tuple(b for b in range(0x80, 0xA0) if page.decoding_table[b] == chr(b))
     if name == "iso8859-1":
         undefined = ()

@@ -20,6 +20,7 @@ from functools import cache
 
 from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import class_body
+from textfix.patterns import compiled
 
 # Letters of the scripts whose codepages are supported, as code point ranges.
 SCRIPT_RANGES: dict[str, str] = {
@@ -40,7 +41,7 @@ LOSSY_SPACE_LEADS = "ÂÃÅÎÐÑ"
 LOST_MARKS = "?\ufffd"  # "?" only after Latin letters: Cyrillic and Greek questions end in one
 
 
-_SCRIPT_PATTERNS = {name: re.compile(f"[{ranges}]") for name, ranges in SCRIPT_RANGES.items()}
+_SCRIPT_PATTERNS = {name: compiled(f"[{ranges}]") for name, ranges in SCRIPT_RANGES.items()}
 
 
 @cache
@@ -131,7 +132,7 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     body = [g for g in groups if g is not None]
     # a lossy pipeline leaves "Ã " for "à"
     body.append(f"(?<=[{class_body(LOSSY_SPACE_LEADS)}]) ")
-    return re.compile(_first_char_then(leads | set(LOSSY_SPACE_LEADS), body))
+    return compiled(_first_char_then(leads | set(LOSSY_SPACE_LEADS), body))
 
 
 def _first_char_then(first: AbstractSet[str], branches: list[str]) -> str:
@@ -197,7 +198,7 @@ def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
     after_lead = f"[{class_body(continuations | set(LOST_MARKS))}]"
     branches = [after_lead if first == leads else f"(?<=[{class_body(leads)}]){after_lead}"]
     branches.append(f"(?<=[{class_body(LOSSY_SPACE_LEADS)}]) ")
-    return re.compile(_first_char_then(first, branches))
+    return compiled(_first_char_then(first, branches))
 
 
 # Plain Cyrillic text (letters, ASCII and everyday punctuation) is full of lead and
@@ -211,8 +212,8 @@ _CYRILLIC = "\u0400-\u045f\u0490-\u04ff"
 _CYRILLIC_UPPER = "\u0400-\u042f\u0490-\u04fe"
 _CYRILLIC_LOWER = "\u0430-\u045f\u0491-\u04ff"
 _PLAIN_PUNCTUATION = "«»–—…’“”„№\xa0"
-_IMPURE_CYRILLIC = re.compile(f"[^\x00-\x7f{_CYRILLIC}{_PLAIN_PUNCTUATION}]")
-_CYRILLIC_ODDITY = re.compile(
+_IMPURE_CYRILLIC = compiled(f"[^\x00-\x7f{_CYRILLIC}{_PLAIN_PUNCTUATION}]")
+_CYRILLIC_ODDITY = compiled(
     f"[{_CYRILLIC_UPPER}A-Za-z{_PLAIN_PUNCTUATION}](?:"
     f"(?<=[{_CYRILLIC_LOWER}].)(?<=[{_CYRILLIC_UPPER}])"
     f"|(?<=[A-Za-z])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))"

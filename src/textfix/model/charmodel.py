@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from functools import cache
+from itertools import accumulate
 
-from textfix.model.tables import table
+from textfix.model.tables import table, unpacked_char_ints, unpacked_ints
 
 _classes = table("charclass")
 CLASS_NAMES: tuple[str, ...] = tuple(_classes["class_names"])
@@ -57,13 +58,21 @@ class CharModel:
         data = table("charmodel")
         width = EDGE + 1
         self._width = width
-        self._transition: list[float] = [value / _SCALE for value in data["transition"]]
-        self._emission: dict[str, float] = {char: value / _SCALE for char, value in data["emission"].items()}
+        self._transition: list[float] = [value / _SCALE for value in unpacked_ints(data["transition"])]
+        self._emission: dict[str, float] = {
+            char: value / _SCALE for char, value in unpacked_char_ints(data["emission"]).items()
+        }
         self._unseen: list[float] = [value / _SCALE for value in data["unseen"]]
         self._pair_cache: dict[str, float] = {}
-        self._left_counts: dict[str, int] = data["left_counts"]
-        self._followers: dict[str, int] = data["followers"]
-        self._pairs: dict[str, list[str]] = data["pairs"]
+        self._left_counts: dict[str, int] = unpacked_char_ints(data["left_counts"])
+        self._followers: dict[str, int] = unpacked_char_ints(data["followers"])
+        pairs = data["pairs"]
+        # The pairs are unpacked by first char when first met: (where its followers start
+        # in _pair_followers and _pair_counts, where they end).
+        ends = list(accumulate(unpacked_ints(pairs["sizes"])))
+        self._pair_spans: dict[str, tuple[int, int]] = dict(zip(pairs["firsts"], zip([0, *ends], ends)))
+        self._pair_followers: str = pairs["followers"]
+        self._pair_counts: list[int] = unpacked_ints(pairs["counts"])
         self._counts_after: dict[str, dict[str, int]] = {}
         assert len(self._transition) == width * width
 
@@ -135,8 +144,11 @@ class CharModel:
         """How often clean text showed `char` right after `previous` (pairs of ASCII: never counted)."""
         after = self._counts_after.get(previous)
         if after is None:
-            packed = self._pairs.get(previous)
-            after = {} if packed is None else dict(zip(packed[0], map(int, packed[1].split())))
+            span = self._pair_spans.get(previous)
+            after = {}
+            if span is not None:
+                first, last = span
+                after = dict(zip(self._pair_followers[first:last], self._pair_counts[first:last]))
             self._counts_after[previous] = after
         return after.get(char, 0)
 

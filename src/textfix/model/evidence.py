@@ -10,7 +10,6 @@ probability is calibrated on data, not guessed.
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -20,6 +19,7 @@ from typing import NamedTuple, Protocol
 from textfix.codecs import PRIOR_SHARE
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.tables import table
+from textfix.patterns import compiled
 
 FEATURE_NAMES = (
     "gain",
@@ -47,7 +47,7 @@ FEATURE_NAMES = (
 WHOLE_WINDOW_MIN_SEQUENCES = 3
 SUPPORT_CANDIDATES = 64  # the strongest readings looked at for support, so long texts stay linear
 SUPPORT_REACH = 200  # how far away another reading through the same codepage still counts
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+_NON_ASCII_LETTER = compiled(r"[^\W\d_\x00-\x7f]")
 NEARBY = 30  # characters on each side in which clean letters of the repair's script count
 CENSUS_REACH = 400  # characters around the readings whose scripts count as the text's own
 _LETTERS = {"Lu", "Ll", "Lo", "M"}

@@ -10,16 +10,16 @@ the words a misreading leaves alone are of the text's own language too.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from textfix.model.tables import table
+from textfix.patterns import compiled
 
 # Letters are kept, in lower case, and so are symbols beyond ASCII: a letter misread as
 # one ("ž" as "˛" through cp1257) or one misread as a letter ("³" for "ł") must cost
 # what no language has. Any run of spaces, ASCII digits and punctuation, and printf
 # directives ("%s", "%-2d": of no language either) is one space.
-_NOT_LETTERS = re.compile(r"(?:%[-+ #0'.\d*]*(?:hh|ll|[hlqjzt])?[a-z]|[\s\x00-\x40\x5b-\x60\x7b-\x7f])+")
+_NOT_LETTERS = compiled(r"(?:%[-+ #0'.\d*]*(?:hh|ll|[hlqjzt])?[a-z]|[\s\x00-\x40\x5b-\x60\x7b-\x7f])+")
 LOGP_SCALE = 10.0  # the table holds natural-log probabilities times this, as ints
 
 

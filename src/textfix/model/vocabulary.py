@@ -10,13 +10,13 @@ were written in ("pergalę" is Lithuanian: a word for a cp1257 reading, not a cp
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from textfix.model.tables import table
+from textfix.patterns import compiled
 
-_EDGES = re.compile(r"^\W+|\W+$")
+_EDGES = compiled(r"^\W+|\W+$")
 
 
 # The codepages a mark tells, a bit each, and one more bit for languages none of them
@@ -122,7 +122,7 @@ def _ascii_words() -> dict[str, frozenset[str]]:
 
 # a whole word between spaces, punctuation around it aside: not part of an option, a
 # name or a printf directive ("-mcpu=arm8", "%lx", "girdi'ye")
-_ASCII_WORD = re.compile(r"""(?<!\S)[("'«„“]*([A-Za-z]{2,})[)"'»“”.,;:!?]*(?!\S)""")
+_ASCII_WORD = compiled(r"""(?<!\S)[("'«„“]*([A-Za-z]{2,})[)"'»“”.,;:!?]*(?!\S)""")
 
 
 def language_fit(text: str, original: str, shown_as: str) -> float:
