@@ -9,16 +9,18 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
 from textfix.detect.controls import C1_RUN
-from textfix.detect.doublebyte import detect_double_byte
+from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
 from textfix.detect.layers import repair_whole_text
 from textfix.detect.legacy import MisreadSigns, detect_legacy, misread_signs
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import Alternative, Finding
+from textfix.patterns import compiled
 from textfix.repair import Plan, PlanStep
 from textfix.repair import apply_plan as _apply_plan
 from textfix.repair import damage_findings as _damage_findings
@@ -85,11 +87,21 @@ def _check_text(text: object) -> str:
     raise TypeError(f"expected str, not {type(text).__name__}")
 
 
+@cache
+def _controls_or_wide_chars() -> re.Pattern[str]:
+    # C1 controls and the characters a double-byte reading shows, found in one search:
+    # most non-ASCII text has neither, and neither check need run then.
+    return compiled(f"[\x80-\x9f{OUTPUT_CHARS}]")
+
+
 def _clean_by_default(text: str) -> bool:
     """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
     if text.isascii():
         return True
-    if may_hold_mojibake(text, _DEFAULT_CODECS) or C1_RUN.search(text) is not None:
+    if may_hold_mojibake(text, _DEFAULT_CODECS):
+        return False
+    rare = _controls_or_wide_chars().search(text)
+    if rare is not None and C1_RUN.search(text, rare.start()) is not None:
         return False
     # Only double-byte and legacy damage are left to look for: when none is sure, nothing
     # changes (clean CJK text, clean text that merely looks misread), and the rest of the
@@ -98,7 +110,9 @@ def _clean_by_default(text: str) -> bool:
         text, DEFAULT_CONFIG.effective_legacy_pairs, max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
     ):
         return False
-    return not detect_double_byte(text, _DEFAULT_DOUBLE_BYTE_CODECS, DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.threshold)
+    return rare is None or not detect_double_byte(
+        text, _DEFAULT_DOUBLE_BYTE_CODECS, DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.threshold
+    )
 
 
 def fix_text(text: str, config: Config | None = None, **settings: object) -> str:

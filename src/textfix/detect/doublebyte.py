@@ -17,6 +17,7 @@ import codecs
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -35,7 +36,8 @@ PRIOR_SHARE = {"gbk": 0.4, "big5": 0.1, "shift_jis": 0.15, "cp932": 0.1, "euc_jp
 
 # Every reading of UTF-8 through these codepages shows at least one of these: CJK
 # ideographs, kana (halfwidth too) or Hangul. Text without one is done at once.
-_OUTPUT_CLASS = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff61-\uff9f]"
+OUTPUT_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff61-\uff9f"
+_OUTPUT_CLASS = f"[{OUTPUT_CHARS}]"
 _FIRST_OUTPUT_CHAR = "\u3040"
 
 
@@ -203,21 +205,28 @@ def _searched(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_SUPERSET.get(name, name) for name in names))
 
 
+@cache
+def _encoders(names: tuple[str, ...]) -> tuple[Callable[[str, str], tuple[bytes, int]], ...]:
+    # (called directly: str.encode looks the codec up by name at every call)
+    return tuple(codecs.lookup(name).encode for name in names)
+
+
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     searched = _searched(names)
-    decoded = [text.encode(name, "replace").decode("utf-8", "surrogateescape") for name in searched]
+    encoded = [encode(text, "replace")[0] for encode in _encoders(searched)]
     glued = _patterns()[1].search(text) is not None
     # Clean CJK text reads as no UTF-8 word through any of them: one search over all the
-    # readings says so (no match takes in the NUL between two: every character of one is
-    # beyond ASCII).
-    joined = "\x00".join(decoded)
-    if compiled(_WORD_OF_UTF8).search(joined) is None and not (glued and _GLUED_UTF8.search(joined) is not None):
+    # readings, decoded in one call, says so (no match takes in the NUL between two:
+    # every character of one is beyond ASCII, and no UTF-8 sequence spans a NUL).
+    joined = b"\x00".join(encoded).decode("utf-8", "surrogateescape")
+    word_of_utf8 = compiled(_WORD_OF_UTF8)
+    if word_of_utf8.search(joined) is None and not (glued and _GLUED_UTF8.search(joined) is not None):
         return ()
-    found = {
-        name
-        for name, reading in zip(searched, decoded)
-        if compiled(_WORD_OF_UTF8).search(reading) is not None or (glued and _GLUED_UTF8.search(reading) is not None)
-    }
+    found = set()
+    for name, data in zip(searched, encoded):
+        reading = data.decode("utf-8", "surrogateescape")
+        if word_of_utf8.search(reading) is not None or (glued and _GLUED_UTF8.search(reading) is not None):
+            found.add(name)
     return tuple(name for name in names if _SUPERSET.get(name, name) in found)
 
 

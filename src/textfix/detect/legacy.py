@@ -162,43 +162,61 @@ class MisreadSigns:
 
     It runs on every clean non-ASCII text, so each search starts with a single
     character class, which the regex engine scans for in C; each sign's tail then
-    checks that the first character is one of its own.
+    checks that the first character is one of its own. The signs that hold only where
+    a condition does are branches of the same search, named, after the others: a match
+    of theirs counts once the condition holds.
     """
 
     def __init__(
         self, signs: Iterable[_Sign], grams: _GramSearch | None = None, common: _CommonReadings | None = None
     ) -> None:
         by_among: dict[str, list[_Sign]] = {}
-        self._conditional: list[tuple[re.Pattern[str], Callable[[str, int, int], bool]]] = []
+        self._conditions: dict[str, Callable[[str, int, int], bool]] = {}
+        conditional: list[_Sign] = []
         for sign in dict.fromkeys(signs):
             if sign.only_where is None:
                 by_among.setdefault(sign.among, []).append(sign)
             else:
-                self._conditional.append((self._one_search([sign]), sign.only_where))
+                self._conditions[f"only_where_{len(conditional)}"] = sign.only_where
+                conditional.append(sign)
         plain = by_among.pop("", [])
-        self._plain = self._one_search(plain) if plain else None
+        self._plain = self._one_search(plain, conditional) if plain or conditional else None
         self._gated = [(compiled(f"[{among}]"), self._one_search(group)) for among, group in by_among.items()]
         self._grams = grams
         self._common = common
 
     @staticmethod
-    def _one_search(signs: list[_Sign]) -> re.Pattern[str]:
-        first = "".join(dict.fromkeys(sign.first for sign in signs))
-        tails = "|".join(f"(?<=[{sign.first}])(?:{sign.rest})" for sign in signs)
-        return compiled(f"[{first}](?:{tails})")
+    def _one_search(signs: list[_Sign], conditional: Sequence[_Sign] = ()) -> re.Pattern[str]:
+        first = "".join(dict.fromkeys(sign.first for sign in [*signs, *conditional]))
+        tails = [f"(?<=[{sign.first}])(?:{sign.rest})" for sign in signs]
+        tails += [f"(?<=[{sign.first}])(?P<only_where_{index}>{sign.rest})" for index, sign in enumerate(conditional)]
+        return compiled(f"[{first}](?:{'|'.join(tails)})")
 
     def found(self, text: str, start: int = 0, end: int = sys.maxsize) -> bool:
-        if self._plain is not None and self._plain.search(text, start, end) is not None:
+        if self._plain is not None and self._plain_found(text, start, end):
             return True
         for among, pattern in self._gated:
             if among.search(text) is not None and pattern.search(text, start, end) is not None:
                 return True
-        for pattern, only_where in self._conditional:
-            if pattern.search(text, start, end) is not None and only_where(text, start, end):
-                return True
         if self._grams is not None and self._grams.found(text, start, end):
             return True
         return self._common is not None and self._common.found(text, start, end)
+
+    def _plain_found(self, text: str, start: int, end: int) -> bool:
+        assert self._plain is not None
+        failed: set[str] = set()  # conditions that do not hold here (they are on the whole span)
+        position = start
+        while (match := self._plain.search(text, position, end)) is not None:
+            condition = match.lastgroup
+            if condition is None:
+                return True
+            if condition not in failed:
+                if self._conditions[condition](text, start, end):
+                    return True
+                failed.add(condition)
+            # (from the next character: a match there may overlap this one)
+            position = match.start() + 1
+        return False
 
 
 class _GramSearch:
