@@ -225,6 +225,22 @@ def test_the_likeliest_whole_reading_repairs_all_of_a_text(original: str, codec:
     assert apply_findings(damaged, detect(damaged)) == original
 
 
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # clean Vietnamese, a word thrice (found by hypothesis): "đí" is "С" through cp852,
+        # and the same letters read three times are one piece of evidence, not three
+        ("đích đích đích", "đích đích đích"),
+        # a mojibake pair thrice is damage still: Finnish in cp1251, then UTF-8 as cp1252
+        ("ylimÐ´Ð´rÐ´inen kaksoispiste", "ylimääräinen kaksoispiste"),
+        ("cafÃ© cafÃ© cafÃ©", "café café café"),
+    ],
+)
+def test_a_sequence_repeated_is_one_piece_of_evidence(text: str, fixed: str) -> None:
+    assert fix_text(text) == fixed
+    assert apply_findings(text, detect(text)) == fixed
+
+
 @pytest.mark.parametrize("before", ["the café the café the ", "the مرحبا the ", ""])
 def test_three_layer_word_split_by_an_ascii_letter(before: str) -> None:
     # "ód" + "ź": the runs around the "d" are read as one word through all three layers,

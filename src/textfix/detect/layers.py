@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from textfix.codecs import SINGLE_BYTE_CODECS
@@ -25,14 +26,13 @@ from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings
 from textfix.languages import alphabet
 from textfix.model.charmodel import char_model
 from textfix.model.evidence import (
-    WHOLE_WINDOW_MIN_SEQUENCES,
     agree,
     confidence,
     layer_features,
     reading,
     whole_window_confidence,
 )
-from textfix.utf8 import MULTIBYTE_RUN
+from textfix.utf8 import MULTIBYTE_RUN, ONE_SEQUENCE
 
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
@@ -173,6 +173,9 @@ class _WholeReading(NamedTuple):
     inner: _WholeReading | None  # the reading of the text this one reads to, if not clean
 
 
+# fix_text reads a damaged text whole before the full analysis, which begins by reading
+# the same text whole: the last few readings are remembered (they are never changed).
+@lru_cache(maxsize=8)
 def _read_whole(
     text: str, start: int, end: int, codecs: tuple[str, ...], layers: int, threshold: float
 ) -> _WholeReading | None:
@@ -188,7 +191,7 @@ def _read_whole(
         return None
     name, data, decoded = reading
     # too few sequences to be sure of: decided before the costlier tests of the layers
-    certainty = whole_window_confidence(sequences_in(data))
+    certainty = _whole_reading_certainty(text[start:end], data)
     if certainty is None:
         return None
     inner = None
@@ -252,9 +255,23 @@ def _one_reading(readings: dict[str, tuple[str, bytes]], codecs: tuple[str, ...]
 
 def _reads_whole_again(text: str, codecs: tuple[str, ...]) -> bool:
     """Whether `text` would itself read whole, with enough sequences to be trusted."""
-    return any(
-        sequences_in(data) >= WHOLE_WINDOW_MIN_SEQUENCES for _, data in complete_readings(text, codecs).values()
-    )
+    return any(_whole_reading_certainty(text, data) is not None for _, data in complete_readings(text, codecs).values())
+
+
+def _whole_reading_certainty(shown: str, data: bytes) -> float | None:
+    """How sure a whole reading of `shown` into these bytes (one a char) is, by how many
+    sequences agree on it, or None for too few. A sequence shown as letters may be clean
+    text, and repeated it proves no more: clean Vietnamese "đích đích đích" holds "đí"
+    thrice, which is "С" through cp852 ("Ð´" thrice, a letter and an accent, is "д")."""
+    certainty = whole_window_confidence(sequences_in(data))
+    if certainty is None:
+        return None
+    sequences = list(ONE_SEQUENCE.finditer(data))
+    if len({match.group() for match in sequences}) < 2 and all(
+        shown[match.start() : match.end()].isalpha() for match in sequences
+    ):
+        return None
+    return certainty
 
 
 def _sure(read: _WholeReading | None, threshold: float) -> bool:
@@ -275,7 +292,7 @@ def _whole_window(
         Finding(s, e, text[s:e], "mojibake", chain, read.data[s - start : e - start].decode("utf-8"), read.certainty)
         for s, e in read.runs
     ]
-    return findings, read.deferred
+    return findings, list(read.deferred)
 
 
 def repair_whole_text(text: str, config: Config) -> str | None:
