@@ -67,10 +67,11 @@ class CharModel:
         self._left_counts: dict[str, int] = unpacked_char_ints(data["left_counts"])
         self._followers: dict[str, int] = unpacked_char_ints(data["followers"])
         pairs = data["pairs"]
-        # The pairs are unpacked by first char when first met: (where its followers start
-        # in _pair_followers and _pair_counts, where they end).
-        ends = list(accumulate(unpacked_ints(pairs["sizes"])))
-        self._pair_spans: dict[str, tuple[int, int]] = dict(zip(pairs["firsts"], zip([0, *ends], ends)))
+        # The pairs are unpacked by first char when first met: its group is found in
+        # _pair_firsts (each first char once), and _pair_ends tells where each group ends
+        # in _pair_followers and _pair_counts.
+        self._pair_firsts: str = pairs["firsts"]
+        self._pair_ends: list[int] = list(accumulate(unpacked_ints(pairs["sizes"])))
         self._pair_followers: str = pairs["followers"]
         self._pair_counts: list[int] = unpacked_ints(pairs["counts"])
         self._counts_after: dict[str, dict[str, int]] = {}
@@ -144,10 +145,10 @@ class CharModel:
         """How often clean text showed `char` right after `previous` (pairs of ASCII: never counted)."""
         after = self._counts_after.get(previous)
         if after is None:
-            span = self._pair_spans.get(previous)
+            group = self._pair_firsts.find(previous)
             after = {}
-            if span is not None:
-                first, last = span
+            if group >= 0:
+                first, last = self._pair_ends[group - 1] if group else 0, self._pair_ends[group]
                 after = dict(zip(self._pair_followers[first:last], self._pair_counts[first:last]))
             self._counts_after[previous] = after
         return after.get(char, 0)
