@@ -79,22 +79,26 @@ def _score_layer(
         for c, row in zip(candidates, rows)
     ]
     known = [_Scored(f.start, f.end, f.replacement, f.chain[-1], False, f.confidence, f.chain) for f in witnesses]
-    return _corroborated(scored, known)
+    return _corroborated(text, scored, known)
 
 
-def _corroborated(scored: list[_Scored], witnesses: list[_Scored]) -> list[_Scored]:
+def _corroborated(text: str, scored: list[_Scored], witnesses: list[_Scored]) -> list[_Scored]:
     """Two likely readings through the same chain, close together, vouch for each other.
 
     Each is evidence that this stretch of text went through that chain; the chance that
     both are wrong is about the product of their doubts (noisy-or). Only the best
     neighbour counts, and only readings that are likely on their own take part, so
     that noise cannot add up. This keeps pairs like "Â«%sÂ»" from being half repaired.
+    The same letters read the same way again are no second witness (as for support in
+    layer_features): "НаН" twice, whose "аН" is "н" through ISO-8859-5, would vouch for
+    itself.
     """
     by_chain: dict[tuple[str, ...], list[_Scored]] = {}
     for item in scored + witnesses:
         # single layers only: a deeper peel is a guess about more than one codepage
         if item.confidence >= CORROBORATION_FLOOR and len(item.chain) == 2:
             by_chain.setdefault(item.chain, []).append(item)
+    letters = {id(item): text[item.start : item.end].isalpha() for item in scored + witnesses}
     lifted: dict[int, float] = {}
     for items in by_chain.values():
         items.sort(key=lambda s: s.start)
@@ -102,7 +106,8 @@ def _corroborated(scored: list[_Scored], witnesses: list[_Scored]) -> list[_Scor
             best = 0.0
             for other in items[max(0, position - 8) : position + 9]:
                 near = abs(other.start - item.start) <= CORROBORATION_REACH
-                if other is not item and near and (other.end <= item.start or other.start >= item.end):
+                apart = other.end <= item.start or other.start >= item.end
+                if near and apart and not (letters[id(item)] and other.replacement == item.replacement):
                     best = max(best, other.confidence)
             if best:
                 lifted[id(item)] = 1.0 - (1.0 - item.confidence) * (1.0 - best)

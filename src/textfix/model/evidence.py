@@ -229,10 +229,14 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
     """
     ordered = sorted(range(len(readings)), key=lambda i: readings[i].start)
     best_rival = [-math.inf] * len(readings)
-    # The strongest reading through each codec: damage through one codepage rarely comes alone.
-    strongest: dict[str, list[tuple[float, int, int]]] = {}
+    # The strongest reading through each codec: damage through one codepage rarely comes
+    # alone. The same letters read the same way again are no support: "ЛипсваНяма" thrice
+    # (a Bulgarian identifier, whose "аН" is "н" through ISO-8859-5) would support itself.
+    strongest: dict[str, list[tuple[float, int, int, str]]] = {}
     for item in readings:
-        strongest.setdefault(item.codec, []).append((item.gain + item.class_gain, item.start, item.end))
+        strongest.setdefault(item.codec, []).append(
+            (item.gain + item.class_gain, item.start, item.end, item.replacement)
+        )
     for entries in strongest.values():
         entries.sort(reverse=True)
     for position, i in enumerate(ordered):
@@ -253,12 +257,14 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
         length = item.end - item.start
         combined = _score(item)
         margin = combined - rival if rival > -math.inf else item.gain + item.class_gain
+        repeats_itself = span.isalpha()
         support = next(
             (
                 gain
-                for gain, start, end in islice(strongest[item.codec], SUPPORT_CANDIDATES)
+                for gain, start, end, replacement in islice(strongest[item.codec], SUPPORT_CANDIDATES)
                 if (end <= item.start or start >= item.end)
                 and start - SUPPORT_REACH <= item.start <= end + SUPPORT_REACH
+                and not (repeats_itself and replacement == item.replacement)
             ),
             0.0,
         )
