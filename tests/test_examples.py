@@ -238,6 +238,9 @@ def test_the_likeliest_whole_reading_repairs_all_of_a_text(original: str, codec:
         # corroborate nor support each other (found by a stress run of catalog words)
         ("контролна ЛипсваНяма контролна ЛипсваНяма ЛипсваНяма",) * 2,
         ("вредност НаН, НаН и НаН", "вредност НаН, НаН и НаН"),
+        # two different letter pairs read whole into Cyrillic glued to Latin letters ("Уng"):
+        # a whole reading makes no mixed-script word out of letters (found by a stress run)
+        ("đúng %s lui. đó/đúng", "đúng %s lui. đó/đúng"),
     ],
 )
 def test_the_same_letters_read_again_are_one_piece_of_evidence(text: str, fixed: str) -> None:

@@ -29,9 +29,11 @@ from textfix.model.evidence import (
     agree,
     confidence,
     layer_features,
+    letter_script,
     reading,
     whole_window_confidence,
 )
+from textfix.model.letters import language_letters
 from textfix.utf8 import MULTIBYTE_RUN, ONE_SEQUENCE
 
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
@@ -219,11 +221,33 @@ def _read_whole(
     runs, deferred = [], []
     for run in MULTIBYTE_RUN.finditer(data):
         run_start, run_end = start + run.start(), start + run.end()
+        shown = text[run_start:run_end]
+        if all(char in language_letters() for char in shown) and _glued_to_another_script(
+            text, run_start, run_end, run.group().decode("utf-8")
+        ):
+            return None
         if suspect.search(text, max(0, run_start - 1), min(len(text), run_end + 1)) is None:
             deferred.append((max(0, run_start - 1), min(len(text), run_end + 1)))
         else:
             runs.append((run_start, run_end))
     return _WholeReading(name, data, certainty, runs, deferred, inner)
+
+
+def _glued_to_another_script(text: str, start: int, end: int, replacement: str) -> bool:
+    """Whether text[start:end] would become letters of a script other than the letters it
+    is glued to: clean Vietnamese "đúng" is "Уng" through cp852. Where the run is letters
+    of some language as shown, which clean text may be, a reading that makes such a word
+    is no whole reading: the full evidence decides, run by run. (Mojibake with a symbol
+    in it, or a letter no language writes, may well read so: legacy text beneath,
+    "ylimÐ´Ð´rÐ´inen" into "ylimддrдinen", "Ðµ" into the "е" of "Hеllo".)"""
+    scripts = {script for script in map(letter_script, replacement) if script is not None}
+    if not scripts:
+        return False
+    for neighbour in (text[start - 1 : start] if start else "", text[end : end + 1]):
+        script = letter_script(neighbour) if neighbour else None
+        if script is not None and script not in scripts:
+            return True
+    return False
 
 
 # How much likelier (in nats, by the character model) one whole reading of a window must

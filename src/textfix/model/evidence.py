@@ -60,7 +60,8 @@ UNUSUAL_OR_MARK = UNUSUAL_CATEGORIES | {"Mn"}
 _letter_script_cache: dict[str, str | None] = {}
 
 
-def _letter_script(char: str) -> str | None:
+def letter_script(char: str) -> str | None:
+    """The script of a letter ("LATIN", "CYRILLIC"), None for anything else."""
     try:
         return _letter_script_cache[char]
     except KeyError:
@@ -72,10 +73,10 @@ def _letter_script(char: str) -> str | None:
 
 def looks_like_word(span: str, left: str, right: str) -> bool:
     """The span is letters of the same script as the letters around it, like clean text."""
-    scripts = {_letter_script(c) for c in span}
+    scripts = {letter_script(c) for c in span}
     if len(scripts) != 1 or None in scripts:
         return False
-    neighbours = {_letter_script(c) for c in (left[-1:], right[:1]) if c}
+    neighbours = {letter_script(c) for c in (left[-1:], right[:1]) if c}
     neighbours.discard(None)
     return bool(neighbours) and neighbours <= scripts
 
@@ -127,7 +128,7 @@ def _score(item: Reading) -> float:
 
 
 def _letter_scripts(chars: str) -> set[str]:
-    return {script for script in map(_letter_script, chars) if script is not None}
+    return {script for script in map(letter_script, chars) if script is not None}
 
 
 def elsewhere(chars: str, scripts_outside: set[str]) -> float:
@@ -176,7 +177,7 @@ def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int
         return 0
     low, high = max(0, item.start - NEARBY), min(len(text), item.end + NEARBY)
     return sum(
-        _letter_script(letter) in scripts
+        letter_script(letter) in scripts
         for start, end in _gaps(covered, low, high)
         for letter in _NON_ASCII_LETTER.findall(text, start, end)
     )
