@@ -278,10 +278,20 @@ class FalsePositive:
 
 
 @dataclass
+class ComposedFP:
+    """Clean texts composed of catalog words: what real strings seldom are, but data is."""
+
+    count: int
+    changed: dict[str, int]
+    textfix_examples: list[FalsePositive]
+
+
+@dataclass
 class FPResult:
     languages: list[LanguageFP]
     textfix_examples: list[FalsePositive]
     whole_corpus: bool
+    composed: ComposedFP
 
 
 def fp_strings(settings: Settings, corpus: Corpus) -> Iterator[tuple[str, list[str]]]:
@@ -313,4 +323,48 @@ def false_positives(settings: Settings, corpus: Corpus) -> FPResult:
             row.crashes[name] = crashes
             row.test_changed[name] = test_changed
         languages.append(row)
-    return FPResult(languages, examples, settings.fp_per_language is None)
+    return FPResult(languages, examples, settings.fp_per_language is None, composed_false_positives(settings, corpus))
+
+
+# Glued to words or between them: punctuation and symbols of every codepage's upper half.
+COMPOSED_SEPARATORS = (
+    " ", " ", " ", ", ", ". ", ": ", "/", "'", "-", " — ", " – ", "… ", " «", "» ", " “", "” ", " „", " (", ") ",
+    "\xa0", " %s ", " № ", "° ", " © ", " · ", " • ", "’", " ½ ", " € ", " ™ ",
+)
+COMPOSED_EXAMPLES = 10
+
+
+def composed_texts(corpus: Corpus, count: int) -> list[tuple[str, str]]:
+    """(languages, text): words of one or two languages' catalogs, a few of them repeated
+    (a pool of 1 to 8 words), joined by separators that glue symbols to words. Such texts
+    found clean-text repairs that no catalog string shows ("đích đích đích", "НаН" thrice)."""
+    rng = random.Random("composed")
+    vocabularies = {}
+    for language, texts in sorted(corpus.by_language.items()):
+        words = sorted({word for text in texts for word in text.split() if word.isalpha() and not word.isascii()})
+        if len(words) >= 200:
+            vocabularies[language] = words
+    languages = sorted(vocabularies)
+    composed = []
+    for _ in range(count):
+        first, second = rng.choice(languages), rng.choice(languages)
+        pool = rng.sample(vocabularies[first], 4) + rng.sample(vocabularies[second], 4)
+        pool = pool[: rng.choice((1, 2, 3, 8))]
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 10))]
+        text = "".join(word + rng.choice(COMPOSED_SEPARATORS) for word in words).strip()
+        composed.append((first if first == second else f"{first}+{second}", text))
+    return composed
+
+
+def composed_false_positives(settings: Settings, corpus: Corpus) -> ComposedFP:
+    texts = composed_texts(corpus, settings.composed_texts)
+    changed = dict.fromkeys(FIXERS, 0)
+    examples: list[FalsePositive] = []
+    for name, fixer in FIXERS.items():
+        for languages, text in texts:
+            output = safe_call(fixer, text)
+            if output != text:
+                changed[name] += 1
+                if name == TEXTFIX and len(examples) < COMPOSED_EXAMPLES:
+                    examples.append(FalsePositive(languages, text, "<crash>" if output is None else output))
+    return ComposedFP(len(texts), changed, examples)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accuracy import RANDOM_PAIRS, AccuracyRow, FPResult, LanguageFP
+from accuracy import RANDOM_PAIRS, AccuracyRow, ComposedFP, FPResult, LanguageFP
 from decoding import STRINGS_PER_DOCUMENT, DecodeResults, DecodeSpeed
 from fixers import FIXERS, FTFY, FTFY_ENCODING, FTFY_PREBUILT, FTFY_SETTINGS, PLSFIX, TEXTFIX, WARM_UP_TEXTS
 from integrations import IntegrationRow
@@ -484,7 +484,32 @@ def fp_section(result: FPResult) -> str:
     if any(crashes.values()):
         out += ["", "Crashes on clean text: " + ", ".join(f"{n}: {c}" for n, c in crashes.items() if c)]
     out += _fp_examples(result)
+    out += _composed_section(result.composed)
     return "\n".join(out)
+
+
+def _composed_section(composed: ComposedFP) -> list[str]:
+    names = list(FIXERS)
+    lines = [
+        "",
+        "### False positives on composed clean text",
+        "",
+        f"{composed.count:,} texts composed of catalog words (fixed seed): words of one or two languages, a few "
+        "of them repeated, joined by punctuation and symbols that glue to them (`°`, `€`, NBSP, quotes). Real "
+        "strings seldom look so, but data does; clean-text repairs that no catalog string shows turned up here.",
+        "",
+        table(
+            ("Texts", "count", *(f"changed by {n}" for n in names)),
+            [("composed", f"{composed.count:,}", *(percent(composed.changed[n], composed.count) for n in names))],
+        ),
+    ]
+    if composed.textfix_examples:
+        lines += ["", f"What `{TEXTFIX}` changed (up to {len(composed.textfix_examples)}):", ""]
+        lines += [
+            f"- {example.language}: {code(example.original)} → {code(example.output)}"
+            for example in composed.textfix_examples
+        ]
+    return lines
 
 
 def _fp_examples(result: FPResult) -> list[str]:

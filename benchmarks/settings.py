@@ -17,6 +17,7 @@ class Settings:
     partial_per_codec: int  # strings with one damaged word, per chain
     two_layer_per_chain: int  # strings per two-layer chain
     fp_per_language: int | None  # clean strings per language for false positives; None: all of them
+    composed_texts: int  # clean texts composed of catalog words (repeats, two languages, symbols)
     guard_seconds: float  # a single big-input measurement is abandoned after this
     memory_string_bytes: int  # size of the one-string memory workload (tracemalloc slows textfix a lot)
     documents_per_encoding: int  # documents per legacy encoding in the decode benchmark
@@ -35,6 +36,7 @@ QUICK = Settings(
     partial_per_codec=100,
     two_layer_per_chain=100,
     fp_per_language=300,
+    composed_texts=4000,
     guard_seconds=30.0,
     memory_string_bytes=50_000,
     documents_per_encoding=30,
@@ -53,6 +55,7 @@ FULL = Settings(
     partial_per_codec=500,
     two_layer_per_chain=500,
     fp_per_language=None,
+    composed_texts=40_000,
     guard_seconds=120.0,
     memory_string_bytes=1_000_000,
     documents_per_encoding=200,
@@ -73,6 +76,7 @@ SMOKE = Settings(
     partial_per_codec=3,
     two_layer_per_chain=3,
     fp_per_language=3,
+    composed_texts=50,
     guard_seconds=10.0,
     memory_string_bytes=2_000,
     documents_per_encoding=2,
