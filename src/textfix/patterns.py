@@ -39,16 +39,15 @@ def compiled(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     if found is not None:
         return found
     entry = _recorded().get(key)
-    pattern_built = None
     if entry is not None:
         try:
-            pattern_built = rebuilt(entry, pattern)
+            found = rebuilt(entry, pattern)
         except (RuntimeError, TypeError, ValueError):  # (what the engine says of code it refuses)
-            pattern_built = None
-    if pattern_built is None:
-        pattern_built = re.compile(pattern, flags)
-    built[key] = pattern_built
-    return pattern_built
+            found = None
+    if found is None:
+        found = re.compile(pattern, flags)
+    built[key] = found
+    return found
 
 
 def engine() -> Any:
@@ -64,10 +63,9 @@ def engine_tag() -> str:
 
 def rebuilt(entry: dict[str, Any], pattern: AnyStr) -> re.Pattern[AnyStr]:
     """The pattern built by the regex engine from a record (as re.compile ends by doing)."""
+    code = unpacked_ints(entry["code"], CODE_TYPECODE)
     pattern_built: re.Pattern[AnyStr] = engine().compile(
-        pattern, entry["engine_flags"], unpacked_ints(entry["code"], CODE_TYPECODE), entry["groups"],
-        entry["groupindex"],
-        tuple(entry["indexgroup"]),
+        pattern, entry["engine_flags"], code, entry["groups"], entry["groupindex"], tuple(entry["indexgroup"])
     )
     return pattern_built
 
