@@ -248,6 +248,21 @@ def test_the_same_letters_read_again_are_one_piece_of_evidence(text: str, fixed:
     assert apply_findings(text, detect(text)) == fixed
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["а\xa0дълбока", "Привет, а\xa0дом и\xa0сад", "с\xa0ним", "я\xa0тут", "Пошли к\xa0нему в\xa0гости"],
+)
+def test_a_one_letter_word_bound_by_a_no_break_space_is_clean(text: str) -> None:
+    # Russian and Bulgarian typography bind one-letter words to the next: "а\xa0" would be
+    # "Р" through ISO-8859-5 and "с\xa0" "Ӛ" through koi8-r (found by a stress run)
+    assert fix_text(text) == text
+
+
+@pytest.mark.parametrize(("damaged", "fixed"), [("Choeย\xa0Kwan", "Choe\xa0Kwan"), ("Р\xa0Р°Р±РѕС‚Р°", "Работа")])
+def test_a_no_break_space_in_damage_is_still_read(damaged: str, fixed: str) -> None:
+    assert fix_text(damaged) == fixed
+
+
 @pytest.mark.parametrize("before", ["the café the café the ", "the مرحبا the ", ""])
 def test_three_layer_word_split_by_an_ascii_letter(before: str) -> None:
     # "ód" + "ź": the runs around the "d" are read as one word through all three layers,

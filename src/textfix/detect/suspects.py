@@ -113,7 +113,10 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
                 # a Latin letter right after a letter of another script: "πü" (cp437)
                 chars({c for c in continuations if scripts[c] == "latin"}),
                 # a lone letter before a quote or dash: "ย\xa0" after "Choe", not "т»" after "Ответ"
-                then(chars(common & continuations), f"(?<![{foreign_letters}]..)"),
+                then(chars(common & continuations - {"\xa0"}), f"(?<![{foreign_letters}]..)"),
+                # or before a no-break space, but not one before a word of another script than
+                # Latin: "а\xa0дом" (Russian and Bulgarian typography bind one-letter words)
+                then(chars({"\xa0"} & continuations), f"(?<![{foreign_letters}]..)(?![{foreign_letters}])"),
                 # letters of another script glued to a Latin word: "cafรฉ"; a letter
                 # after a digit is a hex or percent escape ("%0Aсп"), not a word
                 then(chars(foreign_continuations), f"(?:(?<=[{latin}]..)(?<![0-9]...)|(?=[{latin}]))"),
