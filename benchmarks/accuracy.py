@@ -336,7 +336,8 @@ COMPOSED_EXAMPLES = 10
 
 def composed_texts(corpus: Corpus, count: int) -> list[tuple[str, str]]:
     """(languages, text): words of one or two languages' catalogs, a few of them repeated
-    (a pool of 1 to 8 words), joined by separators that glue symbols to words. Such texts
+    (a pool of 1 to 8 words), some with a soft hyphen, joined by separators that glue
+    symbols to words. Such texts
     found clean-text repairs that no catalog string shows ("đích đích đích", "НаН" thrice)."""
     rng = random.Random("composed")
     vocabularies = {}
@@ -350,10 +351,18 @@ def composed_texts(corpus: Corpus, count: int) -> list[tuple[str, str]]:
         first, second = rng.choice(languages), rng.choice(languages)
         pool = rng.sample(vocabularies[first], 4) + rng.sample(vocabularies[second], 4)
         pool = pool[: rng.choice((1, 2, 3, 8))]
-        words = [rng.choice(pool) for _ in range(rng.randint(1, 10))]
+        words = [_hyphenated(rng, rng.choice(pool)) for _ in range(rng.randint(1, 10))]
         text = "".join(word + rng.choice(COMPOSED_SEPARATORS) for word in words).strip()
         composed.append((first if first == second else f"{first}+{second}", text))
     return composed
+
+
+def _hyphenated(rng: random.Random, word: str) -> str:
+    """Now and then a soft hyphen inside the word, as typeset text has them."""
+    if len(word) < 5 or rng.random() >= 0.3:
+        return word
+    position = rng.randint(2, len(word) - 2)
+    return word[:position] + "\xad" + word[position:]
 
 
 def composed_false_positives(settings: Settings, corpus: Corpus) -> ComposedFP:

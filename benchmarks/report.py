@@ -495,7 +495,8 @@ def _composed_section(composed: ComposedFP) -> list[str]:
         "### False positives on composed clean text",
         "",
         f"{composed.count:,} texts composed of catalog words (fixed seed): words of one or two languages, a few "
-        "of them repeated, joined by punctuation and symbols that glue to them (`°`, `€`, NBSP, quotes). Real "
+        "of them repeated, some with a soft hyphen, joined by punctuation and symbols that glue to them (`°`, `€`, "
+        "NBSP, quotes). Real "
         "strings seldom look so, but data does; clean-text repairs that no catalog string shows turned up here.",
         "",
         table(

@@ -258,7 +258,23 @@ def test_a_one_letter_word_bound_by_a_no_break_space_is_clean(text: str) -> None
     assert fix_text(text) == text
 
 
-@pytest.mark.parametrize(("damaged", "fixed"), [("Choeย\xa0Kwan", "Choe\xa0Kwan"), ("Р\xa0Р°Р±РѕС‚Р°", "Работа")])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бума\xadны и вив\xadести",  # hyphenation points: "а\xad" is "Э" through ISO-8859-5
+        "друку— д\xadруку, Зобра\xadження",  # (one does not vouch for the other)
+        "الصفوف\xa0الصفوف",  # a bound space: "ف\xa0" is "ݠ" through cp1256
+        "محیط\xa0! محیط",  # before spaced punctuation
+    ],
+)
+def test_a_soft_hyphen_or_bound_space_inside_words_is_clean(text: str) -> None:
+    assert fix_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [("Choeย\xa0Kwan", "Choe\xa0Kwan"), ("Р\xa0Р°Р±РѕС‚Р°", "Работа"), ("MarÃ\xada Ã\xadndice", "María índice")],
+)
 def test_a_no_break_space_in_damage_is_still_read(damaged: str, fixed: str) -> None:
     assert fix_text(damaged) == fixed
 
