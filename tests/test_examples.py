@@ -265,6 +265,7 @@ def test_a_one_letter_word_bound_by_a_no_break_space_is_clean(text: str) -> None
         "друку— д\xadруку, Зобра\xadження",  # (one does not vouch for the other)
         "الصفوف\xa0الصفوف",  # a bound space: "ف\xa0" is "ݠ" through cp1256
         "محیط\xa0! محیط",  # before spaced punctuation
+        "С\xadледить",  # a capital too, where the reading is a letter no language writes ("ѭ")
     ],
 )
 def test_a_soft_hyphen_or_bound_space_inside_words_is_clean(text: str) -> None:
@@ -273,7 +274,13 @@ def test_a_soft_hyphen_or_bound_space_inside_words_is_clean(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("damaged", "fixed"),
-    [("Choeย\xa0Kwan", "Choe\xa0Kwan"), ("Р\xa0Р°Р±РѕС‚Р°", "Работа"), ("MarÃ\xada Ã\xadndice", "María índice")],
+    [
+        ("Choeย\xa0Kwan", "Choe\xa0Kwan"),
+        ("Р\xa0Р°Р±РѕС‚Р°", "Работа"),
+        ("MarÃ\xada Ã\xadndice", "María índice"),
+        ("Р\xadС‚Рѕ С‚РµРєСЃС‚", "Это текст"),  # "Р\xad" is "Э" through cp1251
+        ("le messageÂ\xa0: fin", "le message\xa0: fin"),
+    ],
 )
 def test_a_no_break_space_in_damage_is_still_read(damaged: str, fixed: str) -> None:
     assert fix_text(damaged) == fixed

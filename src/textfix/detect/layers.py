@@ -83,7 +83,9 @@ def _score_layer(
     known = [_Scored(f.start, f.end, f.replacement, f.chain[-1], False, f.confidence, f.chain) for f in witnesses]
     # (after corroboration: a hyphenation point in one word vouches for none in another)
     return [
-        s._replace(confidence=min(s.confidence, HYPHENATION_CAP)) if _a_break_inside_a_word(text, s.start, s.end) else s
+        s._replace(confidence=min(s.confidence, HYPHENATION_CAP))
+        if _a_break_inside_a_word(text, s.start, s.end, s.replacement)
+        else s
         for s in _corroborated(text, scored, known)
     ]
 
@@ -94,26 +96,29 @@ _BREAKS = "\xad\xa0"
 _SPACED_PUNCTUATION = "!?:;%»"  # set off by a no-break space in French and others' typography
 
 
-def _a_break_inside_a_word(text: str, start: int, end: int) -> bool:
+def _a_break_inside_a_word(text: str, start: int, end: int, replacement: str) -> bool:
     """A letter and a soft hyphen or no-break space between letters of its script: a
     hyphenation point ("Бума\xadны", "Та\xadңбашаны") or a bound space ("الصفوف\xa0الصفوف",
     or before spaced punctuation: "محیط\xa0!"), which read as "Э" through ISO-8859-5 (whose
     leads are the commonest Cyrillic letters) or as "ݠ" through cp1256. A cased lead must
-    be in lower case: damage shows capitals there ("Ã\xad" is "í"), and shows C1 controls
-    and capitals around. (Three letters and a soft hyphen are Vietnamese damage as often:
-    "nhįŗ\xadn" is "nhận" through cp1257.)"""
-    if end - start != 2 or start == 0 or end >= len(text):
+    be in lower case, unless the reading is a letter no language writes ("С\xadледить"
+    would be "ѭледить" through cp1251): damage shows capitals there ("Ã\xad" is "í",
+    "Р\xad" is "Э"), and shows C1 controls and capitals around. (Three letters and a soft
+    hyphen are Vietnamese damage as often: "nhįŗ\xadn" is "nhận" through cp1257.)"""
+    if end - start != 2 or end >= len(text):
         return False
     lead, space, after = text[start], text[start + 1], text[end]
-    if space not in _BREAKS or lead.isupper():
+    before = text[start - 1] if start else " "
+    unwritten = replacement.isalpha() and not all(char in language_letters() for char in replacement)
+    if space not in _BREAKS or (lead.isupper() and not unwritten):
         return False
     script = letter_script(lead)
     if script is None:
         return False
-    if letter_script(text[start - 1]) != script:
+    if letter_script(before) != script:
         # at the start of a word, only a soft hyphen (hyphenation software keeps two
         # letters before one, hand-made ones may not: "д\xadруку")
-        return space == "\xad" and not text[start - 1].isalpha() and letter_script(after) == script
+        return space == "\xad" and not before.isalpha() and letter_script(after) == script
     return letter_script(after) == script or (space == "\xa0" and after in _SPACED_PUNCTUATION)
 
 
@@ -255,9 +260,10 @@ def _read_whole(
     for run in MULTIBYTE_RUN.finditer(data):
         run_start, run_end = start + run.start(), start + run.end()
         shown = text[run_start:run_end]
-        if _a_break_inside_a_word(text, run_start, run_end) or (
+        decoded_run = run.group().decode("utf-8")
+        if _a_break_inside_a_word(text, run_start, run_end, decoded_run) or (
             all(char in language_letters() for char in shown)
-            and _glued_to_another_script(text, run_start, run_end, run.group().decode("utf-8"))
+            and _glued_to_another_script(text, run_start, run_end, decoded_run)
         ):
             return None
         if suspect.search(text, max(0, run_start - 1), min(len(text), run_end + 1)) is None:
