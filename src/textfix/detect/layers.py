@@ -108,10 +108,11 @@ def _a_break_inside_a_word(text: str, start: int, end: int, replacement: str) ->
     if end - start != 2 or end >= len(text):
         return False
     lead, space, after = text[start], text[start + 1], text[end]
-    before = text[start - 1] if start else " "
-    unwritten = replacement.isalpha() and not all(char in language_letters() for char in replacement)
-    if space not in _BREAKS or (lead.isupper() and not unwritten):
+    if space not in _BREAKS:
         return False
+    if lead.isupper() and not (replacement.isalpha() and not _language_letters_only(replacement)):
+        return False
+    before = text[start - 1] if start else " "
     script = letter_script(lead)
     if script is None:
         return False
@@ -262,8 +263,7 @@ def _read_whole(
         shown = text[run_start:run_end]
         decoded_run = run.group().decode("utf-8")
         if _a_break_inside_a_word(text, run_start, run_end, decoded_run) or (
-            all(char in language_letters() for char in shown)
-            and _glued_to_another_script(text, run_start, run_end, decoded_run)
+            _language_letters_only(shown) and _glued_to_another_script(text, run_start, run_end, decoded_run)
         ):
             return None
         if suspect.search(text, max(0, run_start - 1), min(len(text), run_end + 1)) is None:
@@ -271,6 +271,11 @@ def _read_whole(
         else:
             runs.append((run_start, run_end))
     return _WholeReading(name, data, certainty, runs, deferred, inner)
+
+
+def _language_letters_only(chars: str) -> bool:
+    """Whether every char is a letter some language writes (not "µ", "º", a symbol)."""
+    return all(char in language_letters() for char in chars)
 
 
 def _glued_to_another_script(text: str, start: int, end: int, replacement: str) -> bool:

@@ -157,6 +157,11 @@ _SIGNS = {
 }
 
 
+def _condition_group(index: int) -> str:
+    """The regex group that marks a match of the index-th conditional sign."""
+    return f"only_where_{index}"
+
+
 class MisreadSigns:
     """The signs of several views, searched together.
 
@@ -177,7 +182,7 @@ class MisreadSigns:
             if sign.only_where is None:
                 by_among.setdefault(sign.among, []).append(sign)
             else:
-                self._conditions[f"only_where_{len(conditional)}"] = sign.only_where
+                self._conditions[_condition_group(len(conditional))] = sign.only_where
                 conditional.append(sign)
         plain = by_among.pop("", [])
         self._plain = self._one_search(plain, conditional) if plain or conditional else None
@@ -189,7 +194,9 @@ class MisreadSigns:
     def _one_search(signs: list[_Sign], conditional: Sequence[_Sign] = ()) -> re.Pattern[str]:
         first = "".join(dict.fromkeys(sign.first for sign in [*signs, *conditional]))
         tails = [f"(?<=[{sign.first}])(?:{sign.rest})" for sign in signs]
-        tails += [f"(?<=[{sign.first}])(?P<only_where_{index}>{sign.rest})" for index, sign in enumerate(conditional)]
+        tails += [
+            f"(?<=[{sign.first}])(?P<{_condition_group(index)}>{sign.rest})" for index, sign in enumerate(conditional)
+        ]
         return compiled(f"[{first}](?:{'|'.join(tails)})")
 
     def found(self, text: str, start: int = 0, end: int = sys.maxsize) -> bool:
