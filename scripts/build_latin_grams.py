@@ -1,23 +1,26 @@
-"""Build the letter-trigram models of the languages each Latin codepage was written in
+"""Build the letter-trigram models of the Latin-script languages
 (src/textfix/model/latin_grams.json; see textfix.model.latin_grams).
 
 Each language's text is the train half of its gettext catalogs (software text, what
-the library meets) and wordfreq's list of its words, each counted as often as it is
-used. The two sources weigh the same within a language, and every language the same
-within its codepage: Estonian, which wordfreq lacks, counts as much as Lithuanian among
-Baltic text, Slovak as much as Polish among Central European text. The languages of an original codepage are
-those textfix.languages says were written in it; those of cp1252, where misread text is
-shown, also every other language whose letters it encodes (Albanian, Estonian): text
-shown in it may be any of them, as it is. Only trigrams of probability
-MIN_PROBABILITY or more are kept; any other gets UNSEEN in every model alike, so that
-no model gains by its size. Deterministic. Run: python scripts/build_latin_grams.py
-(needs wordfreq)
+the library meets) and, where wordfreq has the language, its list of words, each counted
+as often as it is used; the two sources weigh the same. A language is Latin when nine
+of ten letters of its catalogs are; it is kept when its catalogs give MIN_TRIGRAMS or
+more (a small language's model knows little beyond its catalogs' words, but those are
+clean text it explains). Each language has its own model: a text is judged by the language it reads most
+like, so that a small language (Friulian "formâts", Kurdish "Maldîvan") is not outweighed
+by the big ones its codepage shares. Each original codepage names the languages that
+are no explanation of text shown misread from it: those written in it
+(textfix.languages), and those whose letters it writes and cp1252 does not. Only
+trigrams of probability MIN_PROBABILITY or more are kept; any other gets UNSEEN in
+every model alike, so that no model gains by its size.
+Deterministic. Run: python scripts/build_latin_grams.py (needs wordfreq)
 """
 
 from __future__ import annotations
 
 import math
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -31,15 +34,17 @@ from build_misread_grams import LATIN_LANGUAGES, LEGACY_FORMS  # noqa: E402
 from build_vocabulary import WORDS  # noqa: E402
 from corpora import gettext_strings  # noqa: E402
 
+from textfix.detect.legacy import LATIN_ORIGINALS  # noqa: E402
 from textfix.languages import LANGUAGES, base_language  # noqa: E402
 from textfix.model.latin_grams import LOGP_SCALE, trigrams  # noqa: E402
-from textfix.model.tables import write  # noqa: E402
-from textfix.model.vocabulary import CODEPAGES  # noqa: E402
+from textfix.model.tables import packed_ints, write  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "latin_grams.json"
-MIN_PROBABILITY = 5e-6
-SHOWN = "cp1252"
+MIN_PROBABILITY = 1e-5
 UNSEEN = math.log(MIN_PROBABILITY / 10)
+MIN_TRIGRAMS = 5_000
+MIN_LATIN_SHARE = 0.9
+SHOWN = "cp1252"  # where the Latin originals are shown misread
 
 
 def shares(counts: Counter[str]) -> dict[str, float]:
@@ -47,20 +52,30 @@ def shares(counts: Counter[str]) -> dict[str, float]:
     return {gram: count / total for gram, count in counts.items()} if total else {}
 
 
-def catalog_grams() -> tuple[dict[str, dict[str, float]], dict[str, Counter[str]]]:
-    """Each catalog language's trigram shares, and its own letters (build_alphabets)."""
+def _is_latin(letter: str) -> bool:
+    return letter.isascii() or unicodedata.name(letter, "").startswith("LATIN")
+
+
+def catalog_grams() -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
+    """The trigram counts of each Latin-script catalog language with text enough, and
+    its own letters (build_alphabets)."""
     texts: dict[str, list[str]] = defaultdict(list)
     for language, strings in gettext_strings("train").items():
         texts[base_language(language)].extend(strings)
-    grams = {
-        language: shares(Counter(gram for text in strings for gram in trigrams(text)))
-        for language, strings in texts.items()
-    }
-    letters = {
-        language: kept_letters(Counter(c for text in strings for c in text if c.isalpha()), MIN_SHARE)
-        for language, strings in texts.items()
-    }
-    return grams, letters
+    found = {}
+    own_letters = {}
+    for language, strings in sorted(texts.items()):
+        # ("en@quot" is English with other quotes; "sr@latin" a script of its own)
+        if "@" in language and language.split("@")[0] in texts and not language.endswith("@latin"):
+            continue
+        letters = Counter(_is_latin(c) for text in strings for c in text if c.isalpha())
+        if letters[True] < MIN_LATIN_SHARE * sum(letters.values()):
+            continue
+        counts = Counter(gram for text in strings for gram in trigrams(text))
+        if sum(counts.values()) >= MIN_TRIGRAMS:
+            found[language] = counts
+            own_letters[language] = kept_letters(Counter(c for text in strings for c in text if c.isalpha()), MIN_SHARE)
+    return found, own_letters
 
 
 def wordfreq_grams(language: str) -> dict[str, float]:
@@ -75,29 +90,43 @@ def wordfreq_grams(language: str) -> dict[str, float]:
 def main() -> None:
     catalogs, letters = catalog_grams()
     models = {}
-    for name in CODEPAGES:
-        members = sorted(
-            language
-            for language, codepages in LANGUAGES.items()
-            if name in codepages or (name == SHOWN and bool(letters.get(language)) and writes(name, letters[language]))
-        )
+    for language, counts in catalogs.items():
+        sources = [shares(counts)]
+        if language in LATIN_LANGUAGES:
+            sources.append(wordfreq_grams(language))
         total: Counter[str] = Counter()
-        for language in members:
-            sources = [catalogs[language]] if language in catalogs else []
-            if language in LATIN_LANGUAGES:
-                sources.append(wordfreq_grams(language))
-            for grams in sources:
-                for gram, share in grams.items():
-                    total[gram] += share / len(sources) / len(members)  # type: ignore[assignment]
+        for grams in sources:
+            for gram, share in grams.items():
+                total[gram] += share / len(sources)  # type: ignore[assignment]
         kept = sorted((gram, share) for gram, share in total.items() if share >= MIN_PROBABILITY)
-        models[name] = {
+        models[language] = {
             "grams": "".join(gram for gram, _ in kept),
-            "logps": [round(math.log(share) * LOGP_SCALE) for _, share in kept],
-            "unseen": round(UNSEEN * LOGP_SCALE),
+            "logps": packed_ints((round(math.log(share) * LOGP_SCALE) for _, share in kept), "b"),
         }
-        print(f"{name}: {len(members)} languages ({' '.join(members)}), {len(kept)} trigrams")
-    write(OUT, {"generated_by": "scripts/build_latin_grams.py", "models": models})
-    print(f"-> {OUT} ({OUT.stat().st_size // 1024} KB)")
+        print(f"{language}: {len(kept)} trigrams")
+    # The languages that cannot explain text shown in cp1252 that reads through the
+    # original: those written in it, and those whose letters it has and cp1252 lacks.
+    originals = {
+        name: sorted(
+            language
+            for language in models
+            if name in LANGUAGES.get(language, ())
+            or (writes(name, letters[language]) and not writes(SHOWN, letters[language]))
+        )
+        for name in sorted(LATIN_ORIGINALS)
+    }
+    for name, members in originals.items():
+        print(f"{name}: {' '.join(members)}")
+    write(
+        OUT,
+        {
+            "generated_by": "scripts/build_latin_grams.py",
+            "languages": models,
+            "originals": originals,
+            "unseen": round(UNSEEN * LOGP_SCALE),
+        },
+    )
+    print(f"-> {OUT} ({OUT.stat().st_size // 1024} KB, {len(models)} languages)")
 
 
 if __name__ == "__main__":

@@ -696,18 +696,27 @@ def _improved(
     text: str, pair: tuple[str, str], found: list[tuple[LegacyCandidate, float, float, bool]]
 ) -> list[LegacyCandidate]:
     """The words a pair's reading repairs: those it improves or that go along with them,
-    and, between two Latin codepages, every word with a letter it reads differently in
-    another of them ("Koðicës kraðtas" is "Košicės kraštas", though the name is no more
-    plausible): a misreading changes every byte alike."""
+    and, between two Latin codepages, every word with a letter it reads as another
+    letter ("Koðicës kraðtas" is "Košicės kraštas", though the name is no more
+    plausible; "Vidinë" is "Vidinė" beside "kaþkà", "kažką"): a misreading changes every
+    byte alike, and it leaves no letter of the codepage shown that the original reads
+    otherwise."""
     improved = [item for item, _, gain, along in found if gain > 0 or along]
     if pair[0] not in LATIN_ORIGINALS or not improved:
         return improved
-    # (in either case: "Ájungti" proves "á" misread in "vaizdiná")
+    # (a symbol read as a letter, where an improved word has it: "Pow³oka" proves "³")
     changed = {shown.lower() for item in improved for shown, _ in _changed(text, item)}
     return [
         item
         for item, _, gain, along in found
-        if gain > 0 or along or any(shown.lower() in changed for shown, _ in _changed(text, item))
+        if gain > 0
+        or along
+        or any(shown.lower() in changed for shown, _ in _changed(text, item))
+        # (but a common word is no misread one: "bokmål" beside Croatian "opciju")
+        or (
+            any(shown.isalpha() and read.isalpha() for shown, read in _changed(text, item))
+            and not is_common_word(text[item.start : item.end])
+        )
     ]
 
 
@@ -725,9 +734,9 @@ MODEL_FIT_LIMIT = 3.0
 
 
 def _language_model_fit(text: str, original: str, shown_as: str) -> float:
-    """How much better the whole text, read through the pair, fits the languages of
-    `original` than it fits those of `shown_as` as shown, per letter trigram."""
-    fit = reading_fit(text, text.translate(_reading_table(original, shown_as)), original, shown_as)
+    """How much better the whole text, read through the pair, fits a language of
+    `original` than it fits any Latin language as shown, per letter trigram."""
+    fit = reading_fit(text, text.translate(_reading_table(original, shown_as)), original)
     return max(-MODEL_FIT_LIMIT, min(MODEL_FIT_LIMIT, fit))
 
 
@@ -776,6 +785,7 @@ _LETTER_RUN = compiled(r"[^\W\d_]+")
 _KNOWN_AFTER = FEATURE_NAMES.index("known_after_share")
 _LETTERS_FIT = FEATURE_NAMES.index("letters_fit")
 _LANGUAGE_FIT = FEATURE_NAMES.index("language_fit")
+_LANGUAGE_MODEL_FIT = FEATURE_NAMES.index("language_model_fit")
 
 
 def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights | None) -> float:
@@ -817,6 +827,16 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     # Lithuanian "Pietų", whatever Danish "afrika" says). (A symbol read as a letter,
     # "¸nsker" as "ønsker", is no such doubt.)
     if reading.features[_LANGUAGE_FIT] <= -0.6 and _one_letter_for_another(text, reading.words):
+        return 0.0
+    # Text that reads as some language as it is better than it reads as any once read
+    # is that language ("formâts" is Friulian, "Puèi Domat" Occitan), whatever its
+    # letters. A symbol read as a letter is the one evidence that weighs more, in two
+    # words at least (Danish "¸nsker ... p¸" is "ønsker ... på" misread through cp1257),
+    # not a stray one ("direició³n" in Asturian).
+    symbols_read = sum(
+        any(not shown.isalpha() and read.isalpha() for shown, read in _changed(text, item)) for item in reading.words
+    )
+    if reading.features[_LANGUAGE_MODEL_FIT] < 0 and symbols_read < 2:
         return 0.0
     # Misreading changes every byte alike: a letter the reading changes in some words
     # but leaves as it is in others ("qutiyê kontrolê" as "qutiyê kontrolę") was no

@@ -1,6 +1,6 @@
-"""Which Latin codepage's languages a text reads like: letter-trigram models of the
-languages each Latin codepage was written in (latin_grams.json, built by
-scripts/build_latin_grams.py from the catalogs and wordfreq's lists).
+"""Which language a Latin text reads like: a letter-trigram model of each Latin-script
+language (latin_grams.json, built by scripts/build_latin_grams.py from the catalogs and
+wordfreq's lists), and which of them each Latin codepage was written in.
 
 Between two Latin codepages a misreading changes a letter or two a word, and the
 character model, which scores letters by class, hardly tells "Plëtiklio stulpelis" from
@@ -10,9 +10,10 @@ the words a misreading leaves alone are of the text's own language too.
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 
-from textfix.model.tables import table
+from textfix.model.tables import table, unpacked_ints
 from textfix.patterns import compiled
 
 # Letters are kept, in lower case, and so are symbols beyond ASCII: a letter misread as
@@ -23,14 +24,21 @@ _NOT_LETTERS = compiled(r"(?:%[-+ #0'.\d*]*(?:hh|ll|[hlqjzt])?[a-z]|[\s\x00-\x40
 LOGP_SCALE = 10.0  # the table holds natural-log probabilities times this, as ints
 
 
+Model = dict[str, float]
+
+
 @cache
-def _model(codepage: str) -> tuple[dict[str, float], float] | None:
-    found = table("latin_grams")["models"].get(codepage)
-    if found is None:
-        return None
-    grams: str = found["grams"]
-    logps = [value / LOGP_SCALE for value in found["logps"]]
-    return {grams[3 * index : 3 * index + 3]: logp for index, logp in enumerate(logps)}, found["unseen"] / LOGP_SCALE
+def _models() -> tuple[dict[str, Model], dict[str, tuple[str, ...]], float]:
+    """Each language's trigram log-probabilities, the languages of each original
+    codepage (see reading_fit), and the log-probability of a trigram a model lacks."""
+    data = table("latin_grams")
+    models = {}
+    for language, found in data["languages"].items():
+        grams: str = found["grams"]
+        logps = unpacked_ints(found["logps"], "b")
+        models[language] = {grams[3 * index : 3 * index + 3]: logp / LOGP_SCALE for index, logp in enumerate(logps)}
+    originals = {name: tuple(members) for name, members in data["originals"].items()}
+    return models, originals, data["unseen"] / LOGP_SCALE
 
 
 def trigrams(text: str) -> list[str]:
@@ -39,15 +47,13 @@ def trigrams(text: str) -> list[str]:
     return [normal[index : index + 3] for index in range(len(normal) - 2)]
 
 
-def log_likelihood(text: str, codepage: str) -> tuple[float, int]:
-    """The text's log-probability (natural) under the trigram model of the languages
-    `codepage` writes, and the number of trigrams it was summed over."""
-    model = _model(codepage)
-    grams = trigrams(text)
-    if model is None:
-        return 0.0, 0
-    logps, unseen = model
-    return sum(logps.get(gram, unseen) for gram in grams), len(grams)
+def _best_fit(grams: list[str], languages: Iterable[str]) -> float:
+    """The mean log-probability (natural) of the trigrams under the language they fit best."""
+    models, _, unseen = _models()
+    return max(
+        (sum(model.get(gram, unseen) for gram in grams) / len(grams) for model in map(models.__getitem__, languages)),
+        default=unseen,
+    )
 
 
 # A text of this many trigrams counts half: a name or two fit one model or the other by
@@ -55,13 +61,28 @@ def log_likelihood(text: str, codepage: str) -> tuple[float, int]:
 HALF_WEIGHT_TRIGRAMS = 20
 
 
-def reading_fit(shown: str, read: str, original: str, shown_as: str) -> float:
-    """How much better, per trigram, the text as read fits the languages `original`
-    writes than the text as shown fits those `shown_as` writes (0 without models),
-    weighed down for a short text."""
-    read_logp, read_count = log_likelihood(read, original)
-    shown_logp, shown_count = log_likelihood(shown, shown_as)
-    if not read_count or not shown_count:
+@lru_cache(maxsize=64)
+def _shown_fit(shown: str, original: str) -> float:
+    # (the same for every pair of the original codepage that reads the text)
+    models, originals, _ = _models()
+    own = originals[original]
+    return _best_fit(trigrams(shown), (language for language in models if language not in own))
+
+
+def reading_fit(shown: str, read: str, original: str) -> float:
+    """How much better, per trigram, the text as read fits the Latin language it reads
+    most like than the text as shown fits any language but those of `original` (written
+    in it, or in letters it has and cp1252 lacks: see scripts/build_latin_grams.py; 0
+    for a codepage without models), weighed down for a short text.
+
+    Any language: clean text in a language no codepage of the pair was made for
+    ("formâts", Friulian) is not misread, and misread text may be of any language the
+    original encodes (Polish "Bùædna" is "Błędna" through cp1257). But the original's
+    own languages are no explanation of the text as shown: its words are theirs, but
+    not its letters ("Plëtiklio stulpelis" is Lithuanian but for "ë")."""
+    models, originals, _ = _models()
+    grams = trigrams(read)
+    if original not in originals or not grams:
         return 0.0
-    weight = read_count / (read_count + HALF_WEIGHT_TRIGRAMS)
-    return weight * (read_logp / read_count - shown_logp / shown_count)
+    weight = len(grams) / (len(grams) + HALF_WEIGHT_TRIGRAMS)
+    return weight * (_best_fit(grams, models) - _shown_fit(shown, original))
