@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -34,8 +33,9 @@ from build_misread_grams import LATIN_LANGUAGES, LEGACY_FORMS  # noqa: E402
 from build_vocabulary import WORDS  # noqa: E402
 from corpora import gettext_strings  # noqa: E402
 
-from textfix.detect.legacy import LATIN_ORIGINALS  # noqa: E402
+from textfix.detect.legacy import LATIN_ORIGINALS, MISREAD_GRAMS_SHOWN_AS  # noqa: E402
 from textfix.languages import LANGUAGES, base_language  # noqa: E402
+from textfix.model.evidence import letter_script  # noqa: E402
 from textfix.model.latin_grams import LOGP_SCALE, trigrams  # noqa: E402
 from textfix.model.tables import packed_ints, write  # noqa: E402
 
@@ -44,16 +44,11 @@ MIN_PROBABILITY = 1e-5
 UNSEEN = math.log(MIN_PROBABILITY / 10)
 MIN_TRIGRAMS = 5_000
 MIN_LATIN_SHARE = 0.9
-SHOWN = "cp1252"  # where the Latin originals are shown misread
 
 
 def shares(counts: Counter[str]) -> dict[str, float]:
     total = sum(counts.values())
     return {gram: count / total for gram, count in counts.items()} if total else {}
-
-
-def _is_latin(letter: str) -> bool:
-    return letter.isascii() or unicodedata.name(letter, "").startswith("LATIN")
 
 
 def catalog_grams() -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
@@ -68,13 +63,14 @@ def catalog_grams() -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
         # ("en@quot" is English with other quotes; "sr@latin" a script of its own)
         if "@" in language and language.split("@")[0] in texts and not language.endswith("@latin"):
             continue
-        letters = Counter(_is_latin(c) for text in strings for c in text if c.isalpha())
-        if letters[True] < MIN_LATIN_SHARE * sum(letters.values()):
+        letters = Counter(c for text in strings for c in text if c.isalpha())
+        latin = sum(count for letter, count in letters.items() if letter_script(letter) == "LATIN")
+        if latin < MIN_LATIN_SHARE * sum(letters.values()):
             continue
         counts = Counter(gram for text in strings for gram in trigrams(text))
         if sum(counts.values()) >= MIN_TRIGRAMS:
             found[language] = counts
-            own_letters[language] = kept_letters(Counter(c for text in strings for c in text if c.isalpha()), MIN_SHARE)
+            own_letters[language] = kept_letters(letters, MIN_SHARE)
     return found, own_letters
 
 
@@ -111,7 +107,7 @@ def main() -> None:
             language
             for language in models
             if name in LANGUAGES.get(language, ())
-            or (writes(name, letters[language]) and not writes(SHOWN, letters[language]))
+            or (writes(name, letters[language]) and not writes(MISREAD_GRAMS_SHOWN_AS, letters[language]))
         )
         for name in sorted(LATIN_ORIGINALS)
     }

@@ -818,7 +818,7 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     supported = (
         reading.features[_KNOWN_AFTER] > 0
         or reading.features[_LETTERS_FIT] > 0
-        or any(not shown.isalpha() and read.isalpha() for item in reading.words for shown, read in _changed(text, item))
+        or any(_symbol_read_as_letter(text, item) for item in reading.words)
         or any(has_common_stem(item.replacement, reading.original) for item in reading.words)
     )
     # One letter read as another in one word, against the text's other words, which are
@@ -833,9 +833,7 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     # letters. A symbol read as a letter is the one evidence that weighs more, in two
     # words at least (Danish "¸nsker ... p¸" is "ønsker ... på" misread through cp1257),
     # not a stray one ("direició³n" in Asturian).
-    symbols_read = sum(
-        any(not shown.isalpha() and read.isalpha() for shown, read in _changed(text, item)) for item in reading.words
-    )
+    symbols_read = sum(_symbol_read_as_letter(text, item) for item in reading.words)
     if reading.features[_LANGUAGE_MODEL_FIT] < 0 and symbols_read < 2:
         return 0.0
     # Misreading changes every byte alike: a letter the reading changes in some words
@@ -880,6 +878,10 @@ def _irregular_case(word: str) -> bool:
 def _letter_read_as_symbol(text: str, item: LegacyCandidate) -> bool:
     # (a symbol: "˛", "┤", not a mark or punctuation, as Thai and CJK readings give)
     return any(shown.isalpha() and unicodedata.category(read)[0] == "S" for shown, read in _changed(text, item))
+
+
+def _symbol_read_as_letter(text: str, item: LegacyCandidate) -> bool:
+    return any(not shown.isalpha() and read.isalpha() for shown, read in _changed(text, item))
 
 
 def _listing(word: str, shown_as: str) -> bool:

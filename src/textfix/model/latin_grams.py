@@ -1,6 +1,7 @@
 """Which language a Latin text reads like: a letter-trigram model of each Latin-script
 language (latin_grams.json, built by scripts/build_latin_grams.py from the catalogs and
-wordfreq's lists), and which of them each Latin codepage was written in.
+wordfreq's lists), and which of them are no explanation of text misread from each Latin
+codepage (see reading_fit).
 
 Between two Latin codepages a misreading changes a letter or two a word, and the
 character model, which scores letters by class, hardly tells "Plëtiklio stulpelis" from
@@ -47,13 +48,10 @@ def trigrams(text: str) -> list[str]:
     return [normal[index : index + 3] for index in range(len(normal) - 2)]
 
 
-def _best_fit(grams: list[str], languages: Iterable[str]) -> float:
-    """The mean log-probability (natural) of the trigrams under the language they fit best."""
-    models, _, unseen = _models()
-    return max(
-        (sum(model.get(gram, unseen) for gram in grams) / len(grams) for model in map(models.__getitem__, languages)),
-        default=unseen,
-    )
+def _best_fit(grams: list[str], models: Iterable[Model]) -> float:
+    """The mean log-probability (natural) of the trigrams under the model they fit best."""
+    unseen = _models()[2]
+    return max((sum(model.get(gram, unseen) for gram in grams) / len(grams) for model in models), default=unseen)
 
 
 # A text of this many trigrams counts half: a name or two fit one model or the other by
@@ -66,7 +64,7 @@ def _shown_fit(shown: str, original: str) -> float:
     # (the same for every pair of the original codepage that reads the text)
     models, originals, _ = _models()
     own = originals[original]
-    return _best_fit(trigrams(shown), (language for language in models if language not in own))
+    return _best_fit(trigrams(shown), (model for language, model in models.items() if language not in own))
 
 
 def reading_fit(shown: str, read: str, original: str) -> float:
@@ -85,4 +83,4 @@ def reading_fit(shown: str, read: str, original: str) -> float:
     if original not in originals or not grams:
         return 0.0
     weight = len(grams) / (len(grams) + HALF_WEIGHT_TRIGRAMS)
-    return weight * (_best_fit(grams, models) - _shown_fit(shown, original))
+    return weight * (_best_fit(grams, models.values()) - _shown_fit(shown, original))
