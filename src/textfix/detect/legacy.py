@@ -272,8 +272,11 @@ class _GramSearch:
             tails += [f"(?<={re.escape(first)}.)(?={letters(last)})" for first, last in middle.items()]
             tails += [f"(?={re.escape(second)}{letters(last)})" for second, last in leading.items()]
             tails += [f"(?<={re.escape(first)}{letters(second)}.)" for first, second in trailing.items()]
-            branches.append(f"(?<={re.escape(anchor)})(?:{'|'.join(tails)})")
-        return compiled(f"{letters(self._grams_by_anchor)}(?:{'|'.join(branches)})")
+            branches.append(f"{re.escape(anchor)}(?:{'|'.join(tails)})")
+        # Branches that start with their anchor as a literal: the engine skips to anchors
+        # in C, and at one tries only its own branch (a literal compare rejects the rest).
+        # Branches that each start by looking behind at the anchor were all tried in turn.
+        return compiled(f"(?:{'|'.join(branches)})")
 
 
 _NON_ASCII = compiled("[^\x00-\x7f]")
@@ -305,12 +308,11 @@ class _CommonReadings:
         # splitting in C and looking at the non-ASCII words is several times quicker)
         if self._changing.search(text, start, end) is None:
             return False
-        if self._letters_of_an_original(text[start:end]):
+        span = text[start:end]
+        if self._letters_of_an_original(span):
             return True
-        return any(
-            not word.isascii() and self._changing.search(word) is not None and self._reads_into_common_word(word)
-            for word in text[start:end].split()
-        )
+        # (the words are remembered whole, the test for a changing letter included)
+        return any(not word.isascii() and self._reads_into_common_word(word) for word in span.split())
 
     def _letters_of_an_original(self, text: str) -> bool:
         # Decided by the text's distinct non-ASCII characters alone, so remembered by them:
@@ -334,7 +336,7 @@ class _CommonReadings:
 
     def _uncached(self, word: str) -> bool:
         # (two letters read into a common word are chance: Albanian "në" is Lithuanian "nė")
-        if sum(c.isalpha() for c in word) < 3 or is_common_word(word):
+        if self._changing.search(word) is None or sum(c.isalpha() for c in word) < 3 or is_common_word(word):
             return False
         for original in self._originals:
             read = reread(word, original, self._shown_as)
