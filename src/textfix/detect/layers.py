@@ -21,7 +21,7 @@ from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.legacy import detect_legacy, may_hold_legacy_mojibake, non_ascii_covered
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in
-from textfix.detect.suspects import may_hold_mojibake, suspect_pattern
+from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
 from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings, compose_findings, placed_spans
 from textfix.languages import alphabet
 from textfix.model.charmodel import char_model
@@ -329,6 +329,10 @@ def _one_reading(readings: dict[str, tuple[str, bytes]], codecs: tuple[str, ...]
 
 def _reads_whole_again(text: str, codecs: tuple[str, ...]) -> bool:
     """Whether `text` would itself read whole, with enough sequences to be trusted."""
+    # (UTF-8 beyond ASCII needs a lead byte before a continuation: where no codepage
+    # shows such a pair, one search says so, without a conversion through each)
+    if stage_zero(codecs).search(text) is None:
+        return False
     return any(_whole_reading_certainty(text, data) is not None for _, data in complete_readings(text, codecs).values())
 
 
