@@ -135,17 +135,21 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     body = [g for g in groups if g is not None]
     # a lossy pipeline leaves "Ã " for "à"
     body.append(f"(?<=[{class_body(LOSSY_SPACE_LEADS)}]) ")
-    return compiled(_first_char_then(leads | set(LOSSY_SPACE_LEADS), body))
+    # Every branch goes on with a continuation (beyond ASCII), a stand-in ("?") or a space
+    # after a lossy lead: checked first, that turns away at once the usual accented letter,
+    # followed by an ASCII letter, before the branches are tried one by one.
+    return compiled(_first_char_then(leads | set(LOSSY_SPACE_LEADS), body, ahead=r"(?=[ ?\x80-\U0010ffff])"))
 
 
-def _first_char_then(first: AbstractSet[str], branches: list[str]) -> str:
+def _first_char_then(first: AbstractSet[str], branches: list[str], ahead: str = "") -> str:
     """One character class, then the branches (which look behind at it).
 
     A pattern that starts with a single class lets the regex engine skip in C to the
     next character of that class; a pattern that starts with alternatives is tried
     branch by branch at every position, which is twice as slow on text that never matches.
+    `ahead`, a lookahead that every branch implies, is checked before them.
     """
-    return f"[{class_body(first)}](?:{'|'.join(branches)})"
+    return f"[{class_body(first)}]{ahead}(?:{'|'.join(branches)})"
 
 
 def _latin_sequences(page: Codepage) -> list[str]:
