@@ -58,10 +58,9 @@ def _beyond_first_output_char() -> re.Pattern[str]:
 def has_double_byte_output(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] holds a character such a reading could show."""
     stop = len(text) if end is None else end
-    return (
-        _beyond_first_output_char().search(text, start, stop) is not None
-        and _patterns()[0].search(text, start, stop) is not None
-    )
+    beyond = _beyond_first_output_char().search(text, start, stop)
+    # (from there: in CJK text the first character that far up is one of them)
+    return beyond is not None and _patterns()[0].search(text, beyond.start(), stop) is not None
 
 
 _NON_ASCII_RUN = compiled(r"[^\x00-\x7f]+")

@@ -776,11 +776,16 @@ def _gain(model: CharModel, word: str, replacement: str, left: str, right: str) 
     """
     if _all_caps(word) or _all_caps(replacement):
         word, replacement, left, right = word.lower(), replacement.lower(), left.lower(), right.lower()
-    word, replacement = _RUN.sub(r"\1\1", word), _RUN.sub(r"\1\1", replacement)
+    word, replacement = _RUN.sub(_twice, word), _RUN.sub(_twice, replacement)
     return model.pair_logp(replacement, left, right) - model.pair_logp(word, left, right)
 
 
 _RUN = compiled(r"(.)\1{2,}", re.DOTALL)
+
+
+def _twice(run: re.Match[str]) -> str:
+    # (a function, not the template r"\1\1", which re expands in Python at every call)
+    return run.group(1) * 2
 
 
 _LETTER_RUN = compiled(r"[^\W\d_]+")
