@@ -27,6 +27,7 @@ from setuptools.command.build_py import build_py
 COMPILED = [
     "src/textfix/codecs.py",
     "src/textfix/languages.py",
+    "src/textfix/memo.py",
     "src/textfix/utf8.py",
     *(
         f"src/textfix/detect/{name}.py"

@@ -25,6 +25,7 @@ from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.detect.charsets import class_body
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import DisjointSpans, Finding
+from textfix.memo import remembered
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_rare_chars, scripts_outside, weights
 from textfix.model.letters import language_letters, regular_case
@@ -198,13 +199,13 @@ _GLUED_UTF8 = compiled(f"[A-Za-z]{_UTF8_CHAR}|{_UTF8_CHAR}(?=[A-Za-z])")
 _SUPERSET = {"shift_jis": "cp932", "euc_kr": "cp949"}
 
 
-@cache
+@remembered
 def _searched(names: tuple[str, ...]) -> tuple[str, ...]:
     """The codepages whose bytes are searched for names: each superset once."""
     return tuple(dict.fromkeys(_SUPERSET.get(name, name) for name in names))
 
 
-@cache
+@remembered
 def _encoders(names: tuple[str, ...]) -> tuple[Callable[[str, str], tuple[bytes, int]], ...]:
     # (called directly: str.encode looks the codec up by name at every call)
     return tuple(codecs.lookup(name).encode for name in names)

@@ -7,16 +7,17 @@ common shape of damaged text, and needs none of the slower evidence.
 
 from __future__ import annotations
 
-from functools import cache, reduce
+from functools import reduce
 from itertools import repeat
 from operator import and_
 
 from textfix.codecs import codepage
 from textfix.detect.mojibake import STAND_INS
 from textfix.detect.suspects import may_hold_mojibake
+from textfix.memo import remembered
 
 
-@cache
+@remembered
 def role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
     """For each character, a bit for every codepage that gives it to a lead byte, and one
     for every codepage that gives it to a continuation byte or for which it is a stand-in."""
@@ -30,7 +31,7 @@ def role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]
             continuations[char] = continuations.get(char, 0) | 1 << index
     return leads, continuations
 
-@cache
+@remembered
 def char_masks(codecs: tuple[str, ...]) -> dict[str, int]:
     """For each character, a bit for every codepage that can encode it (all bits for ASCII)."""
     masks = dict.fromkeys(map(chr, range(0x80)), (1 << len(codecs)) - 1)

@@ -20,6 +20,7 @@ from functools import cache
 
 from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import class_body
+from textfix.memo import remembered
 from textfix.patterns import compiled
 
 # Letters of the scripts whose codepages are supported, as code point ranges.
@@ -64,7 +65,7 @@ def _leads_and_continuations(codecs: tuple[str, ...]) -> tuple[frozenset[str], f
     return frozenset(leads), frozenset(continuations)
 
 
-@cache
+@remembered
 def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     leads, continuations = _leads_and_continuations(codecs)
     latin_sequences: list[str] = []
@@ -197,7 +198,7 @@ def _letter_runs(page: Codepage) -> list[str]:
     return found
 
 
-@cache
+@remembered
 def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
     """Any lead followed by any continuation or stand-in: a fast pre-filter."""
     leads, continuations = _leads_and_continuations(codecs)
