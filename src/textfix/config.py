@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any, Literal, NamedTuple
 
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, canonical_name
 from textfix.languages import check_languages, legacy_pairs_for
+from textfix.memo import remembered
 
 Normalization = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
@@ -126,7 +126,7 @@ def _supported(setting: str, names: tuple[str, ...], allowed: tuple[str, ...]) -
     return canonical
 
 
-@cache
+@remembered
 def _enabled_steps(config: Config) -> tuple[str, ...]:
     return tuple(step for step in STEP_ORDER if getattr(config, step))
 

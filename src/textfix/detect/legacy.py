@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage
 from textfix.findings import Finding
+from textfix.memo import remembered
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
 from textfix.model.latin_grams import reading_fit
@@ -395,6 +396,7 @@ class LegacyCandidate(NamedTuple):
     replacement: str
 
 
+@remembered
 def misread_signs(pairs: tuple[tuple[str, str], ...]) -> MisreadSigns:
     """The signs of text misread in one of the codepages the pairs show text in."""
     return _looks_misread_in_any(frozenset(shown for _, shown in pairs))
