@@ -26,6 +26,7 @@ from setuptools.command.build_py import build_py
 # Spark and multiprocessing pickle them.
 COMPILED = [
     "src/textfix/codecs.py",
+    "src/textfix/fastpath.py",
     "src/textfix/languages.py",
     "src/textfix/memo.py",
     "src/textfix/utf8.py",

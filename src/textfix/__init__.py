@@ -9,18 +9,11 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from typing import TYPE_CHECKING
 
 from textfix.config import DEFAULT_CONFIG, STEP_ORDER, Config, resolve
-from textfix.detect.controls import C1_RUN
-from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
-from textfix.detect.layers import repair_whole_text
-from textfix.detect.legacy import MisreadSigns, detect_legacy, misread_signs
-from textfix.detect.suspects import may_hold_mojibake
+from textfix.fastpath import clean_by_default, quick_fix
 from textfix.findings import Alternative, Finding
-from textfix.patterns import compiled
 from textfix.repair import Plan, PlanStep
 from textfix.repair import apply_plan as _apply_plan
 from textfix.repair import damage_findings as _damage_findings
@@ -69,15 +62,6 @@ if TYPE_CHECKING:
     from textfix.decoding import Decoded, Decoder, decode
     from textfix.streams import FileReport, fix_file, fix_lines
 
-_DEFAULT_CODECS = DEFAULT_CONFIG.codecs
-_DEFAULT_DOUBLE_BYTE_CODECS = DEFAULT_CONFIG.double_byte_codecs
-
-
-@cache
-def _default_misread_signs() -> MisreadSigns:
-    # compiled on first use (import stays quick), then not rebuilt or hashed per text
-    return misread_signs(DEFAULT_CONFIG.legacy_pairs)
-
 
 def _check_text(text: object) -> str:
     if isinstance(text, str):
@@ -87,34 +71,6 @@ def _check_text(text: object) -> str:
     raise TypeError(f"expected str, not {type(text).__name__}")
 
 
-@cache
-def _controls_or_wide_chars() -> re.Pattern[str]:
-    # C1 controls and the characters a double-byte reading shows, found in one search:
-    # most non-ASCII text has neither, and neither check need run then.
-    return compiled(f"[\x80-\x9f{OUTPUT_CHARS}]")
-
-
-def _clean_by_default(text: str) -> bool:
-    """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
-    if text.isascii():
-        return True
-    if may_hold_mojibake(text, _DEFAULT_CODECS):
-        return False
-    rare = _controls_or_wide_chars().search(text)
-    if rare is not None and C1_RUN.search(text, rare.start()) is not None:
-        return False
-    # Only double-byte and legacy damage are left to look for: when none is sure, nothing
-    # changes (clean CJK text, clean text that merely looks misread), and the rest of the
-    # pipeline need not run. The legacy floor is the one the pipeline reads with.
-    if _default_misread_signs().found(text) and detect_legacy(
-        text, DEFAULT_CONFIG.effective_legacy_pairs, max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
-    ):
-        return False
-    return rare is None or not detect_double_byte(
-        text, _DEFAULT_DOUBLE_BYTE_CODECS, DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.threshold
-    )
-
-
 def fix_text(text: str, config: Config | None = None, **settings: object) -> str:
     """The text with its encoding damage repaired; clean text comes back unchanged.
 
@@ -122,12 +78,9 @@ def fix_text(text: str, config: Config | None = None, **settings: object) -> str
     threshold=0.8) choose the steps; by default only damage is repaired.
     """
     if config is None and not settings and type(text) is str:
-        if _clean_by_default(text):
-            return text
-        whole = repair_whole_text(text, DEFAULT_CONFIG)
-        # (a repair that looks misread may have legacy text beneath it: the full pipeline reads it)
-        if whole is not None and C1_RUN.search(whole) is None and not _default_misread_signs().found(whole):
-            return whole
+        fixed = quick_fix(text)
+        if fixed is not None:
+            return fixed
     return _fix_and_explain(_check_text(text), resolve(config, settings))[0]
 
 
@@ -153,6 +106,6 @@ def detect(
     """
     text = _check_text(text)
     config = resolve(config, settings)
-    if config is DEFAULT_CONFIG and min_confidence is None and _clean_by_default(text):
+    if config is DEFAULT_CONFIG and min_confidence is None and clean_by_default(text):
         return []
     return _damage_findings(text, config, min_confidence)

@@ -1,0 +1,70 @@
+"""fix_text's quick answers with the default steps, compiled with the detectors.
+
+Most text is clean, and most damaged text reads whole: both are settled here, with a few
+searches, before the pipeline (repair.py) is needed. Compiled, the glue between those
+searches costs no interpreter time either.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from textfix.config import DEFAULT_CONFIG
+from textfix.detect.controls import C1_RUN
+from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
+from textfix.detect.layers import repair_whole_text
+from textfix.detect.legacy import MisreadSigns, detect_legacy, misread_signs
+from textfix.detect.suspects import may_hold_mojibake
+from textfix.patterns import compiled
+
+# (the default configuration never changes: its settings are read once)
+_CODECS = DEFAULT_CONFIG.codecs
+_DOUBLE_BYTE_CODECS = DEFAULT_CONFIG.double_byte_codecs
+_THRESHOLD = DEFAULT_CONFIG.threshold
+_LEGACY_PAIRS = DEFAULT_CONFIG.effective_legacy_pairs
+# the legacy floor the pipeline reads with
+_LEGACY_FLOOR = max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
+
+
+@cache
+def default_misread_signs() -> MisreadSigns:
+    # compiled on first use (import stays quick)
+    return misread_signs(DEFAULT_CONFIG.legacy_pairs)
+
+
+@cache
+def _controls_or_wide_chars() -> re.Pattern[str]:
+    # C1 controls and the characters a double-byte reading shows, found in one search:
+    # most non-ASCII text has neither, and neither check need run then.
+    return compiled(f"[\x80-\x9f{OUTPUT_CHARS}]")
+
+
+def clean_by_default(text: str) -> bool:
+    """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
+    if text.isascii():
+        return True
+    if may_hold_mojibake(text, _CODECS):
+        return False
+    rare = _controls_or_wide_chars().search(text)
+    if rare is not None and C1_RUN.search(text, rare.start()) is not None:
+        return False
+    # Only double-byte and legacy damage are left to look for: when none is sure, nothing
+    # changes (clean CJK text, clean text that merely looks misread), and the rest of the
+    # pipeline need not run.
+    if default_misread_signs().found(text) and detect_legacy(text, _LEGACY_PAIRS, _LEGACY_FLOOR):
+        return False
+    return rare is None or not detect_double_byte(text, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD)
+
+
+def quick_fix(text: str) -> str | None:
+    """fix_text(text) with the default steps, where it is settled without the pipeline: the
+    text itself if it is certainly clean, or its repair if it is damaged from end to end
+    (and looks clean once repaired); None for the pipeline to decide."""
+    if clean_by_default(text):
+        return text
+    whole = repair_whole_text(text, DEFAULT_CONFIG)
+    # (a repair that looks misread may have legacy text beneath it: the pipeline reads it)
+    if whole is not None and C1_RUN.search(whole) is None and not default_misread_signs().found(whole):
+        return whole
+    return None
