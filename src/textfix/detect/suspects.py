@@ -136,10 +136,14 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     body = [g for g in groups if g is not None]
     # a lossy pipeline leaves "Ã " for "à"
     body.append(f"(?<=[{class_body(LOSSY_SPACE_LEADS)}]) ")
-    # Every branch goes on with a continuation (beyond ASCII), a stand-in ("?") or a space
-    # after a lossy lead: checked first, that turns away at once the usual accented letter,
-    # followed by an ASCII letter, before the branches are tried one by one.
-    return compiled(_first_char_then(leads | set(LOSSY_SPACE_LEADS), body, ahead=r"(?=[ ?\x80-\U0010ffff])"))
+    return compiled(_first_char_then(leads | set(LOSSY_SPACE_LEADS), body, ahead=SUSPECT_GOES_ON))
+
+
+# Every branch of the suspect pattern goes on with a continuation (beyond ASCII), a
+# stand-in ("?") or a space after a lossy lead: checked first, that turns away at once
+# the usual accented letter, followed by an ASCII letter, before the branches are tried
+# one by one.
+SUSPECT_GOES_ON = r"(?=[ ?\x80-\U0010ffff])"
 
 
 def _first_char_then(first: AbstractSet[str], branches: list[str], ahead: str = "") -> str:

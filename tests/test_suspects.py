@@ -1,0 +1,39 @@
+"""The cheap first pass: the suspect-pair regex and its shortcuts."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.detect.suspects import LOST_MARKS, SUSPECT_GOES_ON, suspect_pattern
+
+# Every character a codepage shows for a byte beyond ASCII (C1 controls for undefined
+# ones), stand-ins, and ASCII.
+_UPPER_HALVES = sorted({c for name in SINGLE_BYTE_CODECS for c in codepage(name).chars(0x80, 0xFF)})
+_FOLLOWERS = [*_UPPER_HALVES, *LOST_MARKS, *map(chr, range(0x20, 0x7F)), "\n"]
+
+
+def _without_lookahead() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    pattern = suspect_pattern(SINGLE_BYTE_CODECS)
+    assert SUSPECT_GOES_ON in pattern.pattern
+    return pattern, re.compile(pattern.pattern.replace(SUSPECT_GOES_ON, "", 1))
+
+
+def test_the_lookahead_turns_away_no_pair() -> None:
+    # the check that a continuation, stand-in or space follows is implied by every branch:
+    # without it, the pattern finds the same pairs (each character shown for a high byte,
+    # then anything)
+    pattern, without = _without_lookahead()
+    pairs = [first + then for first in _UPPER_HALVES for then in _FOLLOWERS]
+    assert [pattern.search(pair) is None for pair in pairs] == [without.search(pair) is None for pair in pairs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_UPPER_HALVES, *_FOLLOWERS[-40:]]), max_size=12).map("".join))
+def test_the_lookahead_changes_no_match_in_context(text: str) -> None:
+    # (branches also look behind the pair: the same spans in longer text)
+    pattern, without = _without_lookahead()
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in without.finditer(text)]
