@@ -6,14 +6,14 @@ import itertools
 import re
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from test_examples import SENTENCES
 from test_properties import non_ascii, phrases_around_words
 
 from textfix import Config, detect, fix_text
 from textfix.codecs import DOUBLE_BYTE_CODECS
-from textfix.detect.doublebyte import candidates
+from textfix.detect.doublebyte import _reads_as_utf8_word, candidates
 from textfix.findings import apply_findings
 
 
@@ -196,3 +196,50 @@ def test_a_reading_cut_short_by_the_base_codepage_gives_way_to_its_superset() ->
     # Shift_JIS reads "हिन्द" and stops; cp932 reads the last pair too (found by hypothesis)
     damaged = "the हिन्दी the " + "हिन्दी".encode().decode("cp932")
     assert fix_text(damaged) == "the हिन्दी the हिन्दी"
+
+
+# The byte scanner's reference: what it replaced, regexes over the bytes decoded with
+# their stray bytes kept as surrogates.
+_WIDE = r"[^\x00-\u07ff\ud800-\udfff\U00040000-\U0010ffff]"
+_LATIN = "\u00c0-\u017f"
+_SCRIPTS = [_LATIN, "\u0370-\u03ff", "\u0400-\u052f", "\u0531-\u058f", "\u0590-\u05ff",
+            "\u0600-\u06ff\u0750-\u077f", "\u0700-\u074f", "\u0780-\u07bf"]
+_WORD = re.compile(
+    r"[^\x00-\xbf\ud800-\udfff](?=[^\x00-\xbf\ud800-\udfff])(?:"
+    + "|".join(
+        [
+            f"(?<={_WIDE}){_WIDE}",
+            *(f"(?<=[{letters}])[{letters}]{{2}}" for letters in _SCRIPTS),
+            f"(?<=[\u1e00-\u1eff])[{_LATIN}ƠơƯư]|(?<=[{_LATIN}ƠơƯư])[\u1e00-\u1eff]",
+        ]
+    )
+    + ")"
+)
+_GLUED = re.compile(r"[A-Za-z][^\x00-\x7f\udc80-\udcff]|[^\x00-\x7f\udc80-\udcff](?=[A-Za-z])")
+_INTERESTING = st.sampled_from(
+    [*map(chr, range(0xC0, 0x180)), *map(chr, range(0x370, 0x7C0, 7)), *map(chr, range(0x1E00, 0x1F00, 5)),
+     "Ơ", "ơ", "Ư", "ư", "\u0800", "\uffff", "\U00010000", "\U0003ffff", "\U00040000", "\x80", "\xbf", "a", "Z", " "]
+)
+_BYTES = st.one_of(
+    st.binary(max_size=16),
+    st.lists(_INTERESTING, max_size=6).map(lambda chars: "".join(chars).encode()),
+    st.tuples(st.lists(_INTERESTING, min_size=1, max_size=6), st.integers(0, 255), st.integers(0, 30)).map(
+        # one byte of well-formed text changed: a sequence cut, a stray lead
+        lambda case: (lambda data: data[: case[2] % len(data)] + bytes([case[1]]) + data[case[2] % len(data) + 1 :])(
+            "".join(case[0]).encode()
+        )
+    ),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_BYTES, st.booleans())
+# (encoded surrogates, overlong forms and code points past U+10FFFF are no UTF-8)
+@example(b"\xed\xa0\x80\xed\xa0\x80", False)
+@example(b"a\xe0\x82\x80", True)
+@example(b"a\xf4\x90\x80\x80", True)
+@example(b"\xc1\x81\xc3\xa9", True)
+def test_the_byte_scanner_reads_as_the_decoder_and_regex_do(data: bytes, glued: bool) -> None:
+    decoded = data.decode("utf-8", "surrogateescape")
+    expected = _WORD.search(decoded) is not None or (glued and _GLUED.search(decoded) is not None)
+    assert _reads_as_utf8_word(data, glued) == expected

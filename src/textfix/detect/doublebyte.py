@@ -70,7 +70,7 @@ LOST_CHAR = "\ufffd"
 # Ideographs outside the basic block (extensions A and beyond, compatibility forms):
 # everyday text barely uses them, chance readings are full of them. The character
 # model has too little Chinese to know common ideographs from rare ones by itself.
-# (Like _WORD_OF_UTF8, compiled at first use: text without CJK never needs it.)
+# (compiled at first use: text without CJK never needs it)
 _RARE_IDEOGRAPHS = "[\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]"
 
 
@@ -157,41 +157,113 @@ class _Offsets:
 # ideograph; damage reads as words: two characters of three bytes or more ("文字",
 # "नया"), three two-byte letters of one script ("При", "été"), or Vietnamese, which
 # mixes both sizes ("đối").
-# U+0800 and up, as far as planes 1-3 (4-13 are unassigned), as a negated class, which compiles 10x faster
-# (regex escapes rather than the characters: mypyc cannot compile a lone surrogate literal)
-_WIDE = r"[^\x00-\u07ff\ud800-\udfff\U00040000-\U0010ffff]"
-_LATIN = "\u00c0-\u017f"  # Latin-1 and Extended-A: "ǡǭƯ" (Extended-B) is chance
-_TWO_BYTE_SCRIPTS = (
-    _LATIN,
-    "\u0370-\u03ff",  # Greek
-    "\u0400-\u052f",  # Cyrillic
-    "\u0531-\u058f",  # Armenian
-    "\u0590-\u05ff",  # Hebrew
-    "\u0600-\u06ff\u0750-\u077f",  # Arabic
-    "\u0700-\u074f",  # Syriac
-    "\u0780-\u07bf",  # Thaana
-)
-# one class first, then branches that look behind at it, so that the engine skips to
-# candidates in C (see suspects._first_char_then). Every branch goes on with a character
-# of that class too: checked first, it turns away at once the many lone characters that
-# the bytes of clean CJK text decode to between their surrogates.
-_WORD_OF_UTF8 = (
-    r"[^\x00-\xbf\ud800-\udfff](?=[^\x00-\xbf\ud800-\udfff])(?:"
-    + "|".join(
-        [
-            f"(?<={_WIDE}){_WIDE}",
-            *(f"(?<=[{letters}])[{letters}]{{2}}" for letters in _TWO_BYTE_SCRIPTS),
-            f"(?<=[\u1e00-\u1eff])[{_LATIN}ƠơƯư]|(?<=[{_LATIN}ƠơƯư])[\u1e00-\u1eff]",
-        ]
-    )
-    + ")"
-)
+# What a word of UTF-8 read through a wrong codepage reads as: two characters of U+0800
+# and up in a row (as far as plane 3: 4-13 are unassigned), three letters of one
+# two-byte script, or a Vietnamese letter beside another Latin one.
+_WIDE_FIRST, _WIDE_LAST = 0x800, 0x3FFFF
+_VIETNAMESE_FIRST, _VIETNAMESE_LAST = 0x1E00, 0x1EFF
+_HORNS = (0x1A0, 0x1A1, 0x1AF, 0x1B0)  # "ƠơƯư"
 
 
-# A CJK character glued to a letter counts only where its bytes are UTF-8 glued to it:
-# "caf茅" is "caf" 0xC3 0xA9 in GBK, "GTK窗口" is not.
-_UTF8_CHAR = r"[^\x00-\x7f\udc80-\udcff]"
-_GLUED_UTF8 = compiled(f"[A-Za-z]{_UTF8_CHAR}|{_UTF8_CHAR}(?=[A-Za-z])")
+def _two_byte_script(point: int) -> int:
+    """Which two-byte script the code point is a letter of, as an index, or -1: Latin-1 and
+    Extended-A ("ǡǭƯ", Extended-B, is chance), Greek, Cyrillic, Armenian, Hebrew, Arabic,
+    Syriac, Thaana."""
+    if point < 0xC0 or point > 0x7BF:
+        return -1
+    if point <= 0x17F:
+        return 0
+    if point < 0x370:
+        return -1
+    if point <= 0x3FF:
+        return 1
+    if point <= 0x52F:
+        return 2
+    if point < 0x531:
+        return -1
+    if point <= 0x58F:
+        return 3
+    if point <= 0x5FF:
+        return 4
+    if point <= 0x6FF or 0x750 <= point <= 0x77F:
+        return 5
+    if point <= 0x74F:
+        return 6
+    return 7
+
+
+def _latin_with_horns(point: int) -> bool:
+    return 0xC0 <= point <= 0x17F or point in _HORNS
+
+
+def _utf8_at(data: bytes, index: int) -> tuple[int, int]:
+    """(code point, length) of the well-formed UTF-8 sequence at data[index], a lead byte
+    (0xC2-0xF4), or (-1, 1) if it starts none: as Python's decoder reads it, which takes
+    the same sequences (a continuation byte never starts one)."""
+    byte = data[index]
+    length = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+    if index + length > len(data):
+        return -1, 1
+    second = data[index + 1]
+    low, high = 0x80, 0xBF
+    if byte == 0xE0:
+        low = 0xA0
+    elif byte == 0xED:
+        high = 0x9F
+    elif byte == 0xF0:
+        low = 0x90
+    elif byte == 0xF4:
+        high = 0x8F
+    if not low <= second <= high:
+        return -1, 1
+    point = byte & (0x1F if length == 2 else 0x0F if length == 3 else 0x07)
+    point = point << 6 | second & 0x3F
+    for offset in range(2, length):
+        following = data[index + offset]
+        if not 0x80 <= following <= 0xBF:
+            return -1, 1
+        point = point << 6 | following & 0x3F
+    return point, length
+
+
+def _ascii_letter(point: int) -> bool:
+    return 0x41 <= point <= 0x5A or 0x61 <= point <= 0x7A
+
+
+def _reads_as_utf8_word(data: bytes, glued: bool) -> bool:
+    """Whether the bytes, read as UTF-8, hold such a word (or, if `glued`, any character
+    beyond ASCII beside an ASCII letter), bytes that are no UTF-8 breaking words apart.
+
+    Clean CJK text, encoded back through each codepage, reads as no such word: scanned
+    byte by byte here (compiled), it needs no decoding and no regex over the decoded text.
+    """
+    size = len(data)
+    index = 0
+    before = -1  # the code points of the two characters before, -1 for a byte no UTF-8 takes
+    last = -1
+    while index < size:
+        byte = data[index]
+        if byte < 0x80:
+            point, length = byte, 1
+        elif byte < 0xC2 or byte > 0xF4:
+            point, length = -1, 1
+        else:
+            point, length = _utf8_at(data, index)
+        if point >= 0xC0 and last >= 0xC0:
+            if _WIDE_FIRST <= last <= _WIDE_LAST and _WIDE_FIRST <= point <= _WIDE_LAST:
+                return True
+            if (_VIETNAMESE_FIRST <= last <= _VIETNAMESE_LAST and _latin_with_horns(point)) or (
+                _latin_with_horns(last) and _VIETNAMESE_FIRST <= point <= _VIETNAMESE_LAST
+            ):
+                return True
+            script = _two_byte_script(point)
+            if script >= 0 and _two_byte_script(last) == script and _two_byte_script(before) == script:
+                return True
+        if glued and ((point >= 0x80 and _ascii_letter(last)) or (last >= 0x80 and _ascii_letter(point))):
+            return True
+        before, last = last, point
+        index += length
+    return False
 
 
 # A superset codepage gives the characters it shares with its base the same bytes, so
@@ -213,20 +285,12 @@ def _encoders(names: tuple[str, ...]) -> tuple[Callable[[str, str], tuple[bytes,
 
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     searched = _searched(names)
-    encoded = [encode(text, "replace")[0] for encode in _encoders(searched)]
     glued = _patterns()[1].search(text) is not None
-    # Clean CJK text reads as no UTF-8 word through any of them: one search over all the
-    # readings, decoded in one call, says so (no match takes in the NUL between two:
-    # every character of one is beyond ASCII, and no UTF-8 sequence spans a NUL).
-    joined = b"\x00".join(encoded).decode("utf-8", "surrogateescape")
-    word_of_utf8 = compiled(_WORD_OF_UTF8)
-    if word_of_utf8.search(joined) is None and not (glued and _GLUED_UTF8.search(joined) is not None):
-        return ()
-    found = set()
-    for name, data in zip(searched, encoded):
-        reading = data.decode("utf-8", "surrogateescape")
-        if word_of_utf8.search(reading) is not None or (glued and _GLUED_UTF8.search(reading) is not None):
-            found.add(name)
+    found = {
+        name
+        for name, encode in zip(searched, _encoders(searched))
+        if _reads_as_utf8_word(encode(text, "replace")[0], glued)
+    }
     return tuple(name for name in names if _SUPERSET.get(name, name) in found)
 
 
