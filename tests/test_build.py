@@ -14,7 +14,7 @@ import textfix
 
 PACKAGE = Path(textfix.__file__).resolve().parent
 SOURCE_TREE = Path(__file__).resolve().parent.parent / "src" / "textfix"
-HOT_MODULES = ["textfix.codecs", "textfix.languages", "textfix.utf8"] + [
+HOT_MODULES = ["textfix.codecs", "textfix.fastpath", "textfix.languages", "textfix.memo", "textfix.utf8"] + [
     f"textfix.{package}.{module.name}"
     for package in ("detect", "model")
     for module in pkgutil.iter_modules([str(PACKAGE / package)])
@@ -30,6 +30,18 @@ def test_an_installed_textfix_runs_its_hot_modules_compiled(name: str) -> None:
     origin = importlib.import_module(name).__file__
     assert origin is not None
     assert origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)), f"{name} runs as Python: {origin}"
+
+
+def test_the_shipped_codepage_tables_are_pythons_codecs() -> None:
+    # (model/codepages.json, made by scripts/build_codepages.py: rebuild it if this fails)
+    from textfix.codecs import SINGLE_BYTE_CODECS, codepage, sloppy_table
+    from textfix.model.tables import table
+
+    shipped = table("codepages")
+    assert sorted(shipped) == sorted(SINGLE_BYTE_CODECS)
+    for name in SINGLE_BYTE_CODECS:
+        assert shipped[name] == sloppy_table(name), name
+        assert codepage(name).decoding_table == shipped[name]
 
 
 def test_the_records_stay_picklable() -> None:

@@ -13,6 +13,8 @@ import codecs
 from functools import cache
 from typing import Any, NamedTuple
 
+from textfix.model.tables import table
+
 # Order is the prior: when several codepages explain a span equally well, the earlier
 # one is reported, because it is the more common source of damage in the wild.
 # Double-byte CJK codepages (Python names), most common first: a repair is named after
@@ -110,15 +112,17 @@ class Codepage(NamedTuple):
 
 @cache
 def _decode_translation(name: str) -> dict[int, str]:
-    table = codepage(name).decoding_table
+    decoding = codepage(name).decoding_table
     return {
-        b: ("\ufffd" if table[b] == UNDEFINED else table[b])
+        b: ("\ufffd" if decoding[b] == UNDEFINED else decoding[b])
         for b in range(0x80, 0x100)
-        if table[b] != chr(b)
+        if decoding[b] != chr(b)
     }
 
 
-def _sloppy_table(name: str) -> str:
+def sloppy_table(name: str) -> str:
+    """The 256 chars the codepage gives its bytes, C1 controls for bytes 0x80-0x9F it
+    leaves undefined, UNDEFINED for any other, from Python's codec."""
     # One decode of all 256 bytes; undefined bytes come back as lone surrogates.
     decoded = bytes(range(256)).decode(name, "surrogateescape")
     return "".join(
@@ -130,10 +134,12 @@ def _sloppy_table(name: str) -> str:
 @cache
 def codepage(name: str) -> Codepage:
     """The sloppy codepage for a Python codec name (any alias Python accepts)."""
-    canonical = codecs.lookup(name).name
-    table = _sloppy_table(canonical)
-    charmap = codecs.charmap_build(table.replace(UNDEFINED, "\ufffe").replace("\ufffe", "\x00", 1))
-    return Codepage(canonical, table, charmap)
+    # (the default codepages' tables are shipped: no codec module is imported for them)
+    shipped: dict[str, str] = table("codepages")
+    canonical = name if name in shipped else codecs.lookup(name).name
+    decoding = shipped.get(canonical) or sloppy_table(canonical)
+    charmap = codecs.charmap_build(decoding.replace(UNDEFINED, "\ufffe").replace("\ufffe", "\x00", 1))
+    return Codepage(canonical, decoding, charmap)
 
 
 INVALID_BYTE_HANDLER = "textfix-invalid-byte"
