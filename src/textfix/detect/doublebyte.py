@@ -151,15 +151,11 @@ class _Offsets:
 
 # What any finding needs: a CJK character glued to an ASCII letter ("caf茅"), or
 # somewhere in the text's bytes a stretch of UTF-8 long enough to stand alone (see
-# MIN_CHARS_ALONE) that reads as one script. The bytes are decoded as UTF-8 in C, each
-# byte that is not UTF-8 turning into a lone surrogate, and one search on the result
-# tells. Chance stretches in clean CJK mix scripts ("ģʽͨ", "݈ג") or hold one lone
-# ideograph; damage reads as words: two characters of three bytes or more ("文字",
-# "नया"), three two-byte letters of one script ("При", "été"), or Vietnamese, which
-# mixes both sizes ("đối").
-# What a word of UTF-8 read through a wrong codepage reads as: two characters of U+0800
-# and up in a row (as far as plane 3: 4-13 are unassigned), three letters of one
-# two-byte script, or a Vietnamese letter beside another Latin one.
+# MIN_CHARS_ALONE) that reads as one script. Chance stretches in clean CJK mix scripts
+# ("ģʽͨ", "݈ג") or hold one lone ideograph; damage reads as words: two characters of
+# U+0800 and up in a row ("文字", "नया"; as far as plane 3, 4-13 are unassigned), three
+# two-byte letters of one script ("При", "été"), or a Vietnamese letter beside another
+# Latin one ("đối"). The bytes are scanned for such a word by _reads_as_utf8_word.
 _WIDE_FIRST, _WIDE_LAST = 0x800, 0x3FFFF
 _VIETNAMESE_FIRST, _VIETNAMESE_LAST = 0x1E00, 0x1EFF
 _HORNS = (0x1A0, 0x1A1, 0x1AF, 0x1B0)  # "ƠơƯư"
