@@ -243,3 +243,17 @@ def test_the_byte_scanner_reads_as_the_decoder_and_regex_do(data: bytes, glued: 
     decoded = data.decode("utf-8", "surrogateescape")
     expected = _WORD.search(decoded) is not None or (glued and _GLUED.search(decoded) is not None)
     assert _reads_as_utf8_word(data, glued) == expected
+
+
+def test_readings_kept_for_the_next_call_are_the_callers_own_copy() -> None:
+    # fix_text's quick check and the pipeline after it get the same readings of a text,
+    # computed once: what one caller does with its list does not reach the other
+    from textfix.detect.doublebyte import detect_double_byte
+
+    damaged = "Привет, мир".encode().decode("gbk", "replace") + " 文字"
+    first = detect_double_byte(damaged, DOUBLE_BYTE_CODECS, 0.5, 0.9)
+    assert first
+    expected = list(first)
+    first.clear()
+    assert detect_double_byte(damaged, DOUBLE_BYTE_CODECS, 0.5, 0.9) == expected
+    assert detect_double_byte(damaged, DOUBLE_BYTE_CODECS, 0.5, 0.9) == expected

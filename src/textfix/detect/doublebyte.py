@@ -648,6 +648,25 @@ def detect_double_byte(text: str, names: tuple[str, ...], floor: float, threshol
     """
     if not names or not has_double_byte_output(text):
         return []
+    # fix_text's quick check asks the same of a text as the pipeline that follows it when
+    # the check finds readings: they are kept for that one next call with the very same
+    # arguments (compared by identity: a long text is not hashed). (Read once, as a copy:
+    # another thread may replace them meanwhile.)
+    if _kept:
+        for seen, seen_names, seen_floor, seen_threshold, kept in _kept[-1:]:
+            if seen is text and seen_names is names and seen_floor == floor and seen_threshold == threshold:
+                _kept.clear()
+                return list(kept)
+    readings = _readings(text, names, floor, threshold)
+    if readings:
+        _kept[:] = [(text, names, floor, threshold, tuple(readings))]
+    return readings
+
+
+_kept: list[tuple[str, tuple[str, ...], float, float, tuple[Finding, ...]]] = []
+
+
+def _readings(text: str, names: tuple[str, ...], floor: float, threshold: float) -> list[Finding]:
     found = candidates(text, names)
     if not found:
         return []
