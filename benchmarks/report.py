@@ -190,7 +190,8 @@ def startup_section(rows: list[StartupRow]) -> str:
     out = [
         "## 2. Start-up",
         "",
-        "A fresh interpreter per run; median wall time of the runs. Two bytecode states, both kept out of the "
+        "A fresh interpreter per run; median wall time of the runs, the commands taking turns (one run of each per "
+        "round). Two bytecode states, both kept out of the "
         "checkout by `PYTHONPYCACHEPREFIX`: *no bytecode cache* compiles every module (stdlib included) from "
         "source on each run; *bytecode cached* reads .pyc files written by one priming run, as after "
         "`pip install`.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import shlex
+import statistics
 import subprocess
 import sys
 import tracemalloc
@@ -141,14 +142,28 @@ UNCACHED_QUICK = ("python (no imports)", "textfix: import + fix_text('cafÃ©')"
 def startup(settings: Settings, scratch: Path) -> list[StartupRow]:
     rows = []
     for child in child_envs(scratch):
-        for label, code in STARTUP_CODE.items():
-            if child.name == NO_BYTECODE and settings.mode == "quick" and label not in UNCACHED_QUICK:
-                continue
-            argv = [sys.executable, "-c", code]
-            if child.name == CACHED_BYTECODE:
+        argvs = {
+            label: [sys.executable, "-c", code]
+            for label, code in STARTUP_CODE.items()
+            if not (child.name == NO_BYTECODE and settings.mode == "quick" and label not in UNCACHED_QUICK)
+        }
+        if child.name == CACHED_BYTECODE:
+            for argv in argvs.values():
                 subprocess_median(argv, child.env, 1)  # priming run: writes the .pyc files
-            median, runs, problem = subprocess_median(argv, child.env, settings.startup_runs)
-            rows.append(StartupRow(child.name, label, f"{child.shown} {shlex.join(argv)}", median, runs, problem))
+        # The commands take turns, a run of each per round: a shared machine's speed drifts
+        # over seconds, and the runs of one command in a row would catch another phase of
+        # it than the next command's.
+        times: dict[str, list[float]] = {label: [] for label in argvs}
+        problems = dict.fromkeys(argvs, "")
+        for _ in range(settings.startup_runs):
+            for label, argv in argvs.items():
+                if not problems[label]:
+                    _, runs, problems[label] = subprocess_median(argv, child.env, 1)
+                    times[label] += runs
+        for label, argv in argvs.items():
+            median = None if problems[label] else statistics.median(times[label])
+            command = f"{child.shown} {shlex.join(argv)}"
+            rows.append(StartupRow(child.name, label, command, median, times[label], problems[label]))
     return rows
 
 
