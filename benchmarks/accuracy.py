@@ -207,19 +207,19 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
     hinted, any_language, beneath = [], [], []
     count = settings.accuracy_per_codec
     for original, shown_as in LEGACY_PAIRS:
-        chain = f"{original} read as {shown_as}"
+        legacy_chain = f"{original} read as {shown_as}"
         # the text of each chain is in the languages written in its original codepage,
         # read without a hint and with one, and beneath a UTF-8 layer (more strings than
         # that needs: some misread texts hold a byte cp1252 leaves undefined); then any
         # text the codepage encodes (Danish in cp1257), which no one wrote in it
         own_cases, hints = hinted_legacy_cases(corpus, original, shown_as, max(count, settings.partial_per_codec * 10))
-        rows.append(score(AccuracyRow(LEGACY_GROUP, chain), own_cases[:count]))
-        row = AccuracyRow(HINTED_GROUP, f"{chain}, languages=[its own]")
+        rows.append(score(AccuracyRow(LEGACY_GROUP, legacy_chain), own_cases[:count]))
+        row = AccuracyRow(HINTED_GROUP, f"{legacy_chain}, languages=[its own]")
         hinted.append(score(row, own_cases[:count], textfix_fixer=_with_languages(hints)))
         cases = beneath_utf8_cases(own_cases, settings.partial_per_codec)
-        beneath.append(score(AccuracyRow(BENEATH_GROUP, f"{chain} → utf-8 → cp1252"), cases))
+        beneath.append(score(AccuracyRow(BENEATH_GROUP, f"{legacy_chain} → utf-8 → cp1252"), cases))
         cases = legacy_cases(pool, original, shown_as, count)
-        any_language.append(score(AccuracyRow(LEGACY_ANY_GROUP, chain), cases))
+        any_language.append(score(AccuracyRow(LEGACY_ANY_GROUP, legacy_chain), cases))
     return rows + hinted + any_language + beneath
 
 

@@ -96,7 +96,7 @@ def _decoders() -> dict[str, Callable[[bytes], str | None]]:
     except ImportError:
         pass
     try:
-        import cchardet
+        import cchardet  # type: ignore[import-untyped]
 
         def with_cchardet(data: bytes) -> str | None:
             name = cchardet.detect(data)["encoding"]
@@ -116,7 +116,7 @@ def _documents(corpus: Corpus, encoding: str, count: int, rng: random.Random) ->
         for s in strings
         if not s.isascii()
     ]
-    documents = []
+    documents: list[tuple[str, bytes]] = []
     attempts = 0
     while pool and len(documents) < count and attempts < count * 20:
         attempts += 1

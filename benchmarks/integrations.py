@@ -68,7 +68,7 @@ def integration_throughput(values: list[str]) -> list[IntegrationRow]:
                 "polars: pl.col(c).textfix.fix()",
                 len(values),
                 distinct,
-                _timed(lambda: frame.lazy().select(pl.col("c").textfix.fix()).collect()),
+                _timed(lambda: frame.lazy().select(pl.col("c").textfix.fix()).collect()),  # type: ignore[attr-defined]
             )
         )
     except ImportError:
