@@ -14,7 +14,7 @@ from textfix.config import DEFAULT_CONFIG
 from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
 from textfix.detect.layers import repair_whole_text
-from textfix.detect.legacy import MisreadSigns, detect_legacy, misread_signs
+from textfix.detect.legacy import detect_legacy, misread_signs
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.patterns import compiled
 
@@ -25,12 +25,6 @@ _THRESHOLD = DEFAULT_CONFIG.threshold
 _LEGACY_PAIRS = DEFAULT_CONFIG.effective_legacy_pairs
 # the legacy floor the pipeline reads with
 _LEGACY_FLOOR = max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
-
-
-@cache
-def default_misread_signs() -> MisreadSigns:
-    # compiled on first use (import stays quick)
-    return misread_signs(DEFAULT_CONFIG.legacy_pairs)
 
 
 @cache
@@ -51,8 +45,8 @@ def clean_by_default(text: str) -> bool:
         return False
     # Only double-byte and legacy damage are left to look for: when none is sure, nothing
     # changes (clean CJK text, clean text that merely looks misread), and the rest of the
-    # pipeline need not run.
-    if default_misread_signs().found(text) and detect_legacy(text, _LEGACY_PAIRS, _LEGACY_FLOOR):
+    # pipeline need not run. (detect_legacy reads only text that shows a misread sign.)
+    if detect_legacy(text, _LEGACY_PAIRS, _LEGACY_FLOOR):
         return False
     return rare is None or not detect_double_byte(text, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD)
 
@@ -65,6 +59,6 @@ def quick_fix(text: str) -> str | None:
         return text
     whole = repair_whole_text(text, DEFAULT_CONFIG)
     # (a repair that looks misread may have legacy text beneath it: the pipeline reads it)
-    if whole is not None and C1_RUN.search(whole) is None and not default_misread_signs().found(whole):
+    if whole is not None and C1_RUN.search(whole) is None and not misread_signs(_LEGACY_PAIRS).found(whole):
         return whole
     return None

@@ -824,10 +824,11 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     # turn some word into a common one, or one with a common stem, or leave letters that
     # only a language of the original codepage has together. A symbol read as a letter
     # ("Pow³oka") is evidence enough of its own.
+    symbols_read = sum(_symbol_read_as_letter(text, item) for item in reading.words)
     supported = (
         reading.features[_KNOWN_AFTER] > 0
         or reading.features[_LETTERS_FIT] > 0
-        or any(_symbol_read_as_letter(text, item) for item in reading.words)
+        or symbols_read > 0
         or any(has_common_stem(item.replacement, reading.original) for item in reading.words)
     )
     # One letter read as another in one word, against the text's other words, which are
@@ -842,7 +843,6 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     # letters. A symbol read as a letter is the one evidence that weighs more, in two
     # words at least (Danish "¸nsker ... p¸" is "ønsker ... på" misread through cp1257),
     # not a stray one ("direició³n" in Asturian).
-    symbols_read = sum(_symbol_read_as_letter(text, item) for item in reading.words)
     if reading.features[_LANGUAGE_MODEL_FIT] < 0 and symbols_read < 2:
         return 0.0
     # Misreading changes every byte alike: a letter the reading changes in some words
