@@ -13,6 +13,7 @@ from fixers import FIXERS, FTFY, FTFY_ENCODING, FTFY_PREBUILT, FTFY_SETTINGS, PL
 from integrations import IntegrationRow
 from speed import FLOOR, FootprintRow, LinearRow, Measured, MemoryRow, ScalingRow, StartupRow, ThroughputRow
 from textsets import first_difference
+from wild import WildResult
 
 TOP_OFFENDERS = 15
 FP_EXAMPLES = 15
@@ -31,6 +32,7 @@ class Results:
     scaling: list[ScalingRow] = field(default_factory=list)
     accuracy: list[AccuracyRow] = field(default_factory=list)
     false_positives: FPResult | None = None
+    wild: WildResult | None = None
     memory: list[MemoryRow] = field(default_factory=list)
     footprint: list[FootprintRow] = field(default_factory=list)
     decode: DecodeResults | None = None
@@ -489,6 +491,32 @@ def fp_section(result: FPResult) -> str:
     return "\n".join(out)
 
 
+def wild_section(result: WildResult) -> str:
+    names = list(FIXERS)
+    sample = "all of them" if result.measured == result.lines else f"a fixed sample of {result.measured:,}"
+    out = [
+        "### Changes to other real text on this machine",
+        "",
+        f"{result.lines:,} distinct lines with a non-ASCII character, from {result.files:,} UTF-8 text files under "
+        + ", ".join(f"`{root}`" for root in result.roots)
+        + f" ({sample}; benchmarks/wild.py): man pages in 20-odd languages, changelogs, editor help, keyboard maps, "
+        "Python sources. Mostly clean, with trees and tables of box characters, quoted characters, listings of "
+        "letters; some real mojibake too (Spanish man pages read as Latin-1, test strings). There is no answer "
+        "key: textfix's changes are listed below to be judged one by one.",
+        "",
+        table(
+            ("Lines", "count", *(f"changed by {n}" for n in names)),
+            [("all", f"{result.measured:,}", *(f"{result.changed[n]:,}" for n in names))],
+        ),
+    ]
+    if result.textfix_changes:
+        out += ["", f"What `{TEXTFIX}` changed (two lines a file at most; file: before → after):", ""]
+        for change in result.textfix_changes:
+            before, after = first_difference(change.original, change.output)
+            out.append(f"- `{Path(change.path).name}`: {code(before)} → {code(after)}")
+    return "\n".join(out)
+
+
 def _composed_section(composed: ComposedFP) -> list[str]:
     names = list(FIXERS)
     lines = [
@@ -660,6 +688,8 @@ def render(results: Results, chart_name: str | None) -> str:
         if not results.accuracy:
             parts.append("## 4. Repair accuracy")
         parts.append(fp_section(results.false_positives))
+    if results.wild:
+        parts.append(wild_section(results.wild))
     if results.memory or results.footprint:
         parts.append(memory_section(results.memory, results.footprint))
     if results.decode:

@@ -42,11 +42,13 @@ from report import Results, render, write_chart  # noqa: E402
 from settings import FULL, QUICK, SMOKE, Settings  # noqa: E402
 from speed import clean_text, footprint, linear_time, memory, scaling, startup, throughput  # noqa: E402
 from textsets import damaged_lines, english_prose, load_corpus, multilingual_lines  # noqa: E402
+from wild import wild_changes  # noqa: E402
 
 import textfix  # noqa: E402
 
 SECTIONS = (
-    "throughput", "startup", "linear", "scaling", "accuracy", "fp", "memory", "footprint", "decode", "integrations"
+    "throughput", "startup", "linear", "scaling", "accuracy", "fp", "wild", "memory", "footprint", "decode",
+    "integrations",
 )
 T = TypeVar("T")
 INTEGRATION_DISTINCT = 20_000  # distinct values in the column the integrations repair
@@ -194,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         results.scaling = section("scaling", lambda: scaling(settings, corpus)) or []
         results.accuracy = section("accuracy", lambda: chain_accuracy(settings, corpus)) or []
         results.false_positives = section("fp", lambda: false_positives(settings, corpus))
+        results.wild = section("wild", lambda: wild_changes(settings))
         results.memory = section("memory", lambda: memory(settings, workloads, big)) or []
         results.footprint = section("footprint", lambda: footprint(settings, scratch)) or []
     results.decode = section(

@@ -23,6 +23,7 @@ class Settings:
     documents_per_encoding: int  # documents per legacy encoding in the decode benchmark
     decode_file_bytes: int  # size of the file fix_file's peak memory is measured on
     integration_rows: int  # rows of the column the dataframe integrations repair
+    wild_lines: int | None  # lines of this machine's other text (benchmarks/wild.py); None: all of them
 
 
 QUICK = Settings(
@@ -42,6 +43,7 @@ QUICK = Settings(
     documents_per_encoding=30,
     decode_file_bytes=20_000_000,
     integration_rows=100_000,
+    wild_lines=50_000,
 )
 
 FULL = Settings(
@@ -61,6 +63,7 @@ FULL = Settings(
     documents_per_encoding=200,
     decode_file_bytes=500_000_000,
     integration_rows=1_000_000,
+    wild_lines=None,
 )
 
 # Seconds, not minutes: every section runs end to end on tiny samples, so the test suite
@@ -82,4 +85,5 @@ SMOKE = Settings(
     documents_per_encoding=2,
     decode_file_bytes=200_000,
     integration_rows=500,
+    wild_lines=200,
 )

@@ -433,7 +433,7 @@ def candidates(
 ) -> list[LegacyCandidate]:
     """Every word re-read through every pair worth reading the text with: every pair, when
     the pairs come from a language hint; else see _pairs_to_read."""
-    words = _words(text)
+    words = [(start, end) for start, end in _words(text) if _JOINED_DRAWING.search(text, start, end) is None]
     if not hinted:
         pairs = _pairs_to_read(text, words, pairs, explained)
     found = []
@@ -444,6 +444,17 @@ def candidates(
             if replacement is not None and replacement != word:
                 found.append(LegacyCandidate(start, end, original, shown_as, replacement))
     return found
+
+
+# Box drawing that joins up is a drawing, not a word: a line beside another box
+# character ("└─", "├──┼", "│┌") or one character thrice ("═══"). Text misread as koi8-r
+# shows a box character for one of cp1251's quotes, dashes or rarer letters ("doesn▓t"
+# is "doesn’t", "об▓╨КР" Ukrainian "об’єкт"), but the lines stand for Serbian "Ђ" and
+# Macedonian "Ѓ", which no punctuation touches. Trees, tables and frames in logs, docs
+# and code are full of such pairs.
+_LINES = "\u2500-\u250b"  # light and heavy lines, whole and dashed
+_BOX = "[\u2500-\u259f]"  # box drawing and block elements
+_JOINED_DRAWING = compiled(f"[{_LINES}]{_BOX}|{_BOX}[{_LINES}]|({_BOX})\\1\\1")
 
 
 def _pairs_to_read(
@@ -890,21 +901,53 @@ def _letter_read_as_symbol(text: str, item: LegacyCandidate) -> bool:
 
 
 def _symbol_read_as_letter(text: str, item: LegacyCandidate) -> bool:
-    return any(not shown.isalpha() and read.isalpha() for shown, read in _changed(text, item))
+    """Whether the reading turns a symbol inside the word into a letter ("Pow³oka").
+
+    A superscript or ordinal mark that ends a word is one as often as a misread letter:
+    a footnote ("post³"), a unit ("m³") or an ordinal ("nº"); there the word as read
+    must speak for itself (see _confidence)."""
+    word = text[item.start : item.end]
+    if len(word) != len(item.replacement):
+        return any(not shown.isalpha() and read.isalpha() for shown, read in _changed(text, item))
+    return any(
+        shown != read
+        and not shown.isalpha()
+        and read.isalpha()
+        and not (shown in _SUPERSCRIPTS and _ends_word(word, index))
+        for index, (shown, read) in enumerate(zip(word, item.replacement))
+    )
+
+
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u00aa\u00ba"  # ¹²³ªº
+
+
+def _ends_word(word: str, index: int) -> bool:
+    """Whether word[index] follows a letter or digit and only punctuation follows it."""
+    return index > 0 and word[index - 1].isalnum() and not any(c.isalnum() for c in word[index + 1 :])
 
 
 def _listing(word: str, shown_as: str) -> bool:
     """Letters listed, not a word: four letters or more beyond ASCII in code point order,
-    either one after another ("ÀÁÂÃ") or all with the same accent ("àèìòù"), or six or
-    more, each once, that one language written in the codepage has ("áéýúíóþæðö", the
-    letters Icelandic adds to ASCII; words repeat their letters long before six)."""
+    either one after another ("ÀÁÂÃ"), all with the same accent ("àèìòù") or six or more
+    ("ßàáâãäåæç", gaps and all); or six or more, each once, that one language written in
+    the codepage has ("áéýúíóþæðö", the letters Icelandic adds to ASCII; words repeat
+    their letters long before six); or one letter in three forms or more ("eéëêè")."""
     letters = [c for c in word if c.isalpha()]
-    if len(letters) < 4 or any(c.isascii() for c in letters):
+    if len(letters) < 4:
+        return False
+    # one letter with its accents ("eéëêè", a spelling table's line)
+    if len({unicodedata.normalize("NFD", c)[:1].lower() for c in letters}) == 1 and len(set(letters)) >= 3:
+        return True
+    if any(c.isascii() for c in letters):
         return False
     pairs = list(zip(letters, letters[1:]))
     accents = {unicodedata.normalize("NFD", c)[1:] for c in letters}
-    if all(ord(right) == ord(left) + 1 for left, right in pairs) or (
-        all(left < right for left, right in pairs) and len(accents) == 1 and accents != {""}
+    in_order = all(left < right for left, right in pairs)
+    if (
+        all(ord(right) == ord(left) + 1 for left, right in pairs)
+        or (in_order and len(accents) == 1 and accents != {""})
+        # an alphabet's stretch with gaps ("ßàáâãäåæçèéêë", "ÀÁÂÃÄÅÆÇÈ...ÖØÙ")
+        or (in_order and len(letters) >= LISTED_LETTERS)
     ):
         return True
     distinct = non_ascii_letters(word)
@@ -957,7 +1000,26 @@ def _no_evidence(word: str, replacement: str) -> bool:
         return True
     if _ADDRESS.search(word):
         return True
+    if _letter_of_another_script_from_a_symbol(word, replacement):
+        return True
     return all(c.islower() for c in letters) and _all_caps(replacement)
+
+
+def _letter_of_another_script_from_a_symbol(word: str, replacement: str) -> bool:
+    """Symbols and nothing else read as letters of another script than Latin, in a word
+    with ASCII letters: a character quoted in code or markup, not text ("Segment("▄")" is
+    no "Segment("Њ")", "rindex('─')" no "rindex('Ђ')"). Misread text glued to ASCII has
+    letters misread too ("<§\xadЁҐ>" is "<знче>" through cp866)."""
+    changed = [(shown, read) for shown, read in zip(word, replacement) if shown != read]
+    return (
+        len(word) == len(replacement)
+        and bool(changed)
+        and any(c.isascii() and c.isalpha() for c in word)
+        and all(not shown.isalpha() and read.isalpha() and read > _LATIN_END for shown, read in changed)
+    )
+
+
+_LATIN_END = "\u024f"
 
 
 def _drawing_read_as_punctuation(word: str, replacement: str) -> bool:
@@ -975,7 +1037,13 @@ def _drawing_read_as_punctuation(word: str, replacement: str) -> bool:
             and (read == "…" or unicodedata.category(read) in ("Pi", "Pf", "Ps", "Pe", "Pd", "Zs"))
             for shown, read in changed
         )
+        # around something: a box character quoted alone ("'▒'", in a table of characters)
+        # is that character, and reads as a quote no better
+        and _QUOTED_ALONE.search(word) is None
     )
+
+
+_QUOTED_ALONE = compiled(f"['\"][{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}]['\"]")
 
 
 _RUN_OF_TWO = compiled(f"([{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}])\\1")
