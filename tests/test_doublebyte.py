@@ -80,6 +80,15 @@ def test_damaged_sentences_are_repaired(codec: str) -> None:
         "ab店",
         "AA鴇",
         "Ver鴇",
+        # Chinese words alone (wordfreq's list): readings into rarer ideographs, which only
+        # their fewer characters made likelier, and into letters no text has
+        "网上商城",
+        "魏先生",
+        "范比藤",
+        "德川氏",
+        "笑一笑",
+        "小学校 1990",
+        "血液学",
     ],
 )
 def test_clean_cjk_text_is_unchanged(clean: str) -> None:

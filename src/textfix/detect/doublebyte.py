@@ -671,7 +671,7 @@ def _readings(text: str, names: tuple[str, ...], floor: float, threshold: float)
     if not found:
         return []
     alone, needing_witness = considered(text, found)
-    scored = [(_confidence(item, row), item) for item, row in zip(alone, features(text, alone))]
+    scored = [(_confidence(text, item, row), item) for item, row in zip(alone, features(text, alone))]
     witness: dict[str, float] = {}
     # Per family, the earliest end and the latest start of its sure readings that no other
     # family reads likely too (the same ambiguity repeated vouches for nothing): whether
@@ -693,16 +693,65 @@ def _readings(text: str, names: tuple[str, ...], floor: float, threshold: float)
         everything = alone + lifted
         rows = features(text, everything)[len(alone) :]
         for item, row in zip(lifted, rows):
-            own = _confidence(item, row)
+            own = _confidence(text, item, row)
             if own >= WITNESS_FLOOR:
                 best = witness[_family(item)]
                 scored.append((1.0 - (1.0 - own) * (1.0 - best), item))
     return _chosen(text, _shared_between_rivals(scored, sure_spans), floor)
 
 
-def _confidence(item: DoubleByteCandidate, row: list[float]) -> float:
+def _confidence(text: str, item: DoubleByteCandidate, row: list[float]) -> float:
+    replacement = item.replacement
+    if _reads_into_no_text(replacement) or (
+        _all_output_chars(replacement) and not _likelier_char_by_char(text[item.start : item.end], replacement)
+    ):
+        return 0.0
     # readings across lost bytes have a model of their own (model/doublebyte_lossy.json)
     return calibrated(row, weights("doublebyte_lossy" if item.lossy else "doublebyte"))
+
+
+_LETTER_RUN = compiled(r"[^\W\d_]+")
+
+
+def _reads_into_no_text(replacement: str) -> bool:
+    """Whether the reading gives a lower-case letter between two capitals ("ЦһЦ" for clean
+    Chinese "笑一笑") or a letter of Church Slavonic ("ѪҺѧ" for "血液学"): damage reads back
+    into the text it was, in its own case and alphabet; a chance reading of clean CJK text
+    makes any letters at all. (Names join words in title case, "МакДональд", which keeps
+    two lower-case letters.)"""
+    if _HISTORIC_CYRILLIC.search(replacement) is not None:
+        return True
+    for run in _LETTER_RUN.findall(replacement):
+        cased = [c for c in run if c.lower() != c.upper()]
+        for first, middle, last in zip(cased, cased[1:], cased[2:]):
+            if first.isupper() and middle.islower() and last.isupper():
+                return True
+    return False
+
+
+# Omega, yat, the yuses, ksi, psi, fita, izhitsa and their like: letters no modern
+# language writes, whose UTF-8 (D1 A0 to D2 81) GBK reads as common ideographs ("ѧ" is
+# "学").
+_HISTORIC_CYRILLIC = compiled("[\u0460-\u0481]")
+
+
+# How much likelier, in nats a character by the character model, a reading into CJK
+# characters must be than the characters it replaces. Such a reading changes their
+# number (three ideographs for two), so the texts' likelihoods reward the shorter: clean
+# Chinese "魏先生" as Shift_JIS for "鰐搶" gained 2 nats. Char by char, damage reads from
+# rare ideographs into common text ("鏂囧瓧" into "文字": +9 nats a character, +7 or more
+# for every reading of catalog words), a chance reading of clean text from common
+# ideographs into rare ones (-1 to -2; +0.3 for "德川氏" as Hangul).
+PER_CHAR_MARGIN = 1.0
+
+
+def _all_output_chars(replacement: str) -> bool:
+    return _patterns()[0].sub("", replacement) == ""
+
+
+def _likelier_char_by_char(span: str, replacement: str) -> bool:
+    model = char_model()
+    return model.pair_logp(replacement) / len(replacement) - model.pair_logp(span) / len(span) >= PER_CHAR_MARGIN
 
 
 def _shared_between_rivals(
