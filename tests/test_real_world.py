@@ -38,8 +38,13 @@ from textfix import detect, fix_text
         "\tMAP uüùúû ~",
         "self.wordchars += ('ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ'",
         "'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ')",
+        "               + (last ? chr('└') : chr('├')) + chr('─')",
         # a footnote mark after a word
         "from those in attachment #4122².  The post³ on xorg resulted in only",
+        # characters a Mac keyboard types, listed: "œ∑" is UTF-8 for an archaic Greek
+        # letter through mac-roman, "ßµ" for an N'Ko mark through cp1252
+        'pd.DataFrame({"a": ["µasd", "Ωœ∑`"], "b": ["øπ∆˚¬", "œ∑`®"]})',
+        " libs/wave/test/testwave/testfiles/utf8-test-ßµ™∃/file.hpp",
     ],
 )
 def test_clean_text_from_outside_the_catalogs_is_unchanged(clean: str) -> None:
@@ -71,6 +76,13 @@ def test_real_mojibake_from_outside_the_catalogs_is_repaired(damaged: str, repai
     assert fix_text(damaged) == repaired
 
 
+def test_a_quote_whose_first_byte_was_lost_is_no_mark_of_another_script() -> None:
+    # a German man page (pslog) where roff's "\(cq" took the place of the lead byte of "’":
+    # the two continuation bytes are C1 controls, which read as cp1252 characters, not as
+    # an Arabic Quranic stop on the "q" (UTF-8 through three layers of codepages)
+    assert fix_text("Vito Mule\\(cq\x80\x99") == "Vito Mule\\(cq€™"
+
+
 @pytest.mark.xfail(strict=True, reason="known gap: see the README")
 @pytest.mark.parametrize(
     "clean",
@@ -79,8 +91,6 @@ def test_real_mojibake_from_outside_the_catalogs_is_repaired(damaged: str, repai
         # a mistyped English word from a misread one needs English words, which the
         # vocabulary lacks
         "\tio_uring: deсode IORING_REGISTER_RESTRICTIONS io_uring_register op.",
-        # a file name of odd characters; "ßµ" is an N'Ko mark as UTF-8 through cp1252
-        " libs/wave/test/testwave/testfiles/utf8-test-ßµ™∃/file.hpp",
         # a keyboard map's letter pairs; "вВ" is UTF-8 "Ҳ" through ISO-8859-5
         "// фФ ыЫ вВ аА пП рР оОёЁ лЛ дД ;: '\"",
     ],

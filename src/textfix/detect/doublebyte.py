@@ -28,7 +28,7 @@ from textfix.findings import DisjointSpans, Finding
 from textfix.memo import remembered
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_rare_chars, scripts_outside, weights
-from textfix.model.letters import language_letters, regular_case
+from textfix.model.letters import has_unwritten_letters, language_letters, regular_case
 from textfix.patterns import compiled
 from textfix.utf8 import MULTIBYTE_RUN
 
@@ -715,11 +715,11 @@ _LETTER_RUN = compiled(r"[^\W\d_]+")
 
 def _reads_into_no_text(replacement: str) -> bool:
     """Whether the reading gives a lower-case letter between two capitals ("ЦһЦ" for clean
-    Chinese "笑一笑") or a letter of Church Slavonic ("ѪҺѧ" for "血液学"): damage reads back
+    Chinese "笑一笑") or a letter no text has (see has_unwritten_letters): damage reads back
     into the text it was, in its own case and alphabet; a chance reading of clean CJK text
     makes any letters at all. (Names join words in title case, "МакДональд", which keeps
     two lower-case letters.)"""
-    if _HISTORIC_CYRILLIC.search(replacement) is not None:
+    if has_unwritten_letters(replacement):
         return True
     for run in _LETTER_RUN.findall(replacement):
         cased = [c for c in run if c.lower() != c.upper()]
@@ -728,11 +728,6 @@ def _reads_into_no_text(replacement: str) -> bool:
                 return True
     return False
 
-
-# Omega, yat, the yuses, ksi, psi, fita, izhitsa and their like: letters no modern
-# language writes, whose UTF-8 (D1 A0 to D2 81) GBK reads as common ideographs ("ѧ" is
-# "学").
-_HISTORIC_CYRILLIC = compiled("[\u0460-\u0481]")
 
 
 # How much likelier, in nats a character by the character model, a reading into CJK

@@ -24,7 +24,7 @@ from textfix.detect.readings import complete_readings, sequences_in
 from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
 from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings, compose_findings, placed_spans
 from textfix.languages import alphabet
-from textfix.model.charmodel import char_model
+from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import (
     agree,
     confidence,
@@ -33,7 +33,7 @@ from textfix.model.evidence import (
     reading,
     whole_window_confidence,
 )
-from textfix.model.letters import language_letters
+from textfix.model.letters import has_unwritten_letters, language_letters
 from textfix.utf8 import MULTIBYTE_RUN, ONE_SEQUENCE
 
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
@@ -67,6 +67,20 @@ def score_candidates(text: str, candidates: list[Candidate]) -> list[list[float]
     return layer_features(text, readings)
 
 
+def _reads_into_no_text(text: str, start: int, replacement: str) -> bool:
+    """Whether a reading gives what chance readings of clean text give and damage hardly
+    ever does: letters no text has (see has_unwritten_letters), or a mark of one script
+    on a letter of another or none ("q" and an Arabic Quranic stop from "q\x80\x99", the
+    remains of a quote). Marks of no one script (accents) combine with anything."""
+    if has_unwritten_letters(replacement):
+        return True
+    mark = replacement[:1]
+    if not mark or category_of(mark) != "M":
+        return False
+    script = script_of(mark)
+    return script != "COMBINING" and (start == 0 or letter_script(text[start - 1]) != script)
+
+
 def _score_layer(
     text: str,
     codecs: tuple[str, ...],
@@ -77,7 +91,16 @@ def _score_layer(
     candidates = distinct_candidates(text, codecs, windows, max_layers)
     rows = score_candidates(text, candidates)
     scored = [
-        _Scored(c.start, c.end, c.replacement, c.codec, c.lossy, confidence(row), c.chain, c.parts)
+        _Scored(
+            c.start,
+            c.end,
+            c.replacement,
+            c.codec,
+            c.lossy,
+            0.0 if _reads_into_no_text(text, c.start, c.replacement) else confidence(row),
+            c.chain,
+            c.parts,
+        )
         for c, row in zip(candidates, rows)
     ]
     known = [_Scored(f.start, f.end, f.replacement, f.chain[-1], False, f.confidence, f.chain) for f in witnesses]
@@ -262,8 +285,10 @@ def _read_whole(
         run_start, run_end = start + run.start(), start + run.end()
         shown = text[run_start:run_end]
         decoded_run = run.group().decode("utf-8")
-        if _a_break_inside_a_word(text, run_start, run_end, decoded_run) or (
-            _language_letters_only(shown) and _glued_to_another_script(text, run_start, run_end, decoded_run)
+        if (
+            _a_break_inside_a_word(text, run_start, run_end, decoded_run)
+            or (_language_letters_only(shown) and _glued_to_another_script(text, run_start, run_end, decoded_run))
+            or _reads_into_no_text(text, run_start, decoded_run)
         ):
             return None
         if suspect.search(text, max(0, run_start - 1), min(len(text), run_end + 1)) is None:

@@ -449,9 +449,10 @@ def candidates(
 # Box drawing that joins up is a drawing, not a word: a line beside another box
 # character ("└─", "├──┼", "│┌") or one character thrice ("═══"). Text misread as koi8-r
 # shows a box character for one of cp1251's quotes, dashes or rarer letters ("doesn▓t"
-# is "doesn’t", "об▓╨КР" Ukrainian "об’єкт"), but the lines stand for Serbian "Ђ" and
+# is "doesn’t", "НА▓╨ЙР" Ukrainian "об’єкт"), but the lines stand for Serbian "Ђ" and
 # Macedonian "Ѓ", which no punctuation touches. Trees, tables and frames in logs, docs
-# and code are full of such pairs.
+# and code are full of such pairs. (Three different ones in a row are French quotes and
+# no-break spaces, "═╩═" for "\xa0»\xa0".)
 _LINES = "\u2500-\u250b"  # light and heavy lines, whole and dashed
 _BOX = "[\u2500-\u259f]"  # box drawing and block elements
 _JOINED_DRAWING = compiled(f"[{_LINES}]{_BOX}|{_BOX}[{_LINES}]|({_BOX})\\1\\1")
@@ -983,6 +984,8 @@ def _no_evidence(word: str, replacement: str) -> bool:
     "Ч"), a word in lower case read as one in capitals, or an e-mail address or URL,
     names more often mistyped ("viсs@", a Cyrillic "с") than misread."""
     letters = [c for c in word if c.isalpha()]
+    if _QUOTED_ALONE.search(word) is not None and _only_quoted_boxes_change(word, replacement):
+        return True
     if not letters:
         return not _drawing_read_as_punctuation(word, replacement)
     # counted in the reading, where symbols may turn into letters: "B³¹d" is "Błąd"
@@ -1044,6 +1047,15 @@ def _drawing_read_as_punctuation(word: str, replacement: str) -> bool:
 
 
 _QUOTED_ALONE = compiled(f"['\"][{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}]['\"]")
+
+
+def _only_quoted_boxes_change(word: str, replacement: str) -> bool:
+    """Whether the reading changes nothing but box characters quoted alone, which code
+    quotes as what they are ("chr('└')")."""
+    return len(word) == len(replacement) and all(
+        shown == read or 0 < index < len(word) - 1 and word[index - 1] in "'\"" and word[index + 1] in "'\""
+        for index, (shown, read) in enumerate(zip(word, replacement))
+    )
 
 
 _RUN_OF_TWO = compiled(f"([{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}])\\1")

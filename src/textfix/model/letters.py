@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from textfix.model.tables import table
+from textfix.patterns import compiled
 
 
 @cache
@@ -50,3 +51,15 @@ def language_letters() -> frozenset[str]:
     (alphabets.json's "alphabets")."""
     alphabets: dict[str, str] = table("alphabets")["alphabets"]
     return frozenset("".join(alphabets.values()))
+
+
+# Letters that chance readings of clean text give and damage of real text hardly ever
+# does: Church Slavonic's (omega, yat, the yuses, ksi, psi, fita, izhitsa), the Coptic
+# and archaic letters of the Greek block ("Ϸ", "ϳ"), and N'Ko's, which no catalog holds.
+# "œ∑" in a Mac keyboard's listing is "Ϸ" as UTF-8 through mac-roman, "ßµ" an N'Ko mark
+# through cp1252, clean Chinese "血液学" "ѪҺѧ" through GBK.
+_UNWRITTEN = compiled("[\u0460-\u0481\u03e2-\u03ef\u03f3\u03f7-\u03fb\u07c0-\u07ff]")
+
+
+def has_unwritten_letters(text: str) -> bool:
+    return _UNWRITTEN.search(text) is not None
