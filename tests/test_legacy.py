@@ -258,6 +258,13 @@ def test_a_short_baltic_text_of_western_looking_words() -> None:
     assert fix_text(misread("trūksta failo argumento", "cp1257", "cp1252")) == "trūksta failo argumento"
 
 
+def test_a_common_word_read_at_the_start_of_a_text_counts_though_capitalised() -> None:
+    # a capitalised word may be a name, but not the first word of a text when it is no
+    # word as shown ("Nëra"); "Puèi", a common Occitan word, proves nothing either way
+    assert fix_text("Nëra perraðomo <key name='%s'>") == "Nėra perrašomo <key name='%s'>"
+    assert fix_text("Puèi Domat") == "Puèi Domat"
+
+
 @pytest.mark.parametrize(
     ("original", "codec"),
     [

@@ -682,12 +682,18 @@ def pair_readings(
             fixed.get(pair, 0) / len(found),
             broken.get(pair, 0) / len(found),
             sum(1 for item in improved if is_common_word(text[item.start : item.end])) / len(improved),
-            # (for Latin pairs, capitalised words may be names: "Puèi" is Occitan, not "Puči")
+            # (for Latin pairs, capitalised words may be names: "Puèi" is Occitan, not "Puči";
+            # but the first word of a text, no word as shown, is capitalised for its place:
+            # "Nëra" is Lithuanian "Nėra")
             sum(
                 1
                 for item in improved
                 if is_common_word(item.replacement, pair[0] if latin_pair else None)
-                and not (latin_pair and _capitalised(item.replacement))
+                and not (
+                    latin_pair
+                    and _capitalised(item.replacement)
+                    and (item.start > 0 or is_common_word(text[item.start : item.end]))
+                )
             )
             / len(improved),
             language_fit(text, *pair) if latin_pair else 0.0,
