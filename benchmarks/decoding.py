@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -68,6 +69,7 @@ class DecodeSpeed:
 class DecodeResults:
     rows: list[DecodeRow]
     mixed: DecodeRow
+    real_files: DecodeRow
     speed: list[DecodeSpeed]  # on UTF-8 documents
     legacy_speed: list[DecodeSpeed]  # on the legacy documents of the rows
     memory_file_bytes: int
@@ -157,9 +159,26 @@ def decode_benchmark(corpus: Corpus, documents_per_encoding: int, memory_bytes: 
         ):
             mixed_documents.append((utf8_text + legacy_text, utf8_text.encode() + legacy_data))
     mixed = DecodeRow("mixed: UTF-8 + a legacy export", len(mixed_documents), _score(decoders, mixed_documents))
+    files = _cjk_test_files()
+    real_files = DecodeRow("CPython's `test/cjkencodings` files", len(files), _score(decoders, files))
     utf8_data = [text.encode() for text, _ in utf8_documents for _ in range(5)]
     file_bytes, peak = _fix_file_memory(corpus, memory_bytes)
-    return DecodeResults(rows, mixed, _speed(decoders, utf8_data), _speed(decoders, legacy_documents), file_bytes, peak)
+    return DecodeResults(
+        rows, mixed, real_files, _speed(decoders, utf8_data), _speed(decoders, legacy_documents), file_bytes, peak
+    )
+
+
+def _cjk_test_files() -> list[tuple[str, bytes]]:
+    """(text, bytes) of the legacy files CPython tests its CJK codecs with, each beside
+    its UTF-8 twin (name-utf8.txt): written by people, in 15 encodings, 7-bit ones and
+    Johab included; none if this Python has no test package."""
+    folder = Path(sysconfig.get_paths()["stdlib"]) / "test" / "cjkencodings"
+    found = []
+    for twin in sorted(folder.glob("*-utf8.txt")):
+        legacy = twin.with_name(twin.name.replace("-utf8", ""))
+        if legacy.exists():
+            found.append((twin.read_bytes().decode("utf-8"), legacy.read_bytes()))
+    return found
 
 
 def _speed(decoders: Decoders, documents: Sequence[bytes]) -> list[DecodeSpeed]:

@@ -49,6 +49,25 @@ def test_legacy_documents_are_detected(codec: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        # 7-bit encodings, all ASCII bytes, told by their shift sequences
+        ("iso2022_jp", "これは日本語の文章です。テキストの例。\n"),
+        ("iso2022_kr", "한국어 텍스트를 예로 듭니다.\n"),
+        ("hz", "这是一个中文的例子，用来测试编码。\n"),
+        # a multi-byte encoding beyond the candidates, which chardet is unsure of but
+        # surer than of any candidate, and which decodes the text strictly
+        ("johab", "한국어 텍스트를 예로 듭니다. 문자 인코딩을 알아냅니다.\n"),
+        # EUC-KR's eight-byte syllables, which its own decoder joins and CP949 does not
+        ("euc_kr", "한국어 텍스트를 예로 듭니다. 똠방각하 이야기\n"),
+    ],
+)
+def test_encodings_beyond_the_legacy_candidates(codec: str, text: str) -> None:
+    decoded = textfix.decode((text * 3).encode(codec))
+    assert (decoded.text, decoded.encoding) == (text * 3, codec)
+
+
+@pytest.mark.parametrize(
     ("mark", "codec"),
     [
         (codecs.BOM_UTF8, "utf-8"),

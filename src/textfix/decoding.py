@@ -1,12 +1,14 @@
 """Bytes of unknown, possibly mixed, encoding to text: decode() and the incremental Decoder.
 
-The evidence is read in order: a byte order mark; strict UTF-8 (most data, and the fast
-path); UTF-16 or UTF-32 without a mark, told by where the NUL bytes fall; then line by
-line. A line that is valid UTF-8 is UTF-8. The other lines are legacy text, whose
-codepage chardet names from a sample of them (within the hinted languages' codepages,
-when there is a hint), or UTF-8 lines with a few stray legacy bytes: files concatenated
-from a UTF-8 export and a cp1252 one come out right on both sides. Finally the core
-repairs the mojibake in the decoded text, line by line.
+The evidence is read in order: a byte order mark; a 7-bit encoding (ISO-2022, HZ) told
+by its shift sequences; strict UTF-8 (most data, and the fast path); UTF-16 or UTF-32
+without a mark, told by where the NUL bytes fall; then line by line. A line that is
+valid UTF-8 is UTF-8. The other lines are legacy text, whose codepage chardet names from
+a sample of them (within the hinted languages' codepages, when there is a hint; beyond
+the supported ones only for a multi-byte encoding it is surer of), or UTF-8 lines with
+a few stray legacy bytes: files concatenated from a UTF-8 export and a cp1252 one come
+out right on both sides. Finally the core repairs the mojibake in the decoded text,
+line by line.
 
 A line is UTF-8 with stray bytes when more of its non-ASCII bytes sit in well-formed
 UTF-8 sequences than outside them, and its legacy reading looks like mojibake. Legacy
@@ -224,6 +226,12 @@ class Decoder:
         )
 
     def _decide(self, sample: bytes) -> None:
+        if self._given is None:
+            escaped = _escape_encoding(sample)
+            if escaped is not None:
+                # (read as a given encoding would be: block by block, line by line)
+                self._given = self._legacy = escaped[0]
+                self._legacy_confidence = escaped[1]
         mode = self._given or _bom_encoding(sample) or _wide_encoding(sample) or "utf-8"
         if mode == "utf-8" and sample.startswith(codecs.BOM_UTF8):
             self._pending = self._pending[len(codecs.BOM_UTF8) :]
@@ -425,6 +433,32 @@ def _bom_encoding(sample: bytes) -> str | None:
     return None
 
 
+# Shift sequences of the 7-bit encodings (ISO-2022-JP and -KR, HZ): their text is all
+# ASCII bytes, which UTF-8 would take as they are.
+_SHIFT_SEQUENCE = re.compile(rb"\x1b[$(][@A-Z]|\x1b\$\)C|~\{")
+
+
+def _escape_encoding(sample: bytes) -> tuple[str, float] | None:
+    """(codec, confidence) of an ASCII-only sample in a 7-bit encoding that chardet names
+    from its shift sequences and that decodes the sample strictly into text beyond ASCII."""
+    if not sample.isascii() or _SHIFT_SEQUENCE.search(sample) is None:
+        return None
+    import chardet
+
+    guess = chardet.detect(sample)
+    try:
+        codec = codecs.lookup(guess.get("encoding") or "").name
+    except LookupError:
+        return None
+    if not (codec.startswith("iso2022") or codec == "hz"):
+        return None
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return (codec, float(guess.get("confidence") or 0.0)) if not text.isascii() else None
+
+
 def _wide_encoding(sample: bytes) -> str | None:
     """UTF-16 or UTF-32 without a mark, from where NUL bytes fall in a sample of text.
 
@@ -598,12 +632,55 @@ def _guess_legacy(sample: bytes, hinted: tuple[str, ...]) -> tuple[str, float]:
         # a few stray bytes say nothing to chardet: take the commonest source of them
         return codecs.lookup(candidates[0] if hinted else "cp1252").name, 0.0
     guess = chardet.detect(sample, include_encodings=[_chardet_name(name) for name in candidates])
-    name = guess.get("encoding")
-    try:
-        codec = codecs.lookup(name).name if name else "cp1252"
-    except LookupError:
-        codec = "cp1252"
-    codec = _SUPERSET.get(codec, codec)
+    codec, confidence = _codec_of(guess.get("encoding")) or "cp1252", float(guess.get("confidence") or 0.0)
+    if not hinted and confidence < UNSURE:
+        other = _multi_byte_beyond_candidates(sample, confidence)
+        if other is not None:
+            return other
+    # (the superset reads what it adds, but EUC-KR's own decoder also joins the jamo
+    # of its eight-byte syllables, which CP949 leaves apart)
+    if not (codec == "euc_kr" and _decodes_strictly(sample, codec)):
+        codec = _SUPERSET.get(codec, codec)
     if hinted and codec not in {codecs.lookup(h).name for h in hinted}:
         codec = codecs.lookup(hinted[0]).name
-    return codec, float(guess.get("confidence") or 0.0)
+    return codec, confidence
+
+
+# Below this, chardet's guess among the candidates is a guess; another encoding may
+# fit: Korean in Johab reads as mac-cyrillic at 0.05, as Johab at 0.09.
+UNSURE = 0.2
+
+
+def _multi_byte_beyond_candidates(sample: bytes, confidence: float) -> tuple[str, float] | None:
+    """chardet's guess among all its encodings, if it is a multi-byte one the candidates
+    lack (Johab, Big5-HKSCS, the JIS X 0213 codecs), surer than the candidates' best, that
+    decodes the sample strictly: a sample of single-byte text seldom does."""
+    import chardet
+
+    guess = chardet.detect(sample)
+    codec = _codec_of(guess.get("encoding"))
+    other_confidence = float(guess.get("confidence") or 0.0)
+    if (
+        codec is None
+        or codec in LEGACY_CANDIDATES
+        or other_confidence <= confidence
+        or _single_byte_table(codec) is not None
+        or not _decodes_strictly(sample, codec)
+    ):
+        return None
+    return codec, other_confidence
+
+
+def _codec_of(name: str | None) -> str | None:
+    try:
+        return codecs.lookup(name).name if name else None
+    except LookupError:
+        return None
+
+
+def _decodes_strictly(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
