@@ -11,6 +11,7 @@ the words a misreading leaves alone are of the text's own language too.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
@@ -84,3 +85,40 @@ def reading_fit(shown: str, read: str, original: str) -> float:
         return 0.0
     weight = len(grams) / (len(grams) + HALF_WEIGHT_TRIGRAMS)
     return weight * (_best_fit(grams, models.values()) - _shown_fit(shown, original))
+
+
+def reads_better_by(shown: str, read: str, languages: Iterable[str], original: str, margin: float) -> bool:
+    """Whether the text as read is likelier, by `margin` nats or more over all its
+    trigrams, under the model of the language it reads most like among `languages` than
+    the text as shown is under any model but those of `original` (see reading_fit).
+    Summed, not averaged: the more text reads as the language, the surer; a name or two
+    ("Tûvalû") weigh little.
+
+    Clean text is turned away by the first model that explains it well enough, so the
+    models are tried in the order of their last such win: text of one language meets
+    that language's model first."""
+    models, originals, unseen = _models()
+    read_grams, shown_grams = Counter(trigrams(read)), Counter(trigrams(shown))
+    if not read_grams or not shown_grams:
+        return False
+
+    def total(model: Model, grams: Counter[str]) -> float:
+        return sum(count * model.get(gram, unseen) for gram, count in grams.items())
+
+    as_read = max((total(models[name], read_grams) for name in languages if name in models), default=None)
+    if as_read is None:
+        return False
+    bar = as_read - margin
+    own = originals.get(original, ())
+    order = _refuting_order()
+    for position, name in enumerate(order):
+        if name not in own and total(models[name], shown_grams) > bar:
+            order.insert(0, order.pop(position))
+            return False
+    return True
+
+
+@cache
+def _refuting_order() -> list[str]:
+    """The language models, the last to explain a text as shown first (see reads_better_by)."""
+    return sorted(_models()[0])
