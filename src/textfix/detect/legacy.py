@@ -1133,6 +1133,10 @@ def detect_legacy(
         whole = _read_whole_as_baltic(text, pairs, explained, floor)
         if whole:
             return [finding._replace(confidence=max(finding.confidence, round(confidence, 4))) for finding in whole]
+    return _findings(text, best.words, round(confidence, 4))
+
+
+def _findings(text: str, items: Iterable[LegacyCandidate], confidence: float) -> list[Finding]:
     return [
         Finding(
             item.start,
@@ -1141,9 +1145,9 @@ def detect_legacy(
             "legacy_mojibake",
             (item.original, item.shown_as),
             item.replacement,
-            round(confidence, 4),
+            confidence,
         )
-        for item in best.words
+        for item in items
     ]
 
 
@@ -1196,18 +1200,7 @@ def _read_whole_as_baltic(
         return []
     if not reads_better_by(text, "".join(_spliced(text, changed)), languages, original, WHOLE_TEXT_GAIN):
         return []
-    return [
-        Finding(
-            item.start,
-            item.end,
-            text[item.start : item.end],
-            "legacy_mojibake",
-            (original, shown_as),
-            item.replacement,
-            WHOLE_TEXT_CONFIDENCE,
-        )
-        for item in changed
-    ]
+    return _findings(text, changed, WHOLE_TEXT_CONFIDENCE)
 
 
 def _spliced(text: str, items: list[LegacyCandidate]) -> list[str]:
