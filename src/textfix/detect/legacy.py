@@ -445,12 +445,11 @@ def shown_bytes(text: str, shown_as: str) -> bytes | None:
     Text shown as cp1252 may have been read as Latin-1, which shows the C1 control of the
     same value for each byte cp1252 gives a symbol (GBK read as Latin-1 is full of them:
     "\x9fo·¨" for "無法"): those are its bytes too."""
-    data = codepage(shown_as).encode(text)
-    if data is not None or shown_as != _LATIN1_VIEW_OF:
-        return data
+    if shown_as != _LATIN1_VIEW_OF:
+        return codepage(shown_as).encode(text)
     # (one text is read with one codec: not both a control Latin-1 shows and a symbol
     # cp1252 shows for bytes 0x80-0x9F)
-    if _CP1252_SYMBOL.search(text) is not None:
+    if _LATIN1_CONTROL.search(text) is not None and _CP1252_SYMBOL.search(text) is not None:
         return None
     try:
         return codecs.charmap_encode(text, "strict", _with_latin1_controls())[0]
