@@ -274,22 +274,6 @@ def test_baltic_text_is_read_whole(damaged: str, repaired: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("original", "codec"),
-    [
-        ("無法將 --filter 及 --stdin-packs 結合使用", "gbk"),
-        ("%3ud %2uh %2um %2lus  伺服器 執行時期\n", "gbk"),
-        ("CAとしてマークされていないルートCAを受領します", "shift_jis"),
-        ("ISO8859文字セットに対する符号化方式ID %dは想定外です", "shift_jis"),
-    ],
-)
-def test_legacy_text_read_as_latin1_is_repaired(original: str, codec: str) -> None:
-    # Latin-1 shows the C1 control of the same value where cp1252 shows a symbol
-    damaged = original.encode(codec).decode("latin-1")
-    assert any("\x80" <= c <= "\x9f" for c in damaged)
-    assert fix_text(damaged) == original
-
-
-@pytest.mark.parametrize(
     "clean",
     [
         # a word alone, a name or a domain, reads as any language's

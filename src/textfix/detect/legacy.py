@@ -11,7 +11,6 @@ word afterwards, and how many other words of the text the same pair improves.
 
 from __future__ import annotations
 
-import codecs
 import math
 import re
 import sys
@@ -20,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, UNDEFINED, codepage
+from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage
 from textfix.findings import Finding
 from textfix.memo import remembered
 from textfix.model.charmodel import CharModel, char_model
@@ -97,8 +96,7 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
     upper = re.escape(_upper_half("cp1252"))
     symbol = re.escape(_symbols(_upper_half("cp1252")))
     letter = _LATIN1_LETTER
-    # (every C1 control: text read as Latin-1 shows them for bytes cp1252 shows as symbols)
-    undefined = "\x80-\x9f"
+    undefined = "".join(c for c in _upper_half("cp1252") if c <= "\x9f")
     return (
         # Baltic text read as cp1252: its commonest endings, "ų" and "ė", as "ø" and "ë"
         # after four letters, "š" and "ž" inside words as "ð" and "þ". Only the whole text
@@ -110,13 +108,12 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
         # but for a few common words ("küçük", "üçüncü", Icelandic "Alþýðu")
         _Sign(letter, f"(?<=[{letter}])[{letter}]{{2}}", only_where=_uncommon_word_with_a_latin1_run),
         _Sign(
-            upper + undefined,
+            upper,
             # "²»Õý¤Ê¥³": a symbol of the upper half glued to another character of it, the
             # mark of double-byte text (lead and trail bytes both high)
             f"[{symbol}]|(?<=[{symbol}])[{upper}]"
-            # "by\x9d" ("byť"): a byte cp1252 leaves undefined, or a C1 control where Latin-1
-            # was the view ("\x82Æ\x82µ", Shift_JIS), glued to a letter; Central European
-            # text has letters there (ť, ś, ź and their capitals)
+            # "by\x9d" ("byť"): a byte cp1252 leaves undefined, glued to a letter; Central
+            # European text has letters there (ť, ś, ź and their capitals)
             f"|(?<=[{undefined}])(?:(?<=[A-Za-z{letter}].)|(?=[A-Za-z{letter}]))",
         ),
     )
@@ -439,46 +436,9 @@ _MULTI_BYTE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
 _UNDEFINED = compiled("[\x80-\x9f\ufffd]")  # what codepage() decodes undefined bytes to
 
 
-def shown_bytes(text: str, shown_as: str) -> bytes | None:
-    """The bytes `text` was read from with `shown_as`, if every character is one it shows.
-
-    Text shown as cp1252 may have been read as Latin-1, which shows the C1 control of the
-    same value for each byte cp1252 gives a symbol (GBK read as Latin-1 is full of them:
-    "\x9fo·¨" for "無法"): those are its bytes too."""
-    if shown_as != _LATIN1_VIEW_OF:
-        return codepage(shown_as).encode(text)
-    # (one text is read with one codec: not both a control Latin-1 shows and a symbol
-    # cp1252 shows for bytes 0x80-0x9F)
-    if _LATIN1_CONTROL.search(text) is not None and _CP1252_SYMBOL.search(text) is not None:
-        return None
-    try:
-        return codecs.charmap_encode(text, "strict", _with_latin1_controls())[0]
-    except UnicodeEncodeError:
-        return None
-
-
-_LATIN1_VIEW_OF = "cp1252"
-# The C1 controls Latin-1 shows for bytes cp1252 gives symbols, and those symbols.
-_LATIN1_CONTROL = compiled("[\x80\x82-\x8c\x8e\x91-\x9c\x9e\x9f]")
-_CP1252_SYMBOL = compiled("[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
-
-
-def _shown_as(span: str, shown_as: str) -> str:
-    """The codec text was read with: Latin-1 where the span shows its C1 controls."""
-    return "iso8859-1" if shown_as == _LATIN1_VIEW_OF and _LATIN1_CONTROL.search(span) else shown_as
-
-
-@cache
-def _with_latin1_controls() -> dict[int, int]:
-    shown = codepage(_LATIN1_VIEW_OF).decoding_table
-    table = {ord(char): byte for byte, char in enumerate(shown) if char != UNDEFINED}
-    table.update({byte: byte for byte in range(0x80, 0xA0)})
-    return table
-
-
 def reread(word: str, original: str, shown_as: str) -> str | None:
     """`word` as the text it was in `original` before it was read with `shown_as`, if it decodes."""
-    data = shown_bytes(word, shown_as)
+    data = codepage(shown_as).encode(word)
     if data is None:
         return None
     if original in _MULTI_BYTE:
@@ -539,7 +499,7 @@ def _pairs_to_read(
     kept = []
     for shown_as in dict.fromkeys(shown for _, shown in pairs):
         view = _looks_misread(shown_as)
-        if not view.found(text) or shown_bytes(text, shown_as) is None:
+        if not view.found(text) or codepage(shown_as).encode(text) is None:
             continue
         flagged = [
             (start, end)
@@ -1183,7 +1143,7 @@ def _findings(text: str, items: Iterable[LegacyCandidate], confidence: float) ->
             item.end,
             text[item.start : item.end],
             "legacy_mojibake",
-            (item.original, _shown_as(text[item.start : item.end], item.shown_as)),
+            (item.original, item.shown_as),
             item.replacement,
             confidence,
         )
