@@ -20,6 +20,7 @@ LEGACY_GROUP = "legacy codepages, no hint"
 LEGACY_ANY_GROUP = "legacy codepages, no hint, any string the codepage encodes"
 HINTED_GROUP = "legacy codepages with a language hint"
 BENEATH_GROUP = "legacy text beneath a mojibake layer"
+LATIN1_GROUP = "legacy codepages read as latin-1, no hint"
 
 # Two-layer chains met in the wild (the first codepage is applied first), plus random pairs.
 TWO_LAYER_CHAINS: tuple[Chain, ...] = (
@@ -174,6 +175,19 @@ def legacy_cases(pool: Sequence[str], original: str, shown_as: str, count: int) 
     return cases
 
 
+def latin1_cases(legacy: Sequence[tuple[str, str]], original: str, count: int) -> list[tuple[str, str]]:
+    """Legacy cases read as Latin-1 rather than cp1252, where the two differ: C1 controls
+    for the bytes cp1252 shows as symbols ("\x9fo·¨" is GBK "無法")."""
+    cases = []
+    for text, misread in legacy:
+        damaged = text.encode(original).decode("latin-1")
+        if damaged != misread:
+            cases.append((text, damaged))
+            if len(cases) == count:
+                break
+    return cases
+
+
 def beneath_utf8_cases(legacy: Sequence[tuple[str, str]], count: int) -> list[tuple[str, str]]:
     """Legacy cases whose misread text was then saved as UTF-8 and read as cp1252:
     "ÃŽÃ¸Ã¨" is "Îøè" is "Оши" (cp1251 read as cp1252)."""
@@ -204,7 +218,7 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
     for name in DOUBLE_BYTE_CODECS:
         cases = double_byte_cases(pool, name, settings.accuracy_per_codec)
         rows.append(score(AccuracyRow("double-byte codepages", f"utf-8 → {name}"), cases))
-    hinted, any_language, beneath = [], [], []
+    hinted, any_language, beneath, latin1 = [], [], [], []
     count = settings.accuracy_per_codec
     for original, shown_as in LEGACY_PAIRS:
         legacy_chain = f"{original} read as {shown_as}"
@@ -216,11 +230,14 @@ def chain_accuracy(settings: Settings, corpus: Corpus) -> list[AccuracyRow]:
         rows.append(score(AccuracyRow(LEGACY_GROUP, legacy_chain), own_cases[:count]))
         row = AccuracyRow(HINTED_GROUP, f"{legacy_chain}, languages=[its own]")
         hinted.append(score(row, own_cases[:count], textfix_fixer=_with_languages(hints)))
+        cases = latin1_cases(own_cases, original, count) if shown_as == "cp1252" else []
+        if cases:  # (Big5, EUC and cp874 text has no byte 0x80-0x9F)
+            latin1.append(score(AccuracyRow(LATIN1_GROUP, f"{original} read as latin-1"), cases))
         cases = beneath_utf8_cases(own_cases, settings.partial_per_codec)
         beneath.append(score(AccuracyRow(BENEATH_GROUP, f"{legacy_chain} → utf-8 → cp1252"), cases))
         cases = legacy_cases(pool, original, shown_as, count)
         any_language.append(score(AccuracyRow(LEGACY_ANY_GROUP, legacy_chain), cases))
-    return rows + hinted + any_language + beneath
+    return rows + hinted + any_language + latin1 + beneath
 
 
 def hinted_legacy_cases(

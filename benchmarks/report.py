@@ -396,6 +396,12 @@ def accuracy_section(rows: list[AccuracyRow]) -> str:
                 "string's language (`languages=[...]`), nothing else.",
                 "",
             ]
+        if group == "legacy codepages read as latin-1, no hint":
+            out += [
+                "The strings of the rows without a hint, read as Latin-1 rather than cp1252, where the two "
+                "differ: C1 controls stand for the bytes cp1252 shows as symbols. No hint.",
+                "",
+            ]
         if group == "legacy text beneath a mojibake layer":
             out += [
                 "Legacy strings in the languages of the original codepage (as in the rows without a hint), "

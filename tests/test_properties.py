@@ -278,6 +278,9 @@ PROPERTY = settings(max_examples=250, deadline=None, suppress_health_check=list(
 
 @PROPERTY
 @given(ARBITRARY_TEXT)
+# (a C1 control glued to a letter made the text look misread, and "º" alone read as an
+# Arabic semicolon kept the UTF-8 repair of "»´" for the second pass; found by hypothesis)
+@example("º\r»´a\x82ºÆ")
 def test_fix_text_is_idempotent_on_arbitrary_text(text: str) -> None:
     once = fix_text(text)
     assert fix_text(once) == once, f"{text!r} -> {once!r} -> {fix_text(once)!r}"

@@ -33,7 +33,8 @@ from textfix import detect, fix_text
         "    177: 192,  # '▒'",
         "    200: 215,  # '╚'",
         "Example: ['-', '|', '-', '|', '┌', '┐', '┘', '└']",
-        # listings of letters
+        # listings of letters ("Å " would be "Š" with its no-break space lost)
+        "    // Q W F P G   J L U Y Ø Å ¨",
         "\tMAP eéëêè ~",
         "\tMAP uüùúû ~",
         "self.wordchars += ('ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ'",

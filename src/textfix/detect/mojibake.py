@@ -139,7 +139,7 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
             pieces = [
                 piece
                 for piece in _lossy_candidates(text, stretch, data, offset, name, scan.undefined)
-                if not _capital_before_space(text, piece)
+                if not _capital_before_space(text, piece) and not _capital_alone(text, piece)
             ]
         pieces = [piece for piece in pieces if not _part_of_a_drawing(text, piece, pieces)]
         if not pieces:
@@ -183,6 +183,19 @@ def _capital_before_space(text: str, piece: Candidate) -> bool:
     "IRMÃ"), so a space after it proves nothing.
     """
     return text[piece.end - 1] == " " and piece.start > 0 and text[piece.start - 1].isupper()
+
+
+def _capital_alone(text: str, piece: Candidate) -> bool:
+    """A lost-space reading that leaves one capital letter standing alone, no letter after
+    it: "Å ¨" in a keyboard map's row ("Y Ø Å ¨") is no "Š¨". Damage leaves the rest of
+    the word after the space ("Å koda" is "Škoda")."""
+    return (
+        text[piece.end - 1] == " "
+        and len(piece.replacement) == 1
+        and piece.replacement.isupper()
+        and (piece.start == 0 or text[piece.start - 1].isspace())
+        and not text[piece.end : piece.end + 1].isalpha()
+    )
 
 
 def _lossy_candidates(
