@@ -446,11 +446,8 @@ def _escape_encoding(sample: bytes) -> tuple[str, float] | None:
     import chardet
 
     guess = chardet.detect(sample)
-    try:
-        codec = codecs.lookup(guess.get("encoding") or "").name
-    except LookupError:
-        return None
-    if not (codec.startswith("iso2022") or codec == "hz"):
+    codec = _codec_of(guess.get("encoding"))
+    if codec is None or not (codec.startswith("iso2022") or codec == "hz"):
         return None
     try:
         text = sample.decode(codec)

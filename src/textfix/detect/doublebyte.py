@@ -729,7 +729,6 @@ def _reads_into_no_text(replacement: str) -> bool:
     return False
 
 
-
 # How much likelier, in nats a character by the character model, a reading into CJK
 # characters must be than the characters it replaces. Such a reading changes their
 # number (three ideographs for two), so the texts' likelihoods reward the shorter: clean

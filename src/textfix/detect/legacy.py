@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage
-from textfix.findings import Finding
+from textfix.findings import Finding, apply_findings
 from textfix.memo import remembered
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
@@ -1127,7 +1127,7 @@ def detect_legacy(
     confidence, best = max(((_confidence(text, r, model, latin), r) for r in readings), key=lambda pair: pair[0])
     if confidence < floor:
         return [] if hinted else _read_whole_as_baltic(text, pairs, explained, floor)
-    if not hinted and best.original == BALTIC[0]:
+    if not hinted and best.original == BALTIC_PAIR[0]:
         # (a word common in Albanian as shown, "bazë", stays out of the word-by-word
         # reading; the whole text read as Lithuanian takes it in: "duomenų bazė")
         whole = _read_whole_as_baltic(text, pairs, explained, floor)
@@ -1161,8 +1161,8 @@ def _findings(text: str, items: Iterable[LegacyCandidate], confidence: float) ->
 # 5,788, every one exactly, and no clean string of the 1.48 million: the nearest, names
 # alone ("Îstatîstîk" as Latvian "Īstatīstīk"), are no text of two words, and "Sri
 # Lankë" gains 7.5 nats.
-BALTIC = ("cp1257", ("lt", "lv", "et"))
-BALTIC_PAIR = ("cp1257", "cp1252")
+BALTIC_PAIR = ("cp1257", MISREAD_GRAMS_SHOWN_AS)
+BALTIC_LANGUAGES = ("lt", "lv", "et")
 WHOLE_TEXT_GAIN = 10.0
 WHOLE_TEXT_CONFIDENCE = 0.99
 
@@ -1170,12 +1170,12 @@ WHOLE_TEXT_CONFIDENCE = 0.99
 def _read_whole_as_baltic(
     text: str, pairs: tuple[tuple[str, str], ...], explained: Spans, floor: float
 ) -> list[Finding]:
-    """Every word of the text read through cp1257 (see BALTIC), if the whole text reads so.
+    """Every word of the text read through cp1257 (see BALTIC_PAIR), if the whole text reads so.
 
     Each change must be a letter for a letter, in words that stay in regular case:
     misreading changes every byte alike and keeps a word's case. A word the original
     cannot read rules the pair out."""
-    (original, languages), shown_as = BALTIC, BALTIC_PAIR[1]
+    original, shown_as = BALTIC_PAIR
     if BALTIC_PAIR not in pairs or floor > WHOLE_TEXT_CONFIDENCE:
         return []
     changed = []
@@ -1198,16 +1198,7 @@ def _read_whole_as_baltic(
     # a Norwegian domain "vardø.no" as Lithuanian "vardų.no")
     if not changed or sum(1 for word in text.split() if _LETTER_RUN.search(word)) < 2:
         return []
-    if not reads_better_by(text, "".join(_spliced(text, changed)), languages, original, WHOLE_TEXT_GAIN):
+    found = _findings(text, changed, WHOLE_TEXT_CONFIDENCE)
+    if not reads_better_by(text, apply_findings(text, found), BALTIC_LANGUAGES, original, WHOLE_TEXT_GAIN):
         return []
-    return _findings(text, changed, WHOLE_TEXT_CONFIDENCE)
-
-
-def _spliced(text: str, items: list[LegacyCandidate]) -> list[str]:
-    """The pieces of the text with the items' replacements in their places."""
-    pieces, position = [], 0
-    for item in items:
-        pieces += [text[position : item.start], item.replacement]
-        position = item.end
-    pieces.append(text[position:])
-    return pieces
+    return found
