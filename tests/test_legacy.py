@@ -494,3 +494,54 @@ def test_words_that_read_whole_as_utf8_of_long_characters_are_no_legacy_text(dam
 )
 def test_a_listing_of_a_languages_special_letters_is_no_legacy_text(text: str, fixed: str) -> None:
     assert fix_text(text) == fixed
+
+
+@pytest.mark.parametrize(
+    ("original", "codec"),
+    [
+        ("Szerokość krawędzi wokół obszaru z przyciskami", "cp1250"),
+        ("Další přepínače:", "cp1250"),
+        ("Преузимање:\n", "cp1251"),
+        ("“Geçiş Tuşları” erişilebilirlik özelliğinin açık olması.", "cp1254"),
+        ("رکورد نامعتبر", "cp1256"),
+        ("無法讀取 socket 機密：%s", "gbk"),
+        ("PNM 圖片檔的寬為 0", "gbk"),
+        ("ソルバにリクエストを送信", "shift_jis"),
+        ("-c %sは値が必要です", "shift_jis"),
+    ],
+)
+def test_legacy_text_read_as_latin1_is_read_as_the_cp1252_it_shows(original: str, codec: str) -> None:
+    # (real catalog strings; Latin-1 shows cp1252's symbols, "œ" and "„", as C1 controls)
+    damaged = original.encode(codec).decode("latin-1")
+    assert damaged != misread(original, codec, "cp1252")
+    assert fix_text(damaged) == original
+    findings = detect(damaged)
+    assert apply_findings(damaged, findings) == original
+    assert {f.chain for f in findings} <= {(codec, "iso8859-1"), (codec, "cp1252"), ("cp1252", "iso8859-1")}
+    assert any(f.chain == (codec, "iso8859-1") for f in findings)
+    assert fix_text(fix_text(damaged)) == original
+
+
+def test_a_control_no_repair_takes_in_is_read_through_the_codepage_of_the_repairs() -> None:
+    # "použít" reads as cp1252 too, so only "buï" is a legacy word; its cp1250 reads 0x9E too
+    damaged = "je nutné pou\x9eít buï --suffix, nebo --in-place"
+    assert fix_text(damaged) == "je nutné použít buď --suffix, nebo --in-place"
+    controls = [f for f in detect(damaged) if f.kind == "c1_control"]
+    assert [(f.text, f.chain, f.replacement) for f in controls] == [("\x9e", ("cp1250", "iso8859-1"), "ž")]
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [
+        # UTF-8 "ï" and cp1251 text read as Latin-1 side by side: peeled in one pass
+        ("naÃ¯ve \x84Ïðèâåò\x93", "naïve „Привет“"),
+        # UTF-8 read as Latin-1 keeps its own reading
+        ("caf\xc3\xa9 \xe2\x80\x94 na\xc3\xafve", "café — naïve"),
+        # cp1252 quotes read as Latin-1 beside UTF-8 text, which is no legacy text
+        ("\x93cafÃ©\x94", "“café”"),
+    ],
+)
+def test_text_read_as_latin1_beside_other_damage_is_repaired_in_one_pass(damaged: str, fixed: str) -> None:
+    assert fix_text(damaged) == fixed
+    assert fix_text(fixed) == fixed
+    assert apply_findings(damaged, detect(damaged)) == fixed

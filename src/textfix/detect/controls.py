@@ -15,6 +15,7 @@ from textfix.patterns import compiled
 
 C1_RUN = compiled("[\x80-\x9f]+")
 CONFIDENCE = 0.99
+LATIN1_CHAIN = ("cp1252", "iso8859-1")  # cp1252 text decoded as Latin-1
 
 
 def _cp1252_char(control: str) -> str | None:
@@ -26,6 +27,11 @@ def _cp1252_char(control: str) -> str | None:
 
 # Controls cp1252 leaves undefined map to themselves and stay as they are.
 _TO_CP1252 = str.maketrans({chr(b): _cp1252_char(chr(b)) or chr(b) for b in range(0x80, 0xA0)})
+
+
+def cp1252_view(text: str) -> str:
+    """`text` with its C1 controls read as the cp1252 characters of their bytes."""
+    return text.translate(_TO_CP1252)
 
 
 def detect_c1_controls(text: str) -> list[Finding]:
@@ -42,6 +48,6 @@ def detect_c1_controls(text: str) -> list[Finding]:
         if replacement == run:
             continue
         findings.append(
-            Finding(match.start(), match.end(), run, "c1_control", ("cp1252", "iso8859-1"), replacement, CONFIDENCE)
+            Finding(match.start(), match.end(), run, "c1_control", LATIN1_CHAIN, replacement, CONFIDENCE)
         )
     return findings

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from textfix.codecs import SINGLE_BYTE_CODECS
+from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, suspect_windows
-from textfix.detect.controls import C1_RUN
+from textfix.detect.controls import C1_RUN, LATIN1_CHAIN, cp1252_view
+from textfix.detect.controls import CONFIDENCE as C1_CONFIDENCE
 from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.legacy import detect_legacy, may_hold_legacy_mojibake, non_ascii_covered
 from textfix.detect.mojibake import Candidate
@@ -647,6 +648,144 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
     Only findings at or above `config.threshold` are peeled to deeper layers; doubtful
     ones are reported as read on the surface.
     """
+    found = _read_layers(text, config, min_confidence)
+    if C1_RUN.search(text) is None:
+        return found
+    through_latin1 = _read_through_latin1(text, found, config, min_confidence)
+    if through_latin1 is not None:
+        return through_latin1
+    sure = [f for f in found if f.confidence >= config.threshold]
+    beneath = _beside_repairs_through_latin1(text, sure, config)
+    if beneath is None:
+        return found
+    return sorted(
+        beneath + [f for f in found if f.confidence < config.threshold and not any(_overlap(f, g) for g in beneath)],
+        key=lambda f: f.start,
+    )
+
+
+def _read_through_latin1(
+    text: str, found: list[Finding], config: Config, min_confidence: float | None
+) -> list[Finding] | None:
+    """The findings in `text` read as the cp1252 text it was before a Latin-1 decoder
+    turned cp1252's symbols into C1 controls, where that is the better story; else None.
+
+    Legacy text is read as Latin-1 as often as as cp1252: "Szeroko\x9cæ" is Polish
+    cp1250 "Szerokość", "\x9fo·¨" GBK "無法". As they stand, the controls beside
+    letters read as nothing, or as chance UTF-8 ("Ì\x96" is a combining mark), and the
+    letters around them as something else. Read as cp1252, the text is the misread
+    legacy text the legacy readings know. (The view changes only controls, one
+    character for one: its offsets are the text's.)
+    """
+    if max(text) > "\xff":
+        return None
+    view = cp1252_view(text)
+    if view == text:
+        return None
+    threshold = config.threshold
+    runs = [match.span() for match in C1_RUN.finditer(text)]
+    sure = [f for f in found if f.confidence >= threshold]
+    explained = not _uncovered(runs, sure)
+    # (where UTF-8 readings explain the controls, a legacy reading can do better only
+    # where they leave text that looks misread: "Ì\x96" is chance UTF-8 in GBK text)
+    if explained and not may_hold_legacy_mojibake(apply_findings(text, sure), config.effective_legacy_pairs):
+        return None
+    seen = _read_layers(view, config, min_confidence)
+    sure_view = [f for f in seen if f.confidence >= threshold]
+    if not sure_view:
+        return None
+    if explained:
+        # both explain the controls: the legacy reading of the view must read clearly better
+        if _uncovered(runs, sure_view) or all(f.chain[0] == "utf-8" for f in sure_view):
+            return None
+        if not _reads_better_than(view, sure_view, text, sure):
+            return None
+    findings = _controls_read_beside(text, view, runs, sure_view)
+    for f in seen:
+        if any(_overlap(f, control) for control in findings):
+            continue
+        shown = text[f.start : f.end]
+        if shown == f.text:
+            findings.append(f)
+        elif f.chain[-1] == "cp1252":
+            runner_up = f.runner_up
+            if runner_up is not None:
+                runner_up = (
+                    runner_up._replace(chain=(*runner_up.chain[:-1], "iso8859-1"))
+                    if runner_up.chain[-1] == "cp1252"
+                    else None
+                )
+            findings.append(f._replace(text=shown, chain=(*f.chain[:-1], "iso8859-1"), runner_up=runner_up))
+        elif f.confidence >= threshold:
+            return None
+    # A story told once: what the view's repairs leave must read as no further damage
+    # (a word of GBK text beside UTF-8 ones, "cz臋艣ci", would be read again as "części").
+    repaired = apply_findings(text, [f for f in findings if f.confidence >= threshold])
+    if any(f.confidence >= threshold for f in _read_layers(repaired, config, None)):
+        return None
+    return sorted(findings, key=lambda f: f.start)
+
+
+def _beside_repairs_through_latin1(text: str, sure: list[Finding], config: Config) -> list[Finding] | None:
+    """The sure findings with text read through Latin-1 beside them, once they are
+    applied, else None: "naÃ¯ve\x84Ïðèâåò\x93" is UTF-8 "ï" in cp1251 text read as
+    Latin-1, and the text read through Latin-1 whole reads two stories at once, so
+    none; read beside the repair, the rest is "„Привет“". (Left to a second pass, it
+    would be repaired there.)"""
+    if not sure:
+        return None
+    current = apply_findings(text, sure)
+    beneath = _read_through_latin1(current, [], config, None)
+    if beneath is None:
+        return None
+    return compose_findings(text, sure, current, beneath)
+
+
+def _uncovered(runs: list[tuple[int, int]], findings: list[Finding]) -> list[tuple[int, int]]:
+    """The parts of the runs outside every finding (a run may end inside one: "ç\x84¡æ³\x95\x93")."""
+    spans = sorted((f.start, f.end) for f in findings)
+    parts = []
+    for start, end in runs:
+        for low, high in spans:
+            if high <= start or end <= low:
+                continue
+            if start < low:
+                parts.append((start, low))
+            start = max(start, high)
+        if start < end:
+            parts.append((start, end))
+    return parts
+
+
+def _reads_better_than(view: str, view_findings: list[Finding], text: str, findings: list[Finding]) -> bool:
+    model = char_model()
+    as_view = apply_findings(view, view_findings)
+    return model.pair_logp(as_view) > model.pair_logp(apply_findings(text, findings)) + LEGACY_OVER_UTF8
+
+
+def _controls_read_beside(text: str, view: str, runs: list[tuple[int, int]], sure_view: list[Finding]) -> list[Finding]:
+    """Findings for the controls no repair of the view takes in ("pou\x9eít" beside
+    "buï": "použít" reads as cp1252 too), read through the legacy codepage the view's
+    repairs agree on (cp1250 reads 0x9C as "ś", not cp1252's "œ"), else as cp1252."""
+    originals = {f.chain[0] for f in sure_view if f.chain[0] != "utf-8"}
+    original = originals.pop() if len(originals) == 1 else None
+    confidence = min((f.confidence for f in sure_view), default=C1_CONFIDENCE)
+    controls = []
+    for start, end in _uncovered(runs, sure_view):
+        if original is not None and original not in SINGLE_BYTE_CODECS:
+            continue  # (half of a double-byte character, which no repair read: left as it is)
+        if original is not None:
+            replacement = codepage(original).decode(text[start:end].encode("latin-1"))
+            chain: tuple[str, ...] = (original, "iso8859-1")
+            sure_of = C1_CONFIDENCE if replacement == view[start:end] else confidence
+        else:
+            replacement, chain, sure_of = view[start:end], LATIN1_CHAIN, C1_CONFIDENCE
+        if replacement != text[start:end]:
+            controls.append(Finding(start, end, text[start:end], "c1_control", chain, replacement, sure_of))
+    return controls
+
+
+def _read_layers(text: str, config: Config, min_confidence: float | None) -> list[Finding]:
     threshold = config.threshold
     floor = threshold if min_confidence is None else min(max(min_confidence, REPORT_FLOOR), threshold)
     surface = _surface_readings(text, config, floor, _detect_layer(text, config, floor, config.max_layers))
