@@ -42,7 +42,7 @@ from textfix.model.tables import packed_ints, write  # noqa: E402
 OUT = ROOT / "src" / "textfix" / "model" / "latin_grams.json"
 MIN_PROBABILITY = 1e-5
 UNSEEN = math.log(MIN_PROBABILITY / 10)
-MIN_TRIGRAMS = 5_000
+MIN_TRIGRAMS = 2_000  # (Turkmen and Kashubian, read as Turkish and Polish, need models of their own)
 MIN_LATIN_SHARE = 0.9
 
 

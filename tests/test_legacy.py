@@ -201,9 +201,10 @@ def test_language_hint_turns_on_its_legacy_codepages(language: str, original: st
     ("language", "original", "codec"),
     [
         # "è" for "č" is a letter of French and Italian too: one misread letter in a word
-        # of no list, beside a name, is too little to go on without a hint (the two words
-        # read as Latvian gain too little for the whole text to say so)
-        ("lv", "Zambijas kvača", "cp1257"),
+        # of no list is too little to go on without a hint (a text of one word is not read
+        # whole: a name alone reads as any language's)
+        ("lv", "kvača", "cp1257"),
+        ("tr", "Taraflı", "cp1254"),
     ],
 )
 def test_latin_text_read_as_latin_needs_the_hint(language: str, original: str, codec: str) -> None:
@@ -289,6 +290,43 @@ def test_baltic_text_is_read_whole(damaged: str, repaired: str) -> None:
     ],
 )
 def test_clean_text_with_baltic_looking_letters_is_unchanged(clean: str) -> None:
+    assert fix_text(clean) == clean
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired", "original"),
+    [
+        # held-out catalog strings whose one or two misread letters Western text has too
+        ("Velikost zakøivení karty", "Velikost zakřivení karty", "cp1250"),
+        ("Vyobrazení krveprolití a mrzaèení lidí", "Vyobrazení krveprolití a mrzačení lidí", "cp1250"),
+        ("Mãrime indicator", "Mărime indicator", "cp1250"),
+        ("Eticheta „%s” are o prioritate nevalidã „%s”", "Eticheta „%s” are o prioritate nevalidă „%s”", "cp1250"),
+        ("Broj stupaca u meðuspremniku piksela", "Broj stupaca u međuspremniku piksela", "cp1250"),
+        ("érvénytelen mezõtartomány", "érvénytelen mezőtartomány", "cp1250"),
+        ("  Sistem yöneticisine baþvurunuz.", "  Sistem yöneticisine başvurunuz.", "cp1254"),
+        ("Gürcüce (Ýtalya)", "Gürcüce (İtalya)", "cp1254"),
+        ("GeoJSON coðrafi verileri", "GeoJSON coğrafi verileri", "cp1254"),
+    ],
+)
+def test_central_european_and_turkish_text_is_read_whole(damaged: str, repaired: str, original: str) -> None:
+    assert fix_text(damaged) == repaired
+    assert {f.chain for f in detect(damaged)} == {(original, "cp1252")}
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Turkmen and Kashubian read as Turkish and Polish, European Portuguese as Romanian
+        "'%s' resimi ýüklenip bilmedi: %s",
+        "faýl saýlaçy",
+        "raýdyo batüni",
+        "Fela òbczas rëmaniô klucza",
+        "Ecrã X a utilizar",
+        "A irmã da manhã",
+        "Ýogurt",
+    ],
+)
+def test_clean_text_with_central_european_or_turkish_looking_letters_is_unchanged(clean: str) -> None:
     assert fix_text(clean) == clean
 
 

@@ -118,6 +118,24 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
     return True
 
 
+def reads_into_unseen_letters(read: str, languages: Iterable[str], words: Iterable[tuple[str, str]]) -> bool:
+    """Whether a word, read, puts its new letters where the language the text reads most
+    like among `languages` never has them: every trigram the reading brings into it is
+    unseen ("ýüklenip" read as Turkish "ıüklenip": Turkish has no "ıü"). `words` are
+    (shown, read) pairs."""
+    models, _, unseen = _models()
+    read_grams = Counter(trigrams(read))
+    candidates = [models[name] for name in languages if name in models]
+    if not candidates:
+        return False
+    model = max(candidates, key=lambda m: sum(count * m.get(gram, unseen) for gram, count in read_grams.items()))
+    for shown_word, read_word in words:
+        brought = set(trigrams(read_word)) - set(trigrams(shown_word))
+        if brought and not any(gram in model for gram in brought):
+            return True
+    return False
+
+
 @cache
 def _refuting_order() -> list[str]:
     """The language models, the last to explain a text as shown first (see reads_better_by)."""
