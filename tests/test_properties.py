@@ -4,7 +4,9 @@
 (b) clean text of one language is returned unchanged;
 (c) fix_text is idempotent; (d) nothing raises on any str;
 (e) detect and fix_text agree, and findings are well formed;
-(f) plans replay and survive a JSON round trip.
+(f) plans replay and survive a JSON round trip;
+(g) legacy text read with the wrong codepage, or as Latin-1, is repaired in one pass,
+    as detect says.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import itertools
 import string
 from collections.abc import Callable
+from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -20,7 +23,7 @@ from mojibake_support import chain_explains, damage_through, language_words
 
 import textfix
 from textfix import Config, Plan, apply_plan, detect, fix_and_explain, fix_text
-from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.codecs import LEGACY_PAIRS, SINGLE_BYTE_CODECS, codepage
 from textfix.findings import apply_findings
 
 THRESHOLD = Config().threshold
@@ -422,6 +425,54 @@ def read_as_latin1(draw: st.DrawFn) -> str:
 @PROPERTY
 @given(read_as_latin1())
 def test_text_read_as_latin1_is_repaired_once_and_agrees(text: str) -> None:
+    once = fix_text(text)
+    assert fix_text(once) == once, f"{text!r} -> {once!r} -> {fix_text(once)!r}"
+    findings = detect(text)
+    _check_findings(text, findings)
+    assert apply_findings(text, findings) == once, findings
+
+
+# --- legacy text read with the wrong codepage --------------------------------------------------
+
+# (a language written in each original codepage, and its script)
+LEGACY_LANGUAGES = {
+    "cp1251": ("ru", "CYRILLIC"), "koi8-r": ("ru", "CYRILLIC"), "cp866": ("ru", "CYRILLIC"),
+    "cp1250": ("cs", "LATIN"), "cp1253": ("el", "GREEK"), "cp1255": ("he", "HEBREW"),
+    "cp1256": ("fa", "ARABIC"), "cp874": ("th", "THAI"), "cp1254": ("tr", "LATIN"),
+    "cp1257": ("lv", "LATIN"), "cp1252": ("de", "LATIN"), "gbk": ("zh_CN", "CJK"),
+    "big5": ("zh_TW", "CJK"), "shift_jis": ("ja", "CJK"), "euc_jp": ("ja", "CJK"),
+    "euc_kr": ("ko", "HANGUL"),
+}
+
+
+@cache
+def _misread_words(original: str, shown_as: str) -> tuple[str, ...]:
+    language, script = LEGACY_LANGUAGES[original]
+    words = []
+    for word in language_words(language, script):
+        try:
+            if codepage(shown_as).decode(word.encode(original)) != word:
+                words.append(word)
+        except UnicodeEncodeError:
+            continue
+    return tuple(words)
+
+
+@st.composite
+def legacy_misread(draw: st.DrawFn) -> str:
+    """Real words of a language, written in its legacy codepage and read with another
+    (cp1252 text also as Latin-1, which shows cp1252's symbols as C1 controls)."""
+    original, shown_as = draw(st.sampled_from(LEGACY_PAIRS))
+    words = draw(st.lists(st.sampled_from(_misread_words(original, shown_as)), min_size=1, max_size=8))
+    data = " ".join(words).encode(original)
+    if shown_as == "cp1252" and draw(st.booleans()):
+        return data.decode("latin-1")
+    return codepage(shown_as).decode(data)
+
+
+@PROPERTY
+@given(legacy_misread())
+def test_legacy_misread_text_is_repaired_once_and_agrees(text: str) -> None:
     once = fix_text(text)
     assert fix_text(once) == once, f"{text!r} -> {once!r} -> {fix_text(once)!r}"
     findings = detect(text)
