@@ -15,7 +15,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -86,12 +86,23 @@ def _reads_whole_as_any(text: str, start: int, end: int) -> bool:
     return _reads_whole_through(text, WHOLE_TEXT_PAIRS)
 
 
-_ENDING_IN_A_TILDE = compiled(f"[{_WORD_LETTER}]+ã(?![{_WORD_LETTER}])")
+_FINAL_A_TILDE = compiled(f"(?<=[{_WORD_LETTER}])ã(?![{_WORD_LETTER}])")
 
 
 def _uncommon_and_reads_whole(text: str, start: int, end: int) -> bool:
-    words = _ENDING_IN_A_TILDE.findall(text, start, end)
-    return any(not is_common_word(word) for word in words) and _reads_whole_as_any(text, start, end)
+    return any(not is_common_word(word) for word in _ending_in_a_tilde(text, start, end)) and _reads_whole_as_any(
+        text, start, end
+    )
+
+
+def _ending_in_a_tilde(text: str, start: int, end: int) -> Iterator[str]:
+    # (from each final "ã" back to the start of its word: a search for whole words
+    # would try every letter of the text)
+    for match in _FINAL_A_TILDE.finditer(text, start, end):
+        first = match.start()
+        while first > start and text[first - 1].isalpha():
+            first -= 1
+        yield text[first : match.end()]
 
 
 def _reads_whole_through(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
@@ -117,7 +128,7 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
         # Baltic text read as cp1252: its commonest endings, "ų" and "ė", as "ø" and "ë"
         # after four letters, "š" and "ž" inside words as "ð" and "þ". Only the whole text
         # tells it from Albanian, Icelandic or Danish, which 2,421 catalog strings show so:
-        # the sign holds where the text reads whole as Baltic (see _read_whole_as).
+        # the sign holds where the text reads whole as Baltic (see _read_whole).
         _Sign("øë", f"(?<=[{_WORD_LETTER}]{{4}}.)(?![{_WORD_LETTER}])", only_where=_reads_whole_as_baltic),
         # Turkish, Romanian and Central European text read so keep their words Latin
         # too, with signs Western text seldom shows ("ð" and "þ" inside a word are
@@ -572,16 +583,19 @@ _PRINTF = compiled(r"%[-+ #0'.\d*]*(?:hh|ll|[hlLqjzt])?(?:p[A-Za-z]|[a-zA-Z])")
 
 def _words(text: str) -> list[tuple[int, int]]:
     """(start, end) of every word with a non-ASCII character, printf directives cut off."""
-    spans = []
+    return list(_each_word(text))
+
+
+def _each_word(text: str) -> Iterator[tuple[int, int]]:
+    # (one at a time, for a reading that may stop at the first word it cannot read)
     for match in WORD.finditer(text):
         start = match.start()
         for directive in _PRINTF.finditer(text, start, match.end()):
             if not text[start : directive.start()].isascii():
-                spans.append((start, directive.start()))
+                yield start, directive.start()
             start = directive.end()
         if not text[start : match.end()].isascii():
-            spans.append((start, match.end()))
-    return spans
+            yield start, match.end()
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, str]:
@@ -1154,7 +1168,7 @@ def detect_legacy(
     if not hinted and best.original in WHOLE_TEXT_LANGUAGES:
         # (a word common in Albanian as shown, "bazë", stays out of the word-by-word
         # reading; the whole text read as Lithuanian takes it in: "duomenų bazė")
-        whole = _read_whole_as(text, (best.original, MISREAD_GRAMS_SHOWN_AS), pairs, explained, floor)
+        whole = _read_whole(text, tuple(pair for pair in pairs if pair[0] == best.original), explained, floor)
         if whole:
             return [finding._replace(confidence=max(finding.confidence, round(confidence, 4))) for finding in whole]
     return _findings(text, best.words, round(confidence, 4))
@@ -1204,45 +1218,53 @@ WHOLE_TEXT_CONFIDENCE = 0.99
 
 
 def _read_whole(text: str, pairs: tuple[tuple[str, str], ...], explained: Spans, floor: float) -> list[Finding]:
-    """Every word of the text read through the first Latin codepage of WHOLE_TEXT_PAIRS
-    that reads it whole; else nothing."""
-    for pair in WHOLE_TEXT_PAIRS:
-        found = _read_whole_as(text, pair, pairs, explained, floor)
+    """Every word of the text read through the first of WHOLE_TEXT_PAIRS among `pairs`
+    that reads it whole; else nothing.
+
+    Each change must be a letter for a letter, in words that stay in regular case:
+    misreading changes every byte alike and keeps a word's case. A word the original
+    cannot read rules its pair out, and a word the shown codepage cannot encode, all."""
+    wanted = [pair for pair in WHOLE_TEXT_PAIRS if pair in pairs]
+    if not wanted or floor > WHOLE_TEXT_CONFIDENCE:
+        return []
+    shown = codepage(MISREAD_GRAMS_SHOWN_AS)
+    words = []
+    for start, end in _each_word(text):
+        if _JOINED_DRAWING.search(text, start, end) is not None or non_ascii_covered(text, start, end, explained):
+            continue
+        data = shown.encode(text[start:end])
+        if data is None:
+            return []
+        words.append((start, end, data))
+    # (a word alone reads as any language's: Kurdish "Îstatîstîk" as Latvian "Īstatīstīk",
+    # a Norwegian domain "vardø.no" as Lithuanian "vardų.no")
+    if not words or sum(1 for word in text.split() if _LETTER_RUN.search(word)) < 2:
+        return []
+    for pair in wanted:
+        found = _read_whole_as(text, pair, words)
         if found:
             return found
     return []
 
 
-def _read_whole_as(
-    text: str, pair: tuple[str, str], pairs: tuple[tuple[str, str], ...], explained: Spans, floor: float
-) -> list[Finding]:
-    """Every word of the text read through `pair`, if the whole text reads so.
-
-    Each change must be a letter for a letter, in words that stay in regular case:
-    misreading changes every byte alike and keeps a word's case. A word the original
-    cannot read rules the pair out."""
+def _read_whole_as(text: str, pair: tuple[str, str], words: list[tuple[int, int, bytes]]) -> list[Finding]:
+    """The words (with their bytes as shown) read through `pair`, if the whole text reads so."""
     original, shown_as = pair
-    if pair not in pairs or floor > WHOLE_TEXT_CONFIDENCE:
-        return []
+    page = codepage(original)
     changed = []
-    for start, end in _words(text):
-        if _JOINED_DRAWING.search(text, start, end) is not None or non_ascii_covered(text, start, end, explained):
-            continue
-        word = text[start:end]
-        replacement = reread(word, original, shown_as)
-        if replacement is None:
-            return []
+    for start, end, data in words:
+        word, replacement = text[start:end], page.decode(data)
         if replacement == word:
             continue
+        if _UNDEFINED.search(replacement) is not None:
+            return []
         letters = "".join(c for c in replacement if c.isalpha())
         if not regular_case(letters) or not all(
             shown.isalpha() and read.isalpha() for shown, read in zip(word, replacement) if shown != read
         ):
             return []
         changed.append(LegacyCandidate(start, end, original, shown_as, replacement))
-    # (a word alone reads as any language's: Kurdish "Îstatîstîk" as Latvian "Īstatīstīk",
-    # a Norwegian domain "vardø.no" as Lithuanian "vardų.no")
-    if not changed or sum(1 for word in text.split() if _LETTER_RUN.search(word)) < 2:
+    if not changed:
         return []
     found = _findings(text, changed, WHOLE_TEXT_CONFIDENCE)
     read, languages = apply_findings(text, found), WHOLE_TEXT_LANGUAGES[original]
