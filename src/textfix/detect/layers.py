@@ -646,7 +646,9 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
     """Mojibake findings in `text` with confidence >= min_confidence (default: the threshold).
 
     Only findings at or above `config.threshold` are peeled to deeper layers; doubtful
-    ones are reported as read on the surface.
+    ones are reported as read on the surface. Text with C1 controls may have been read
+    as Latin-1 rather than cp1252: it is also read as the cp1252 it shows (see
+    _read_through_latin1).
     """
     found = _read_layers(text, config, min_confidence)
     if C1_RUN.search(text) is None:
