@@ -583,3 +583,25 @@ def test_text_read_as_latin1_beside_other_damage_is_repaired_in_one_pass(damaged
     assert fix_text(damaged) == fixed
     assert fix_text(fixed) == fixed
     assert apply_findings(damaged, detect(damaged)) == fixed
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [
+        # two stories side by side: UTF-8 read as cp1252, then GBK read as cp1252
+        ("cafÃ© x ¡ª naÃ¯ve ", "café x — naïve "),
+        # UTF-8 read as Latin-1 glued to UTF-8 read as cp1252
+        ("Å\x9ftiinÅ£Ä\x83×¢×\u2018×¨×\u2122×ª cafÃ© ", "ştiinţăעברית café "),
+    ],
+)
+def test_a_second_story_beside_the_first_is_repaired_in_the_same_call(damaged: str, fixed: str) -> None:
+    assert fix_text(damaged) == fixed
+    assert fix_text(fixed) == fixed
+    assert apply_findings(damaged, detect(damaged)) == fixed
+
+
+def test_later_rounds_do_not_peel_layers_past_max_layers() -> None:
+    # (the rounds read beside earlier repairs, never into them)
+    damaged = "caf\u00c3\u0083\u00c2\u00a9 and more"
+    assert fix_text(damaged) == "café and more"
+    assert fix_text(damaged, max_layers=1) == "cafÃ© and more"

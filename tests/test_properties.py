@@ -402,7 +402,8 @@ def test_plan_replays_and_survives_json(text: str, config: Config) -> None:
 
 # --- text read as Latin-1 --------------------------------------------------------------------
 
-# (text mixing codepages is not idempotent yet, C1 controls or not: see the README's known gaps)
+# (one codepage a text: text mixing them is read one story a round, and a story read the
+# wrong way in the first round can be read again; see the README's known gaps)
 LATIN1_ORIGINALS = ("utf-8", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "gbk", "shift_jis")
 
 

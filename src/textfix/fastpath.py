@@ -58,7 +58,13 @@ def quick_fix(text: str) -> str | None:
     if clean_by_default(text):
         return text
     whole = repair_whole_text(text, DEFAULT_CONFIG)
-    # (a repair that looks misread may have legacy text beneath it: the pipeline reads it)
-    if whole is not None and C1_RUN.search(whole) is None and not misread_signs(_LEGACY_PAIRS).found(whole):
-        return whole
-    return None
+    # A repair that looks damaged still, legacy text beneath it or another story beside
+    # it, is for the pipeline, which reads the repaired text again. (repair_whole_text
+    # leaves no UTF-8 mojibake; a repair through a double-byte codepage may show
+    # another.)
+    if whole is None or C1_RUN.search(whole) is not None or misread_signs(_LEGACY_PAIRS).found(whole):
+        return None
+    rare = _controls_or_wide_chars().search(whole)
+    if rare is not None and detect_double_byte(whole, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD):
+        return None
+    return whole

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from textfix.config import DAMAGE_STEPS, Config
 from textfix.detect import detect_c1_controls, detect_mojibake
-from textfix.findings import Alternative, Finding, apply_findings, compose_findings
+from textfix.findings import Alternative, Finding, apply_findings, compose_findings, placed_spans
 
 
 class PlanStep(NamedTuple):
@@ -104,19 +104,65 @@ def damage_rounds(text: str, config: Config) -> tuple[str, list[PlanStep]]:
     """Run the damage-repair steps until the text stops changing."""
     steps: list[PlanStep] = []
     damage_steps = [step for step in config.enabled_steps() if step in DAMAGE_STEPS]
-    for _ in range(DAMAGE_ROUNDS):
+    repaired: list[tuple[int, int]] = []  # where earlier edits put their replacements, in `text`
+    for round_number in range(DAMAGE_ROUNDS):
         changed: list[str] = []
         for step in damage_steps:
-            edits = _run_step(step, text, config)
+            if step == "mojibake" and round_number:
+                # The mojibake step peels its own layers (up to max_layers): a later round
+                # reads only what lies beside earlier repairs, another story of the text
+                # that shows once the first is repaired ("cafÃ© ¡ª", UTF-8 then GBK read
+                # as cp1252), not into them; there is none where all beside is ASCII.
+                if _ascii_beside(text, repaired):
+                    continue
+                edits = tuple(
+                    e
+                    for e in _run_step(step, text, config)
+                    if not any(e.start < end and start < e.end for start, end in repaired)
+                )
+            else:
+                edits = _run_step(step, text, config)
             if edits:
                 text = apply_findings(text, list(edits))
+                # (a C1 control turned into cp1252's character may complete a sequence
+                # another round reads: only the mojibake step's repairs are kept out)
+                repaired = _placed_after(repaired, edits, step == "mojibake")
                 steps.append(PlanStep(step, edits))
                 changed.append(step)
-        # The mojibake step peels its own layers (up to max_layers); another round is
-        # only for what a later step uncovered.
-        if not changed or changed == ["mojibake"]:
+        if not changed:
             break
     return text, steps
+
+
+def _ascii_beside(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether `text` outside the sorted, disjoint `spans` is all ASCII."""
+    position = 0
+    for start, end in spans:
+        if not text[position:start].isascii():
+            return False
+        position = end
+    return text[position:].isascii()
+
+
+def _placed_after(spans: list[tuple[int, int]], edits: tuple[Finding, ...], own: bool) -> list[tuple[int, int]]:
+    """The spans (of replacements, in the text before `edits`), and the edits' own
+    replacements if `own`, where they lie once the edits are applied; overlapping ones
+    merged."""
+    ordered = sorted(edits, key=lambda e: e.start)
+    starts, ends = placed_spans(ordered) if own else ([], [])
+
+    def moved(position: int) -> int:
+        # (by the length change of every edit that ends at or before it)
+        return position + sum(len(e.replacement) - (e.end - e.start) for e in ordered if e.end <= position)
+
+    placed = sorted([(moved(start), moved(end)) for start, end in spans] + list(zip(starts, ends)))
+    merged: list[tuple[int, int]] = []
+    for start, end in placed:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def fix_and_explain(text: str, config: Config) -> tuple[str, Plan]:
