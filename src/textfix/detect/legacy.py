@@ -79,7 +79,7 @@ _WORD_LETTER = "^\\W\\d_"  # (inside a class: a letter)
 
 
 def _reads_whole_as_baltic(text: str, start: int, end: int) -> bool:
-    return _reads_whole_through(text, (BALTIC_PAIR,))
+    return _reads_whole_through(text, BALTIC_PAIRS)
 
 
 def _reads_whole_as_any(text: str, start: int, end: int) -> bool:
@@ -107,12 +107,14 @@ def _ending_in_a_tilde(text: str, start: int, end: int) -> Iterator[str]:
 
 def _reads_whole_through(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
     # The sign is searched word by word too, and the answer is the whole text's: the
-    # last text's is kept (compared by identity, as a copy: another thread may replace it).
-    for seen, seen_pairs, found in _whole_seen[-1:]:
-        if seen is text and seen_pairs is pairs:
+    # last text's answers are kept, for each set of pairs (compared by identity, as a
+    # copy: another thread may replace it).
+    seen = list(_whole_seen)
+    for seen_text, seen_pairs, found in seen:
+        if seen_text is text and seen_pairs is pairs:
             return found
     found = bool(_read_whole(text, pairs, (), 0.0))
-    _whole_seen[:] = [(text, pairs, found)]
+    _whole_seen[:] = [entry for entry in seen if entry[0] is text] + [(text, pairs, found)]
     return found
 
 
@@ -1213,6 +1215,7 @@ WHOLE_TEXT_LANGUAGES = {
     "cp1254": ("tr", "az"),
 }
 WHOLE_TEXT_PAIRS = tuple((original, MISREAD_GRAMS_SHOWN_AS) for original in WHOLE_TEXT_LANGUAGES)
+BALTIC_PAIRS = (BALTIC_PAIR,)
 WHOLE_TEXT_GAIN = 10.0
 WHOLE_TEXT_CONFIDENCE = 0.99
 
