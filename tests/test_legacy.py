@@ -605,3 +605,23 @@ def test_later_rounds_do_not_peel_layers_past_max_layers() -> None:
     damaged = "caf\u00c3\u0083\u00c2\u00a9 and more"
     assert fix_text(damaged) == "café and more"
     assert fix_text(damaged, max_layers=1) == "cafÃ© and more"
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [
+        # (real catalog strings) cp1251 read as koi8-r flips every letter's case: a word in
+        # capitals as shown was in lower case, however thin its own evidence
+        ("йПЗОЙЮРЮ МЕ ЛНФЕ ДЮ АЗДЕ ГЮОХЯЮМЮ", "Кръпката не може да бъде записана"),
+        ("дНОЗКМХРЕКЕМ АСТЕП Я ОХЙЯЕКХ", "Допълнителен буфер с пиксели"),
+    ],
+)
+def test_words_in_capitals_go_along_with_a_case_flipping_reading(damaged: str, fixed: str) -> None:
+    assert misread(fixed, "cp1251", "koi8-r") == damaged
+    assert fix_text(damaged) == fixed
+
+
+def test_a_clean_word_in_capitals_beside_koi8_r_damage_keeps_its_capitals() -> None:
+    # (it reads into no word: "бмхлюмхе")
+    damaged = "ВНИМАНИЕ: " + misread("не может быть записан", "cp1251", "koi8-r")
+    assert fix_text(damaged) == "ВНИМАНИЕ: не может быть записан"

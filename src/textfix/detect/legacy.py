@@ -670,7 +670,7 @@ def pair_readings(
         # ("У" for "с" in koi8-r read as cp1251: as plausible either way, repaired with its
         # text; so are Latin words whose letters the model weighs by class alone: "pastraipø"
         # is Lithuanian "pastraipų", a letter rarer than "ø" but of the same text)
-        along = (proves_nothing or latin) and gain > -ALONG_LIMIT
+        along = (proves_nothing or latin or _case_flipped(span, item.replacement, item)) and gain > -ALONG_LIMIT
         pair = (item.original, item.shown_as)
         if alphabet is not None:
             before, after = _foreign(span, alphabet), _foreign(item.replacement, alphabet)
@@ -1035,6 +1035,23 @@ def _foreign(word: str, alphabet: frozenset[str]) -> bool:
 def _mixes_scripts(word: str) -> bool:
     """ASCII letters beside letters of another script than Latin ("bйpo" from "bépo")."""
     return any(c.isascii() and c.isalpha() for c in word) and any(c.isalpha() and c > "\u024f" for c in word)
+
+
+# koi8-r and cp1251 read as each other flip the case of every letter: a word in capitals
+# as shown is a word in lower case ("АЗДЕ" is Bulgarian "бъде", "ВПЕГ" "чрез"). Its own
+# evidence is thin (capitals may be an abbreviation), but a real abbreviation would
+# show in lower case: it goes along with the words that prove the pair.
+_CASE_FLIPPING = frozenset({("cp1251", "koi8-r"), ("koi8-r", "cp1251")})
+
+
+def _case_flipped(word: str, replacement: str, item: LegacyCandidate) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return (
+        (item.original, item.shown_as) in _CASE_FLIPPING
+        and len(letters) >= COMMON_WORD_LETTERS
+        and _all_caps(word)
+        and all(c.islower() for c in replacement if c.isalpha())
+    )
 
 
 def _capitalised(word: str) -> bool:
