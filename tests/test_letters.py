@@ -1,10 +1,11 @@
-"""The letter sets of the languages each codepage of the Latin legacy pairs writes."""
+"""The letter sets of the languages each codepage of the Latin legacy pairs writes, and the letters no text has."""
 
 from __future__ import annotations
 
 import pytest
 
-from textfix.model.letters import non_ascii_letters, written_in
+from textfix import fix_text
+from textfix.model.letters import has_unwritten_letters, non_ascii_letters, written_in
 
 
 def test_letters_are_the_cased_non_ascii_ones_in_lower_case() -> None:
@@ -26,3 +27,16 @@ def test_letters_are_the_cased_non_ascii_ones_in_lower_case() -> None:
 )
 def test_written_in(text: str, codepage: str, expected: bool) -> None:
     assert written_in(non_ascii_letters(text), codepage) is expected
+
+
+def test_thai_letters_no_text_has_any_more_are_unwritten() -> None:
+    # ("ฃ" and "ฅ" are obsolete; Korean EUC-KR text read through cp874 gives them)
+    assert has_unwritten_letters("ฟภธฅยส")
+    assert has_unwritten_letters("ฃ")
+    assert not has_unwritten_letters("กรุงเทพมหานครเป็นเมืองหลวง")
+
+
+def test_korean_text_is_not_read_as_thai_into_letters_no_text_has() -> None:
+    # EUC-KR read as cp1252: through cp874 it reads as "ลฐธฆ ฟภธฅยส"; a miss, not a false repair
+    damaged = "Menu 키를 오른쪽 Ctrl 키로".encode("euc_kr").decode("cp1252")
+    assert "ฅ" not in fix_text(damaged)

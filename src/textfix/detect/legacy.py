@@ -25,7 +25,7 @@ from textfix.memo import remembered
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
 from textfix.model.latin_grams import reading_fit, reads_better_by, reads_into_unseen_letters
-from textfix.model.letters import non_ascii_letters, regular_case, written_in
+from textfix.model.letters import has_unwritten_letters, non_ascii_letters, regular_case, written_in
 from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 from textfix.patterns import compiled
@@ -501,7 +501,8 @@ def candidates(
         word = text[start:end]
         for original, shown_as in pairs:
             replacement = reread(word, original, shown_as)
-            if replacement is not None and replacement != word:
+            # (a reading into letters no text has is no reading, see has_unwritten_letters)
+            if replacement is not None and replacement != word and not has_unwritten_letters(replacement):
                 found.append(LegacyCandidate(start, end, original, shown_as, replacement))
     return found
 
