@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from textfix.config import DAMAGE_STEPS, Config
 from textfix.detect import detect_c1_controls, detect_mojibake
 from textfix.findings import Alternative, Finding, apply_findings, compose_findings, placed_spans
+from textfix.spans import gaps, union_of
 
 
 class PlanStep(NamedTuple):
@@ -136,18 +137,12 @@ def damage_rounds(text: str, config: Config) -> tuple[str, list[PlanStep]]:
 
 def _ascii_beside(text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether `text` outside the sorted, disjoint `spans` is all ASCII."""
-    position = 0
-    for start, end in spans:
-        if not text[position:start].isascii():
-            return False
-        position = end
-    return text[position:].isascii()
+    return all(text[start:end].isascii() for start, end in gaps(spans, 0, len(text)))
 
 
 def _placed_after(spans: list[tuple[int, int]], edits: tuple[Finding, ...], own: bool) -> list[tuple[int, int]]:
     """The spans (of replacements, in the text before `edits`), and the edits' own
-    replacements if `own`, where they lie once the edits are applied; overlapping ones
-    merged."""
+    replacements if `own`, where they lie once the edits are applied; as a union."""
     ordered = sorted(edits, key=lambda e: e.start)
     starts, ends = placed_spans(ordered) if own else ([], [])
 
@@ -155,14 +150,7 @@ def _placed_after(spans: list[tuple[int, int]], edits: tuple[Finding, ...], own:
         # (by the length change of every edit that ends at or before it)
         return position + sum(len(e.replacement) - (e.end - e.start) for e in ordered if e.end <= position)
 
-    placed = sorted([(moved(start), moved(end)) for start, end in spans] + list(zip(starts, ends)))
-    merged: list[tuple[int, int]] = []
-    for start, end in placed:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
+    return union_of([(moved(start), moved(end)) for start, end in spans] + list(zip(starts, ends)))
 
 
 def fix_and_explain(text: str, config: Config) -> tuple[str, Plan]:

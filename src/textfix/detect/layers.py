@@ -35,6 +35,7 @@ from textfix.model.evidence import (
     whole_window_confidence,
 )
 from textfix.model.letters import has_unwritten_letters, language_letters
+from textfix.spans import gaps, union_of
 from textfix.utf8 import MULTIBYTE_RUN, ONE_SEQUENCE
 
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
@@ -745,18 +746,8 @@ def _beside_repairs_through_latin1(text: str, sure: list[Finding], config: Confi
 
 def _uncovered(runs: list[tuple[int, int]], findings: list[Finding]) -> list[tuple[int, int]]:
     """The parts of the runs outside every finding (a run may end inside one: "ç\x84¡æ³\x95\x93")."""
-    spans = sorted((f.start, f.end) for f in findings)
-    parts = []
-    for start, end in runs:
-        for low, high in spans:
-            if high <= start or end <= low:
-                continue
-            if start < low:
-                parts.append((start, low))
-            start = max(start, high)
-        if start < end:
-            parts.append((start, end))
-    return parts
+    covered = union_of((f.start, f.end) for f in findings)
+    return [part for start, end in runs for part in gaps(covered, start, end)]
 
 
 def _reads_better_than(view: str, view_findings: list[Finding], text: str, findings: list[Finding]) -> bool:

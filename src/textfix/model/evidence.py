@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from itertools import islice
 from typing import NamedTuple, Protocol
@@ -20,6 +20,7 @@ from textfix.codecs import PRIOR_SHARE
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.tables import table
 from textfix.patterns import compiled
+from textfix.spans import gaps, union_of
 
 FEATURE_NAMES = (
     "gain",
@@ -157,13 +158,7 @@ def scripts_outside(text: str, readings: Sequence[Spanned]) -> set[str]:
 
 def _coverage(readings: list[Reading]) -> list[tuple[int, int]]:
     """The union of the readings' spans, as sorted disjoint intervals."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted((r.start, r.end) for r in readings):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
+    return union_of((r.start, r.end) for r in readings)
 
 
 def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int]]) -> int:
@@ -178,22 +173,9 @@ def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int
     low, high = max(0, item.start - NEARBY), min(len(text), item.end + NEARBY)
     return sum(
         letter_script(letter) in scripts
-        for start, end in _gaps(covered, low, high)
+        for start, end in gaps(covered, low, high)
         for letter in _NON_ASCII_LETTER.findall(text, start, end)
     )
-
-
-def _gaps(covered: list[tuple[int, int]], low: int, high: int) -> Iterator[tuple[int, int]]:
-    """The stretches of [low, high) outside the sorted disjoint intervals `covered`."""
-    position = low
-    for start, end in covered[max(0, bisect_right(covered, (low, high)) - 1) :]:
-        if start >= high:
-            break
-        if start > position:
-            yield position, start
-        position = max(position, end)
-    if position < high:
-        yield position, high
 
 
 class Spanned(Protocol):
