@@ -483,6 +483,10 @@ def reread(word: str, original: str, shown_as: str) -> str | None:
             return data.decode(original)
         except UnicodeDecodeError:
             return None
+    return _single_byte_reading(data, original)
+
+
+def _single_byte_reading(data: bytes, original: str) -> str | None:
     decoded = codepage(original).decode(data)
     # bytes the original codepage leaves undefined: it was not that codepage
     return None if _UNDEFINED.search(decoded) else decoded
@@ -1271,14 +1275,13 @@ def _read_whole(text: str, pairs: tuple[tuple[str, str], ...], explained: Spans,
 def _read_whole_as(text: str, pair: tuple[str, str], words: list[tuple[int, int, bytes]]) -> list[Finding]:
     """The words (with their bytes as shown) read through `pair`, if the whole text reads so."""
     original, shown_as = pair
-    page = codepage(original)
     changed = []
     for start, end, data in words:
-        word, replacement = text[start:end], page.decode(data)
+        word, replacement = text[start:end], _single_byte_reading(data, original)
+        if replacement is None:
+            return []
         if replacement == word:
             continue
-        if _UNDEFINED.search(replacement) is not None:
-            return []
         letters = "".join(c for c in replacement if c.isalpha())
         if not regular_case(letters) or not all(
             shown.isalpha() and read.isalpha() for shown, read in zip(word, replacement) if shown != read

@@ -97,22 +97,16 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
     Clean text is turned away by the first model that explains it well enough, so the
     models are tried in the order of their last such win: text of one language meets
     that language's model first."""
-    models, originals, unseen = _models()
+    models, originals, _ = _models()
     read_grams, shown_grams = Counter(trigrams(read)), Counter(trigrams(shown))
-    if not read_grams or not shown_grams:
+    likeliest = _likeliest(read_grams, languages)
+    if likeliest is None or not shown_grams:
         return False
-
-    def total(model: Model, grams: Counter[str]) -> float:
-        return sum(count * model.get(gram, unseen) for gram, count in grams.items())
-
-    as_read = max((total(models[name], read_grams) for name in languages if name in models), default=None)
-    if as_read is None:
-        return False
-    bar = as_read - margin
+    bar = likeliest[0] - margin
     own = originals.get(original, ())
     order = _refuting_order()
     for position, name in enumerate(order):
-        if name not in own and total(models[name], shown_grams) > bar:
+        if name not in own and _total(models[name], shown_grams) > bar:
             order.insert(0, order.pop(position))
             return False
     return True
@@ -123,17 +117,29 @@ def reads_into_unseen_letters(read: str, languages: Iterable[str], words: Iterab
     like among `languages` never has them: every trigram the reading brings into it is
     unseen ("ýüklenip" read as Turkish "ıüklenip": Turkish has no "ıü"). `words` are
     (shown, read) pairs."""
-    models, _, unseen = _models()
-    read_grams = Counter(trigrams(read))
-    candidates = [models[name] for name in languages if name in models]
-    if not candidates:
+    likeliest = _likeliest(Counter(trigrams(read)), languages)
+    if likeliest is None:
         return False
-    model = max(candidates, key=lambda m: sum(count * m.get(gram, unseen) for gram, count in read_grams.items()))
+    model = likeliest[1]
     for shown_word, read_word in words:
         brought = set(trigrams(read_word)) - set(trigrams(shown_word))
         if brought and not any(gram in model for gram in brought):
             return True
     return False
+
+
+def _total(model: Model, grams: Counter[str]) -> float:
+    """log P of the trigrams, summed, under the model."""
+    unseen = _models()[2]
+    return sum(count * model.get(gram, unseen) for gram, count in grams.items())
+
+
+def _likeliest(grams: Counter[str], languages: Iterable[str]) -> tuple[float, Model] | None:
+    """The summed log P of the trigrams under the model of `languages` that likes them
+    best, and that model; None without trigrams or models."""
+    models = _models()[0]
+    scored = [(_total(models[name], grams), models[name]) for name in languages if name in models]
+    return max(scored, key=lambda pair: pair[0]) if grams and scored else None
 
 
 @cache
