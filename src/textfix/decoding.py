@@ -443,17 +443,14 @@ def _escape_encoding(sample: bytes) -> tuple[str, float] | None:
     from its shift sequences and that decodes the sample strictly into text beyond ASCII."""
     if not sample.isascii() or _SHIFT_SEQUENCE.search(sample) is None:
         return None
-    import chardet
-
-    guess = chardet.detect(sample)
-    codec = _codec_of(guess.get("encoding"))
+    codec, confidence = _chardet_guess(sample)
     if codec is None or not (codec.startswith("iso2022") or codec == "hz"):
         return None
     try:
         text = sample.decode(codec)
     except UnicodeDecodeError:
         return None
-    return (codec, float(guess.get("confidence") or 0.0)) if not text.isascii() else None
+    return (codec, confidence) if not text.isascii() else None
 
 
 def _wide_encoding(sample: bytes) -> str | None:
@@ -622,14 +619,12 @@ def _chardet_name(codec: str) -> str:
 
 def _guess_legacy(sample: bytes, hinted: tuple[str, ...]) -> tuple[str, float]:
     """chardet's codepage for the sample, among the hinted codepages or LEGACY_CANDIDATES."""
-    import chardet
-
     candidates = hinted or LEGACY_CANDIDATES
     if _non_ascii_bytes(sample) < MIN_GUESS_BYTES:
         # a few stray bytes say nothing to chardet: take the commonest source of them
         return codecs.lookup(candidates[0] if hinted else "cp1252").name, 0.0
-    guess = chardet.detect(sample, include_encodings=[_chardet_name(name) for name in candidates])
-    codec, confidence = _codec_of(guess.get("encoding")) or "cp1252", float(guess.get("confidence") or 0.0)
+    named, confidence = _chardet_guess(sample, [_chardet_name(name) for name in candidates])
+    codec = named or "cp1252"
     if not hinted and confidence < UNSURE:
         other = _multi_byte_beyond_candidates(sample, confidence)
         if other is not None:
@@ -652,11 +647,7 @@ def _multi_byte_beyond_candidates(sample: bytes, confidence: float) -> tuple[str
     """chardet's guess among all its encodings, if it is a multi-byte one the candidates
     lack (Johab, Big5-HKSCS, the JIS X 0213 codecs), surer than the candidates' best, that
     decodes the sample strictly: a sample of single-byte text seldom does."""
-    import chardet
-
-    guess = chardet.detect(sample)
-    codec = _codec_of(guess.get("encoding"))
-    other_confidence = float(guess.get("confidence") or 0.0)
+    codec, other_confidence = _chardet_guess(sample)
     if (
         codec is None
         or codec in LEGACY_CANDIDATES
@@ -666,6 +657,15 @@ def _multi_byte_beyond_candidates(sample: bytes, confidence: float) -> tuple[str
     ):
         return None
     return codec, other_confidence
+
+
+def _chardet_guess(sample: bytes, among: list[str] | None = None) -> tuple[str | None, float]:
+    """chardet's encoding for the sample (among those named, if any), as a Python codec
+    name, and its confidence."""
+    import chardet
+
+    guess = chardet.detect(sample) if among is None else chardet.detect(sample, include_encodings=among)
+    return _codec_of(guess.get("encoding")), float(guess.get("confidence") or 0.0)
 
 
 def _codec_of(name: str | None) -> str | None:
