@@ -577,24 +577,14 @@ def test_a_control_no_repair_takes_in_is_read_through_the_codepage_of_the_repair
         ("caf\xc3\xa9 \xe2\x80\x94 na\xc3\xafve", "café — naïve"),
         # cp1252 quotes read as Latin-1 beside UTF-8 text, which is no legacy text
         ("\x93cafÃ©\x94", "“café”"),
-    ],
-)
-def test_text_read_as_latin1_beside_other_damage_is_repaired_in_one_pass(damaged: str, fixed: str) -> None:
-    assert fix_text(damaged) == fixed
-    assert fix_text(fixed) == fixed
-    assert apply_findings(damaged, detect(damaged)) == fixed
-
-
-@pytest.mark.parametrize(
-    ("damaged", "fixed"),
-    [
-        # two stories side by side: UTF-8 read as cp1252, then GBK read as cp1252
+        # two stories side by side, the second read in a later round of the same call:
+        # UTF-8 read as cp1252, then GBK read as cp1252
         ("cafÃ© x ¡ª naÃ¯ve ", "café x — naïve "),
         # UTF-8 read as Latin-1 glued to UTF-8 read as cp1252
         ("Å\x9ftiinÅ£Ä\x83×¢×\u2018×¨×\u2122×ª cafÃ© ", "ştiinţăעברית café "),
     ],
 )
-def test_a_second_story_beside_the_first_is_repaired_in_the_same_call(damaged: str, fixed: str) -> None:
+def test_text_damaged_two_ways_side_by_side_is_repaired_in_one_pass(damaged: str, fixed: str) -> None:
     assert fix_text(damaged) == fixed
     assert fix_text(fixed) == fixed
     assert apply_findings(damaged, detect(damaged)) == fixed
