@@ -48,7 +48,13 @@ def clean_by_default(text: str) -> bool:
     # pipeline need not run. (detect_legacy reads only text that shows a misread sign.)
     if detect_legacy(text, _LEGACY_PAIRS, _LEGACY_FLOOR):
         return False
-    return rare is None or not detect_double_byte(text, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD)
+    return not _double_byte_damage(text, rare)
+
+
+def _double_byte_damage(text: str, rare: re.Match[str] | None) -> bool:
+    """Whether a sure double-byte reading repairs `text`, given the first of the
+    characters such readings show in it (`rare`), if any."""
+    return rare is not None and bool(detect_double_byte(text, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD))
 
 
 def quick_fix(text: str) -> str | None:
@@ -64,7 +70,4 @@ def quick_fix(text: str) -> str | None:
     # another.)
     if whole is None or C1_RUN.search(whole) is not None or misread_signs(_LEGACY_PAIRS).found(whole):
         return None
-    rare = _controls_or_wide_chars().search(whole)
-    if rare is not None and detect_double_byte(whole, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD):
-        return None
-    return whole
+    return None if _double_byte_damage(whole, _controls_or_wide_chars().search(whole)) else whole
