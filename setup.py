@@ -29,6 +29,7 @@ COMPILED = [
     "src/textfix/fastpath.py",
     "src/textfix/languages.py",
     "src/textfix/memo.py",
+    "src/textfix/screen.py",
     "src/textfix/spans.py",
     "src/textfix/utf8.py",
     *(

@@ -14,9 +14,10 @@ from textfix.config import DEFAULT_CONFIG
 from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
 from textfix.detect.layers import repair_whole_text
-from textfix.detect.legacy import detect_legacy, misread_signs
-from textfix.detect.suspects import may_hold_mojibake
+from textfix.detect.legacy import ALL_SEARCHES, detect_legacy, misread_signs
+from textfix.detect.suspects import cyrillic_oddity_needs, may_hold_mojibake, stage_zero_needs
 from textfix.patterns import compiled
+from textfix.screen import Need, Screen
 
 # (the default configuration never changes: its settings are read once)
 _CODECS = DEFAULT_CONFIG.codecs
@@ -27,26 +28,51 @@ _LEGACY_PAIRS = DEFAULT_CONFIG.effective_legacy_pairs
 _LEGACY_FLOOR = max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
 
 
+_CONTROLS_OR_WIDE_CHARS = f"\x80-\x9f{OUTPUT_CHARS}"
+
+
 @cache
 def _controls_or_wide_chars() -> re.Pattern[str]:
     # C1 controls and the characters a double-byte reading shows, found in one search:
     # most non-ASCII text has neither, and neither check need run then.
-    return compiled(f"[\x80-\x9f{OUTPUT_CHARS}]")
+    return compiled(f"[{_CONTROLS_OR_WIDE_CHARS}]")
+
+
+# The searches the screen answers for, as bits: the legacy ones first, as
+# MisreadSigns.found numbers them, then these. may_hold_mojibake needs both of the first
+# two (stage_zero, then an oddity in the text's Cyrillic or a character beyond it).
+_MOJIBAKE_SEARCH = ALL_SEARCHES + 1
+_ODD_CYRILLIC_SEARCH = _MOJIBAKE_SEARCH << 1
+_CONTROLS_OR_WIDE_SEARCH = _ODD_CYRILLIC_SEARCH << 1
+_MAY_HOLD_MOJIBAKE = _MOJIBAKE_SEARCH | _ODD_CYRILLIC_SEARCH
+
+
+@cache
+def _screen() -> Screen:
+    needs = [
+        *misread_signs(_LEGACY_PAIRS).needs(),
+        stage_zero_needs(_CODECS),
+        cyrillic_oddity_needs(),
+        [Need(_CONTROLS_OR_WIDE_CHARS)],
+    ]
+    return Screen(needs)
 
 
 def clean_by_default(text: str) -> bool:
     """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
     if text.isascii():
         return True
-    if may_hold_mojibake(text, _CODECS):
+    searches = _screen().may_match(text)
+    if searches & _MAY_HOLD_MOJIBAKE == _MAY_HOLD_MOJIBAKE and may_hold_mojibake(text, _CODECS):
         return False
-    rare = _controls_or_wide_chars().search(text)
+    rare = _controls_or_wide_chars().search(text) if searches & _CONTROLS_OR_WIDE_SEARCH else None
     if rare is not None and C1_RUN.search(text, rare.start()) is not None:
         return False
     # Only double-byte and legacy damage are left to look for: when none is sure, nothing
     # changes (clean CJK text, clean text that merely looks misread), and the rest of the
     # pipeline need not run. (detect_legacy reads only text that shows a misread sign.)
-    if detect_legacy(text, _LEGACY_PAIRS, _LEGACY_FLOOR):
+    legacy_searches = searches & ALL_SEARCHES
+    if legacy_searches and detect_legacy(text, _LEGACY_PAIRS, _LEGACY_FLOOR, searches=legacy_searches):
         return False
     return not _double_byte_damage(text, rare)
 

@@ -29,6 +29,7 @@ from textfix.model.letters import has_unwritten_letters, non_ascii_letters, regu
 from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 from textfix.patterns import compiled
+from textfix.screen import Need
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -65,6 +66,11 @@ class _Sign(NamedTuple):
     # a condition on the text and the span searched, for a sign that clean text of some
     # kinds shows often
     only_where: Callable[[str, int, int], bool] | None = None
+    # what the sign cannot match without (see textfix.screen), if more than a `first`
+    needs: tuple[Need, ...] = ()
+
+    def screened_for(self) -> tuple[Need, ...]:
+        return self.needs or (Need(self.first),)
 
 
 _LATIN1_LETTER = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
@@ -143,7 +149,12 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
         _Sign("ã", f"(?<=[{_WORD_LETTER}].)(?![{_WORD_LETTER}])", only_where=_uncommon_and_reads_whole),
         # "Ïðèâåò": three Latin-1 letters in a row, which Western text almost never has
         # but for a few common words ("küçük", "üçüncü", Icelandic "Alþýðu")
-        _Sign(letter, f"(?<=[{letter}])[{letter}]{{2}}", only_where=_uncommon_word_with_a_latin1_run),
+        _Sign(
+            letter,
+            f"(?<=[{letter}])[{letter}]{{2}}",
+            only_where=_uncommon_word_with_a_latin1_run,
+            needs=(Need(letter, letter, 3),),
+        ),
         _Sign(
             upper,
             # "²»Õý¤Ê¥³": a symbol of the upper half glued to another character of it, the
@@ -152,6 +163,8 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
             # "by\x9d" ("byť"): a byte cp1252 leaves undefined, glued to a letter; Central
             # European text has letters there (ť, ś, ź and their capitals)
             f"|(?<=[{undefined}])(?:(?<=[A-Za-z{letter}].)|(?=[A-Za-z{letter}]))",
+            # (each branch has a symbol, an undefined byte among them)
+            needs=(Need(symbol),),
         ),
     )
 
@@ -164,7 +177,9 @@ _CYRILLIC_UPPER = "\u0400-\u042f\u0490"
 # lower-case text, turns into words in capitals ("ТБДПЛ"): four capitals in a row are
 # looked at, and the case-blind evidence tells an abbreviation from damage. The sign
 # starts at the capital, rarer in clean text than the lower-case letter before it.
-_CASE_FLIP = _Sign(_CYRILLIC_UPPER, f"(?<=[{_CYRILLIC_LOWER}].)")
+_CASE_FLIP = _Sign(
+    _CYRILLIC_UPPER, f"(?<=[{_CYRILLIC_LOWER}].)", needs=(Need(_CYRILLIC_LOWER, _CYRILLIC_UPPER, 2),)
+)
 _CYRILLIC_WORD = compiled(f"[{_CYRILLIC}]{{3,}}")
 
 
@@ -179,7 +194,12 @@ def _capitals_dominate(text: str, start: int, end: int) -> bool:
     return sum(word.isupper() for word in words) >= sum(word.islower() for word in words)
 
 
-_CAPITALS = _Sign(_CYRILLIC_UPPER, f"[{_CYRILLIC_UPPER}]{{3}}", only_where=_capitals_dominate)
+_CAPITALS = _Sign(
+    _CYRILLIC_UPPER,
+    f"[{_CYRILLIC_UPPER}]{{3}}",
+    only_where=_capitals_dominate,
+    needs=(Need(_CYRILLIC_UPPER, _CYRILLIC_UPPER, 4),),
+)
 
 
 def _symbol_in_cyrillic_word() -> _Sign:
@@ -211,11 +231,22 @@ _SIGNS = {
     "cp1251": (
         _CASE_FLIP,
         _CAPITALS,
-        _Sign("A-Za-z", f"(?<=[{_CYRILLIC_LOWER}].)|(?=[{_CYRILLIC_LOWER}])", among=_CYRILLIC_LOWER),
+        _Sign(
+            "A-Za-z",
+            f"(?<=[{_CYRILLIC_LOWER}].)|(?=[{_CYRILLIC_LOWER}])",
+            among=_CYRILLIC_LOWER,
+            needs=(Need(_CYRILLIC_LOWER, "A-Za-z", 2), Need("A-Za-z", _CYRILLIC_LOWER, 2)),
+        ),
         _symbol_in_cyrillic_word(),
     ),
     "koi8-r": (_CASE_FLIP, _CAPITALS, _pseudographics_in_a_word()),
 }
+
+
+# The searches of MisreadSigns.found, as bits: `searches` names the ones to run (those a
+# Screen of their needs() lets through; the others cannot match).
+SIGN_SEARCH, GATED_SEARCH, GRAM_SEARCH, COMMON_SEARCH = 1, 2, 4, 8
+ALL_SEARCHES = SIGN_SEARCH | GATED_SEARCH | GRAM_SEARCH | COMMON_SEARCH
 
 
 def _condition_group(index: int) -> str:
@@ -250,6 +281,17 @@ class MisreadSigns:
         self._gated = [(compiled(f"[{among}]"), self._one_search(group)) for among, group in by_among.items()]
         self._grams = grams
         self._common = common
+        self._needs = (
+            [need for sign in [*plain, *conditional] for need in sign.screened_for()],
+            [need for group in by_among.values() for sign in group for need in sign.screened_for()],
+            [Need(grams.anchor_class)] if grams is not None else [],
+            [Need(common.changing_class)] if common is not None else [],
+        )
+
+    def needs(self) -> tuple[list[Need], list[Need], list[Need], list[Need]]:
+        """What each search of found() cannot match without, in the order of their bits
+        (SIGN_SEARCH, GATED_SEARCH, GRAM_SEARCH, COMMON_SEARCH)."""
+        return self._needs
 
     @staticmethod
     def _one_search(signs: list[_Sign], conditional: Sequence[_Sign] = ()) -> re.Pattern[str]:
@@ -260,15 +302,16 @@ class MisreadSigns:
         ]
         return compiled(f"[{first}](?:{'|'.join(tails)})")
 
-    def found(self, text: str, start: int = 0, end: int = sys.maxsize) -> bool:
-        if self._plain is not None and self._plain_found(text, start, end):
+    def found(self, text: str, start: int = 0, end: int = sys.maxsize, searches: int = ALL_SEARCHES) -> bool:
+        if searches & SIGN_SEARCH and self._plain is not None and self._plain_found(text, start, end):
             return True
-        for among, pattern in self._gated:
-            if among.search(text) is not None and pattern.search(text, start, end) is not None:
-                return True
-        if self._grams is not None and self._grams.found(text, start, end):
+        if searches & GATED_SEARCH:
+            for among, pattern in self._gated:
+                if among.search(text) is not None and pattern.search(text, start, end) is not None:
+                    return True
+        if searches & GRAM_SEARCH and self._grams is not None and self._grams.found(text, start, end):
             return True
-        return self._common is not None and self._common.found(text, start, end)
+        return bool(searches & COMMON_SEARCH) and self._common is not None and self._common.found(text, start, end)
 
     def _plain_found(self, text: str, start: int, end: int) -> bool:
         assert self._plain is not None
@@ -297,7 +340,8 @@ class _GramSearch:
 
     def __init__(self, grams_by_anchor: Mapping[str, Sequence[str]]) -> None:
         self._grams_by_anchor = grams_by_anchor
-        self._anchors = compiled(self._letters(grams_by_anchor))
+        self.anchor_class = self._class_body(grams_by_anchor)
+        self._anchors = compiled(f"[{self.anchor_class}]")
         self._search: re.Pattern[str] | None = None
 
     def found(self, text: str, start: int, end: int) -> bool:
@@ -308,8 +352,11 @@ class _GramSearch:
         return self._search.search(text, start, end) is not None
 
     @staticmethod
-    def _letters(chars: Iterable[str]) -> str:
-        return f"[{re.escape(''.join(sorted(set(chars))))}]"
+    def _class_body(chars: Iterable[str]) -> str:
+        return re.escape("".join(sorted(set(chars))))
+
+    def _letters(self, chars: Iterable[str]) -> str:
+        return f"[{self._class_body(chars)}]"
 
     def _compiled(self) -> re.Pattern[str]:
         letters = self._letters
@@ -359,7 +406,8 @@ class _CommonReadings:
         changing = "".join(
             c for c, *read in zip(upper, *(_upper_half(name) for name in self._originals)) if any(r != c for r in read)
         )
-        self._changing = compiled(f"[{re.escape(changing)}]")
+        self.changing_class = re.escape(changing)
+        self._changing = compiled(f"[{self.changing_class}]")
         self._shown_letters = non_ascii_letters(upper)
         self._reads_into_common_word = lru_cache(maxsize=1 << 14)(self._uncached)
         self._chars_of_an_original = lru_cache(maxsize=1 << 12)(self._chars_uncached)
@@ -462,9 +510,10 @@ def misread_signs(pairs: tuple[tuple[str, str], ...]) -> MisreadSigns:
     return _looks_misread_in_any(frozenset(shown for _, shown in pairs))
 
 
-def may_hold_legacy_mojibake(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
-    """Whether `text` looks misread in one of the codepages the pairs show text in."""
-    return misread_signs(pairs).found(text)
+def may_hold_legacy_mojibake(text: str, pairs: tuple[tuple[str, str], ...], searches: int = ALL_SEARCHES) -> bool:
+    """Whether `text` looks misread in one of the codepages the pairs show text in (by
+    the `searches` of misread_signs(pairs) named: the others are known to find nothing)."""
+    return misread_signs(pairs).found(text, searches=searches)
 
 
 _MULTI_BYTE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
@@ -1169,15 +1218,17 @@ def detect_legacy(
     hinted: bool = False,
     alphabet: frozenset[str] | None = None,
     explained: Spans = (),
+    searches: int = ALL_SEARCHES,
 ) -> list[Finding]:
     """The words the surest pair of codepages improves, if it is sure enough (>= floor).
 
     With `hinted` (the pairs come from the caller's languages), text that does not look
     misread is read too: the caller has said which codepages to expect, and `alphabet`
     which letters (see pair_readings). Without, words in the `explained` spans do not
-    count as looking misread (see _pairs_to_read).
+    count as looking misread (see _pairs_to_read), and only the `searches` named (see
+    MisreadSigns.found) can tell that the text looks so.
     """
-    if not pairs or text.isascii() or not (hinted or may_hold_legacy_mojibake(text, pairs)):
+    if not pairs or text.isascii() or not (hinted or may_hold_legacy_mojibake(text, pairs, searches)):
         return []
     readings = pair_readings(text, pairs, hinted, alphabet, explained)
     if not readings:

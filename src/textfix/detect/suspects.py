@@ -22,6 +22,7 @@ from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import class_body
 from textfix.memo import remembered
 from textfix.patterns import compiled
+from textfix.screen import Need, outside
 
 # Letters of the scripts whose codepages are supported, as code point ranges.
 SCRIPT_RANGES: dict[str, str] = {
@@ -213,6 +214,16 @@ def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
     return compiled(_first_char_then(first, branches))
 
 
+@remembered
+def stage_zero_needs(codecs: tuple[str, ...]) -> tuple[Need, ...]:
+    """What stage_zero cannot match without, for a Screen: the same pairs."""
+    leads, continuations = _leads_and_continuations(codecs)
+    return (
+        Need(class_body(leads), class_body(continuations | set(LOST_MARKS)), 2),
+        Need(class_body(LOSSY_SPACE_LEADS), " ", 2),
+    )
+
+
 # Plain Cyrillic text (letters, ASCII and everyday punctuation) is full of lead and
 # continuation pairs, and the suspect regex is slow on it. In such text the only odd
 # pairs it can find are a lower-case letter before a capital, Cyrillic glued to Latin,
@@ -233,6 +244,20 @@ _CYRILLIC_ODDITY = compiled(
     # punctuation some codepage gives to a lead byte, before "№": "—№" (mac-cyrillic)
     f"|(?<=№)(?<=[{_PLAIN_PUNCTUATION}].))"
 )
+
+
+@cache
+def cyrillic_oddity_needs() -> tuple[Need, ...]:
+    """What _IMPURE_CYRILLIC and _CYRILLIC_ODDITY cannot match without, for a Screen:
+    a character beyond plain Cyrillic text, or one of the oddity's pairs."""
+    return (
+        Need(outside(f"{_CYRILLIC}{_PLAIN_PUNCTUATION}")),
+        Need(_CYRILLIC_LOWER, _CYRILLIC_UPPER, 2),
+        Need(_CYRILLIC, "A-Za-z", 2),
+        Need("A-Za-z", _CYRILLIC, 2),
+        Need(_CYRILLIC, _PLAIN_PUNCTUATION, 2),
+        Need(_PLAIN_PUNCTUATION, "№", 2),
+    )
 
 
 def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:

@@ -1,0 +1,109 @@
+"""The screen (textfix/screen.py) lets the fast path skip searches: it must never skip
+one that would have matched."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from textfix import fastpath
+from textfix.detect import legacy, suspects
+from textfix.screen import Need, Screen, class_points, outside
+
+
+def test_class_points_reads_literals_escapes_and_ranges() -> None:
+    assert class_points("A-Za-zø") == [(0x41, 0x5A), (0x61, 0x7A), (0xF8, 0xF8)]
+    assert class_points(r"a\-c") == [(0x61, 0x61), (0x2D, 0x2D), (0x63, 0x63)]
+    assert class_points("-a-") == [(0x2D, 0x2D), (0x61, 0x61), (0x2D, 0x2D)]
+    assert class_points(re.escape("€]^")) == [(0x20AC, 0x20AC), (0x5D, 0x5D), (0x5E, 0x5E)]
+
+
+@pytest.mark.parametrize("body", [r"\s", r"\W", "^a", "a]", r"a\d"])
+def test_class_points_refuses_what_it_cannot_enumerate(body: str) -> None:
+    with pytest.raises(ValueError):
+        class_points(body)
+
+
+def test_outside_is_every_other_non_ascii_character() -> None:
+    pattern = re.compile(f"[{outside('а-я«')}]")
+    assert pattern.fullmatch("а") is None and pattern.fullmatch("«") is None and pattern.fullmatch("a") is None
+    assert all(pattern.fullmatch(char) for char in "é€中😀\x80\U0010ffff")
+
+
+def test_needs_of_one_to_four_characters_in_a_row() -> None:
+    screen = Screen([[Need("x")], [Need("a", "b", 2)], [Need("c", "", 3)], [Need("d", "e", 4)], [Need("yz")]])
+    assert screen.may_match("") == 0
+    assert screen.may_match("x") == 0b00001
+    assert screen.may_match("ba ab") == 0b00010
+    assert screen.may_match("cc c ccc") == 0b00100
+    assert screen.may_match("deed deee") == 0b01000
+    assert screen.may_match("z") == 0b10000
+    assert screen.may_match("a b cc dee") == 0
+
+
+def test_characters_beyond_the_bmp_fire_the_classes_that_hold_any_of_them() -> None:
+    screen = Screen([[Need("\U0001f600-\U0001f64f")], [Need("a")]])
+    assert screen.may_match("\U0001f600") == 0b01
+    assert screen.may_match("\U0001f680") == 0b01  # (allowed: a need may fire where it is not met)
+    assert screen.may_match("\U0001f680a") == 0b11
+
+
+def test_a_need_shared_by_two_searches_fires_for_both() -> None:
+    shared = Need("a", "b", 2)
+    screen = Screen([[shared], [Need("q"), shared]])
+    assert screen.may_match("ab") == 0b11
+    assert screen.may_match("q") == 0b10
+
+
+def test_too_many_needs_are_refused() -> None:
+    with pytest.raises(ValueError, match="too many needs"):
+        Screen([[Need(chr(0x100 + index), chr(0x200 + index), 2)] for index in range(17)])
+
+
+def test_a_need_longer_than_four_characters_is_refused() -> None:
+    with pytest.raises(ValueError):
+        Screen([[Need("a", "a", 5)]])
+
+
+# Characters of every class the fast path's searches start from, and their neighbours:
+# Latin-1 and cp1252 symbols, Cyrillic of both cases, box drawing, CJK, C1 controls.
+_ALPHABET = (
+    "aeknrzAZ ?.-\xa0«»–—…’“”„№ÃÂÐÑÎÅàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿÀÉÏÝØÞŠšŽžŒœŸƒˆ˜"
+    "€‚„†‡‰‹›•™¡¢£¤¥¦§¨©ª¬®¯°±²³´µ¶·¸¹º¼½¾¿×÷"
+    "абвгдежзийклмнопрстуфхцчшщъыьэюяёіїєґАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЁІЇЄҐ"
+    "─│┌┐└┘├┤┬┴┼═║▀▄█▌▐░▒▓■√≈≤≥⌠⌡"
+    "αβγΑΒΓ中文字日本語ひらカタ한국ｱ\x80\x81\x8d\x9d\x9f\ufffd😀"
+)
+
+
+def _legacy_search_finds(text: str, search: int) -> bool:
+    return legacy.misread_signs(fastpath._LEGACY_PAIRS).found(text, 0, sys.maxsize, searches=search)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.text(alphabet=_ALPHABET, max_size=24))
+@example("Ïðèâåò")
+@example("рТЙЧЕФ")
+@example("ТБДПЛ")
+@example("caféй")
+@example("cafÃ©")
+@example("Ã ")
+@example("лmn")
+@example("Привет »")
+@example("—№")
+def test_the_fast_path_screen_never_skips_a_search_that_matches(text: str) -> None:
+    searches = fastpath._screen().may_match(text)
+    for search in (legacy.SIGN_SEARCH, legacy.GATED_SEARCH, legacy.GRAM_SEARCH, legacy.COMMON_SEARCH):
+        if not searches & search:
+            assert not _legacy_search_finds(text, search), search
+    codecs = fastpath._CODECS
+    if not searches & fastpath._MOJIBAKE_SEARCH:
+        assert suspects.stage_zero(codecs).search(text) is None
+    if not searches & fastpath._ODD_CYRILLIC_SEARCH:
+        assert suspects._IMPURE_CYRILLIC.search(text) is None and suspects._CYRILLIC_ODDITY.search(text) is None
+    if not searches & fastpath._CONTROLS_OR_WIDE_SEARCH:
+        assert fastpath._controls_or_wide_chars().search(text) is None
