@@ -15,10 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
-try:  # native 64-bit integers where compiled (mypyc)
-    from mypy_extensions import i64
-except ImportError:  # (mypy_extensions, which mypy brings, is no dependency: plain ints do)
-    i64 = int  # type: ignore[misc]
+from textfix.native import i64
 
 # a Need is a few characters in a row: up to this many
 MAX_LENGTH: Final = 4

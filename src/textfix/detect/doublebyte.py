@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.detect.charsets import class_body
@@ -29,6 +29,7 @@ from textfix.memo import remembered
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_rare_chars, scripts_outside, weights
 from textfix.model.letters import has_unwritten_letters, language_letters, regular_case
+from textfix.native import i64
 from textfix.patterns import compiled
 from textfix.utf8 import MULTIBYTE_RUN
 
@@ -156,12 +157,14 @@ class _Offsets:
 # U+0800 and up in a row ("文字", "नया"; as far as plane 3, 4-13 are unassigned), three
 # two-byte letters of one script ("При", "été"), or a Vietnamese letter beside another
 # Latin one ("đối"). The bytes are scanned for such a word by _reads_as_utf8_word.
-_WIDE_FIRST, _WIDE_LAST = 0x800, 0x3FFFF
-_VIETNAMESE_FIRST, _VIETNAMESE_LAST = 0x1E00, 0x1EFF
-_HORNS = (0x1A0, 0x1A1, 0x1AF, 0x1B0)  # "ƠơƯư"
+# (Final: compiled, constants, not names looked up at every byte)
+_WIDE_FIRST: Final = 0x800
+_WIDE_LAST: Final = 0x3FFFF
+_VIETNAMESE_FIRST: Final = 0x1E00
+_VIETNAMESE_LAST: Final = 0x1EFF
 
 
-def _two_byte_script(point: int) -> int:
+def _two_byte_script(point: i64) -> i64:
     """Which two-byte script the code point is a letter of, as an index, or -1: Latin-1 and
     Extended-A ("ǡǭƯ", Extended-B, is chance), Greek, Cyrillic, Armenian, Hebrew, Arabic,
     Syriac, Thaana."""
@@ -188,20 +191,22 @@ def _two_byte_script(point: int) -> int:
     return 7
 
 
-def _latin_with_horns(point: int) -> bool:
-    return 0xC0 <= point <= 0x17F or point in _HORNS
+def _latin_with_horns(point: i64) -> bool:
+    # (the horns: "ƠơƯư")
+    return 0xC0 <= point <= 0x17F or point == 0x1A0 or point == 0x1A1 or point == 0x1AF or point == 0x1B0
 
 
-def _utf8_at(data: bytes, index: int) -> tuple[int, int]:
+def _utf8_at(data: bytes, index: i64) -> tuple[i64, i64]:
     """(code point, length) of the well-formed UTF-8 sequence at data[index], a lead byte
     (0xC2-0xF4), or (-1, 1) if it starts none: as Python's decoder reads it, which takes
     the same sequences (a continuation byte never starts one)."""
-    byte = data[index]
-    length = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+    byte: i64 = data[index]
+    length: i64 = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
     if index + length > len(data):
         return -1, 1
-    second = data[index + 1]
-    low, high = 0x80, 0xBF
+    second: i64 = data[index + 1]
+    low: i64 = 0x80
+    high: i64 = 0xBF
     if byte == 0xE0:
         low = 0xA0
     elif byte == 0xED:
@@ -212,17 +217,17 @@ def _utf8_at(data: bytes, index: int) -> tuple[int, int]:
         high = 0x8F
     if not low <= second <= high:
         return -1, 1
-    point = byte & (0x1F if length == 2 else 0x0F if length == 3 else 0x07)
+    point: i64 = byte & (0x1F if length == 2 else 0x0F if length == 3 else 0x07)
     point = point << 6 | second & 0x3F
     for offset in range(2, length):
-        following = data[index + offset]
+        following: i64 = data[index + offset]
         if not 0x80 <= following <= 0xBF:
             return -1, 1
         point = point << 6 | following & 0x3F
     return point, length
 
 
-def _ascii_letter(point: int) -> bool:
+def _ascii_letter(point: i64) -> bool:
     return 0x41 <= point <= 0x5A or 0x61 <= point <= 0x7A
 
 
@@ -233,12 +238,14 @@ def _reads_as_utf8_word(data: bytes, glued: bool) -> bool:
     Clean CJK text, encoded back through each codepage, reads as no such word: scanned
     byte by byte here (compiled), it needs no decoding and no regex over the decoded text.
     """
-    size = len(data)
-    index = 0
-    before = -1  # the code points of the two characters before, -1 for a byte no UTF-8 takes
-    last = -1
+    size: i64 = len(data)
+    index: i64 = 0
+    before: i64 = -1  # the code points of the two characters before, -1 for a byte no UTF-8 takes
+    last: i64 = -1
+    point: i64
+    length: i64
     while index < size:
-        byte = data[index]
+        byte: i64 = data[index]
         if byte < 0x80:
             point, length = byte, 1
         elif byte < 0xC2 or byte > 0xF4:
