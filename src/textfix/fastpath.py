@@ -17,7 +17,7 @@ from textfix.detect.layers import repair_whole_text
 from textfix.detect.legacy import ALL_SEARCHES, detect_legacy, misread_signs
 from textfix.detect.suspects import cyrillic_oddity_needs, may_hold_mojibake, stage_zero_needs
 from textfix.patterns import compiled
-from textfix.screen import Need, Screen
+from textfix.screen import COMPILED, Need, Screen
 
 # (the default configuration never changes: its settings are read once)
 _CODECS = DEFAULT_CONFIG.codecs
@@ -45,6 +45,7 @@ _MOJIBAKE_SEARCH = ALL_SEARCHES + 1
 _ODD_CYRILLIC_SEARCH = _MOJIBAKE_SEARCH << 1
 _CONTROLS_OR_WIDE_SEARCH = _ODD_CYRILLIC_SEARCH << 1
 _MAY_HOLD_MOJIBAKE = _MOJIBAKE_SEARCH | _ODD_CYRILLIC_SEARCH
+_EVERY_SEARCH = ALL_SEARCHES | _MAY_HOLD_MOJIBAKE | _CONTROLS_OR_WIDE_SEARCH
 
 
 @cache
@@ -62,7 +63,7 @@ def clean_by_default(text: str) -> bool:
     """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
     if text.isascii():
         return True
-    searches = _screen().may_match(text)
+    searches = _screen().may_match(text) if COMPILED else _EVERY_SEARCH
     if searches & _MAY_HOLD_MOJIBAKE == _MAY_HOLD_MOJIBAKE and may_hold_mojibake(text, _CODECS):
         return False
     rare = _controls_or_wide_chars().search(text) if searches & _CONTROLS_OR_WIDE_SEARCH else None

@@ -17,6 +17,10 @@ from typing import Final, NamedTuple
 
 from textfix.native import i64
 
+# Compiled (mypyc), the loop over code points costs about what one regex search does;
+# as plain Python it costs a hundred times more, and the searches are better run as
+# they are.
+COMPILED: Final = not __file__.endswith(".py")
 # a Need is a few characters in a row: up to this many
 MAX_LENGTH: Final = 4
 _TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane; characters beyond are looked up in a dict
