@@ -59,11 +59,16 @@ def _screen() -> Screen:
     return Screen(needs)
 
 
+def _searches(text: str) -> int:
+    """The searches that may match in `text` (all of them where the screen is not compiled)."""
+    return _screen().may_match(text) if COMPILED else _EVERY_SEARCH
+
+
 def clean_by_default(text: str) -> bool:
     """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
     if text.isascii():
         return True
-    searches = _screen().may_match(text) if COMPILED else _EVERY_SEARCH
+    searches = _searches(text)
     if searches & _MAY_HOLD_MOJIBAKE == _MAY_HOLD_MOJIBAKE and may_hold_mojibake(text, _CODECS):
         return False
     rare = _controls_or_wide_chars().search(text) if searches & _CONTROLS_OR_WIDE_SEARCH else None
@@ -95,6 +100,13 @@ def quick_fix(text: str) -> str | None:
     # it, is for the pipeline, which reads the repaired text again. (repair_whole_text
     # leaves no UTF-8 mojibake; a repair through a double-byte codepage may show
     # another.)
-    if whole is None or C1_RUN.search(whole) is not None or misread_signs(_LEGACY_PAIRS).found(whole):
+    if whole is None:
         return None
-    return None if _double_byte_damage(whole, _controls_or_wide_chars().search(whole)) else whole
+    searches = _searches(whole)
+    rare = _controls_or_wide_chars().search(whole) if searches & _CONTROLS_OR_WIDE_SEARCH else None
+    if rare is not None and C1_RUN.search(whole, rare.start()) is not None:
+        return None
+    legacy_searches = searches & ALL_SEARCHES
+    if legacy_searches and misread_signs(_LEGACY_PAIRS).found(whole, searches=legacy_searches):
+        return None
+    return None if _double_byte_damage(whole, rare) else whole

@@ -23,7 +23,7 @@ from textfix.native import i64
 COMPILED: Final = not __file__.endswith(".py")
 # a Need is a few characters in a row: up to this many
 MAX_LENGTH: Final = 4
-_TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane; characters beyond are looked up in a dict
+_TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane (see Screen for the characters beyond)
 # The class bits of a character: four tables of a byte each, as bytes are read quickest
 # (a list of ints would be unboxed at every character).
 _PLANES: Final = 4
@@ -31,7 +31,8 @@ _PLANES: Final = 4
 
 class Need(NamedTuple):
     """`length` characters in a row, the first in class `first`, the others in class
-    `rest` (both written as the inside of a regex class: "a-z", "øë", escapes)."""
+    `rest` (`first` if empty); both written as the inside of a regex class: "a-z",
+    "øë", escapes."""
 
     first: str
     rest: str = ""
