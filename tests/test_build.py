@@ -6,6 +6,8 @@ import importlib
 import importlib.machinery
 import os
 import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,15 @@ import textfix
 
 PACKAGE = Path(textfix.__file__).resolve().parent
 SOURCE_TREE = Path(__file__).resolve().parent.parent / "src" / "textfix"
-HOT_MODULES = ["textfix.codecs", "textfix.fastpath", "textfix.languages", "textfix.memo", "textfix.utf8"] + [
+HOT_MODULES = [
+    "textfix.codecs",
+    "textfix.fastpath",
+    "textfix.languages",
+    "textfix.memo",
+    "textfix.screen",
+    "textfix.spans",
+    "textfix.utf8",
+] + [
     f"textfix.{package}.{module.name}"
     for package in ("detect", "model")
     for module in pkgutil.iter_modules([str(PACKAGE / package)])
@@ -30,6 +40,27 @@ def test_an_installed_textfix_runs_its_hot_modules_compiled(name: str) -> None:
     origin = importlib.import_module(name).__file__
     assert origin is not None
     assert origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)), f"{name} runs as Python: {origin}"
+
+
+def test_the_screen_runs_exactly_where_it_is_compiled() -> None:
+    # (as Python its loop costs a hundred regex searches: the fast path must not use it then)
+    from textfix import screen
+
+    origin = screen.__file__
+    assert origin is not None
+    assert screen.COMPILED == origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+
+
+def test_textfix_runs_without_mypy_extensions() -> None:
+    # Compiled modules name mypyc's native integers (textfix/native.py); mypy_extensions,
+    # which brings them, comes with mypy, not with textfix.
+    damaged = ["cafÃ©", "Ïðèâåò, ìèð! Ýòî òåêñò.", "中文 and Ελληνικά"]
+    code = (
+        "import sys; sys.modules['mypy_extensions'] = None; import textfix; "
+        f"print(ascii([textfix.fix_text(text) for text in {damaged!r}]))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ascii(["café", "Привет, мир! Это текст.", "中文 and Ελληνικά"])
 
 
 def test_the_shipped_codepage_tables_are_pythons_codecs() -> None:
