@@ -48,7 +48,7 @@ def test_the_screen_runs_exactly_where_it_is_compiled() -> None:
 
     origin = screen.__file__
     assert origin is not None
-    assert screen.COMPILED == origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+    assert origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)) == screen.COMPILED
 
 
 def test_textfix_runs_without_mypy_extensions() -> None:
