@@ -71,8 +71,8 @@ def clean_by_default(text: str) -> bool:
     searches = _searches(text)
     if searches & _MAY_HOLD_MOJIBAKE == _MAY_HOLD_MOJIBAKE and may_hold_mojibake(text, _CODECS):
         return False
-    rare = _controls_or_wide_chars().search(text) if searches & _CONTROLS_OR_WIDE_SEARCH else None
-    if rare is not None and C1_RUN.search(text, rare.start()) is not None:
+    rare = _first_control_or_wide_char(text, searches)
+    if _holds_controls(text, rare):
         return False
     # Only double-byte and legacy damage are left to look for: when none is sure, nothing
     # changes (clean CJK text, clean text that merely looks misread), and the rest of the
@@ -81,6 +81,17 @@ def clean_by_default(text: str) -> bool:
     if legacy_searches and detect_legacy(text, _LEGACY_PAIRS, _LEGACY_FLOOR, searches=legacy_searches):
         return False
     return not _double_byte_damage(text, rare)
+
+
+def _first_control_or_wide_char(text: str, searches: int) -> re.Match[str] | None:
+    """The first C1 control or character a double-byte reading shows, where the screen
+    lets the search run."""
+    return _controls_or_wide_chars().search(text) if searches & _CONTROLS_OR_WIDE_SEARCH else None
+
+
+def _holds_controls(text: str, rare: re.Match[str] | None) -> bool:
+    """Whether `text` holds a C1 control, given the first of those characters (`rare`)."""
+    return rare is not None and C1_RUN.search(text, rare.start()) is not None
 
 
 def _double_byte_damage(text: str, rare: re.Match[str] | None) -> bool:
@@ -103,8 +114,8 @@ def quick_fix(text: str) -> str | None:
     if whole is None:
         return None
     searches = _searches(whole)
-    rare = _controls_or_wide_chars().search(whole) if searches & _CONTROLS_OR_WIDE_SEARCH else None
-    if rare is not None and C1_RUN.search(whole, rare.start()) is not None:
+    rare = _first_control_or_wide_char(whole, searches)
+    if _holds_controls(whole, rare):
         return None
     legacy_searches = searches & ALL_SEARCHES
     if legacy_searches and misread_signs(_LEGACY_PAIRS).found(whole, searches=legacy_searches):
