@@ -15,18 +15,18 @@ TEXTFIX_FOLDER = str(Path(textfix.__file__).resolve().parent.parent)  # the text
 SECTIONS = "throughput,startup,linear,scaling,accuracy,fp,wild,memory,footprint,decode"
 
 
-def test_benchmark_smoke_run_writes_every_section(tmp_path: Path) -> None:
-    out = tmp_path / "bench.md"
+def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """A benchmark script run with the textfix the suite tests."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [TEXTFIX_FOLDER, env.get("PYTHONPATH")]))
-    result = subprocess.run(
-        [sys.executable, "benchmarks/run.py", "--smoke", "--sections", SECTIONS, "--out", str(out), "--no-chart"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+    return subprocess.run(
+        [sys.executable, *arguments], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
     )
+
+
+def test_benchmark_smoke_run_writes_every_section(tmp_path: Path) -> None:
+    out = tmp_path / "bench.md"
+    result = _run("benchmarks/run.py", "--smoke", "--sections", SECTIONS, "--out", str(out), "--no-chart")
     assert result.returncode == 0, result.stderr[-2000:]
     report = out.read_text(encoding="utf-8")
     assert "Sections that failed" not in report, report[-2000:]
@@ -34,3 +34,15 @@ def test_benchmark_smoke_run_writes_every_section(tmp_path: Path) -> None:
                     "### Changes to other real text on this machine", "## 5. Memory",
                     "## 7. Bytes of unknown encoding"):
         assert heading in report, heading
+
+
+def test_the_costliest_lines_are_listed_with_their_share() -> None:
+    result = _run("benchmarks/costliest.py", "--text", "damaged", "--lines", "60", "--passes", "1", "--top", "3")
+    assert result.returncode == 0, result.stderr[-2000:]
+    header, *shares_and_lines = result.stdout.splitlines()
+    assert header.split()[1:3] == ["damaged", "lines:"]
+    assert shares_and_lines[0].startswith("  the 10 costliest: ")
+    listed = [line for line in shares_and_lines if line.endswith("'") and " us  '" in line]
+    assert len(listed) == 3
+    costs = [float(line.split()[0]) for line in listed]
+    assert costs == sorted(costs, reverse=True)
