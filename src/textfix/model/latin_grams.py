@@ -58,7 +58,21 @@ def trigrams(text: str) -> list[str]:
 def _best_fit(grams: list[str], models: Iterable[Model]) -> float:
     """The mean log-probability (natural) of the trigrams under the model they fit best."""
     unseen = _models()[2]
-    return max((sum(model.get(gram, unseen) for gram in grams) / len(grams) for model in models), default=unseen)
+    best: float | None = None
+    for model in models:
+        mean = _sum_of(grams, model, unseen) / len(grams)
+        if best is None or mean > best:
+            best = mean
+    return unseen if best is None else best
+
+
+def _sum_of(grams: list[str], model: Model, unseen: float) -> float:
+    # (a loop, not sum() of a generator: compiled, its float adds are native, in the
+    # order sum() makes them)
+    total = 0.0
+    for gram in grams:
+        total += model.get(gram, unseen)
+    return total
 
 
 # A text of this many trigrams counts half: a name or two fit one model or the other by
@@ -137,8 +151,7 @@ def reads_into_unseen_letters(read: str, languages: Iterable[str], words: Iterab
 def _total(model: Model, grams: Counter[str]) -> float:
     """log P of the trigrams, summed, under the model."""
     unseen = _models()[2]
-    # (a loop, not sum() of a generator: compiled, its float adds are native; the order of
-    # the adds, and so the result, is the same)
+    # (a loop, as in _sum_of)
     total = 0.0
     for gram, count in grams.items():
         total += count * model.get(gram, unseen)
