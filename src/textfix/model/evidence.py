@@ -144,21 +144,9 @@ def scripts_outside(text: str, readings: Sequence[Spanned]) -> set[str]:
     """Scripts of the letters that no reading covers, near the readings."""
     if not readings:
         return set()
-    spans = sorted((r.start, r.end) for r in readings)
-    low, high = max(0, spans[0][0] - CENSUS_REACH), min(len(text), max(e for _, e in spans) + CENSUS_REACH)
-    pieces = []
-    position = low
-    for start, end in spans:
-        if start > position:
-            pieces.append(text[position:start])
-        position = max(position, end)
-    pieces.append(text[position:high])
-    return _letter_scripts("".join(set("".join(pieces))))
-
-
-def _coverage(readings: list[Reading]) -> list[tuple[int, int]]:
-    """The union of the readings' spans, as sorted disjoint intervals."""
-    return union_of((r.start, r.end) for r in readings)
+    covered = union_of((r.start, r.end) for r in readings)
+    low, high = max(0, covered[0][0] - CENSUS_REACH), min(len(text), covered[-1][1] + CENSUS_REACH)
+    return _letter_scripts("".join(set("".join(text[start:end] for start, end in gaps(covered, low, high)))))
 
 
 def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int]]) -> int:
@@ -232,7 +220,7 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
                 best_rival[i] = max(best_rival[i], _score(other))
                 best_rival[j] = max(best_rival[j], _score(current))
     outside = scripts_outside(text, readings)
-    covered = _coverage(readings)
+    covered = union_of((r.start, r.end) for r in readings)
     rows = []
     for item, rival in zip(readings, best_rival):
         span = text[item.start : item.end]
