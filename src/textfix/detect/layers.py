@@ -35,8 +35,9 @@ from textfix.model.evidence import (
     whole_window_confidence,
 )
 from textfix.model.letters import has_unwritten_letters, language_letters
+from textfix.patterns import compiled
 from textfix.spans import gaps, union_of
-from textfix.utf8 import MULTIBYTE_RUN, ONE_SEQUENCE
+from textfix.utf8 import ONE_SEQUENCE
 
 _PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
@@ -244,6 +245,11 @@ class _WholeReading(NamedTuple):
     inner: _WholeReading | None  # the reading of the text this one reads to, if not clean
 
 
+# In bytes that are UTF-8 from end to end, each run of non-ASCII bytes is a run of
+# whole sequences: found by one class, where MULTIBYTE_RUN tries its branches at every byte.
+_RUN_IN_UTF8 = compiled(rb"[\x80-\xff]+")
+
+
 # fix_text reads a damaged text whole before the full analysis, which begins by reading
 # the same text whole: the last few readings are remembered (they are never changed).
 @lru_cache(maxsize=8)
@@ -283,7 +289,7 @@ def _read_whole(
         return None
     suspect = suspect_pattern(codecs)
     runs, deferred = [], []
-    for run in MULTIBYTE_RUN.finditer(data):
+    for run in _RUN_IN_UTF8.finditer(data):
         run_start, run_end = start + run.start(), start + run.end()
         shown = text[run_start:run_end]
         decoded_run = run.group().decode("utf-8")
@@ -302,7 +308,8 @@ def _read_whole(
 
 def _language_letters_only(chars: str) -> bool:
     """Whether every char is a letter some language writes (not "µ", "º", a symbol)."""
-    return all(char in language_letters() for char in chars)
+    letters = language_letters()
+    return all(char in letters for char in chars)
 
 
 def _glued_to_another_script(text: str, start: int, end: int, replacement: str) -> bool:
@@ -371,12 +378,16 @@ def _whole_reading_certainty(shown: str, data: bytes) -> float | None:
     certainty = whole_window_confidence(sequences_in(data))
     if certainty is None:
         return None
-    sequences = list(ONE_SEQUENCE.finditer(data))
-    if len({match.group() for match in sequences}) < 2 and all(
-        shown[match.start() : match.end()].isalpha() for match in sequences
-    ):
-        return None
-    return certainty
+    # (a second distinct sequence, or one not shown as letters, settles it: most texts
+    # are settled by their first two)
+    first = None
+    for match in ONE_SEQUENCE.finditer(data):
+        sequence = match.group()
+        if first is None:
+            first = sequence
+        if sequence != first or not shown[match.start() : match.end()].isalpha():
+            return certainty
+    return None
 
 
 def _sure(read: _WholeReading | None, threshold: float) -> bool:

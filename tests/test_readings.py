@@ -1,0 +1,44 @@
+"""Whole readings of a stretch through the codepages (textfix.detect.readings)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.detect.readings import _encodable_by, char_masks, complete_readings
+
+# Characters of the codepages, mostly, with ASCII and a few no codepage has.
+_CODEPAGE_CHARS = "".join(sorted(set("".join(codepage(name).chars(0x80, 0xFF) for name in SINGLE_BYTE_CODECS))))
+_TEXT = st.text(st.sampled_from(_CODEPAGE_CHARS) | st.sampled_from("ae 1\u4e2d\U0001f600\ud800\uffff"), max_size=12)
+
+
+def _encodable_by_each_char(text: str, codecs: tuple[str, ...]) -> int:
+    masks = char_masks(codecs)
+    mask = (1 << len(codecs)) - 1
+    for char in text:
+        mask &= masks.get(char, 0)
+    return mask
+
+
+@given(_TEXT, st.sampled_from([SINGLE_BYTE_CODECS, ("cp1252",), ("koi8-r", "cp1251", "cp874")]))
+def test_the_codepages_that_encode_a_text_are_those_that_have_each_of_its_characters(
+    text: str, codecs: tuple[str, ...]
+) -> None:
+    assert _encodable_by(text, codecs) == _encodable_by_each_char(text, codecs)
+
+
+@given(_TEXT)
+def test_a_complete_reading_is_the_text_encoded_through_its_codepage_and_decoded_as_utf8(text: str) -> None:
+    for decoded, (name, data) in complete_readings(text, SINGLE_BYTE_CODECS).items():
+        assert codepage(name).encode(text) == data
+        assert data.decode("utf-8") == decoded
+
+
+def test_a_text_damaged_through_one_codepage_reads_back_through_it() -> None:
+    damaged = "Größe".encode().decode("cp1251")
+    readings = complete_readings(damaged, SINGLE_BYTE_CODECS)
+    assert "Größe" in readings
+    assert readings["Größe"][0] == "cp1251"
+    assert complete_readings("Größe 中", SINGLE_BYTE_CODECS) == {}
+    assert complete_readings("plain", SINGLE_BYTE_CODECS) == {}
