@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.codecs import SINGLE_BYTE_CODECS, UNDEFINED, codepage
 from textfix.detect.readings import _encodable_by, char_masks, complete_readings
 
 # Characters of the codepages, mostly, with ASCII and a few no codepage has.
@@ -42,3 +42,12 @@ def test_a_text_damaged_through_one_codepage_reads_back_through_it() -> None:
     assert readings["Größe"][0] == "cp1251"
     assert complete_readings("Größe 中", SINGLE_BYTE_CODECS) == {}
     assert complete_readings("plain", SINGLE_BYTE_CODECS) == {}
+
+
+def test_a_codepage_decodes_its_bytes_by_its_table_and_undefined_bytes_as_replacement_marks() -> None:
+    for name in SINGLE_BYTE_CODECS:
+        page = codepage(name)
+        expected = "".join(map(chr, range(0x80))) + page.decoding_table[0x80:].replace(UNDEFINED, "\ufffd")
+        assert page.decode(bytes(range(256))) == expected
+    assert codepage("cp1252").decode(b"caf\xe9 \x81") == "café \x81"
+    assert codepage("iso8859-7").decode(b"\xae") == "\ufffd"

@@ -99,11 +99,8 @@ class Codepage(NamedTuple):
         return codecs.charmap_encode(text, INVALID_BYTE_HANDLER, self.charmap)[0]
 
     def decode(self, data: bytes) -> str:
-        return data.decode("latin-1").translate(self._decode_translation)
-
-    @property
-    def _decode_translation(self) -> dict[int, str]:
-        return _decode_translation(self.name)
+        """The text of `data`, with U+FFFD for each byte the codepage leaves undefined."""
+        return codecs.charmap_decode(data, "strict", _decoding_map(self.name))[0]
 
     def chars(self, low: int, high: int) -> str:
         """The chars this codepage gives to bytes low..high, undefined ones left out."""
@@ -111,13 +108,10 @@ class Codepage(NamedTuple):
 
 
 @cache
-def _decode_translation(name: str) -> dict[int, str]:
-    decoding = codepage(name).decoding_table
-    return {
-        b: ("\ufffd" if decoding[b] == UNDEFINED else decoding[b])
-        for b in range(0x80, 0x100)
-        if decoding[b] != chr(b)
-    }
+def _decoding_map(name: str) -> str:
+    # (ASCII below 0x80, whatever the table says: decode() reads only the upper half)
+    upper = codepage(name).decoding_table[0x80:]
+    return "".join(map(chr, range(0x80))) + upper.replace(UNDEFINED, "\ufffd")
 
 
 def sloppy_table(name: str) -> str:

@@ -8,11 +8,12 @@ layers are peeled where they come off whole, and pieces of longer readings are d
 from __future__ import annotations
 
 import math
+from functools import cache
 
-from textfix.codecs import PRIOR_SHARE
-from textfix.detect.mojibake import Candidate, candidates_for
+from textfix.codecs import PRIOR_SHARE, UNDEFINED, codepage
+from textfix.detect.mojibake import Candidate, candidates_for, scanner
 from textfix.detect.readings import complete_readings, role_masks
-from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
+from textfix.detect.suspects import LOST_MARKS, may_hold_mojibake, stage_zero, suspect_pattern
 from textfix.model.charmodel import char_model
 from textfix.patterns import compiled
 
@@ -83,9 +84,13 @@ def distinct_candidates(
         for char in chars:
             present |= continuations.get(char, 0)
         relevant &= present
+        # (the scanner's lookbehinds see the character before the window too)
+        seen = chars | set(text[start - 1 : start])
+        read: list[str] = []  # the codepages whose candidates for this window are taken
         for index, name in enumerate(codecs):
-            if not relevant >> index & 1:
+            if not relevant >> index & 1 or any(_read_alike(seen, other, name) for other in read):
                 continue
+            read.append(name)
             readings = _with_compounds(text, candidates_for(text, name, start, end), codecs)
             found.extend(_peeled(text, c, codecs, max_layers) for c in readings)
     found = _settle_deeper_layers(found)
@@ -93,6 +98,44 @@ def distinct_candidates(
     for candidate in found:
         grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
     return _drop_fragments(list(grouped.values()))
+
+def _read_alike(chars: set[str], first: str, second: str) -> bool:
+    """Whether codepage `second` reads a window with these characters as `first` does.
+
+    Codepages of one family share most of their upper halves (cp1252, ISO-8859-1,
+    ISO-8859-15 and cp1254 all give "Ã©"): where they give every character of a window
+    the same byte, their candidates for it are the same but for the codec named, and
+    only the first one's are kept (see distinct_candidates).
+    """
+    differing, stand_ins_differ, spaces_differ = _differences(first, second)
+    if stand_ins_differ and not chars.isdisjoint(LOST_MARKS):
+        return False
+    if spaces_differ and " " in chars:
+        return False
+    return chars.isdisjoint(differing)
+
+
+@cache
+def _differences(first: str, second: str) -> tuple[frozenset[str], bool, bool]:
+    """The characters two codepages give different bytes (or only one of them has), and
+    whether their scanners read a lost byte's stand-in ("?", U+FFFD) or a lost NBSP's
+    (a space) differently."""
+    bytes_of = []
+    for name in (first, second):
+        found: dict[str, tuple[int, ...]] = {}
+        for byte, char in enumerate(codepage(name).decoding_table):
+            if char != UNDEFINED:
+                found[char] = (*found.get(char, ()), byte)
+        bytes_of.append(found)
+    one, other = bytes_of
+    differing = frozenset(char for char in one.keys() | other.keys() if one.get(char) != other.get(char))
+    first_scanner, second_scanner = scanner(first), scanner(second)
+    return (
+        differing,
+        first_scanner.undefined != second_scanner.undefined,
+        first_scanner.space_stands_in != second_scanner.space_stands_in,
+    )
+
 
 def _settle_deeper_layers(candidates: list[Candidate]) -> list[Candidate]:
     """Where a deeper layer reads several ways, take the chain the rest of the text shows.

@@ -646,6 +646,10 @@ def _each_word(text: str) -> Iterator[tuple[int, int]]:
     # (one at a time, for a reading that may stop at the first word it cannot read)
     for match in WORD.finditer(text):
         start = match.start()
+        if text.find("%", start, match.end()) < 0:
+            # (no directive to cut off, and WORD holds a character beyond ASCII)
+            yield start, match.end()
+            continue
         for directive in _PRINTF.finditer(text, start, match.end()):
             if not text[start : directive.start()].isascii():
                 yield start, directive.start()

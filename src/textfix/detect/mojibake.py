@@ -52,6 +52,7 @@ class _Scanner(NamedTuple):
     stretch: re.Pattern[str]
     pair: re.Pattern[str]  # a lead followed by a continuation or stand-in: is there anything to read?
     undefined: tuple[int, ...]  # the bytes a strict decoder turns into "?" or U+FFFD
+    space_stands_in: bool  # whether a space after a lead may stand for a lost NBSP
 
 
 # Leads whose sequence with 0xA0 is common: NBSP (C2 A0), "à" (C3 A0), "Š" (C5 A0), "Р" (D0 A0).
@@ -67,7 +68,10 @@ def scanner(name: str) -> _Scanner:
     # Cyrillic or Greek codepages those leads are one-letter words before a real space.
     marks = f"(?<={upper})[?\ufffd]"
     space_leads = "".join(page.decoding_table[b] for b in SPACE_LEADS)
-    if all(unicodedata.name(c, "").startswith(("LATIN", "SQUARE ROOT", "NOT SIGN")) for c in space_leads):
+    space_stands_in = all(
+        unicodedata.name(c, "").startswith(("LATIN", "SQUARE ROOT", "NOT SIGN")) for c in space_leads
+    )
+    if space_stands_in:
         marks += f"|(?<={char_class(space_leads)}) "
     stretch = compiled(f"(?:{upper}|{marks})+")
     leads = char_class(page.chars(0xC2, 0xF4))
@@ -75,7 +79,7 @@ def scanner(name: str) -> _Scanner:
     undefined = tuple(b for b in range(0x80, 0xA0) if page.decoding_table[b] == chr(b))
     if name == "iso8859-1":
         undefined = ()
-    return _Scanner(page, stretch, pair, undefined)
+    return _Scanner(page, stretch, pair, undefined, space_stands_in)
 
 
 _STAND_INS_TO_UNENCODABLE = str.maketrans({char: "\uffff" for char in STAND_INS})

@@ -1,0 +1,44 @@
+"""Candidate repairs of suspect windows (textfix.detect.candidates)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textfix.codecs import SINGLE_BYTE_CODECS
+from textfix.detect.candidates import _read_alike, distinct_candidates
+from textfix.detect.mojibake import candidates_for
+
+
+def _without_codec(text: str, name: str) -> list[tuple[object, ...]]:
+    return [candidate._replace(codec="")[:] for candidate in candidates_for(text, name)]
+
+
+# Mojibake of a few words through several codepages, stand-ins for lost bytes and the
+# characters around: what windows hold.
+_PIECES = [
+    "Größe €5 café ž ğ ė ő".encode().decode(name, "replace")
+    for name in ("cp1252", "iso8859-15", "cp1250", "cp1254", "cp1257", "iso8859-2", "cp1251", "cp437")
+]
+_WINDOW = st.text(st.sampled_from("".join(_PIECES) + " ?\ufffd\xa0a"), min_size=1, max_size=10)
+
+
+@given(_WINDOW, st.sampled_from(SINGLE_BYTE_CODECS), st.sampled_from(SINGLE_BYTE_CODECS))
+def test_codepages_that_read_a_window_alike_give_the_same_candidates(text: str, first: str, second: str) -> None:
+    if _read_alike(set(text), first, second):
+        assert _without_codec(text, first) == _without_codec(text, second)
+
+
+def test_codepages_read_alike_only_where_they_agree_on_every_character() -> None:
+    assert _read_alike(set("Ã©"), "cp1252", "iso8859-15")
+    # "€" is 0x80 in cp1252 and 0xA4 in ISO-8859-15
+    assert not _read_alike(set("â€œ"), "cp1252", "iso8859-15")
+    # a stand-in for a lost byte is read through the bytes each leaves undefined
+    assert not _read_alike(set("Ã?"), "cp1252", "iso8859-1")
+    assert not _read_alike(set("Ð°"), "cp1252", "cp1251")
+
+
+def test_one_candidate_per_reading_named_after_the_first_codepage_giving_it() -> None:
+    text = "cafÃ© au lait"
+    found = distinct_candidates(text, SINGLE_BYTE_CODECS, [(3, 6)])
+    assert [(c.start, c.end, c.replacement, c.codec) for c in found if c.replacement == "é"] == [(3, 5, "é", "cp1252")]
