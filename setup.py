@@ -22,13 +22,16 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 from setuptools.command.build_py import build_py
 
-# Frozen dataclasses (Config, Finding, Plan) stay Python: mypyc's cannot be pickled, and
-# Spark and multiprocessing pickle them.
+# The records (Finding, Plan) are NamedTuples: compiled, they stay Python classes, which
+# Spark and multiprocessing pickle (test_build checks). config.py stays Python: a Config
+# is made once per job, not once per text.
 COMPILED = [
     "src/textfix/codecs.py",
     "src/textfix/fastpath.py",
+    "src/textfix/findings.py",
     "src/textfix/languages.py",
     "src/textfix/memo.py",
+    "src/textfix/repair.py",
     "src/textfix/screen.py",
     "src/textfix/spans.py",
     "src/textfix/utf8.py",

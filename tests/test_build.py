@@ -19,8 +19,10 @@ SOURCE_TREE = Path(__file__).resolve().parent.parent / "src" / "textfix"
 HOT_MODULES = [
     "textfix.codecs",
     "textfix.fastpath",
+    "textfix.findings",
     "textfix.languages",
     "textfix.memo",
+    "textfix.repair",
     "textfix.screen",
     "textfix.spans",
     "textfix.utf8",
@@ -76,7 +78,7 @@ def test_the_shipped_codepage_tables_are_pythons_codecs() -> None:
 
 
 def test_the_records_stay_picklable() -> None:
-    # Spark and multiprocessing pickle these (they stay Python: mypyc's records may not unpickle)
+    # Spark and multiprocessing pickle these (NamedTuples: Python classes, even where compiled)
     import pickle
 
     text, plan = textfix.fix_and_explain("cafÃ© â€” done")
