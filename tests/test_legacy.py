@@ -3,13 +3,23 @@ misread, and for every text with a language hint."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix import Config, detect, fix_text
 from textfix.codecs import LEGACY_PAIRS, codepage
-from textfix.detect.legacy import FEATURE_NAMES, MisreadSigns, _GramSearch, may_hold_legacy_mojibake, pair_readings
+from textfix.detect.legacy import (
+    _FINAL_A_TILDE,
+    FEATURE_NAMES,
+    MisreadSigns,
+    _GramSearch,
+    _words_with_a_latin1_run,
+    may_hold_legacy_mojibake,
+    pair_readings,
+)
 from textfix.findings import apply_findings
 from textfix.model.tables import table
 
@@ -615,3 +625,25 @@ def test_a_clean_word_in_capitals_beside_koi8_r_damage_keeps_its_capitals() -> N
     # (it reads into no word: "бмхлюмхе")
     damaged = "ВНИМАНИЕ: " + misread("не может быть записан", "cp1251", "koi8-r")
     assert fix_text(damaged) == "ВНИМАНИЕ: не может быть записан"
+
+
+@given(st.text(st.sampled_from("aeéèàçñãæøðþÝÃÖ×÷ÿ ,.1_²xyz\n"), max_size=24), st.data())
+def test_the_latin1_run_sign_weighs_exactly_the_words_that_hold_such_a_run(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    latin1_run = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3}")
+    expected = [word for word in re.findall(r"[^\W\d_]+", text[start:end]) if latin1_run.search(word)]
+    assert list(_words_with_a_latin1_run(text, start, end)) == expected
+
+
+@given(st.text(st.sampled_from("aãÃ ,.1_x"), max_size=16))
+def test_a_final_a_tilde_is_one_after_a_letter_and_before_none(text: str) -> None:
+    expected = [
+        index
+        for index, char in enumerate(text)
+        if char == "ã"
+        and index > 0
+        and re.match(r"[^\W\d_]", text[index - 1])
+        and not re.match(r"[^\W\d_]", text[index + 1 : index + 2])
+    ]
+    assert [match.start() for match in _FINAL_A_TILDE.finditer(text)] == expected

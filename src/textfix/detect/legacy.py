@@ -74,14 +74,28 @@ class _Sign(NamedTuple):
 
 
 _LATIN1_LETTER = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
-_WORD_WITH_A_LATIN1_RUN = compiled(f"[^\\W\\d_]*[{_LATIN1_LETTER}]{{3}}[^\\W\\d_]*")
+_WORD_LETTER = "^\\W\\d_"  # (inside a class: a letter)
+_LATIN1_RUN = compiled(f"[{_LATIN1_LETTER}]{{3}}")
+_A_LETTER = compiled(f"[{_WORD_LETTER}]")
+_NOT_A_LETTER = compiled(r"[\W\d_]")
 
 
 def _uncommon_word_with_a_latin1_run(text: str, start: int, end: int) -> bool:
-    return any(not is_common_word(word) for word in _WORD_WITH_A_LATIN1_RUN.findall(text, start, end))
+    return any(not is_common_word(word) for word in _words_with_a_latin1_run(text, start, end))
 
 
-_WORD_LETTER = "^\\W\\d_"  # (inside a class: a letter)
+def _words_with_a_latin1_run(text: str, start: int, end: int) -> Iterator[str]:
+    """The words (runs of letters) of text[start:end] with three Latin-1 letters in a row."""
+    # (from each run of three out to its word's ends: a search for whole words would try
+    # every letter of the text, which in a long text is most of the time)
+    position = start
+    while (run := _LATIN1_RUN.search(text, position, end)) is not None:
+        first = run.start()
+        while first > start and _A_LETTER.match(text, first - 1) is not None:
+            first -= 1
+        after = _NOT_A_LETTER.search(text, run.end(), end)
+        position = end if after is None else after.start()
+        yield text[first:position]
 
 
 def _reads_whole_as_baltic(text: str, start: int, end: int) -> bool:
@@ -92,7 +106,8 @@ def _reads_whole_as_any(text: str, start: int, end: int) -> bool:
     return _reads_whole_through(text, WHOLE_TEXT_PAIRS)
 
 
-_FINAL_A_TILDE = compiled(f"(?<=[{_WORD_LETTER}])ã(?![{_WORD_LETTER}])")
+# (starting with the "ã" itself, which the engine skips to in C)
+_FINAL_A_TILDE = compiled(f"ã(?<=[{_WORD_LETTER}]ã)(?![{_WORD_LETTER}])")
 
 
 def _uncommon_and_reads_whole(text: str, start: int, end: int) -> bool:
