@@ -20,7 +20,10 @@ def union_of(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 def gaps(covered: list[tuple[int, int]], low: int, high: int) -> Iterator[tuple[int, int]]:
     """The stretches of [low, high) outside the sorted disjoint intervals `covered`."""
     position = low
-    for start, end in covered[max(0, bisect_right(covered, (low, high)) - 1) :]:
+    # (by index from the first interval that can reach `low`: a slice would copy the rest
+    # of `covered` at every call, and the evidence calls this once a reading)
+    for index in range(max(0, bisect_right(covered, (low, high)) - 1), len(covered)):
+        start, end = covered[index]
         if start >= high:
             break
         if start > position:

@@ -596,7 +596,8 @@ def features(text: str, items: list[DoubleByteCandidate]) -> list[list[float]]:
     rivals: list[float | None] = [None] * len(items)
     ordered = sorted(range(len(items)), key=lambda i: items[i].start)
     for position, i in enumerate(ordered):
-        for j in ordered[position + 1 :]:
+        for following in range(position + 1, len(ordered)):  # (by index, as in layer_features)
+            j = ordered[following]
             if items[j].start >= items[i].end:
                 break
             if items[j].replacement != items[i].replacement:

@@ -84,12 +84,44 @@ def _reads_into_no_text(text: str, start: int, replacement: str) -> bool:
     return script != "COMBINING" and (start == 0 or letter_script(text[start - 1]) != script)
 
 
+# The pipeline scores some layers twice: _explaining and _read_layers read the same
+# repaired text one layer down, _read_better_as_utf8 reads the surface again at the
+# reporting floor. The scoring is most of the cost of a layer, and the same each time:
+# the last few are kept (as a list replaced whole: another thread may read it meanwhile).
+_SCORED_KEPT = 4
+_scored: list[tuple[str, tuple[str, ...], list[tuple[int, int]], int, list[Finding], list[_Scored]]] = []
+
+
 def _score_layer(
     text: str,
     codecs: tuple[str, ...],
     windows: list[tuple[int, int]],
     max_layers: int,
     witnesses: Sequence[Finding] = (),
+) -> list[_Scored]:
+    """The candidates of the windows, each with its confidence (see _scored_layer)."""
+    known = list(witnesses)
+    kept = list(_scored)
+    for seen_text, seen_codecs, seen_windows, seen_layers, seen_witnesses, scored in kept:
+        if (
+            seen_codecs is codecs
+            and seen_layers == max_layers
+            and seen_windows == windows
+            and seen_text == text
+            and seen_witnesses == known
+        ):
+            return list(scored)
+    scored = _scored_layer(text, codecs, windows, max_layers, known)
+    _scored[:] = [*kept[1 - _SCORED_KEPT :], (text, codecs, list(windows), max_layers, known, scored)]
+    return list(scored)
+
+
+def _scored_layer(
+    text: str,
+    codecs: tuple[str, ...],
+    windows: list[tuple[int, int]],
+    max_layers: int,
+    witnesses: Sequence[Finding],
 ) -> list[_Scored]:
     candidates = distinct_candidates(text, codecs, windows, max_layers)
     rows = score_candidates(text, candidates)
@@ -190,7 +222,8 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
     by_start = sorted(scored, key=lambda s: (s.start, s.end))
     rival: dict[int, _Scored] = {}
     for position, item in enumerate(by_start):
-        for other in by_start[position + 1 :]:
+        for following in range(position + 1, len(by_start)):  # (by index, as in layer_features)
+            other = by_start[following]
             if other.start >= item.end:
                 break
             if agree(item, other):

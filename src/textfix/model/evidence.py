@@ -212,7 +212,10 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
         entries.sort(reverse=True)
     for position, i in enumerate(ordered):
         current = readings[i]
-        for j in ordered[position + 1 :]:
+        # (by index: a slice of the rest would copy it for every reading, which in dense
+        # damage, thousands of readings long, made the loop quadratic)
+        for following in range(position + 1, len(ordered)):
+            j = ordered[following]
             other = readings[j]
             if other.start >= current.end:
                 break
