@@ -73,7 +73,12 @@ def scanner(name: str) -> _Scanner:
     )
     if space_stands_in:
         marks += f"|(?<={char_class(space_leads)}) "
-    stretch = compiled(f"(?:{upper}|{marks})+")
+    # Two characters at least (one holds no sequence), the pattern starting with one
+    # class of every character a stretch can start with: the engine skips to those in C,
+    # and the lookbehinds then check the one it took.
+    first = char_class(page.chars(0x80, 0xFF) + "?\ufffd" + (" " if space_stands_in else ""))
+    taken = f"(?<={upper})|(?<={upper}[?\ufffd])" + (f"|(?<={char_class(space_leads)} )" if space_stands_in else "")
+    stretch = compiled(f"{first}(?:{taken})(?:{upper}|{marks})+")
     leads = char_class(page.chars(0xC2, 0xF4))
     pair = compiled(f"{leads}(?:{char_class(page.chars(0x80, 0xBF) + STAND_INS)})")
     undefined = tuple(b for b in range(0x80, 0xA0) if page.decoding_table[b] == chr(b))
@@ -130,8 +135,6 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
         return found
     for match in scan.stretch.finditer(text, start, end):
         stretch = match.group()
-        if len(stretch) < 2:
-            continue
         data = _encode_stretch(scan.codepage, stretch)
         offset = match.start()
         if LOST not in data:
