@@ -1,0 +1,32 @@
+"""Byte patterns of well-formed multi-byte UTF-8 (textfix.utf8)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textfix.utf8 import MULTIBYTE_RUN, MULTIBYTE_SEQUENCE, ONE_SEQUENCE
+
+_BYTES = st.lists(st.sampled_from(list(range(0x70, 0x100))), max_size=14).map(bytes) | st.text(max_size=6).map(
+    lambda text: text.encode("utf-8", "surrogatepass")
+)
+
+
+@given(_BYTES, st.data())
+def test_one_sequence_finds_each_well_formed_sequence_and_runs_decode(data: bytes, draw: st.DataObject) -> None:
+    start = draw.draw(st.integers(0, len(data)))
+    end = draw.draw(st.integers(start, len(data)))
+    sequences = re.compile(MULTIBYTE_SEQUENCE)
+    assert [m.span() for m in ONE_SEQUENCE.finditer(data, start, end)] == [
+        m.span() for m in sequences.finditer(data, start, end)
+    ]
+    for match in MULTIBYTE_RUN.finditer(data, start, end):
+        match.group().decode("utf-8")  # (raises if not well formed)
+
+
+def test_text_beyond_ascii_is_one_run_of_its_sequences() -> None:
+    data = "café — 😀".encode()
+    assert [m.group().decode() for m in MULTIBYTE_RUN.finditer(data)] == ["é", "—", "😀"]
+    assert MULTIBYTE_RUN.search(b"caf\xc3") is None
