@@ -87,7 +87,8 @@ def _reads_into_no_text(text: str, start: int, replacement: str) -> bool:
 # The pipeline scores some layers twice: _explaining and _read_layers read the same
 # repaired text one layer down, _read_better_as_utf8 reads the surface again at the
 # reporting floor. The scoring is most of the cost of a layer, and the same each time:
-# the last few are kept (as a list replaced whole: another thread may read it meanwhile).
+# the last few of one detect_mojibake call are kept (as a list replaced whole: another
+# thread may read it meanwhile).
 _SCORED_KEPT = 4
 _scored: list[tuple[str, tuple[str, ...], list[tuple[int, int]], int, list[Finding], list[_Scored]]] = []
 
@@ -695,6 +696,9 @@ def detect_mojibake(text: str, config: Config, min_confidence: float | None = No
     as Latin-1 rather than cp1252: it is also read as the cp1252 it shows (see
     _read_through_latin1).
     """
+    # (the scorings kept are this call's: a text read again is scored again, as it was
+    # before they were kept, and timing repeated calls measures what one call costs)
+    _scored[:] = []
     found = _read_layers(text, config, min_confidence)
     if C1_RUN.search(text) is None:
         return found
