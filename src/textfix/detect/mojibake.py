@@ -151,10 +151,12 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
         pieces = [piece for piece in pieces if not _part_of_a_drawing(text, piece, pieces)]
         if not pieces:
             continue
-        covered = sum(piece.end - piece.start for piece in pieces)
-        letters = sum(1 for char in stretch if char.isalpha())
-        covered_letters = sum(1 for piece in pieces for char in text[piece.start : piece.end] if char.isalpha())
-        stranded = letters - covered_letters if covered < len(stretch) else 0
+        stranded = 0
+        if sum(piece.end - piece.start for piece in pieces) < len(stretch):
+            letters = sum(1 for char in stretch if char.isalpha())
+            stranded = letters - sum(
+                1 for piece in pieces for char in text[piece.start : piece.end] if char.isalpha()
+            )
         found.extend(
             Candidate(p.start, p.end, p.codec, p.replacement, p.lossy, p.guesses, stranded) for p in pieces
         )
