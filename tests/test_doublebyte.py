@@ -13,7 +13,7 @@ from test_properties import non_ascii, phrases_around_words
 
 from textfix import Config, detect, fix_text
 from textfix.codecs import DOUBLE_BYTE_CODECS
-from textfix.detect.doublebyte import _reads_as_utf8_word, candidates
+from textfix.detect.doublebyte import _layout, _Offsets, _reads_as_utf8_word, candidates
 from textfix.findings import apply_findings
 
 
@@ -266,3 +266,32 @@ def test_readings_kept_for_the_next_call_are_the_callers_own_copy() -> None:
     first.clear()
     assert detect_double_byte(damaged, DOUBLE_BYTE_CODECS, 0.5, 0.9) == expected
     assert detect_double_byte(damaged, DOUBLE_BYTE_CODECS, 0.5, 0.9) == expected
+
+
+# Characters of one, two and three bytes in the double-byte codepages: half-width
+# katakana (one in Shift_JIS, two in EUC-JP), JIS X 0212 kanji (three in EUC-JP), the
+# commonest ideographs and kana.
+_MIXED_WIDTHS = "ｱｲｳ丂丄丅丌中文日本語かなカナ한국어"
+
+
+@given(st.sampled_from(DOUBLE_BYTE_CODECS), st.data())
+def test_a_byte_offset_maps_to_the_character_that_starts_there(name: str, data: st.DataObject) -> None:
+    alphabet = [char for char in _MIXED_WIDTHS if _encodes(char, name)]
+    assume(alphabet)
+    run = data.draw(st.text(st.sampled_from(alphabet), min_size=1, max_size=12))
+    starts, offset = {}, 0
+    for index, char in enumerate(run):
+        starts[offset] = index
+        offset += len(char.encode(name))
+    starts[offset] = len(run)
+    offsets = _Offsets(run, _layout(name))
+    for byte in range(offset + 1):
+        assert offsets.char_index(byte) == starts.get(byte, -1)
+
+
+def _encodes(char: str, name: str) -> bool:
+    try:
+        char.encode(name)
+    except UnicodeEncodeError:
+        return False
+    return True

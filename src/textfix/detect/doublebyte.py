@@ -129,25 +129,37 @@ class _Offsets:
     """Byte offset of each character of a run of non-ASCII characters in one codepage."""
 
     def __init__(self, run: str, layout: _Layout) -> None:
-        self._ones = [m.start() for m in layout.one_byte.finditer(run)] if layout.one_byte else []
-        self._threes = [m.start() for m in layout.three_bytes.finditer(run)] if layout.three_bytes else []
-        self.length = len(run)
-
-    def byte_offset(self, index: int) -> int:
-        return 2 * index - bisect_left(self._ones, index) + bisect_left(self._threes, index)
+        ones = [m.start() for m in layout.one_byte.finditer(run)] if layout.one_byte else []
+        threes = [m.start() for m in layout.three_bytes.finditer(run)] if layout.three_bytes else []
+        # Where characters of one or three bytes break the rule of two, the byte offset of
+        # each character and of the run's end, in one pass: looked up, not searched for.
+        self._starts = _byte_offsets(len(run), ones, threes) if ones or threes else []
 
     def char_index(self, offset: int) -> int:
         """The index of the character starting at byte `offset`, or -1 if none does."""
-        if not self._ones and not self._threes:
+        if not self._starts:
             return offset // 2 if offset % 2 == 0 else -1
-        low, high = 0, self.length
-        while low < high:
-            middle = (low + high) // 2
-            if self.byte_offset(middle) < offset:
-                low = middle + 1
-            else:
-                high = middle
-        return low if self.byte_offset(low) == offset else -1
+        index = bisect_left(self._starts, offset)
+        return index if index < len(self._starts) and self._starts[index] == offset else -1
+
+
+def _byte_offsets(length: int, ones: list[int], threes: list[int]) -> list[int]:
+    """The byte offset of characters 0..length, given which take one byte and which three."""
+    offsets = []
+    offset: i64 = 0
+    one: i64 = 0
+    three: i64 = 0
+    for index in range(length + 1):
+        offsets.append(offset)
+        if one < len(ones) and ones[one] == index:
+            offset += 1
+            one += 1
+        elif three < len(threes) and threes[three] == index:
+            offset += 3
+            three += 1
+        else:
+            offset += 2
+    return offsets
 
 
 # What any finding needs: a CJK character glued to an ASCII letter ("caf茅"), or
