@@ -276,7 +276,7 @@ _MIXED_WIDTHS = "ｱｲｳ丂丄丅丌中文日本語かなカナ한국어"
 
 @given(st.sampled_from(DOUBLE_BYTE_CODECS), st.data())
 def test_a_byte_offset_maps_to_the_character_that_starts_there(name: str, data: st.DataObject) -> None:
-    alphabet = [char for char in _MIXED_WIDTHS if _encodes(char, name)]
+    alphabet = [char for char in _MIXED_WIDTHS if char.encode(name, "replace") != b"?"]
     assume(alphabet)
     run = data.draw(st.text(st.sampled_from(alphabet), min_size=1, max_size=12))
     starts, offset = {}, 0
@@ -287,11 +287,3 @@ def test_a_byte_offset_maps_to_the_character_that_starts_there(name: str, data: 
     offsets = _Offsets(run, _layout(name))
     for byte in range(offset + 1):
         assert offsets.char_index(byte) == starts.get(byte, -1)
-
-
-def _encodes(char: str, name: str) -> bool:
-    try:
-        char.encode(name)
-    except UnicodeEncodeError:
-        return False
-    return True
