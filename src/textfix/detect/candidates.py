@@ -120,15 +120,9 @@ def _differences(first: str, second: str) -> tuple[frozenset[str], bool, bool]:
     """The characters two codepages give different bytes (or only one of them has), and
     whether their scanners read a lost byte's stand-in ("?", U+FFFD) or a lost NBSP's
     (a space) differently."""
-    bytes_of = []
-    for name in (first, second):
-        found: dict[str, tuple[int, ...]] = {}
-        for byte, char in enumerate(codepage(name).decoding_table):
-            if char != UNDEFINED:
-                found[char] = (*found.get(char, ()), byte)
-        bytes_of.append(found)
-    one, other = bytes_of
-    differing = frozenset(char for char in one.keys() | other.keys() if one.get(char) != other.get(char))
+    # (a character's bytes differ exactly where the two tables put different characters)
+    tables = zip(codepage(first).decoding_table, codepage(second).decoding_table)
+    differing = frozenset(char for one, other in tables if one != other for char in (one, other)) - {UNDEFINED}
     first_scanner, second_scanner = scanner(first), scanner(second)
     return (
         differing,
