@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from textfix import fastpath
 from textfix.detect import legacy, suspects
+from textfix.detect.controls import C1_RUN
+from textfix.detect.doublebyte import has_double_byte_output
 from textfix.screen import Need, Screen, class_points, outside
 
 
@@ -105,5 +107,7 @@ def test_the_fast_path_screen_never_skips_a_search_that_matches(text: str) -> No
         assert suspects.stage_zero(codecs).search(text) is None
     if not searches & fastpath._ODD_CYRILLIC_SEARCH:
         assert suspects._IMPURE_CYRILLIC.search(text) is None and suspects._CYRILLIC_ODDITY.search(text) is None
-    if not searches & fastpath._CONTROLS_OR_WIDE_SEARCH:
-        assert fastpath._controls_or_wide_chars().search(text) is None
+    if not searches & fastpath._CONTROLS_SEARCH:
+        assert C1_RUN.search(text) is None
+    if not searches & fastpath._WIDE_CHARS_SEARCH:
+        assert not has_double_byte_output(text)

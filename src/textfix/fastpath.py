@@ -7,7 +7,6 @@ searches costs no interpreter time either.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from textfix.config import DEFAULT_CONFIG
@@ -16,7 +15,6 @@ from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
 from textfix.detect.layers import repair_whole_text
 from textfix.detect.legacy import ALL_SEARCHES, detect_legacy, misread_signs
 from textfix.detect.suspects import cyrillic_oddity_needs, may_hold_mojibake, stage_zero_needs
-from textfix.patterns import compiled
 from textfix.screen import COMPILED, Need, Screen
 
 # (the default configuration never changes: its settings are read once)
@@ -28,24 +26,15 @@ _LEGACY_PAIRS = DEFAULT_CONFIG.effective_legacy_pairs
 _LEGACY_FLOOR = max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
 
 
-_CONTROLS_OR_WIDE_CHARS = f"\x80-\x9f{OUTPUT_CHARS}"
-
-
-@cache
-def _controls_or_wide_chars() -> re.Pattern[str]:
-    # C1 controls and the characters a double-byte reading shows, found in one search:
-    # most non-ASCII text has neither, and neither check need run then.
-    return compiled(f"[{_CONTROLS_OR_WIDE_CHARS}]")
-
-
 # The searches the screen answers for, as bits: the legacy ones first, as
 # MisreadSigns.found numbers them, then these. may_hold_mojibake needs both of the first
 # two (stage_zero, then an oddity in the text's Cyrillic or a character beyond it).
 _MOJIBAKE_SEARCH = ALL_SEARCHES + 1
 _ODD_CYRILLIC_SEARCH = _MOJIBAKE_SEARCH << 1
-_CONTROLS_OR_WIDE_SEARCH = _ODD_CYRILLIC_SEARCH << 1
+_CONTROLS_SEARCH = _ODD_CYRILLIC_SEARCH << 1
+_WIDE_CHARS_SEARCH = _CONTROLS_SEARCH << 1
 _MAY_HOLD_MOJIBAKE = _MOJIBAKE_SEARCH | _ODD_CYRILLIC_SEARCH
-_EVERY_SEARCH = ALL_SEARCHES | _MAY_HOLD_MOJIBAKE | _CONTROLS_OR_WIDE_SEARCH
+_EVERY_SEARCH = ALL_SEARCHES | _MAY_HOLD_MOJIBAKE | _CONTROLS_SEARCH | _WIDE_CHARS_SEARCH
 
 
 @cache
@@ -54,7 +43,10 @@ def _screen() -> Screen:
         *misread_signs(_LEGACY_PAIRS).needs(),
         stage_zero_needs(_CODECS),
         cyrillic_oddity_needs(),
-        [Need(_CONTROLS_OR_WIDE_CHARS)],
+        [Need("\x80-\x9f")],
+        # (the characters a double-byte reading shows: most non-ASCII text has none, and
+        # the costliest check of clean CJK text need not run without them)
+        [Need(OUTPUT_CHARS)],
     ]
     return Screen(needs)
 
@@ -71,8 +63,7 @@ def clean_by_default(text: str) -> bool:
     searches = _searches(text)
     if searches & _MAY_HOLD_MOJIBAKE == _MAY_HOLD_MOJIBAKE and may_hold_mojibake(text, _CODECS):
         return False
-    rare = _first_control_or_wide_char(text, searches)
-    if _holds_controls(text, rare):
+    if _holds_controls(text, searches):
         return False
     # Only double-byte and legacy damage are left to look for: when none is sure, nothing
     # changes (clean CJK text, clean text that merely looks misread), and the rest of the
@@ -80,24 +71,20 @@ def clean_by_default(text: str) -> bool:
     legacy_searches = searches & ALL_SEARCHES
     if legacy_searches and detect_legacy(text, _LEGACY_PAIRS, _LEGACY_FLOOR, searches=legacy_searches):
         return False
-    return not _double_byte_damage(text, rare)
+    return not _double_byte_damage(text, searches)
 
 
-def _first_control_or_wide_char(text: str, searches: int) -> re.Match[str] | None:
-    """The first C1 control or character a double-byte reading shows, where the screen
-    lets the search run."""
-    return _controls_or_wide_chars().search(text) if searches & _CONTROLS_OR_WIDE_SEARCH else None
+def _holds_controls(text: str, searches: int) -> bool:
+    """Whether `text` holds a C1 control, where the screen lets the search run."""
+    return bool(searches & _CONTROLS_SEARCH) and C1_RUN.search(text) is not None
 
 
-def _holds_controls(text: str, rare: re.Match[str] | None) -> bool:
-    """Whether `text` holds a C1 control, given the first of those characters (`rare`)."""
-    return rare is not None and C1_RUN.search(text, rare.start()) is not None
-
-
-def _double_byte_damage(text: str, rare: re.Match[str] | None) -> bool:
-    """Whether a sure double-byte reading repairs `text`, given the first of the
-    characters such readings show in it (`rare`), if any."""
-    return rare is not None and bool(detect_double_byte(text, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD))
+def _double_byte_damage(text: str, searches: int) -> bool:
+    """Whether a sure double-byte reading repairs `text`, where the screen lets one be
+    looked for (the text may show a character such a reading gives)."""
+    return bool(searches & _WIDE_CHARS_SEARCH) and bool(
+        detect_double_byte(text, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD)
+    )
 
 
 def quick_fix(text: str) -> str | None:
@@ -114,10 +101,9 @@ def quick_fix(text: str) -> str | None:
     if whole is None:
         return None
     searches = _searches(whole)
-    rare = _first_control_or_wide_char(whole, searches)
-    if _holds_controls(whole, rare):
+    if _holds_controls(whole, searches):
         return None
     legacy_searches = searches & ALL_SEARCHES
     if legacy_searches and misread_signs(_LEGACY_PAIRS).found(whole, searches=legacy_searches):
         return None
-    return None if _double_byte_damage(whole, rare) else whole
+    return None if _double_byte_damage(whole, searches) else whole

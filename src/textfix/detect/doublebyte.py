@@ -168,7 +168,7 @@ def _byte_offsets(length: int, ones: list[int], threes: list[int]) -> list[int]:
 # ("ģʽͨ", "݈ג") or hold one lone ideograph; damage reads as words: two characters of
 # U+0800 and up in a row ("文字", "नया"; as far as plane 3, 4-13 are unassigned), three
 # two-byte letters of one script ("При", "été"), or a Vietnamese letter beside another
-# Latin one ("đối"). The bytes are scanned for such a word by _reads_as_utf8_word.
+# Latin one ("đối"). The bytes are scanned for such a word by _utf8_reading_signs.
 # (Final: compiled, constants, not names looked up at every byte)
 _WIDE_FIRST: Final = 0x800
 _WIDE_LAST: Final = 0x3FFFF
@@ -243,9 +243,15 @@ def _ascii_letter(point: i64) -> bool:
     return 0x41 <= point <= 0x5A or 0x61 <= point <= 0x7A
 
 
-def _reads_as_utf8_word(data: bytes, glued: bool) -> bool:
-    """Whether the bytes, read as UTF-8, hold such a word (or, if `glued`, any character
-    beyond ASCII beside an ASCII letter), bytes that are no UTF-8 breaking words apart.
+# What _utf8_reading_signs finds, as bits
+_WORD: Final = 1
+_NEXT_TO_A_LETTER: Final = 2
+
+
+def _utf8_reading_signs(data: bytes) -> i64:
+    """Whether the bytes, read as UTF-8, hold such a word (_WORD) and whether any character
+    beyond ASCII stands beside an ASCII letter (_NEXT_TO_A_LETTER), bytes that are no UTF-8
+    breaking words apart. The scan stops at the first word.
 
     Clean CJK text, encoded back through each codepage, reads as no such word: scanned
     byte by byte here (compiled), it needs no decoding and no regex over the decoded text.
@@ -256,6 +262,7 @@ def _reads_as_utf8_word(data: bytes, glued: bool) -> bool:
     last: i64 = -1
     point: i64
     length: i64
+    signs: i64 = 0
     while index < size:
         byte: i64 = data[index]
         if byte < 0x80:
@@ -266,19 +273,19 @@ def _reads_as_utf8_word(data: bytes, glued: bool) -> bool:
             point, length = _utf8_at(data, index)
         if point >= 0xC0 and last >= 0xC0:
             if _WIDE_FIRST <= last <= _WIDE_LAST and _WIDE_FIRST <= point <= _WIDE_LAST:
-                return True
+                return signs | _WORD
             if (_VIETNAMESE_FIRST <= last <= _VIETNAMESE_LAST and _latin_with_horns(point)) or (
                 _latin_with_horns(last) and _VIETNAMESE_FIRST <= point <= _VIETNAMESE_LAST
             ):
-                return True
+                return signs | _WORD
             script = _two_byte_script(point)
             if script >= 0 and _two_byte_script(last) == script and _two_byte_script(before) == script:
-                return True
-        if glued and ((point >= 0x80 and _ascii_letter(last)) or (last >= 0x80 and _ascii_letter(point))):
-            return True
+                return signs | _WORD
+        if (point >= 0x80 and _ascii_letter(last)) or (last >= 0x80 and _ascii_letter(point)):
+            signs |= _NEXT_TO_A_LETTER
         before, last = last, point
         index += length
-    return False
+    return signs
 
 
 # A superset codepage gives the characters it shares with its base the same bytes, so
@@ -299,13 +306,20 @@ def _encoders(names: tuple[str, ...]) -> tuple[Callable[[str, str], tuple[bytes,
 
 
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The codepages whose bytes for `text` read as a UTF-8 word, or as a character beyond
+    ASCII beside an ASCII letter where the text has a CJK character glued to one."""
     searched = _searched(names)
-    glued = _patterns()[1].search(text) is not None
-    found = {
-        name
-        for name, encode in zip(searched, _encoders(searched))
-        if _reads_as_utf8_word(encode(text, "replace")[0], glued)
-    }
+    found: set[str] = set()
+    beside_a_letter: list[str] = []
+    for name, encode in zip(searched, _encoders(searched)):
+        signs = _utf8_reading_signs(encode(text, "replace")[0])
+        if signs & _WORD:
+            found.add(name)
+        elif signs & _NEXT_TO_A_LETTER:
+            beside_a_letter.append(name)
+    # (the glued search, a regex with two large classes, runs only where it can decide)
+    if beside_a_letter and _patterns()[1].search(text) is not None:
+        found.update(beside_a_letter)
     return tuple(name for name in names if _SUPERSET.get(name, name) in found)
 
 
