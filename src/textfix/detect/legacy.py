@@ -299,7 +299,7 @@ class MisreadSigns:
         self._needs = (
             [need for sign in [*plain, *conditional] for need in sign.screened_for()],
             [need for group in by_among.values() for sign in group for need in sign.screened_for()],
-            [Need(grams.anchor_class)] if grams is not None else [],
+            grams.needs() if grams is not None else [],
             [Need(common.changing_class)] if common is not None else [],
         )
 
@@ -345,6 +345,10 @@ class MisreadSigns:
         return False
 
 
+# An anchor with no more grams than this is screened for by the grams' pairs, not alone.
+_FEW_GRAMS = 5
+
+
 class _GramSearch:
     """The letter grams of misread Latin text (see MISREAD_GRAMS_SHOWN_AS), keyed by
     their rarest letter, searched with one regex: it starts at those anchors, then each
@@ -355,9 +359,27 @@ class _GramSearch:
 
     def __init__(self, grams_by_anchor: Mapping[str, Sequence[str]]) -> None:
         self._grams_by_anchor = grams_by_anchor
-        self.anchor_class = self._class_body(grams_by_anchor)
-        self._anchors = compiled(f"[{self.anchor_class}]")
+        self._anchors = compiled(f"[{self._class_body(grams_by_anchor)}]")
         self._search: re.Pattern[str] | None = None
+
+    def needs(self) -> list[Need]:
+        """What a match cannot be without, for a Screen: an anchor of many grams, or a
+        pair of one of the few grams of the others. Some anchors have a gram or two ("á"
+        only "eáp") and are common in clean text, which then needs no search."""
+        rich = [anchor for anchor, found in self._grams_by_anchor.items() if len(found) > _FEW_GRAMS]
+        firsts: set[str] = set()
+        seconds: set[str] = set()
+        for anchor, found in self._grams_by_anchor.items():
+            if len(found) <= _FEW_GRAMS:
+                for gram in found:
+                    # the anchor and the letter before it, or after it where it comes first
+                    index = max(gram.index(anchor), 1)
+                    firsts.add(gram[index - 1])
+                    seconds.add(gram[index])
+        needs = [Need(self._class_body(rich))] if rich else []
+        if firsts:
+            needs.append(Need(self._class_body(firsts), self._class_body(seconds), 2))
+        return needs
 
     def found(self, text: str, start: int, end: int) -> bool:
         if self._search is None:

@@ -11,9 +11,9 @@ the words a misreading leaves alone are of the text's own language too.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from textfix.model.tables import table, unpacked_ints
 from textfix.patterns import compiled
@@ -29,21 +29,44 @@ _NOT_LETTERS = compiled(r"[\s\x00-\x40\x5b-\x60\x7b-\x7f]+")
 LOGP_SCALE = 10.0  # the table holds natural-log probabilities times this, as ints
 
 
-Model = dict[str, float]
+# A trigram's row holds a byte per language, in the table's order: its log-probability
+# (as stored, times LOGP_SCALE) plus _OFFSET, or _ABSENT where the model lacks it. One
+# dict lookup of a text's trigram serves every model, and the rows take a quarter of
+# the memory of a dict per language (28 MB).
+_OFFSET = 128
+_ABSENT = 255
+
+
+class _Grams(NamedTuple):
+    rows: dict[str, bytes]
+    languages: tuple[str, ...]  # the models, in the table's order
+    column_of: dict[str, int]
+    originals: dict[str, tuple[str, ...]]  # the languages of each original codepage (see reading_fit)
+    unseen: float  # the log-probability of a trigram a model lacks
 
 
 @cache
-def _models() -> tuple[dict[str, Model], dict[str, tuple[str, ...]], float]:
-    """Each language's trigram log-probabilities, the languages of each original
-    codepage (see reading_fit), and the log-probability of a trigram a model lacks."""
+def _models() -> _Grams:
     data = table("latin_grams")
-    models = {}
-    for language, found in data["languages"].items():
+    languages = tuple(data["languages"])
+    rows: dict[str, bytearray] = {}
+    for column, found in enumerate(data["languages"].values()):
         grams: str = found["grams"]
-        logps = unpacked_ints(found["logps"], "b")
-        models[language] = {grams[3 * index : 3 * index + 3]: logp / LOGP_SCALE for index, logp in enumerate(logps)}
-    originals = {name: tuple(members) for name, members in data["originals"].items()}
-    return models, originals, data["unseen"] / LOGP_SCALE
+        for index, logp in enumerate(unpacked_ints(found["logps"], "b")):
+            if logp + _OFFSET >= _ABSENT:
+                raise ValueError(f"latin_grams: a log-probability above 0: {logp}")
+            gram = grams[3 * index : 3 * index + 3]
+            row = rows.get(gram)
+            if row is None:
+                row = rows[gram] = bytearray([_ABSENT]) * len(languages)
+            row[column] = logp + _OFFSET
+    return _Grams(
+        {gram: bytes(row) for gram, row in rows.items()},
+        languages,
+        {language: column for column, language in enumerate(languages)},
+        {name: tuple(members) for name, members in data["originals"].items()},
+        data["unseen"] / LOGP_SCALE,
+    )
 
 
 def trigrams(text: str) -> list[str]:
@@ -55,23 +78,34 @@ def trigrams(text: str) -> list[str]:
     return [normal[index : index + 3] for index in range(len(normal) - 2)]
 
 
-def _best_fit(grams: list[str], models: Iterable[Model]) -> float:
+def _rows_of(grams: Iterable[str]) -> list[bytes | None]:
+    """Each trigram's row (None for one no model has)."""
+    rows = _models().rows
+    return [rows.get(gram) for gram in grams]
+
+
+def _best_fit(grams: list[str], columns: Iterable[int]) -> float:
     """The mean log-probability (natural) of the trigrams under the model they fit best."""
-    unseen = _models()[2]
+    unseen = _models().unseen
+    rows = _rows_of(grams)
     best: float | None = None
-    for model in models:
-        mean = _sum_of(grams, model, unseen) / len(grams)
+    for column in columns:
+        mean = _sum_of(rows, column, unseen) / len(grams)
         if best is None or mean > best:
             best = mean
     return unseen if best is None else best
 
 
-def _sum_of(grams: list[str], model: Model, unseen: float) -> float:
+def _sum_of(rows: list[bytes | None], column: int, unseen: float) -> float:
     # (a loop, not sum() of a generator: compiled, its float adds are native, in the
-    # order sum() makes them)
+    # order sum() makes them; the log-probability is read inline, as a call per trigram
+    # cost more than the read)
     total = 0.0
-    for gram in grams:
-        total += model.get(gram, unseen)
+    for row in rows:
+        if row is None or row[column] == _ABSENT:
+            total += unseen
+        else:
+            total += (row[column] - _OFFSET) / LOGP_SCALE
     return total
 
 
@@ -83,9 +117,9 @@ HALF_WEIGHT_TRIGRAMS = 20
 @lru_cache(maxsize=64)
 def _shown_fit(shown: str, original: str) -> float:
     # (the same for every pair of the original codepage that reads the text)
-    models, originals, _ = _models()
-    own = originals[original]
-    return _best_fit(trigrams(shown), (model for language, model in models.items() if language not in own))
+    grams = _models()
+    own = grams.originals[original]
+    return _best_fit(trigrams(shown), (column for column, name in enumerate(grams.languages) if name not in own))
 
 
 def reading_fit(shown: str, read: str, original: str) -> float:
@@ -99,12 +133,11 @@ def reading_fit(shown: str, read: str, original: str) -> float:
     original encodes (Polish "Bùædna" is "Błędna" through cp1257). But the original's
     own languages are no explanation of the text as shown: its words are theirs, but
     not its letters ("Plëtiklio stulpelis" is Lithuanian but for "ë")."""
-    models, originals, _ = _models()
     grams = trigrams(read)
-    if original not in originals or not grams:
+    if original not in _models().originals or not grams:
         return 0.0
     weight = len(grams) / (len(grams) + HALF_WEIGHT_TRIGRAMS)
-    return weight * (_best_fit(grams, models.values()) - _shown_fit(shown, original))
+    return weight * (_best_fit(grams, range(len(_models().languages))) - _shown_fit(shown, original))
 
 
 def reads_better_by(shown: str, read: str, languages: Iterable[str], original: str, margin: float) -> bool:
@@ -117,16 +150,16 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
     Clean text is turned away by the first model that explains it well enough, so the
     models are tried in the order of their last such win: text of one language meets
     that language's model first."""
-    models, originals, _ = _models()
-    read_grams, shown_grams = Counter(trigrams(read)), Counter(trigrams(shown))
-    likeliest = _likeliest(read_grams, languages)
-    if likeliest is None or not shown_grams:
+    grams = _models()
+    likeliest = _likeliest(_counted_rows(trigrams(read)), languages)
+    shown_counted = _counted_rows(trigrams(shown))
+    if likeliest is None or not shown_counted:
         return False
     bar = likeliest[0] - margin
-    own = originals.get(original, ())
+    own = grams.originals.get(original, ())
     order = _refuting_order()
     for position, name in enumerate(order):
-        if name not in own and _total(models[name], shown_grams) > bar:
+        if name not in own and _total(shown_counted, grams.column_of[name]) > bar:
             order.insert(0, order.pop(position))
             return False
     return True
@@ -137,36 +170,54 @@ def reads_into_unseen_letters(read: str, languages: Iterable[str], words: Iterab
     like among `languages` never has them: every trigram the reading brings into it is
     unseen ("ýüklenip" read as Turkish "ıüklenip": Turkish has no "ıü"). `words` are
     (shown, read) pairs."""
-    likeliest = _likeliest(Counter(trigrams(read)), languages)
+    likeliest = _likeliest(_counted_rows(trigrams(read)), languages)
     if likeliest is None:
         return False
-    model = likeliest[1]
+    column = likeliest[1]
+    rows = _models().rows
     for shown_word, read_word in words:
         brought = set(trigrams(read_word)) - set(trigrams(shown_word))
-        if brought and not any(gram in model for gram in brought):
+        if brought and not any(_has(rows.get(gram), column) for gram in brought):
             return True
     return False
 
 
-def _total(model: Model, grams: Counter[str]) -> float:
-    """log P of the trigrams, summed, under the model."""
-    unseen = _models()[2]
+def _has(row: bytes | None, column: int) -> bool:
+    return row is not None and row[column] != _ABSENT
+
+
+def _counted_rows(grams: list[str]) -> list[tuple[bytes | None, int]]:
+    """The distinct trigrams' rows, in the order they first come, each with its count."""
+    counts: dict[str, int] = {}
+    for gram in grams:
+        counts[gram] = counts.get(gram, 0) + 1
+    rows = _models().rows
+    return [(rows.get(gram), count) for gram, count in counts.items()]
+
+
+def _total(counted: list[tuple[bytes | None, int]], column: int) -> float:
+    """log P of the trigrams (their rows, each with its count), summed, under one model."""
+    unseen = _models().unseen
     # (a loop, as in _sum_of)
     total = 0.0
-    for gram, count in grams.items():
-        total += count * model.get(gram, unseen)
+    for row, count in counted:
+        if row is None or row[column] == _ABSENT:
+            total += count * unseen
+        else:
+            total += count * ((row[column] - _OFFSET) / LOGP_SCALE)
     return total
 
 
-def _likeliest(grams: Counter[str], languages: Iterable[str]) -> tuple[float, Model] | None:
-    """The summed log P of the trigrams under the model of `languages` that likes them
-    best, and that model; None without trigrams or models."""
-    models = _models()[0]
-    scored = [(_total(models[name], grams), models[name]) for name in languages if name in models]
-    return max(scored, key=lambda pair: pair[0]) if grams and scored else None
+def _likeliest(counted: list[tuple[bytes | None, int]], languages: Iterable[str]) -> tuple[float, int] | None:
+    """The summed log P of the trigrams (see _counted_rows) under the model of
+    `languages` that likes them best, and that model's column; None without trigrams
+    or models."""
+    column_of = _models().column_of
+    scored = [(_total(counted, column_of[name]), column_of[name]) for name in languages if name in column_of]
+    return max(scored, key=lambda pair: pair[0]) if counted and scored else None
 
 
 @cache
 def _refuting_order() -> list[str]:
     """The language models, the last to explain a text as shown first (see reads_better_by)."""
-    return sorted(_models()[0])
+    return sorted(_models().languages)
