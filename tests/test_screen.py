@@ -107,8 +107,8 @@ def test_the_fast_path_screen_never_skips_a_search_that_matches(text: str) -> No
     codecs = fastpath._CODECS
     if not searches & fastpath._MOJIBAKE_SEARCH:
         assert suspects.stage_zero(codecs).search(text) is None
-    if not searches & fastpath._ODD_CYRILLIC_SEARCH:
-        assert suspects._IMPURE_CYRILLIC.search(text) is None and suspects._CYRILLIC_ODDITY.search(text) is None
+    if not searches & fastpath._ODD_CASED_SEARCH:
+        assert suspects._IMPURE_CASED.search(text) is None and suspects._CASED_ODDITY.search(text) is None
     if not searches & fastpath._CONTROLS_SEARCH:
         assert C1_RUN.search(text) is None
     if not searches & fastpath._WIDE_CHARS_SEARCH:

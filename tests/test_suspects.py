@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.detect import suspects
 from textfix.detect.suspects import LOST_MARKS, SUSPECT_GOES_ON, suspect_pattern
 
 # Every character a codepage shows for a byte beyond ASCII (C1 controls for undefined
@@ -37,3 +38,39 @@ def test_the_lookahead_changes_no_match_in_context(text: str) -> None:
     # (branches also look behind the pair: the same spans in longer text)
     pattern, without = _without_lookahead()
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in without.finditer(text)]
+
+
+# Plain Cyrillic and Greek text: its letters, ASCII and everyday punctuation.
+_PLAIN = sorted(
+    {
+        c
+        for c in _UPPER_HALVES
+        if "\u0400" <= c <= "\u045f" or "\u0490" <= c <= "\u04ff" or "\u0370" <= c <= "\u03ff"
+    }
+    | set("«»–—…’“”„№\xa0")
+)
+_CONTEXT = ["", " ", "a", "Z", "7", ".", "я", "Я", "ω", "Ω", "«"]
+
+
+def _settled_as_plain(text: str) -> bool:
+    return suspects._IMPURE_CASED.search(text) is None and suspects._CASED_ODDITY.search(text) is None
+
+
+def test_plain_cased_text_shows_no_suspect_pair_the_oddity_misses() -> None:
+    # every pair of plain characters, after each kind of character: where the small
+    # regex finds nothing, the suspect pattern (all codepages) finds nothing either
+    pattern = suspect_pattern(SINGLE_BYTE_CODECS)
+    followers = [*_PLAIN, " ", "a", "Z", "7", "."]
+    for before in _CONTEXT:
+        for first in _PLAIN:
+            for then in followers:
+                text = before + first + then
+                if _settled_as_plain(text):
+                    assert pattern.search(text) is None, text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_PLAIN, *" aZ7.-%"]), max_size=16).map("".join))
+def test_plain_cased_text_settled_by_the_oddity_holds_no_suspect_pair(text: str) -> None:
+    if _settled_as_plain(text):
+        assert suspect_pattern(SINGLE_BYTE_CODECS).search(text) is None

@@ -14,7 +14,7 @@ from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
 from textfix.detect.layers import repair_whole_text
 from textfix.detect.legacy import ALL_SEARCHES, detect_legacy, misread_signs
-from textfix.detect.suspects import cyrillic_oddity_needs, may_hold_mojibake, stage_zero_needs
+from textfix.detect.suspects import cased_oddity_needs, may_hold_mojibake, stage_zero_needs
 from textfix.screen import COMPILED, Need, Screen
 
 # (the default configuration never changes: its settings are read once)
@@ -28,12 +28,12 @@ _LEGACY_FLOOR = max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
 
 # The searches the screen answers for, as bits: the legacy ones first, as
 # MisreadSigns.found numbers them, then these. may_hold_mojibake needs both of the first
-# two (stage_zero, then an oddity in the text's Cyrillic or a character beyond it).
+# two (stage_zero, then an oddity in the text's Cyrillic or Greek, or a character beyond them).
 _MOJIBAKE_SEARCH = ALL_SEARCHES + 1
-_ODD_CYRILLIC_SEARCH = _MOJIBAKE_SEARCH << 1
-_CONTROLS_SEARCH = _ODD_CYRILLIC_SEARCH << 1
+_ODD_CASED_SEARCH = _MOJIBAKE_SEARCH << 1
+_CONTROLS_SEARCH = _ODD_CASED_SEARCH << 1
 _WIDE_CHARS_SEARCH = _CONTROLS_SEARCH << 1
-_MAY_HOLD_MOJIBAKE = _MOJIBAKE_SEARCH | _ODD_CYRILLIC_SEARCH
+_MAY_HOLD_MOJIBAKE = _MOJIBAKE_SEARCH | _ODD_CASED_SEARCH
 _EVERY_SEARCH = ALL_SEARCHES | _MAY_HOLD_MOJIBAKE | _CONTROLS_SEARCH | _WIDE_CHARS_SEARCH
 
 
@@ -42,7 +42,7 @@ def _screen() -> Screen:
     needs = [
         *misread_signs(_LEGACY_PAIRS).needs(),
         stage_zero_needs(_CODECS),
-        cyrillic_oddity_needs(),
+        cased_oddity_needs(),
         [Need("\x80-\x9f")],
         # (the characters a double-byte reading shows: most non-ASCII text has none, and
         # the costliest check of clean CJK text need not run without them)

@@ -224,38 +224,39 @@ def stage_zero_needs(codecs: tuple[str, ...]) -> tuple[Need, ...]:
     )
 
 
-# Plain Cyrillic text (letters, ASCII and everyday punctuation) is full of lead and
-# continuation pairs, and the suspect regex is slow on it. In such text the only odd
-# pairs it can find are a lower-case letter before a capital, Cyrillic glued to Latin,
-# a lone letter before punctuation, or punctuation before "№": a much smaller regex that
+# Plain Cyrillic or Greek text (letters, ASCII and everyday punctuation) is full of lead
+# and continuation pairs, and the suspect regex is slow on it. In such text the only odd
+# pairs it can find are a lower-case letter before a capital, a letter glued to Latin, a
+# lone letter before punctuation, or punctuation before "№": a much smaller regex that
 # matches all of those (and more) settles most lines, and only its matches go on to the
 # full pattern. It starts at the rare side of each pair (a capital, a Latin letter,
 # punctuation) and looks around from there, so the engine skips the lower-case letters in C.
-_CYRILLIC = "\u0400-\u045f\u0490-\u04ff"
-_CYRILLIC_UPPER = "\u0400-\u042f\u0490-\u04fe"
-_CYRILLIC_LOWER = "\u0430-\u045f\u0491-\u04ff"
+_GREEK_BLOCK = [chr(point) for point in range(0x370, 0x400)]
+_CASED = "\u0400-\u045f\u0490-\u04ff\u0370-\u03ff"
+_CASED_UPPER = "\u0400-\u042f\u0490-\u04fe" + class_body(c for c in _GREEK_BLOCK if c.isupper())
+_CASED_LOWER = "\u0430-\u045f\u0491-\u04ff" + class_body(c for c in _GREEK_BLOCK if c.islower())
 _PLAIN_PUNCTUATION = "«»–—…’“”„№\xa0"
-_IMPURE_CYRILLIC = compiled(f"[^\x00-\x7f{_CYRILLIC}{_PLAIN_PUNCTUATION}]")
-_CYRILLIC_ODDITY = compiled(
-    f"[{_CYRILLIC_UPPER}A-Za-z{_PLAIN_PUNCTUATION}](?:"
-    f"(?<=[{_CYRILLIC_LOWER}].)(?<=[{_CYRILLIC_UPPER}])"
-    f"|(?<=[A-Za-z])(?:(?<=[{_CYRILLIC}].)|(?=[{_CYRILLIC}]))"
-    f"|(?<=[{_PLAIN_PUNCTUATION}])(?<=(?<![{_CYRILLIC}])[{_CYRILLIC}].)"
+_IMPURE_CASED = compiled(f"[^\x00-\x7f{_CASED}{_PLAIN_PUNCTUATION}]")
+_CASED_ODDITY = compiled(
+    f"[{_CASED_UPPER}A-Za-z{_PLAIN_PUNCTUATION}](?:"
+    f"(?<=[{_CASED_LOWER}].)(?<=[{_CASED_UPPER}])"
+    f"|(?<=[A-Za-z])(?:(?<=[{_CASED}].)|(?=[{_CASED}]))"
+    f"|(?<=[{_PLAIN_PUNCTUATION}])(?<=(?<![{_CASED}])[{_CASED}].)"
     # punctuation some codepage gives to a lead byte, before "№": "—№" (mac-cyrillic)
     f"|(?<=№)(?<=[{_PLAIN_PUNCTUATION}].))"
 )
 
 
 @cache
-def cyrillic_oddity_needs() -> tuple[Need, ...]:
-    """What _IMPURE_CYRILLIC and _CYRILLIC_ODDITY cannot match without, for a Screen:
-    a character beyond plain Cyrillic text, or one of the oddity's pairs."""
+def cased_oddity_needs() -> tuple[Need, ...]:
+    """What _IMPURE_CASED and _CASED_ODDITY cannot match without, for a Screen: a
+    character beyond plain Cyrillic or Greek text, or one of the oddity's pairs."""
     return (
-        Need(outside(f"{_CYRILLIC}{_PLAIN_PUNCTUATION}")),
-        Need(_CYRILLIC_LOWER, _CYRILLIC_UPPER, 2),
-        Need(_CYRILLIC, "A-Za-z", 2),
-        Need("A-Za-z", _CYRILLIC, 2),
-        Need(_CYRILLIC, _PLAIN_PUNCTUATION, 2),
+        Need(outside(f"{_CASED}{_PLAIN_PUNCTUATION}")),
+        Need(_CASED_LOWER, _CASED_UPPER, 2),
+        Need(_CASED, "A-Za-z", 2),
+        Need("A-Za-z", _CASED, 2),
+        Need(_CASED, _PLAIN_PUNCTUATION, 2),
         Need(_PLAIN_PUNCTUATION, "№", 2),
     )
 
@@ -266,6 +267,6 @@ def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
     first = stage_zero(codecs).search(text)
     if first is None:
         return False
-    if _IMPURE_CYRILLIC.search(text) is None and _CYRILLIC_ODDITY.search(text) is None:
+    if _IMPURE_CASED.search(text) is None and _CASED_ODDITY.search(text) is None:
         return False
     return suspect_pattern(codecs).search(text, first.start()) is not None
