@@ -13,10 +13,11 @@ import itertools
 import re
 import unicodedata
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import char_class
+from textfix.native import i64
 from textfix.patterns import compiled
 from textfix.utf8 import LOSSY_SEQUENCE, LOST, MULTIBYTE_RUN
 
@@ -49,10 +50,25 @@ class Candidate(NamedTuple):
 
 class _Scanner(NamedTuple):
     codepage: Codepage
-    stretch: re.Pattern[str]
+    roles: bytes  # the roles (below) of each character below _ROLES_LIMIT
+    roles_beyond: dict[int, int]  # of the codepage's characters from there on
     pair: re.Pattern[str]  # a lead followed by a continuation or stand-in: is there anything to read?
     undefined: tuple[int, ...]  # the bytes a strict decoder turns into "?" or U+FFFD
     space_stands_in: bool  # whether a space after a lead may stand for a lost NBSP
+
+
+# What a character is to a codepage's scanner, as bits: one of its upper half, a lead
+# (0xC2-0xF4), what may follow a lead (a continuation, 0x80-0xBF, or a stand-in), one
+# of the leads a space may follow as a lost NBSP, a stand-in for a lost byte ("?",
+# U+FFFD), a space that may stand in for one.
+_UPPER: Final = 1
+_LEAD: Final = 2
+_SECOND: Final = 4
+_SPACE_LEAD: Final = 8
+_MARK: Final = 16
+_SPACE: Final = 32
+# (the codepages' characters lie below this but for a few: mac-roman's "ﬁ", "ﬂ" and logo)
+_ROLES_LIMIT: Final = 0x2600
 
 
 # Leads whose sequence with 0xA0 is common: NBSP (C2 A0), "à" (C3 A0), "Š" (C5 A0), "Р" (D0 A0).
@@ -62,29 +78,78 @@ SPACE_LEADS = (0xC2, 0xC3, 0xC5, 0xD0)
 @cache
 def scanner(name: str) -> _Scanner:
     page = codepage(name)
-    upper = char_class(page.chars(0x80, 0xFF))
     # A stand-in only belongs to a stretch right after a character of the codepage. A
     # space stands in for NBSP only after a lead that needs it and reads as Latin: in
     # Cyrillic or Greek codepages those leads are one-letter words before a real space.
-    marks = f"(?<={upper})[?\ufffd]"
     space_leads = "".join(page.decoding_table[b] for b in SPACE_LEADS)
     space_stands_in = all(
         unicodedata.name(c, "").startswith(("LATIN", "SQUARE ROOT", "NOT SIGN")) for c in space_leads
     )
-    if space_stands_in:
-        marks += f"|(?<={char_class(space_leads)}) "
-    # Two characters at least (one holds no sequence), the pattern starting with one
-    # class of every character a stretch can start with: the engine skips to those in C,
-    # and the lookbehinds then check the one it took.
-    first = char_class(page.chars(0x80, 0xFF) + "?\ufffd" + (" " if space_stands_in else ""))
-    taken = f"(?<={upper})|(?<={upper}[?\ufffd])" + (f"|(?<={char_class(space_leads)} )" if space_stands_in else "")
-    stretch = compiled(f"{first}(?:{taken})(?:{upper}|{marks})+")
+    roles: dict[int, int] = {}
+    for chars, role in (
+        (page.chars(0x80, 0xFF), _UPPER),
+        (page.chars(0xC2, 0xF4), _LEAD),
+        (page.chars(0x80, 0xBF) + STAND_INS, _SECOND),
+        (space_leads if space_stands_in else "", _SPACE_LEAD),
+        ("?\ufffd", _MARK),
+        (" " if space_stands_in else "", _SPACE),
+    ):
+        for char in chars:
+            roles[ord(char)] = roles.get(ord(char), 0) | role
+    below = bytearray(_ROLES_LIMIT)
+    for point, role in roles.items():
+        if point < _ROLES_LIMIT:
+            below[point] = role
+    beyond = {point: role for point, role in roles.items() if point >= _ROLES_LIMIT}
     leads = char_class(page.chars(0xC2, 0xF4))
     pair = compiled(f"{leads}(?:{char_class(page.chars(0x80, 0xBF) + STAND_INS)})")
     undefined = tuple(b for b in range(0x80, 0xA0) if page.decoding_table[b] == chr(b))
     if name == "iso8859-1":
         undefined = ()
-    return _Scanner(page, stretch, pair, undefined, space_stands_in)
+    return _Scanner(page, bytes(below), beyond, pair, undefined, space_stands_in)
+
+
+def stretches(text: str, scan: _Scanner, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of text[start:end] worth reading through the scanner's codepage.
+
+    A stretch is a longest run of the codepage's characters and the stand-ins after
+    them ("?" or U+FFFD after one of its characters, a space after a lead that needs
+    one), two characters at least (one holds no sequence); it is worth reading where a
+    lead in it is followed by a continuation or stand-in, as every sequence needs. (The
+    character before `start` counts as what a stand-in follows.) A compiled loop over
+    the code points: a regex for such runs took half the time of reading a window.
+    """
+    found: list[tuple[int, int]] = []
+    table = scan.roles
+    beyond = scan.roles_beyond
+    previous: i64 = 0
+    if start > 0:
+        point: i64 = ord(text[start - 1])
+        previous = table[point] if point < _ROLES_LIMIT else beyond.get(point, 0)
+    run_start: i64 = -1
+    paired = False
+    for index in range(start, end):
+        point = ord(text[index])
+        role: i64 = table[point] if point < _ROLES_LIMIT else beyond.get(point, 0)
+        taken = (
+            role & _UPPER != 0
+            or (role & _MARK != 0 and previous & _UPPER != 0)
+            or (role & _SPACE != 0 and previous & _SPACE_LEAD != 0)
+        )
+        if taken:
+            if run_start < 0:
+                run_start = index
+                paired = False
+            elif previous & _LEAD and role & _SECOND:
+                paired = True
+        elif run_start >= 0:
+            if paired and index - run_start >= 2:
+                found.append((run_start, index))
+            run_start = -1
+        previous = role
+    if run_start >= 0 and paired and end - run_start >= 2:
+        found.append((run_start, end))
+    return found
 
 
 _STAND_INS_TO_UNENCODABLE = str.maketrans({char: "\uffff" for char in STAND_INS})
@@ -133,10 +198,9 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
     end = len(text) if end is None else end
     if scan.pair.search(text, start, end) is None:
         return found
-    for match in scan.stretch.finditer(text, start, end):
-        stretch = match.group()
+    for offset, stretch_end in stretches(text, scan, start, end):
+        stretch = text[offset:stretch_end]
         data = _encode_stretch(scan.codepage, stretch)
-        offset = match.start()
         if LOST not in data:
             pieces = [
                 Candidate(offset + run.start(), offset + run.end(), name, run.group().decode("utf-8"), False)
