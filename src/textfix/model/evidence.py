@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import islice
 from typing import NamedTuple, Protocol
@@ -128,7 +128,7 @@ def _score(item: Reading) -> float:
     return item.gain + item.class_gain + math.log(PRIOR_SHARE.get(item.codec, 0.01))
 
 
-def _letter_scripts(chars: str) -> set[str]:
+def _letter_scripts(chars: Iterable[str]) -> set[str]:
     return {script for script in map(letter_script, chars) if script is not None}
 
 
@@ -146,7 +146,11 @@ def scripts_outside(text: str, readings: Sequence[Spanned]) -> set[str]:
         return set()
     covered = union_of((r.start, r.end) for r in readings)
     low, high = max(0, covered[0][0] - CENSUS_REACH), min(len(text), covered[-1][1] + CENSUS_REACH)
-    return _letter_scripts("".join(set("".join(text[start:end] for start, end in gaps(covered, low, high)))))
+    # (each distinct character once: a long text repeats its letters)
+    chars: set[str] = set()
+    for start, end in gaps(covered, low, high):
+        chars.update(text[start:end])
+    return _letter_scripts(chars)
 
 
 def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int]]) -> int:
