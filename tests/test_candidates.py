@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
-from textfix.detect.candidates import _read_alike, distinct_candidates
+from textfix.detect.candidates import _paired, _read_alike, distinct_candidates
+from textfix.detect.readings import role_masks
 from textfix.detect.charsets import char_class
 from textfix.detect.mojibake import SPACE_LEADS, candidates_for, scanner, stretches
 
@@ -64,3 +65,17 @@ def test_a_stretch_is_a_longest_run_of_the_codepages_characters_and_stand_ins_af
     pair = scanner(name).pair
     expected = [run.span() for run in runs if run.end() - run.start() >= 2 and pair.search(text, *run.span())]
     assert stretches(text, scanner(name), start, end) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_codepages_paired_in_a_window_are_those_whose_scanner_finds_a_pair(data: st.DataObject) -> None:
+    # distinct_candidates reads a window only through these: the others read nothing there
+    alphabet = "".join(sorted({c for name in SINGLE_BYTE_CODECS for c in codepage(name).chars(0x80, 0xFF)}))
+    text = data.draw(st.text(st.sampled_from(alphabet[::7] + "?\ufffd ab"), max_size=12))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    leads, continuations = role_masks(SINGLE_BYTE_CODECS)
+    found = _paired(text, start, end, leads, continuations)
+    for index, name in enumerate(SINGLE_BYTE_CODECS):
+        assert bool(found >> index & 1) == (scanner(name).pair.search(text, start, end) is not None), name

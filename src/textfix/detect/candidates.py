@@ -75,17 +75,13 @@ def distinct_candidates(
     found: list[Candidate] = []
     leads, continuations = role_masks(codecs)
     for start, end in [(0, len(text))] if windows is None else windows:
-        # Only codepages that have both a lead and a continuation among these characters.
-        chars = set(text[start:end])
-        relevant = 0
-        for char in chars:
-            relevant |= leads.get(char, 0)
-        present = 0
-        for char in chars:
-            present |= continuations.get(char, 0)
-        relevant &= present
+        # Only codepages that show a lead before a continuation or stand-in in the window:
+        # the others read nothing there (see candidates_for).
+        relevant = _paired(text, start, end, leads, continuations)
+        if not relevant:
+            continue
         # (the scanner's lookbehinds see the character before the window too)
-        seen = chars | set(text[start - 1 : start])
+        seen = set(text[max(0, start - 1) : end])
         read: list[str] = []  # the codepages whose candidates for this window are taken
         for index, name in enumerate(codecs):
             if not relevant >> index & 1 or any(_read_alike(seen, other, name) for other in read):
@@ -98,6 +94,18 @@ def distinct_candidates(
     for candidate in found:
         grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
     return _drop_fragments(list(grouped.values()))
+
+def _paired(text: str, start: int, end: int, leads: dict[str, int], continuations: dict[str, int]) -> int:
+    """A bit for every codepage that gives some character of text[start:end] to a lead
+    byte and the next one to a continuation byte (or has it stand in for one)."""
+    found = 0
+    before = 0  # the codepages the character before is a lead in
+    for index in range(start, end):
+        char = text[index]
+        found |= before & continuations.get(char, 0)
+        before = leads.get(char, 0)
+    return found
+
 
 def _read_alike(chars: set[str], first: str, second: str) -> bool:
     """Whether codepage `second` reads a window with these characters as `first` does.
