@@ -51,8 +51,9 @@ def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]
             if run_start == low:
                 while run_start > position and not text[run_start - 1].isascii():
                     run_start -= 1
-            after = _ASCII.search(text, run_end)
-            run_end = len(text) if after is None else after.start()
+            if run_end < len(text) and not text[run_end].isascii():
+                after = _ASCII.search(text, run_end)
+                run_end = len(text) if after is None else after.start()
             start, end = max(0, run_start - 1), min(len(text), run_end + 1)
             # a run without a pair is not read again for the next odd pair
             position = max(position, run_end)
