@@ -629,13 +629,15 @@ def _pairs_to_read(
         view = _looks_misread(shown_as)
         if not view.found(text) or codepage(shown_as).encode(text) is None:
             continue
-        flagged = [
-            (start, end)
-            for start, end in words
-            if view.found(text, start, end) and not non_ascii_covered(text, start, end, explained)
-        ]
+        # (a word met again between the same spaces reads the same: weighed once)
+        flagged: dict[tuple[str, str, str], tuple[int, int]] = {}
+        for start, end in words:
+            if view.found(text, start, end) and not non_ascii_covered(text, start, end, explained):
+                flagged.setdefault((text[start:end], *_context(text, start, end)), (start, end))
         for pair in pairs:
-            if pair[1] == shown_as and any(_improves(model, text, start, end, *pair) for start, end in flagged):
+            if pair[1] == shown_as and any(
+                _improves(model, text, start, end, *pair) for start, end in flagged.values()
+            ):
                 kept.append(pair)
     return tuple(kept)
 
