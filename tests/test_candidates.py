@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.detect.candidates import _paired, _read_alike, distinct_candidates
-from textfix.detect.readings import role_masks
 from textfix.detect.charsets import char_class
 from textfix.detect.mojibake import SPACE_LEADS, candidates_for, scanner, stretches
+from textfix.detect.readings import role_masks
 
 
 def _without_codec(text: str, name: str) -> list[tuple[object, ...]]:

@@ -15,6 +15,7 @@ from textfix.detect.legacy import (
     _FINAL_A_TILDE,
     FEATURE_NAMES,
     MisreadSigns,
+    _common_readings,
     _GramSearch,
     _words_with_a_latin1_run,
     may_hold_legacy_mojibake,
@@ -647,3 +648,35 @@ def test_a_final_a_tilde_is_one_after_a_letter_and_before_none(text: str) -> Non
         and not re.match(r"[^\W\d_]", text[index + 1 : index + 2])
     ]
     assert [match.start() for match in _FINAL_A_TILDE.finditer(text)] == expected
+
+
+# Letters of the Latin codepages shown as cp1252 and read back, words Turkish, Icelandic
+# and Polish text keep, and what splits words.
+_LATIN_LETTERS = "".join(
+    sorted({c for name in ("cp1250", "cp1252", "cp1254", "cp1257") for c in codepage(name).chars(0xC0, 0xFF)})
+)
+_WORDS = ["dosyasý", "dosyası", "Alþýðu", "þýð", "nevalidã", "müzik", "Błąd", "Bùædna", "café"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_WORDS), st.text(st.sampled_from(_LATIN_LETTERS + "aeiklnrst ³¹¿×÷\xa0\t"), max_size=6)
+        ),
+        max_size=6,
+    ).map(" ".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_common_readings_are_found_as_every_word_and_the_letters_would_tell(text: str, start: int, end: int) -> None:
+    # found() looks at the letters one by one and at the words around changing letters
+    # only: it answers as the text's whole letter set and every word of it would
+    common = _common_readings()
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    span = text[start:end]
+    by_set = common._chars_uncached(frozenset(c for c in span if not c.isascii()))
+    by_word = any(not word.isascii() and common._uncached(word) for word in span.split())
+    assert common.found(text, start, end) == (by_set or by_word)
+    if common._settled_by_letters(span):
+        assert not by_set

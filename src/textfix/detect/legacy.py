@@ -17,7 +17,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage
 from textfix.findings import Finding, apply_findings
@@ -25,7 +25,7 @@ from textfix.memo import remembered
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
 from textfix.model.latin_grams import reading_fit, reads_better_by, reads_into_unseen_letters
-from textfix.model.letters import has_unwritten_letters, non_ascii_letters, regular_case, written_in
+from textfix.model.letters import has_unwritten_letters, letter_sets, non_ascii_letters, regular_case, written_in
 from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 from textfix.patterns import compiled
@@ -427,6 +427,21 @@ class _GramSearch:
 _NON_ASCII = compiled("[^\x00-\x7f]")
 
 
+def _space_at(text: str, index: int) -> bool:
+    """text[index].isspace(), read by code point where it is ASCII (compiled, no string made)."""
+    point = ord(text[index])
+    if point < 0x80:
+        return point == 0x20 or 0x09 <= point <= 0x0D or 0x1C <= point <= 0x1F
+    return text[index].isspace()
+
+
+# A character's role in _CommonReadings._settled_by_letters, beside the bits of the letter
+# sets that have it: no letter with a case, or a letter the shown codepage lacks.
+_NO_LETTER: Final = -1
+_NOT_SHOWN: Final = -2
+_ROLES_KEPT: Final = 1 << 14
+
+
 class _CommonReadings:
     """Words that are no common word but read into one through a Latin pair: "dosyasý"
     is "dosyası" (cp1254). Misread Turkish shows "ý", "þ" and "ð" in company Icelandic
@@ -446,24 +461,71 @@ class _CommonReadings:
         self.changing_class = re.escape(changing)
         self._changing = compiled(f"[{self.changing_class}]")
         self._shown_letters = non_ascii_letters(upper)
+        self._letter_sets = letter_sets(shown_as)
+        self._roles: dict[int, int] = {}
         self._reads_into_common_word = lru_cache(maxsize=1 << 14)(self._uncached)
         self._chars_of_an_original = lru_cache(maxsize=1 << 12)(self._chars_uncached)
 
     def found(self, text: str, start: int, end: int) -> bool:
-        # (a regex for the words around those letters would be tried at every position:
-        # splitting in C and looking at the non-ASCII words is several times quicker)
-        if self._changing.search(text, start, end) is None:
+        changing = self._changing.search(text, start, end)
+        if changing is None:
             return False
         span = text[start:end]
         if self._letters_of_an_original(span):
             return True
-        # (the words are remembered whole, the test for a changing letter included)
-        return any(not word.isascii() and self._reads_into_common_word(word) for word in span.split())
+        # Each word (as str.split() cuts them) with a changing letter, once: the others
+        # read into nothing else. (From letter to letter, the words found by looking for
+        # the spaces around it: a regex for such words was tried at every position.)
+        end = min(end, len(text))
+        while changing is not None:
+            first = last = changing.start()
+            while first > start and not _space_at(text, first - 1):
+                first -= 1
+            while last < end and not _space_at(text, last):
+                last += 1
+            # (the words are remembered whole, the test for a changing letter included)
+            if self._reads_into_common_word(text[first:last]):
+                return True
+            changing = self._changing.search(text, last, end)
+        return False
 
     def _letters_of_an_original(self, text: str) -> bool:
-        # Decided by the text's distinct non-ASCII characters alone, so remembered by them:
-        # texts of one language share their few accented letters.
+        # Most text is settled by its letters one by one: one the shown codepage lacks, or
+        # all of them written by a language of the shown codepage, and nothing reads so.
+        if self._settled_by_letters(text):
+            return False
+        # Else decided by the text's distinct non-ASCII characters alone, so remembered by
+        # them: texts of one language share their few accented letters.
         return self._chars_of_an_original(frozenset(_NON_ASCII.findall(text)))
+
+    def _settled_by_letters(self, text: str) -> bool:
+        """Whether the text's letters alone rule out _chars_uncached (see there): each
+        letter's role, the letter sets of shown_as that have it, is remembered."""
+        shared = (1 << len(self._letter_sets)) - 1  # the letter sets that have every letter so far
+        roles = self._roles
+        # (by code point: compiled, that reads no character into a string of its own)
+        for index in range(len(text)):
+            point = ord(text[index])
+            if point < 0x80:
+                continue
+            role = roles.get(point)
+            if role is None:
+                role = self._role(chr(point))
+                if len(roles) < _ROLES_KEPT:
+                    roles[point] = role
+            if role == _NOT_SHOWN:
+                return True
+            if role != _NO_LETTER:
+                shared &= role
+        return shared != 0
+
+    def _role(self, char: str) -> int:
+        letters = non_ascii_letters(char)
+        if not letters:
+            return _NO_LETTER
+        if not letters <= self._shown_letters:
+            return _NOT_SHOWN
+        return sum(1 << index for index, letter_set in enumerate(self._letter_sets) if letters <= letter_set)
 
     def _chars_uncached(self, chars: frozenset[str]) -> bool:
         text = "".join(sorted(chars))

@@ -16,7 +16,8 @@ from textfix.patterns import compiled
 
 
 @cache
-def _letter_sets(name: str) -> tuple[frozenset[str], ...]:
+def letter_sets(name: str) -> tuple[frozenset[str], ...]:
+    """The letter sets (lower case) of the languages written in codepage `name` (see written_in)."""
     sets: dict[str, list[str]] = table("alphabets")["letter_sets"]
     return tuple(frozenset(letters) for letters in sets.get(name, ()))
 
@@ -37,7 +38,7 @@ def non_ascii_letters(text: str) -> frozenset[str]:
 def written_in(letters: frozenset[str], name: str) -> bool:
     """Whether some language written in codepage `name` (without a codepage of its own
     among those text is shown in, for an original of the Latin pairs) has all the letters."""
-    return any(letters <= letter_set for letter_set in _letter_sets(name))
+    return any(letters <= letter_set for letter_set in letter_sets(name))
 
 
 def regular_case(letters: str) -> bool:
