@@ -64,6 +64,7 @@ class CharModel:
         }
         self._unseen: list[float] = [value / _SCALE for value in data["unseen"]]
         self._pair_cache: dict[str, float] = {}
+        self._surprise_cache: dict[str, bool] = {}
         self._left_counts: dict[str, int] = unpacked_char_ints(data["left_counts"])
         self._followers: dict[str, int] = unpacked_char_ints(data["followers"])
         pairs = data["pairs"]
@@ -123,23 +124,44 @@ class CharModel:
             total += found
         return total
 
-    def surprises(self, text: str, left: str = "", right: str = "") -> int:
-        """Pairs in left+text+right that clean text never showed, though both chars are common.
+    def pair_measures(self, text: str, left: str = "", right: str = "") -> tuple[int, float]:
+        """(surprises, pair_logp) of the text, in one pass over its pairs.
 
-        Such a pair is what mojibake makes ("Â«"): each character is ordinary, the two
-        together are not. Pairs of ASCII characters never count.
+        The surprises are the pairs in left+text+right that clean text never showed,
+        though both chars are common. Such a pair is what mojibake makes ("Â«"): each
+        character is ordinary, the two together are not. Pairs of ASCII characters never
+        count.
         """
         chars = left[-1:] + text + right[:1]
+        total = 0.0 if left else self.char_logp(text[0]) if text else 0.0
         count = 0
+        cache = self._pair_cache
         for index in range(len(chars) - 1):
-            previous, char = chars[index], chars[index + 1]
-            if previous.isascii() and char.isascii():
-                continue
-            if self._pair_count(previous, char):
-                continue
-            if self._left_counts.get(previous, 0) >= COMMON_CHAR and self._emission.get(char, -99.0) > COMMON_LOGP:
+            pair = chars[index : index + 2]
+            found = cache.get(pair)
+            if found is None:
+                found = self._pair_step(pair[0], pair[1])
+                if len(cache) < 500_000:
+                    cache[pair] = found
+            total += found
+            if self._surprising(pair):
                 count += 1
-        return count
+        return count, total
+
+    def _surprising(self, pair: str) -> bool:
+        """Whether the pair is a surprise (see pair_measures), remembered."""
+        found = self._surprise_cache.get(pair)
+        if found is None:
+            previous, char = pair[0], pair[1]
+            found = (
+                not (previous.isascii() and char.isascii())
+                and not self._pair_count(previous, char)
+                and self._left_counts.get(previous, 0) >= COMMON_CHAR
+                and self._emission.get(char, -99.0) > COMMON_LOGP
+            )
+            if len(self._surprise_cache) < 500_000:
+                self._surprise_cache[pair] = found
+        return found
 
     def _pair_count(self, previous: str, char: str) -> int:
         """How often clean text showed `char` right after `previous` (pairs of ASCII: never counted)."""

@@ -109,6 +109,8 @@ def reading(
 ) -> Reading:
     model = char_model()
     span, left, right = text[start:end], text[max(0, start - 1) : start], text[end : end + 1]
+    span_surprises, span_logp = model.pair_measures(span, left, right)
+    read_surprises, read_logp = model.pair_measures(replacement, left, right)
     return Reading(
         start,
         end,
@@ -117,8 +119,8 @@ def reading(
         guesses,
         stranded,
         codec,
-        model.surprises(span, left, right) - model.surprises(replacement, left, right),
-        model.pair_logp(replacement, left, right) - model.pair_logp(span, left, right),
+        span_surprises - read_surprises,
+        read_logp - span_logp,
         model.logp(replacement, left, right) - model.logp(span, left, right),
     )
 
