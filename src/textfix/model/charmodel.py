@@ -113,15 +113,8 @@ class CharModel:
         """
         chars = left[-1:] + text + right[:1]
         total = 0.0 if left else self.char_logp(text[0]) if text else 0.0
-        cache = self._pair_cache
         for index in range(len(chars) - 1):
-            pair = chars[index : index + 2]
-            found = cache.get(pair)
-            if found is None:
-                found = self._pair_step(pair[0], pair[1])
-                if len(cache) < 500_000:
-                    cache[pair] = found
-            total += found
+            total += self._pair_logp_of(chars[index : index + 2])
         return total
 
     def pair_measures(self, text: str, left: str = "", right: str = "") -> tuple[int, float]:
@@ -135,18 +128,21 @@ class CharModel:
         chars = left[-1:] + text + right[:1]
         total = 0.0 if left else self.char_logp(text[0]) if text else 0.0
         count = 0
-        cache = self._pair_cache
         for index in range(len(chars) - 1):
             pair = chars[index : index + 2]
-            found = cache.get(pair)
-            if found is None:
-                found = self._pair_step(pair[0], pair[1])
-                if len(cache) < 500_000:
-                    cache[pair] = found
-            total += found
+            total += self._pair_logp_of(pair)
             if self._surprising(pair):
                 count += 1
         return count, total
+
+    def _pair_logp_of(self, pair: str) -> float:
+        """log P of the pair's second character after its first (see pair_logp), remembered."""
+        found = self._pair_cache.get(pair)
+        if found is None:
+            found = self._pair_step(pair[0], pair[1])
+            if len(self._pair_cache) < 500_000:
+                self._pair_cache[pair] = found
+        return found
 
     def _surprising(self, pair: str) -> bool:
         """Whether the pair is a surprise (see pair_measures), remembered."""
