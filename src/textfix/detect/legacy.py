@@ -414,9 +414,18 @@ class _GramSearch:
                         leading.setdefault(gram[1], []).append(gram[2])
                     else:
                         trailing.setdefault(gram[0], []).append(gram[1])
-            tails += [f"(?<={re.escape(first)}.)(?={letters(last)})" for first, last in middle.items()]
-            tails += [f"(?={re.escape(second)}{letters(last)})" for second, last in leading.items()]
-            tails += [f"(?<={re.escape(first)}{letters(second)}.)" for first, second in trailing.items()]
+            # Each group of triples behind one check of the letter they all need beside the
+            # anchor: a common anchor ("ã") has a score of them, tried one by one.
+            if middle:
+                around = [f"(?<={re.escape(first)}.)(?={letters(last)})" for first, last in middle.items()]
+                tails.append(f"(?<={letters(middle)}.)(?:{'|'.join(around)})")
+            if leading:
+                ahead = [f"(?={re.escape(second)}{letters(last)})" for second, last in leading.items()]
+                tails.append(f"(?={letters(leading)})(?:{'|'.join(ahead)})")
+            if trailing:
+                behind = [f"(?<={re.escape(first)}{letters(second)}.)" for first, second in trailing.items()]
+                seconds = letters(c for second in trailing.values() for c in second)
+                tails.append(f"(?<={seconds}.)(?:{'|'.join(behind)})")
             branches.append(f"{re.escape(anchor)}(?:{'|'.join(tails)})")
         # Branches that start with their anchor as a literal: the engine skips to anchors
         # in C, and at one tries only its own branch (a literal compare rejects the rest).
