@@ -81,9 +81,10 @@ def _holds_controls(text: str, searches: int) -> bool:
 
 def _double_byte_damage(text: str, searches: int) -> bool:
     """Whether a sure double-byte reading repairs `text`, where the screen lets one be
-    looked for (the text may show a character such a reading gives)."""
+    looked for (the text may show a character such a reading gives: compiled, the
+    screen's answer is exact, as its class holds no character beyond the BMP)."""
     return bool(searches & _WIDE_CHARS_SEARCH) and bool(
-        detect_double_byte(text, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD)
+        detect_double_byte(text, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD, shows_output=COMPILED)
     )
 
 

@@ -294,24 +294,18 @@ _SUPERSET = {"shift_jis": "cp932", "euc_kr": "cp949"}
 
 
 @remembered
-def _searched(names: tuple[str, ...]) -> tuple[str, ...]:
-    """The codepages whose bytes are searched for names: each superset once."""
-    return tuple(dict.fromkeys(_SUPERSET.get(name, name) for name in names))
-
-
-@remembered
-def _encoders(names: tuple[str, ...]) -> tuple[Callable[[str, str], tuple[bytes, int]], ...]:
-    # (called directly: str.encode looks the codec up by name at every call)
-    return tuple(codecs.lookup(name).encode for name in names)
+def _searched(names: tuple[str, ...]) -> tuple[tuple[str, Callable[[str, str], tuple[bytes, int]]], ...]:
+    """The codepages whose bytes are searched for names, each superset once, with their
+    encoders (called directly: str.encode looks the codec up by name at every call)."""
+    return tuple((name, codecs.lookup(name).encode) for name in dict.fromkeys(_SUPERSET.get(n, n) for n in names))
 
 
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     """The codepages whose bytes for `text` read as a UTF-8 word, or as a character beyond
     ASCII beside an ASCII letter where the text has a CJK character glued to one."""
-    searched = _searched(names)
     found: set[str] = set()
     beside_a_letter: list[str] = []
-    for name, encode in zip(searched, _encoders(searched)):
+    for name, encode in _searched(names):
         signs = _utf8_reading_signs(encode(text, "replace")[0])
         if signs & _WORD:
             found.add(name)
@@ -673,14 +667,18 @@ def _family(item: DoubleByteCandidate) -> str:
     return _FAMILY.get(item.codec, item.codec)
 
 
-def detect_double_byte(text: str, names: tuple[str, ...], floor: float, threshold: float) -> list[Finding]:
+def detect_double_byte(
+    text: str, names: tuple[str, ...], floor: float, threshold: float, shows_output: bool = False
+) -> list[Finding]:
     """The best non-overlapping readings with confidence >= floor, as findings.
 
     A short reading that needs a witness (see considered) is lifted by the surest
     reading (>= threshold) through the same codepage, as two independent doubts
     (noisy-or): a text read through one wrong codepage is damaged throughout.
+    `shows_output` says the caller knows the text has a character such a reading gives
+    (see has_double_byte_output), which then is not searched for again.
     """
-    if not names or not has_double_byte_output(text):
+    if not names or not (shows_output or has_double_byte_output(text)):
         return []
     # fix_text's quick check asks the same of a text as the pipeline that follows it when
     # the check finds readings: they are kept for that one next call with the very same
