@@ -469,6 +469,8 @@ class _CommonReadings:
         )
         self.changing_class = re.escape(changing)
         self._changing = compiled(f"[{self.changing_class}]")
+        # (and as a table by code point, for the loop over a text's words)
+        self._changing_points = bytes(chr(point) in changing for point in range(max(map(ord, changing), default=0) + 1))
         self._shown_letters = non_ascii_letters(upper)
         self._letter_sets = letter_sets(shown_as)
         self._roles: dict[int, int] = {}
@@ -486,8 +488,14 @@ class _CommonReadings:
         # read into nothing else. (From letter to letter, the words found by looking for
         # the spaces around it: a regex for such words was tried at every position.)
         end = min(end, len(text))
-        while changing is not None:
-            first = last = changing.start()
+        table = self._changing_points
+        index = changing.start()
+        while index < end:
+            point = ord(text[index])
+            if point >= len(table) or not table[point]:
+                index += 1
+                continue
+            first = last = index
             while first > start and not _space_at(text, first - 1):
                 first -= 1
             while last < end and not _space_at(text, last):
@@ -495,7 +503,7 @@ class _CommonReadings:
             # (the words are remembered whole, the test for a changing letter included)
             if self._reads_into_common_word(text[first:last]):
                 return True
-            changing = self._changing.search(text, last, end)
+            index = last
         return False
 
     def _letters_of_an_original(self, text: str) -> bool:
