@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, UNDEFINED, codepage
@@ -51,3 +51,30 @@ def test_a_codepage_decodes_its_bytes_by_its_table_and_undefined_bytes_as_replac
         assert page.decode(bytes(range(256))) == expected
     assert codepage("cp1252").decode(b"caf\xe9 \x81") == "café \x81"
     assert codepage("iso8859-7").decode(b"\xae") == "\ufffd"
+
+
+def _every_reading(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str, bytes]]:
+    # the definition: every codepage that encodes the text into bytes that are UTF-8
+    found: dict[str, tuple[str, bytes]] = {}
+    if text.isascii():
+        return found
+    for name in codecs:
+        data = codepage(name).encode(text)
+        if data is None:
+            continue
+        try:
+            found.setdefault(data.decode("utf-8"), (name, data))
+        except UnicodeDecodeError:
+            continue
+    return found
+
+
+_ORIGINALS = st.text(st.sampled_from("aé ßЖжΩω中€’😀ưđ\xa0"), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ORIGINALS, st.sampled_from(SINGLE_BYTE_CODECS), _TEXT, st.booleans())
+def test_the_complete_readings_are_every_reading(original: str, name: str, other: str, damaged: bool) -> None:
+    # damaged text, which reads whole, and any other: none missed, none added
+    text = codepage(name).decode(original.encode()) if damaged else other
+    assert complete_readings(text, SINGLE_BYTE_CODECS) == _every_reading(text, SINGLE_BYTE_CODECS)

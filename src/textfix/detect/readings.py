@@ -86,11 +86,26 @@ def _encodable_by(text: str, codecs: tuple[str, ...]) -> int:
     return mask
 
 
+def _first_sequence_begins(text: str, codecs: tuple[str, ...]) -> int:
+    """A bit for every codepage that gives the first character beyond ASCII in `text` to a
+    lead byte and the character after it to a continuation byte (or has it stand in for one)."""
+    leads, continuations = role_masks(codecs)
+    for index in range(len(text)):
+        if ord(text[index]) >= 0x80:
+            following = text[index + 1 : index + 2]
+            return leads.get(text[index], 0) & (continuations.get(following, 0) if following else 0)
+    return 0
+
+
 def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str, bytes]]:
     """decoded -> (first codec, bytes), for every codepage through which all of `text` is UTF-8."""
     mask = _encodable_by(text, codecs)
     if not mask or text.isascii():
         return {}
+    # UTF-8 beyond ASCII begins with a lead byte and a continuation: only the codepages
+    # that give the first such character and the next one those bytes can read it all
+    # (the others would fail to decode, at the cost of an exception each).
+    mask &= _first_sequence_begins(text, codecs)
     found: dict[str, tuple[str, bytes]] = {}
     for index, name in enumerate(codecs):
         if not mask >> index & 1:
