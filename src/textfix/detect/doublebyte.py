@@ -31,6 +31,7 @@ from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_r
 from textfix.model.letters import has_unwritten_letters, language_letters, regular_case
 from textfix.native import i64
 from textfix.patterns import compiled
+from textfix.spans import union_of
 from textfix.utf8 import MULTIBYTE_RUN
 
 # Assumed share of each among damage of this kind, as for the single-byte codepages.
@@ -624,7 +625,7 @@ def features(text: str, items: list[DoubleByteCandidate]) -> list[list[float]]:
                 for a, b in ((i, j), (j, i)):
                     best = rivals[a]
                     rivals[a] = gains[b][0] if best is None else max(best, gains[b][0])
-    outside = scripts_outside(text, items)
+    outside = scripts_outside(text, union_of((item.start, item.end) for item in items))
     rows = []
     for index, item in enumerate(items):
         gain, class_gain = gains[index]

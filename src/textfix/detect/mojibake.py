@@ -10,15 +10,12 @@ is weighed by the evidence model before it is reported.
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from functools import cache
 from typing import Final, NamedTuple
 
 from textfix.codecs import Codepage, codepage
-from textfix.detect.charsets import char_class
 from textfix.native import i64
-from textfix.patterns import compiled
 from textfix.utf8 import LOSSY_SEQUENCE, LOST, MULTIBYTE_RUN
 
 STAND_INS = " ?\ufffd"  # what a lost byte turns into: NBSP collapsed to space, or a replacement mark
@@ -52,7 +49,6 @@ class _Scanner(NamedTuple):
     codepage: Codepage
     roles: bytes  # the roles (below) of each character below _ROLES_LIMIT
     roles_beyond: dict[int, int]  # of the codepage's characters from there on
-    pair: re.Pattern[str]  # a lead followed by a continuation or stand-in: is there anything to read?
     undefined: tuple[int, ...]  # the bytes a strict decoder turns into "?" or U+FFFD
     space_stands_in: bool  # whether a space after a lead may stand for a lost NBSP
 
@@ -101,12 +97,10 @@ def scanner(name: str) -> _Scanner:
         if point < _ROLES_LIMIT:
             below[point] = role
     beyond = {point: role for point, role in roles.items() if point >= _ROLES_LIMIT}
-    leads = char_class(page.chars(0xC2, 0xF4))
-    pair = compiled(f"{leads}(?:{char_class(page.chars(0x80, 0xBF) + STAND_INS)})")
     undefined = tuple(b for b in range(0x80, 0xA0) if page.decoding_table[b] == chr(b))
     if name == "iso8859-1":
         undefined = ()
-    return _Scanner(page, bytes(below), beyond, pair, undefined, space_stands_in)
+    return _Scanner(page, bytes(below), beyond, undefined, space_stands_in)
 
 
 def stretches(text: str, scan: _Scanner, start: int, end: int) -> list[tuple[int, int]]:
@@ -196,8 +190,6 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
     scan = scanner(name)
     found: list[Candidate] = []
     end = len(text) if end is None else end
-    if scan.pair.search(text, start, end) is None:
-        return found
     for offset, stretch_end in stretches(text, scan, start, end):
         stretch = text[offset:stretch_end]
         data = _encode_stretch(scan.codepage, stretch)

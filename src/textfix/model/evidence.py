@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import cache
 from itertools import islice
 from typing import NamedTuple, Protocol
@@ -142,11 +142,11 @@ def elsewhere(chars: str, scripts_outside: set[str]) -> float:
     return 1.0 if scripts <= scripts_outside else -1.0
 
 
-def scripts_outside(text: str, readings: Sequence[Spanned]) -> set[str]:
-    """Scripts of the letters that no reading covers, near the readings."""
-    if not readings:
+def scripts_outside(text: str, covered: list[tuple[int, int]]) -> set[str]:
+    """Scripts of the letters outside the readings' spans (`covered`, as union_of gives
+    them), near the readings."""
+    if not covered:
         return set()
-    covered = union_of((r.start, r.end) for r in readings)
     low, high = max(0, covered[0][0] - CENSUS_REACH), min(len(text), covered[-1][1] + CENSUS_REACH)
     # (each distinct character once: a long text repeats its letters)
     chars: set[str] = set()
@@ -228,8 +228,8 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
             if not agree(current, other):
                 best_rival[i] = max(best_rival[i], _score(other))
                 best_rival[j] = max(best_rival[j], _score(current))
-    outside = scripts_outside(text, readings)
     covered = union_of((r.start, r.end) for r in readings)
+    outside = scripts_outside(text, covered)
     rows = []
     for item, rival in zip(readings, best_rival):
         span = text[item.start : item.end]
