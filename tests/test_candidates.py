@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
-from textfix.detect.candidates import _paired, _read_alike, distinct_candidates
+from textfix.detect.candidates import _read_alike, distinct_candidates
 from textfix.detect.charsets import char_class
 from textfix.detect.mojibake import SPACE_LEADS, STAND_INS, candidates_for, scanner, stretches
-from textfix.detect.readings import role_masks
+from textfix.detect.readings import paired, role_masks
 
 
 def _without_codec(text: str, name: str) -> list[tuple[object, ...]]:
@@ -82,6 +82,6 @@ def test_the_codepages_paired_in_a_window_are_those_whose_scanner_finds_a_pair(d
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     leads, continuations = role_masks(SINGLE_BYTE_CODECS)
-    found = _paired(text, start, end, leads, continuations)
+    found = paired(text, start, end, leads, continuations)
     for index, name in enumerate(SINGLE_BYTE_CODECS):
         assert bool(found >> index & 1) == (_pair(name).search(text, start, end) is not None), name

@@ -12,7 +12,7 @@ from functools import cache
 
 from textfix.codecs import PRIOR_SHARE, UNDEFINED, codepage
 from textfix.detect.mojibake import Candidate, candidates_for, scanner
-from textfix.detect.readings import complete_readings, role_masks
+from textfix.detect.readings import complete_readings, paired, role_masks
 from textfix.detect.suspects import LOST_MARKS, may_hold_mojibake, stage_zero, suspect_pattern
 from textfix.model.charmodel import char_model
 from textfix.patterns import compiled
@@ -78,7 +78,7 @@ def distinct_candidates(
     for start, end in [(0, len(text))] if windows is None else windows:
         # Only codepages that show a lead before a continuation or stand-in in the window:
         # the others read nothing there (see candidates_for).
-        relevant = _paired(text, start, end, leads, continuations)
+        relevant = paired(text, start, end, leads, continuations)
         if not relevant:
             continue
         # (the scanner's lookbehinds see the character before the window too)
@@ -95,18 +95,6 @@ def distinct_candidates(
     for candidate in found:
         grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
     return _drop_fragments(list(grouped.values()))
-
-def _paired(text: str, start: int, end: int, leads: dict[str, int], continuations: dict[str, int]) -> int:
-    """A bit for every codepage that gives some character of text[start:end] to a lead
-    byte and the next one to a continuation byte (or has it stand in for one)."""
-    found = 0
-    before = 0  # the codepages the character before is a lead in
-    for index in range(start, end):
-        char = text[index]
-        found |= before & continuations.get(char, 0)
-        before = leads.get(char, 0)
-    return found
-
 
 def _read_alike(chars: set[str], first: str, second: str) -> bool:
     """Whether codepage `second` reads a window with these characters as `first` does.

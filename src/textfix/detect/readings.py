@@ -86,14 +86,25 @@ def _encodable_by(text: str, codecs: tuple[str, ...]) -> int:
     return mask
 
 
+def paired(text: str, start: int, end: int, leads: dict[str, int], continuations: dict[str, int]) -> int:
+    """A bit for every codepage that gives some character of text[start:end] to a lead
+    byte and the next one to a continuation byte (or has it stand in for one), given
+    role_masks' `leads` and `continuations`."""
+    found = 0
+    before = 0  # the codepages the character before is a lead in
+    for index in range(start, end):
+        char = text[index]
+        found |= before & continuations.get(char, 0)
+        before = leads.get(char, 0)
+    return found
+
+
 def _first_sequence_begins(text: str, codecs: tuple[str, ...]) -> int:
     """A bit for every codepage that gives the first character beyond ASCII in `text` to a
     lead byte and the character after it to a continuation byte (or has it stand in for one)."""
-    leads, continuations = role_masks(codecs)
     for index in range(len(text)):
         if ord(text[index]) >= 0x80:
-            following = text[index + 1 : index + 2]
-            return leads.get(text[index], 0) & (continuations.get(following, 0) if following else 0)
+            return paired(text, index, min(index + 2, len(text)), *role_masks(codecs))
     return 0
 
 
