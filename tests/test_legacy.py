@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 
 from textfix import Config, detect, fix_text
 from textfix.codecs import LEGACY_PAIRS, codepage
+from textfix.detect import legacy
 from textfix.detect.legacy import (
     _FINAL_A_TILDE,
     FEATURE_NAMES,
+    LATIN_ORIGINALS,
     MisreadSigns,
     _common_readings,
     _GramSearch,
@@ -689,3 +691,75 @@ def test_common_readings_are_found_as_every_word_and_the_letters_would_tell(text
     assert common.found(text, start, end) == (by_set or by_word)
     if common._settled_by_letters(span):
         assert not by_set
+
+
+# Legacy texts that detect_legacy repairs without a hint, word by word or read whole.
+_MISREAD_TEXTS = [
+    "Hфte inconnu, rйessayez plus tard",
+    "РПЛБЪЧБОЕ ОБ РЯМОЙФЕ ЙНЕОБ ОБ ПВЕЛФЙ",
+    "B³¹d podczas wykonywania samokontroli.",
+    "Nie mo¿na otworzyæ pliku, spróbuj ponownie póŸniej.",
+    "Yazý tipi seçilemedi, dosya açýlamadý.",
+    "Negalima pakeisti failø pavadinimø, nes failas uþrakintas",
+]
+
+
+@pytest.mark.parametrize("text", _MISREAD_TEXTS)
+def test_spans_that_explain_every_non_ascii_character_leave_no_legacy_reading(text: str) -> None:
+    # detect_legacy answers at once where `explained` covers all of the text beyond
+    # ASCII: the long way round, no word would count and no pair would read anything
+    pairs = LEGACY_PAIRS
+    non_ascii = [index for index, char in enumerate(text) if not char.isascii()]
+    explained = [(index, index + 1) for index in non_ascii]
+    assert pair_readings(text, pairs, explained=explained) == []
+    assert legacy._read_whole(text, pairs, explained, 0.0) == []
+    assert legacy.detect_legacy(text, pairs, 0.5, explained=explained) == []
+    # with nothing explained, the text is read
+    assert legacy.detect_legacy(text, pairs, 0.5)
+    assert legacy._all_explained(text, explained)
+    assert not legacy._all_explained(text, explained[1:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("aé€ж ,"), max_size=12), st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12))))
+def test_all_explained_means_no_non_ascii_character_outside_the_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    spans = [(min(a, b), max(a, b)) for a, b in spans]
+    outside = [i for i, c in enumerate(text) if not c.isascii() and not any(a <= i < b for a, b in spans)]
+    assert legacy._all_explained(text, spans) == (bool(spans) and not outside)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Користування: sotruss [ПАРАМЕТР...] [--] ВИКОНУВАНИЙ ФАЙЛ [ПАРАМЕТР...]",
+        "Inœuds",
+        "Прикладиs:",
+        "Figura GIF nuk ka një hartë ngjyrash globale",
+        "Bu dosya AÞ Aþ APÃ ile açýlamadý.",  # short capitals read into common words, proving nothing
+        *_MISREAD_TEXTS,
+    ],
+)
+def test_a_word_improves_as_its_parts_say(text: str) -> None:
+    # _improves weighs whether the word proves anything last; its answer is that of
+    # the tests in their natural order
+    model = legacy.char_model()
+    for start, end in legacy._words(text):
+        word = text[start:end]
+        for original, shown_as in LEGACY_PAIRS:
+            replacement = legacy.reread(word, original, shown_as)
+            if replacement is None or replacement == word or legacy._no_evidence(word, replacement):
+                expected = False
+            elif original in LATIN_ORIGINALS and legacy._read_into_common_word(word, replacement, original):
+                expected = True
+            else:
+                expected = legacy._gain(model, word, replacement, *legacy._context(text, start, end)) > 0
+            assert legacy._improves(model, text, start, end, original, shown_as) == expected
+
+
+def test_the_whole_readings_kept_are_those_of_the_last_text() -> None:
+    # (compiled, a tuple of fixed length is built anew at each use: the pairs kept
+    # must still be found again, not added once a call)
+    text = "Gjerësia më e vogël e dëshiruar e elementit të menusë, në gërma"
+    for _ in range(5):
+        assert fix_text(text) == text
+    assert len(legacy._whole_seen) <= 2

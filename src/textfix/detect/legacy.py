@@ -30,6 +30,7 @@ from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 from textfix.patterns import compiled
 from textfix.screen import Need
+from textfix.spans import gaps, union_of
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -128,11 +129,11 @@ def _ending_in_a_tilde(text: str, start: int, end: int) -> Iterator[str]:
 
 def _reads_whole_through(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
     # The sign is searched word by word too, and the answer is the whole text's: the
-    # last text's answers are kept, for each set of pairs (compared by identity, as a
-    # copy: another thread may replace it).
+    # last text's answers are kept, for each set of pairs (the text compared by
+    # identity, read as a copy: another thread may replace it).
     seen = list(_whole_seen)
     for seen_text, seen_pairs, found in seen:
-        if seen_text is text and seen_pairs is pairs:
+        if seen_text is text and seen_pairs == pairs:
             return found
     found = bool(_read_whole(text, pairs, (), 0.0))
     _whole_seen[:] = [entry for entry in seen if entry[0] is text] + [(text, pairs, found)]
@@ -721,6 +722,11 @@ def _pairs_to_read(
     return tuple(kept)
 
 
+def _all_explained(text: str, explained: Spans) -> bool:
+    """Whether the spans cover every non-ASCII character of the text."""
+    return bool(explained) and all(text[start:end].isascii() for start, end in gaps(union_of(explained), 0, len(text)))
+
+
 def non_ascii_covered(text: str, start: int, end: int, explained: Spans) -> bool:
     """Whether the spans cover every non-ASCII character of text[start:end]. (Chance UTF-8
     readings of two or three characters inside legacy words, "Ð™" in GBK text, do not.)"""
@@ -737,11 +743,13 @@ def _improves(model: CharModel, text: str, start: int, end: int, original: str, 
     """Whether the word re-read through the pair is more plausible, and proves something."""
     word = text[start:end]
     replacement = reread(word, original, shown_as)
-    if replacement is None or replacement == word or _no_evidence(word, replacement):
+    if replacement is None or replacement == word:
         return False
+    # (whether the word proves anything is asked last: most re-read clean words read
+    # worse, and the answer is then no without it)
     if original in LATIN_ORIGINALS and _read_into_common_word(word, replacement, original):
-        return True
-    return _gain(model, word, replacement, *_context(text, start, end)) > 0
+        return not _no_evidence(word, replacement)
+    return _gain(model, word, replacement, *_context(text, start, end)) > 0 and not _no_evidence(word, replacement)
 
 
 def _read_into_common_word(word: str, replacement: str, original: str) -> bool:
@@ -1275,13 +1283,15 @@ def _letter_of_another_script_from_a_symbol(word: str, replacement: str) -> bool
     with ASCII letters: a character quoted in code or markup, not text ("Segment("▄")" is
     no "Segment("Њ")", "rindex('─')" no "rindex('Ђ')"). Misread text glued to ASCII has
     letters misread too ("<§\xadЁҐ>" is "<знче>" through cp866)."""
+    if len(word) != len(replacement) or _ASCII_LETTER.search(word) is None:
+        return False
     changed = [(shown, read) for shown, read in zip(word, replacement) if shown != read]
-    return (
-        len(word) == len(replacement)
-        and bool(changed)
-        and any(c.isascii() and c.isalpha() for c in word)
-        and all(not shown.isalpha() and read.isalpha() and read > _LATIN_END for shown, read in changed)
+    return bool(changed) and all(
+        not shown.isalpha() and read.isalpha() and read > _LATIN_END for shown, read in changed
     )
+
+
+_ASCII_LETTER = compiled("[A-Za-z]")
 
 
 _LATIN_END = "\u024f"
@@ -1350,7 +1360,11 @@ def detect_legacy(
     count as looking misread (see _pairs_to_read), and only the `searches` named (see
     MisreadSigns.found) can tell that the text looks so.
     """
-    if not pairs or text.isascii() or not (hinted or may_hold_legacy_mojibake(text, pairs, searches)):
+    if not pairs or text.isascii():
+        return []
+    # (unhinted, a word counts only where its non-ASCII characters are not all explained:
+    # with none left outside the spans, no word counts, and no pair reads anything)
+    if not hinted and (not may_hold_legacy_mojibake(text, pairs, searches) or _all_explained(text, explained)):
         return []
     readings = pair_readings(text, pairs, hinted, alphabet, explained)
     if not readings:
@@ -1410,7 +1424,9 @@ WHOLE_TEXT_LANGUAGES = {
     "cp1254": ("tr", "az"),
 }
 WHOLE_TEXT_PAIRS = tuple((original, MISREAD_GRAMS_SHOWN_AS) for original in WHOLE_TEXT_LANGUAGES)
-BALTIC_PAIRS = (BALTIC_PAIR,)
+# (typed as a tuple of any length, which mypyc keeps as the one Python object: a tuple
+# of fixed length it would build anew at each use)
+BALTIC_PAIRS: tuple[tuple[str, str], ...] = (BALTIC_PAIR,)
 WHOLE_TEXT_GAIN = 10.0
 WHOLE_TEXT_CONFIDENCE = 0.99
 

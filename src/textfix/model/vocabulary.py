@@ -21,7 +21,7 @@ _EDGES = compiled(r"^\W+|\W+$")
 
 # The codepages a mark tells, a bit each, and one more bit for languages none of them
 # writes (Vietnamese); the mark is the character MARK_BASE + bits, printable.
-CODEPAGES = ("cp1252", "cp1250", "cp1254", "cp1257")
+CODEPAGES: tuple[str, ...] = ("cp1252", "cp1250", "cp1254", "cp1257")  # (any length: mypyc keeps it one object)
 MARK_BASE = 0x40
 _OTHER_LANGUAGES = 1 << len(CODEPAGES)
 
