@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textfix.codecs import codepage
 from textfix.config import DEFAULT_CONFIG
 from textfix.detect import layers
 from textfix.detect.candidates import suspect_windows
 from textfix.detect.layers import _score_layer, _scored_layer, detect_mojibake
+from textfix.detect.readings import complete_readings, sequences_in
+from textfix.model.evidence import whole_window_confidence
 
 
 def test_a_layer_scored_again_is_scored_as_the_first_time_and_apart_from_what_callers_do() -> None:
@@ -31,3 +37,38 @@ def test_the_scorings_kept_are_those_of_one_call() -> None:
     assert any(seen[0] == sparse for seen in layers._scored)
     detect_mojibake("Ainsi de suite, cafÃ©.", DEFAULT_CONFIG)
     assert not any(seen[0] == sparse for seen in layers._scored)
+
+
+# Characters that UTF-8 read through the codepages shows, and ASCII between them.
+_SHOWN = "ÃÂâ€™©¤Ð°Ñ\x81ÎÏ╨╧ΓΘσ€ЮЁдабвใยเ ab"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(_SHOWN), max_size=14))
+def test_a_window_too_short_of_non_ascii_for_a_whole_reading_has_no_reading_with_enough_sequences(text: str) -> None:
+    # _read_whole turns such a window away before reading it: each sequence takes two
+    # non-ASCII characters or more, so none of its readings could be trusted whole
+    codecs = DEFAULT_CONFIG.codecs
+    enough = layers._ENOUGH_FOR_A_WHOLE_READING.match(text) is not None
+    assert enough == (sum(not c.isascii() for c in text) >= 2 * layers.WHOLE_WINDOW_MIN_SEQUENCES)
+    if not enough:
+        for _, data in complete_readings(text, codecs).values():
+            assert whole_window_confidence(sequences_in(data)) is None
+        assert layers._read_whole(text, 0, len(text), codecs, 3, DEFAULT_CONFIG.threshold) is None
+
+
+def test_a_whole_reading_needs_its_sequences_and_no_more() -> None:
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    three, two = "le cafÃ© et le thÃ© sont prÃªts", "le cafÃ© et le thÃ© sont prets"
+    assert layers._read_whole(three, 0, len(three), codecs, 3, threshold) is not None
+    assert layers._read_whole(two, 0, len(two), codecs, 3, threshold) is None
+
+
+def test_every_codepage_gives_a_non_ascii_character_a_byte_beyond_ascii() -> None:
+    # (what the count of non-ASCII characters before a whole reading rests on)
+    for name in DEFAULT_CONFIG.codecs:
+        page = codepage(name)
+        for byte in range(256):
+            shown = page.decode(bytes([byte]))
+            assert shown is None or shown.isascii() == (byte < 0x80), (name, byte)
+

@@ -27,6 +27,7 @@ from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings
 from textfix.languages import alphabet
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import (
+    WHOLE_WINDOW_MIN_SEQUENCES,
     agree,
     confidence,
     layer_features,
@@ -283,6 +284,11 @@ class _WholeReading(NamedTuple):
 # whole sequences: found by one class, where MULTIBYTE_RUN tries its branches at every byte.
 _RUN_IN_UTF8 = compiled(rb"[\x80-\xff]+")
 
+# A sequence is two bytes or more, and every codepage gives a non-ASCII character a byte
+# beyond ASCII: a window with fewer non-ASCII characters than twice the sequences a
+# whole reading needs cannot have enough of them, whatever it reads as.
+_ENOUGH_FOR_A_WHOLE_READING = compiled(f"(?:[\\x00-\\x7f]*[^\\x00-\\x7f]){{{2 * WHOLE_WINDOW_MIN_SEQUENCES}}}")
+
 
 # fix_text reads a damaged text whole before the full analysis, which begins by reading
 # the same text whole: the last few readings are remembered (they are never changed).
@@ -297,6 +303,8 @@ def _read_whole(
     Runs without an odd pair of their own ("แจก", clean Thai, inside damaged cp874
     text) are not taken on trust: they are returned as spans for the full evidence.
     """
+    if _ENOUGH_FOR_A_WHOLE_READING.match(text, start, end) is None:
+        return None
     reading = _one_reading(complete_readings(text[start:end], codecs), codecs)
     if reading is None:
         return None
