@@ -287,7 +287,8 @@ _RUN_IN_UTF8 = compiled(rb"[\x80-\xff]+")
 # A sequence is two bytes or more, and every codepage gives a non-ASCII character a byte
 # beyond ASCII: a window with fewer non-ASCII characters than twice the sequences a
 # whole reading needs cannot have enough of them, whatever it reads as.
-_ENOUGH_FOR_A_WHOLE_READING = compiled(f"(?:[\\x00-\\x7f]*[^\\x00-\\x7f]){{{2 * WHOLE_WINDOW_MIN_SEQUENCES}}}")
+# (unrolled, possessive: the engine runs a repeated group slower)
+_ENOUGH_FOR_A_WHOLE_READING = compiled("[\\x00-\\x7f]*+[^\\x00-\\x7f]" * (2 * WHOLE_WINDOW_MIN_SEQUENCES))
 
 
 # fix_text reads a damaged text whole before the full analysis, which begins by reading

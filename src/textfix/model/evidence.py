@@ -148,11 +148,21 @@ def scripts_outside(text: str, covered: list[tuple[int, int]]) -> set[str]:
     if not covered:
         return set()
     low, high = max(0, covered[0][0] - CENSUS_REACH), min(len(text), covered[-1][1] + CENSUS_REACH)
-    # (each distinct character once: a long text repeats its letters)
+    # (each distinct non-ASCII character once: a long text repeats its letters; ASCII
+    # letters are all Latin, and its other characters no letters)
     chars: set[str] = set()
+    latin = False
     for start, end in gaps(covered, low, high):
-        chars.update(text[start:end])
-    return _letter_scripts(chars)
+        chars.update(_NON_ASCII.findall(text, start, end))
+        latin = latin or _ASCII_LETTER.search(text, start, end) is not None
+    scripts = _letter_scripts(chars)
+    if latin:
+        scripts.add("LATIN")
+    return scripts
+
+
+_NON_ASCII = compiled("[^\x00-\x7f]")
+_ASCII_LETTER = compiled("[A-Za-z]")
 
 
 def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int]]) -> int:

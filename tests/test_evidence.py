@@ -1,0 +1,26 @@
+"""The single-byte evidence's features (textfix.model.evidence)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textfix.model.evidence import CENSUS_REACH, letter_script, scripts_outside
+from textfix.spans import union_of
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(st.sampled_from("aZ1 ,.éßжΩأ中ใ\u0301²ªÃ©"), max_size=30),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=1, max_size=4),
+)
+def test_scripts_outside_are_those_of_every_letter_outside_the_spans_near_them(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    covered = union_of((min(a, b), max(a, b)) for a, b in spans)
+    low, high = max(0, covered[0][0] - CENSUS_REACH), min(len(text), covered[-1][1] + CENSUS_REACH)
+    outside = [
+        char for index, char in enumerate(text) if low <= index < high and not any(a <= index < b for a, b in covered)
+    ]
+    expected = {letter_script(char) for char in outside} - {None}
+    assert scripts_outside(text, covered) == expected
