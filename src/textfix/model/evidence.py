@@ -10,6 +10,7 @@ probability is calibrated on data, not guessed.
 from __future__ import annotations
 
 import math
+import string
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
@@ -151,18 +152,16 @@ def scripts_outside(text: str, covered: list[tuple[int, int]]) -> set[str]:
     # (each distinct non-ASCII character once: a long text repeats its letters; ASCII
     # letters are all Latin, and its other characters no letters)
     chars: set[str] = set()
-    latin = False
     for start, end in gaps(covered, low, high):
-        chars.update(_NON_ASCII.findall(text, start, end))
-        latin = latin or _ASCII_LETTER.search(text, start, end) is not None
-    scripts = _letter_scripts(chars)
-    if latin:
+        chars.update(text[start:end])
+    scripts = _letter_scripts(chars - _ASCII)
+    if not chars.isdisjoint(_ASCII_LETTERS):
         scripts.add("LATIN")
     return scripts
 
 
-_NON_ASCII = compiled("[^\x00-\x7f]")
-_ASCII_LETTER = compiled("[A-Za-z]")
+_ASCII = frozenset(map(chr, range(128)))
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
 def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int]]) -> int:
