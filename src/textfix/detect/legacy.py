@@ -659,13 +659,18 @@ def _single_byte_reading(data: bytes, original: str) -> str | None:
 
 
 def candidates(
-    text: str, pairs: tuple[tuple[str, str], ...], hinted: bool = False, explained: Spans = ()
+    text: str,
+    pairs: tuple[tuple[str, str], ...],
+    hinted: bool = False,
+    explained: Spans = (),
+    gains: _Gains | None = None,
 ) -> list[LegacyCandidate]:
     """Every word re-read through every pair worth reading the text with: every pair, when
-    the pairs come from a language hint; else see _pairs_to_read."""
+    the pairs come from a language hint; else see _pairs_to_read (which weighs words
+    with `gains`, if given, for the caller to weigh them again at no cost)."""
     words = [(start, end) for start, end in _words(text) if _JOINED_DRAWING.search(text, start, end) is None]
     if not hinted:
-        pairs = _pairs_to_read(text, words, pairs, explained)
+        pairs = _pairs_to_read(text, words, pairs, explained, gains or _Gains(char_model()))
     found = []
     for start, end in words:
         word = text[start:end]
@@ -690,7 +695,7 @@ _JOINED_DRAWING = compiled(f"[{_LINES}]{_BOX}|{_BOX}[{_LINES}]|({_BOX})\\1\\1")
 
 
 def _pairs_to_read(
-    text: str, words: list[tuple[int, int]], pairs: tuple[tuple[str, str], ...], explained: Spans
+    text: str, words: list[tuple[int, int]], pairs: tuple[tuple[str, str], ...], explained: Spans, gains: _Gains
 ) -> tuple[tuple[str, str], ...]:
     """The pairs whose shown codepage the text looks misread in, and that make at least one
     word looking so more plausible.
@@ -703,7 +708,6 @@ def _pairs_to_read(
     text) need not be weighed. A word that `explained` spans (sure UTF-8 repairs) cover
     is damage of another kind: how it looks says nothing of the rest.
     """
-    model = char_model()
     kept = []
     for shown_as in dict.fromkeys(shown for _, shown in pairs):
         view = _looks_misread(shown_as)
@@ -716,7 +720,7 @@ def _pairs_to_read(
                 flagged.setdefault((text[start:end], *_context(text, start, end)), (start, end))
         for pair in pairs:
             if pair[1] == shown_as and any(
-                _improves(model, text, start, end, *pair) for start, end in flagged.values()
+                _improves(gains, text, start, end, *pair) for start, end in flagged.values()
             ):
                 kept.append(pair)
     return tuple(kept)
@@ -739,7 +743,7 @@ def non_ascii_covered(text: str, start: int, end: int, explained: Spans) -> bool
     return all(done or char.isascii() for done, char in zip(covered, text[start:end]))
 
 
-def _improves(model: CharModel, text: str, start: int, end: int, original: str, shown_as: str) -> bool:
+def _improves(gains: _Gains, text: str, start: int, end: int, original: str, shown_as: str) -> bool:
     """Whether the word re-read through the pair is more plausible, and proves something."""
     word = text[start:end]
     replacement = reread(word, original, shown_as)
@@ -749,7 +753,7 @@ def _improves(model: CharModel, text: str, start: int, end: int, original: str, 
     # worse, and the answer is then no without it)
     if original in LATIN_ORIGINALS and _read_into_common_word(word, replacement, original):
         return not _no_evidence(word, replacement)
-    return _gain(model, word, replacement, *_context(text, start, end)) > 0 and not _no_evidence(word, replacement)
+    return gains.of(word, replacement, *_context(text, start, end)) > 0 and not _no_evidence(word, replacement)
 
 
 def _read_into_common_word(word: str, replacement: str, original: str) -> bool:
@@ -838,16 +842,16 @@ def pair_readings(
     case whose letters come into that alphabet ("öðesi" into Turkish "öğesi") is improved
     whatever the character model says, and one whose letters leave it is not.
     """
-    items = candidates(text, pairs, hinted, explained)
+    gains = _Gains(char_model())
+    items = candidates(text, pairs, hinted, explained, gains)
     if not items:
         return []
-    model = char_model()
     by_pair: dict[tuple[str, str], list[tuple[LegacyCandidate, float, float, bool]]] = {}
     fixed: dict[tuple[str, str], int] = {}
     broken: dict[tuple[str, str], int] = {}
     for item in items:
         span = text[item.start : item.end]
-        gain = _gain(model, span, item.replacement, *_context(text, item.start, item.end))
+        gain = gains.of(span, item.replacement, *_context(text, item.start, item.end))
         proves_nothing = _no_evidence(span, item.replacement)
         evidence = min(gain, 0.0) if proves_nothing else gain
         latin = item.original in LATIN_ORIGINALS
@@ -1032,19 +1036,46 @@ ALPHABET_GAIN = 3.0
 COMMON_WORD_GAIN = 3.0
 
 
-def _gain(model: CharModel, word: str, replacement: str, left: str, right: str) -> float:
-    """How much more plausible the character model finds the replacement, in nats.
+class _Gains:
+    """How much more plausible the character model finds a word's replacement, in nats,
+    for the words of one text.
 
     Words in capitals are compared in lower case: capitals are rare in the model's text,
     so an abbreviation ("ВНИМАНИЕ") would otherwise lose to any lower-case reading, and
     capitals made of lower-case damage ("ТБДПЛ" for "радок") would win by their case alone.
     Runs of one character count twice at most: repeated, a pair that reads a little
     better ("жж" as "цц", "““" as "摀") would add up to any amount of evidence.
+
+    A word is re-read through several pairs, and weighed again for its pair's features:
+    what the model says of each word as shown, and of each reading, is worked out once.
     """
-    if _all_caps(word) or _all_caps(replacement):
-        word, replacement, left, right = word.lower(), replacement.lower(), left.lower(), right.lower()
-    word, replacement = _RUN.sub(_twice, word), _RUN.sub(_twice, replacement)
-    return model.pair_logp(replacement, left, right) - model.pair_logp(word, left, right)
+
+    def __init__(self, model: CharModel) -> None:
+        self._model = model
+        self._caps: dict[str, bool] = {}
+        self._shown: dict[tuple[str, str, str, bool], float] = {}
+        self._gains: dict[tuple[str, str, str, str], float] = {}
+
+    def of(self, word: str, replacement: str, left: str, right: str) -> float:
+        key = (word, replacement, left, right)
+        gain = self._gains.get(key)
+        if gain is not None:
+            return gain
+        caps = self._caps.get(word)
+        if caps is None:
+            caps = self._caps[word] = _all_caps(word)
+        lowered = caps or _all_caps(replacement)
+        shown_key = (word, left, right, lowered)
+        shown = self._shown.get(shown_key)
+        if shown is None:
+            shown = self._shown[shown_key] = self._plausibility(word, left, right, lowered)
+        gain = self._gains[key] = self._plausibility(replacement, left, right, lowered) - shown
+        return gain
+
+    def _plausibility(self, text: str, left: str, right: str, lowered: bool) -> float:
+        if lowered:
+            text, left, right = text.lower(), left.lower(), right.lower()
+        return self._model.pair_logp(_RUN.sub(_twice, text), left, right)
 
 
 _RUN = compiled(r"(.)\1{2,}", re.DOTALL)
