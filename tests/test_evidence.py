@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textfix.model.evidence import CENSUS_REACH, letter_script, scripts_outside
+from textfix.model.evidence import (
+    CENSUS_REACH,
+    NEARBY,
+    Reading,
+    _clean_letters_nearby,
+    letter_script,
+    scripts_outside,
+)
 from textfix.spans import union_of
 
 
@@ -24,3 +31,31 @@ def test_scripts_outside_are_those_of_every_letter_outside_the_spans_near_them(
     ]
     expected = {letter_script(char) for char in outside} - {None}
     assert scripts_outside(text, covered) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(st.sampled_from("aZ1 ,éßжΩأ中ใ²ªÃ©"), max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(["é", "ж", "Ω", "中", "ใ", "x", "©"])),
+             min_size=1, max_size=4),
+)
+def test_clean_letters_nearby_are_those_of_the_replacements_script_outside_the_readings(
+    text: str, items: list[tuple[int, int, str]]
+) -> None:
+    readings = [
+        Reading(min(a, b, len(text)), min(max(a, b), len(text)), r, False, 1, 0, "cp1252", 0, 0.0, 0.0)
+        for a, b, r in items
+    ]
+    covered = union_of((r.start, r.end) for r in readings)
+    outside = scripts_outside(text, covered)
+    for item in readings:
+        scripts = {letter_script(c) for c in item.replacement} - {None}
+        expected = sum(
+            1
+            for index in range(max(0, item.start - NEARBY), min(len(text), item.end + NEARBY))
+            if not text[index].isascii()
+            and text[index].isalpha()
+            and letter_script(text[index]) in scripts
+            and not any(start <= index < end for start, end in covered)
+        )
+        assert _clean_letters_nearby(text, item, covered, outside) == expected

@@ -164,13 +164,15 @@ _ASCII = frozenset(map(chr, range(128)))
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
-def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int]]) -> int:
+def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int]], outside: set[str]) -> int:
     """Non-ASCII letters of the replacement's script near it that no reading touches.
 
     Damage hits every non-ASCII character of a misdecoded stretch, so clean letters of
-    the very script the repair would produce, right beside it, speak against it.
+    the very script the repair would produce, right beside it, speak against it. (They
+    lie among the letters whose scripts are `outside`, scripts_outside's answer for the
+    same spans: a script not among those has none near.)
     """
-    scripts = _letter_scripts(item.replacement)
+    scripts = _letter_scripts(item.replacement) & outside
     if not scripts:
         return 0
     low, high = max(0, item.start - NEARBY), min(len(text), item.end + NEARBY)
@@ -270,7 +272,7 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
                 math.log1p(item.stranded),
                 elsewhere(span, outside),
                 elsewhere(item.replacement, outside),
-                math.log1p(_clean_letters_nearby(text, item, covered)),
+                math.log1p(_clean_letters_nearby(text, item, covered, outside)),
                 float(item.surprises_removed),
                 math.log(PRIOR_SHARE.get(item.codec, 0.01)),
                 1.0 if looks_like_word(span, left, right) else 0.0,
