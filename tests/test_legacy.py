@@ -716,8 +716,8 @@ def test_spans_that_explain_every_non_ascii_character_leave_no_legacy_reading(te
     assert legacy.detect_legacy(text, pairs, 0.5, explained=explained) == []
     # with nothing explained, the text is read
     assert legacy.detect_legacy(text, pairs, 0.5)
-    assert legacy._all_explained(text, explained)
-    assert not legacy._all_explained(text, explained[1:])
+    assert legacy.all_explained(text, explained)
+    assert not legacy.all_explained(text, explained[1:])
 
 
 @settings(max_examples=300, deadline=None)
@@ -725,7 +725,7 @@ def test_spans_that_explain_every_non_ascii_character_leave_no_legacy_reading(te
 def test_all_explained_means_no_non_ascii_character_outside_the_spans(text: str, spans: list[tuple[int, int]]) -> None:
     spans = [(min(a, b), max(a, b)) for a, b in spans]
     outside = [i for i, c in enumerate(text) if not c.isascii() and not any(a <= i < b for a, b in spans)]
-    assert legacy._all_explained(text, spans) == (bool(spans) and not outside)
+    assert legacy.all_explained(text, spans) == (bool(spans) and not outside)
 
 
 @pytest.mark.parametrize(

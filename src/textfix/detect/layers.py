@@ -19,7 +19,7 @@ from textfix.detect.candidates import distinct_candidates, suspect_windows
 from textfix.detect.controls import C1_RUN, LATIN1_CHAIN, cp1252_view
 from textfix.detect.controls import CONFIDENCE as C1_CONFIDENCE
 from textfix.detect.doublebyte import detect_double_byte
-from textfix.detect.legacy import detect_legacy, may_hold_legacy_mojibake, non_ascii_covered
+from textfix.detect.legacy import all_explained, detect_legacy, may_hold_legacy_mojibake, non_ascii_covered
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in
 from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
@@ -547,11 +547,14 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
         legacy = _legacy_readings(text, config, floor)
     else:
         sure = _explaining(text, found + wide, config)
+        explained = [(f.start, f.end) for f in sure]
         unexplained = _mostly_unexplained(text, sure)
-        if unexplained or _may_be_misread_legacy(text, sure, config):
+        # (where the sure readings explain every non-ASCII character, the legacy
+        # reading counts no word: it is not looked for)
+        if not all_explained(text, explained) and (unexplained or _may_be_misread_legacy(text, sure, config)):
             # doubtful readings without a hint are not even reported: most text that looks
             # misread to the cheap test is clean
-            legacy = _legacy_readings(text, config, floor, [(f.start, f.end) for f in sure])
+            legacy = _legacy_readings(text, config, floor, explained)
             if legacy and not unexplained and not _reads_better(text, legacy, sure):
                 legacy = []
             if legacy and _read_better_as_utf8(text, legacy, config):

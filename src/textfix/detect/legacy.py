@@ -726,7 +726,7 @@ def _pairs_to_read(
     return tuple(kept)
 
 
-def _all_explained(text: str, explained: Spans) -> bool:
+def all_explained(text: str, explained: Spans) -> bool:
     """Whether the spans cover every non-ASCII character of the text."""
     return bool(explained) and all(text[start:end].isascii() for start, end in gaps(union_of(explained), 0, len(text)))
 
@@ -1395,7 +1395,7 @@ def detect_legacy(
         return []
     # (unhinted, a word counts only where its non-ASCII characters are not all explained:
     # with none left outside the spans, no word counts, and no pair reads anything)
-    if not hinted and (not may_hold_legacy_mojibake(text, pairs, searches) or _all_explained(text, explained)):
+    if not hinted and (all_explained(text, explained) or not may_hold_legacy_mojibake(text, pairs, searches)):
         return []
     readings = pair_readings(text, pairs, hinted, alphabet, explained)
     if not readings:
