@@ -18,7 +18,7 @@ def _surprises(text: str, left: str, right: str) -> int:
         1
         for previous, char in zip(chars, chars[1:])
         if not (previous.isascii() and char.isascii())
-        and not model._pair_count(previous, char)
+        and not model.pair_count(previous, char)
         and model._left_counts.get(previous, 0) >= COMMON_CHAR
         and model._emission.get(char, -99.0) > COMMON_LOGP
     )

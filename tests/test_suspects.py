@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.detect import suspects
 from textfix.detect.suspects import LOST_MARKS, SUSPECT_GOES_ON, suspect_pattern
+from textfix.model.charmodel import char_model
 
 # Every character a codepage shows for a byte beyond ASCII (C1 controls for undefined
 # ones), stand-ins, and ASCII.
@@ -74,3 +76,35 @@ def test_plain_cased_text_shows_no_suspect_pair_the_oddity_misses() -> None:
 def test_plain_cased_text_settled_by_the_oddity_holds_no_suspect_pair(text: str) -> None:
     if _settled_as_plain(text):
         assert suspect_pattern(SINGLE_BYTE_CODECS).search(text) is None
+
+
+def test_a_whole_sequence_of_two_latin_letters_is_suspect_unless_clean_text_writes_it() -> None:
+    # every lead letter and continuation letter of each codepage, alone between spaces
+    model = char_model()
+    pattern = suspect_pattern(SINGLE_BYTE_CODECS)
+    checked = 0
+    for name in SINGLE_BYTE_CODECS:
+        page = codepage(name)
+        leads = [c for c in page.chars(0xC2, 0xDF) if suspects._script(c) == "latin"]
+        continuations = [c for c in page.chars(0x80, 0xBF) if suspects._script(c) == "latin"]
+        for lead in leads:
+            for continuation in continuations:
+                written = model.pair_count(lead, continuation) > 0
+                assert (pattern.search(f" {lead}{continuation} ") is None) == written, (name, lead + continuation)
+                checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.parametrize(
+    ("text", "suspect"),
+    [
+        ("Luồng dữ liệu đó khác kiểu với luồng mà phần tử này xử lý được.", False),  # "đó" is "Т" through cp852
+        ("Předběžné filtrování GhostScript", False),  # "ěž" is "ا"
+        ("Bir balanıñ sağ tarafınıñ eklenecek olğanı sutun numarası", False),  # "ıñ" is "դ" through cp850
+        ("GroÃŸe Dateien", True),
+        ("PÅ¡enica", True),
+        ("đóđŽđť", True),  # "ТЦМ" through cp852: "đŽ" is no pair clean text writes
+    ],
+)
+def test_latin_pairs_that_clean_text_writes_are_no_sign(text: str, suspect: bool) -> None:
+    assert suspects.may_hold_mojibake(text, SINGLE_BYTE_CODECS) == suspect

@@ -21,6 +21,7 @@ from functools import cache
 from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import class_body
 from textfix.memo import remembered
+from textfix.model.charmodel import char_model
 from textfix.patterns import compiled
 from textfix.screen import Need, outside
 
@@ -162,7 +163,11 @@ def _latin_sequences(page: Codepage) -> list[str]:
     """Whole UTF-8 sequences of Latin letters in one codepage: "ÃŸ" is ß, "šč" is nothing.
 
     Latin letters pair up only within one codepage and only as a whole sequence, or
-    every Czech or Polish word would look suspect.
+    every Czech or Polish word would look suspect. A pair of two letters that clean text
+    writes (the character model has seen it) is no sign on its own either: Vietnamese
+    "đó", Czech "ěž" and Crimean Tatar "ıñ" are whole sequences through cp852 or cp850
+    ("Т", "ا", "դ"), and the words that hold them are everyday ones. Mojibake of letters
+    shows pairs that clean text never does ("ÃŸ", "Å¡", "đŽ").
     """
     def latin(low: int, high: int) -> set[str]:
         return {c for c in page.chars(low, high) if _script(c) == "latin"}
@@ -174,11 +179,24 @@ def _latin_sequences(page: Codepage) -> list[str]:
         if not lead_letters:
             continue
         if count == 1:
-            if latin(0x80, 0xBF):
-                found.append(f"(?<=[{class_body(lead_letters)}])[{class_body(latin(0x80, 0xBF))}]")
+            found.extend(_unwritten_latin_pairs(lead_letters, latin(0x80, 0xBF)))
         else:
             found.append(f"(?<=[{class_body(lead_letters)}]){continuation}{{{count}}}")
     return found
+
+
+def _unwritten_latin_pairs(leads: set[str], continuations: set[str]) -> list[str]:
+    """Branches for a lead letter, then a continuation letter clean text never writes after it."""
+    model = char_model()
+    leads_by_followers: dict[frozenset[str], set[str]] = {}
+    for lead in leads:
+        followers = frozenset(c for c in continuations if not model.pair_count(lead, c))
+        if followers:
+            leads_by_followers.setdefault(followers, set()).add(lead)
+    return [
+        f"(?<=[{class_body(group)}])[{class_body(followers)}]"
+        for followers, group in sorted(leads_by_followers.items(), key=lambda item: sorted(item[1]))
+    ]
 
 
 def _letter_runs(page: Codepage) -> list[str]:

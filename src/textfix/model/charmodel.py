@@ -151,7 +151,7 @@ class CharModel:
             previous, char = pair[0], pair[1]
             found = (
                 not (previous.isascii() and char.isascii())
-                and not self._pair_count(previous, char)
+                and not self.pair_count(previous, char)
                 and self._left_counts.get(previous, 0) >= COMMON_CHAR
                 and self._emission.get(char, -99.0) > COMMON_LOGP
             )
@@ -159,7 +159,7 @@ class CharModel:
                 self._surprise_cache[pair] = found
         return found
 
-    def _pair_count(self, previous: str, char: str) -> int:
+    def pair_count(self, previous: str, char: str) -> int:
         """How often clean text showed `char` right after `previous` (pairs of ASCII: never counted)."""
         after = self._counts_after.get(previous)
         if after is None:
@@ -179,7 +179,7 @@ class CharModel:
         if not seen:
             return backoff
         variety = self._followers.get(previous, 1)
-        together = self._pair_count(previous, char)
+        together = self.pair_count(previous, char)
         return math.log((together + variety * math.exp(backoff)) / (seen + variety))
 
 
