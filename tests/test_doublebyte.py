@@ -291,3 +291,12 @@ def test_a_byte_offset_maps_to_the_character_that_starts_there(name: str, data: 
     offsets = _Offsets(run, _layout(name))
     for byte in range(offset + 1):
         assert offsets.char_index(byte) == starts.get(byte, -1)
+
+
+@pytest.mark.parametrize("clean", ["crème朿afé", "x 朿a y", "Seite朿b"])
+def test_a_lone_character_glued_to_letters_is_no_digit_of_another_script(clean: str) -> None:
+    # "朿" is Persian "۳" through EUC-JP: a digit makes no word with letters around it,
+    # so the short reading needs a witness like any other that is not glued
+    assert fix_text(clean) == clean
+    assert not detect(clean)
+

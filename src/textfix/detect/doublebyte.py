@@ -513,7 +513,11 @@ def _glued_to_a_word(text: str, item: DoubleByteCandidate) -> bool:
     its replacement's letters have, or of any script if it has none (NBSP, punctuation);
     or one, if it makes a word with the replacement, in regular case and of letters some
     language has ("m奪" is Danish "må", but "Vitamin C群" is no "CȺ", "e店" no "eŹ").
-    The letters of a printf conversion such as "%lld" are no word."""
+    The letters of a printf conversion such as "%lld" are no word. Nor do digits beyond
+    ASCII make one with letters: Persian "۳" through EUC-JP is "朿", which in "crème朿afé"
+    is a rare character glued to French, not the digit inside a French word."""
+    if any(not c.isascii() and c.isdecimal() for c in item.replacement):
+        return False
     scripts = {script_of(c) for c in item.replacement if category_of(c).startswith("L")}
 
     def letter(char: str) -> bool:
