@@ -780,3 +780,21 @@ def test_the_whole_readings_kept_are_those_of_the_last_text() -> None:
     for _ in range(5):
         assert fix_text(text) == text
     assert len(legacy._whole_seen) <= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "looks_misread"),
+    [
+        ("Використання: %s [ПАРАМЕТР]... ШАБЛОНИ [ФАЙЛ]...", False),  # a word in title case
+        ("Использование: %s [ПАРАМЕТР]… КОМАНДА [НАЧАЛЬНЫЕ-АРГУМЕНТЫ]…", False),
+        ("ОШИБКА ДИНАМИЧЕСКОГО КОМПОНОВЩИКА!!!", True),  # capitals alone may be misread
+        # koi8-r read as cp1251: the capitalised word shows in lower case, then capitals
+        ("рПЛБЪЩЧБФШ РПМОЩЕ ЙНЕОБ ПВЯЕЛФПЧ", True),
+    ],
+)
+def test_text_in_capitals_looks_misread_unless_a_word_is_in_title_case(text: str, looks_misread: bool) -> None:
+    assert may_hold_legacy_mojibake(text, LEGACY_PAIRS) == looks_misread
+
+
+def test_misread_text_with_a_capitalised_word_is_repaired() -> None:
+    assert fix_text("рПЛБЪЩЧБФШ РПМОЩЕ ЙНЕОБ ПВЯЕЛФПЧ") == "Показывать полные имена объектов"

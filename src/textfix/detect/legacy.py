@@ -200,13 +200,18 @@ _CYRILLIC_WORD = compiled(f"[{_CYRILLIC}]{{3,}}")
 
 
 def _capitals_dominate(text: str, start: int, end: int) -> bool:
-    """Whether the text has at least as many Cyrillic words in capitals as in lower case.
+    """Whether the text has at least as many Cyrillic words in capitals as in lower case,
+    and none in title case.
 
     Misread lower-case text is nearly all capitals; clean text with a placeholder or two
     in capitals ("записати дані до файла ФАЙЛ") is mostly lower case, and the evidence
-    would weigh it for nothing (0.1-0.4 ms a line).
+    would weigh it for nothing (0.1-0.4 ms a line). Misreading flips the case of every
+    letter, so a capitalised word shows in lower case with capitals after ("Файл" as
+    "фАЙЛ"): one in title case ("Використання: %s [ПАРАМЕТР]... ФАЙЛ") was not misread.
     """
     words: list[str] = _CYRILLIC_WORD.findall(text)
+    if any(word.istitle() for word in words):
+        return False
     return sum(word.isupper() for word in words) >= sum(word.islower() for word in words)
 
 
