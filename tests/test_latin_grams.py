@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from textfix.model import latin_grams
 from textfix.model.latin_grams import reading_fit, trigrams
 from textfix.model.tables import table, unpacked_ints
 
@@ -78,3 +79,38 @@ def test_any_text_is_scored(text: str, codepage: str) -> None:
     read = text.encode(codepage, "replace").decode("cp1252", "replace")
     fit = reading_fit(text, read, codepage)
     assert isinstance(fit, float) and (fit == 0.0 or trigrams(read))
+
+
+@pytest.mark.parametrize(
+    "shown",
+    ["HOIATUS: teade on krüptitud sümmeetrilise šifri nõrga võtmega.", "Gjerësia më e vogël", "Bùædna dane", "x"],
+)
+def test_the_text_as_shown_fits_as_the_models_of_other_languages_say(shown: str) -> None:
+    # (each model's mean worked out once for every original codepage: the same best fit
+    # as over the other languages' models alone)
+    models = latin_grams._models()
+    for original, own in models.originals.items():
+        others = [column for column, name in enumerate(models.languages) if name not in own]
+        assert latin_grams._shown_fit(shown, original) == latin_grams._best_fit(trigrams(shown), others)
+
+
+@given(
+    st.lists(
+        st.text(st.sampled_from("aeiklnorstuyzàäåæçèéëíñóöøúüýþăąćčęěğıłńőřśşšţůűźżž "), min_size=1, max_size=40),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_the_best_fit_is_the_best_models_mean_whichever_is_tried_first(texts: list[str]) -> None:
+    # (texts in turn: each starts from the model the one before fit best)
+    models = latin_grams._models()
+    for text in texts:
+        grams = trigrams(text)
+        if not grams:
+            continue
+        rows = latin_grams._rows_of(grams)
+        columns = range(len(models.languages))
+        means = [latin_grams._sum_of(rows, column, models.unseen) / len(grams) for column in columns]
+        assert latin_grams._best_fit(grams, columns) == max(means)
+        assert latin_grams._best_fit(grams, [3, 1, 2]) == max(means[3], means[1], means[2])
+        assert latin_grams._best_fit(grams, []) == models.unseen

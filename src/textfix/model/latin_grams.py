@@ -53,13 +53,16 @@ def _models() -> _Grams:
     for column, found in enumerate(data["languages"].values()):
         grams: str = found["grams"]
         for index, logp in enumerate(unpacked_ints(found["logps"], "b")):
-            if logp + _OFFSET >= _ABSENT:
+            # (_best_fit's partial sums only ever fall: no log-probability is above 0)
+            if logp > 0:
                 raise ValueError(f"latin_grams: a log-probability above 0: {logp}")
             gram = grams[3 * index : 3 * index + 3]
             row = rows.get(gram)
             if row is None:
                 row = rows[gram] = bytearray([_ABSENT]) * len(languages)
             row[column] = logp + _OFFSET
+    if data["unseen"] > 0:
+        raise ValueError(f"latin_grams: an unseen trigram's log-probability above 0: {data['unseen']}")
     return _Grams(
         {gram: bytes(row) for gram, row in rows.items()},
         languages,
@@ -85,15 +88,43 @@ def _rows_of(grams: Iterable[str]) -> list[bytes | None]:
 
 
 def _best_fit(grams: list[str], columns: Iterable[int]) -> float:
-    """The mean log-probability (natural) of the trigrams under the model they fit best."""
+    """The mean log-probability (natural) of the trigrams under the model they fit best.
+
+    The model that fit best last time is tried first: a model whose partial sum falls
+    to the best mean so far can only fall further (no log-probability is above 0), and
+    is left there. The best mean is the same in any order.
+    """
     unseen = _models().unseen
     rows = _rows_of(grams)
+    tried = list(columns)
+    if _last_best[0] in tried:
+        tried.remove(_last_best[0])
+        tried.insert(0, _last_best[0])
     best: float | None = None
-    for column in columns:
-        mean = _sum_of(rows, column, unseen) / len(grams)
-        if best is None or mean > best:
+    for column in tried:
+        mean = _mean_above(rows, column, unseen, len(grams), best)
+        if mean is not None and (best is None or mean > best):
             best = mean
+            _last_best[0] = column
     return unseen if best is None else best
+
+
+_last_best = [0]  # the column of the model that fit best last time
+
+
+def _mean_above(rows: list[bytes | None], column: int, unseen: float, count: int, floor: float | None) -> float | None:
+    """_sum_of(rows, column, unseen) / count, or None once it is sure to be no more than `floor`."""
+    # (the same adds in the same order as _sum_of, so the same mean; the partial mean is
+    # checked every few rows)
+    total = 0.0
+    for index, row in enumerate(rows):
+        if row is None or row[column] == _ABSENT:
+            total += unseen
+        else:
+            total += (row[column] - _OFFSET) / LOGP_SCALE
+        if floor is not None and index & 7 == 7 and total / count <= floor:
+            return None
+    return total / count
 
 
 def _sum_of(rows: list[bytes | None], column: int, unseen: float) -> float:
@@ -114,12 +145,26 @@ def _sum_of(rows: list[bytes | None], column: int, unseen: float) -> float:
 HALF_WEIGHT_TRIGRAMS = 20
 
 
-@lru_cache(maxsize=64)
 def _shown_fit(shown: str, original: str) -> float:
-    # (the same for every pair of the original codepage that reads the text)
+    """_best_fit of the text as shown, over the models of every language but `original`'s."""
     grams = _models()
     own = grams.originals[original]
-    return _best_fit(trigrams(shown), (column for column, name in enumerate(grams.languages) if name not in own))
+    means = _shown_means(shown)
+    best: float | None = None
+    for column, name in enumerate(grams.languages):
+        if name not in own and (best is None or means[column] > best):
+            best = means[column]
+    return grams.unseen if best is None else best
+
+
+@lru_cache(maxsize=64)
+def _shown_means(shown: str) -> list[float]:
+    # (the same for every pair that reads the text, whichever its original codepage:
+    # each model's mean, as _best_fit works it out, once)
+    grams = trigrams(shown)
+    rows = _rows_of(grams)
+    unseen = _models().unseen
+    return [_sum_of(rows, column, unseen) / len(grams) for column in range(len(_models().languages))]
 
 
 def reading_fit(shown: str, read: str, original: str) -> float:
