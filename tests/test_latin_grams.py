@@ -114,3 +114,34 @@ def test_the_best_fit_is_the_best_models_mean_whichever_is_tried_first(texts: li
         assert latin_grams._best_fit(grams, columns) == max(means)
         assert latin_grams._best_fit(grams, [3, 1, 2]) == max(means[3], means[1], means[2])
         assert latin_grams._best_fit(grams, []) == models.unseen
+
+
+def _reads_better_afresh(shown: str, read: str, languages: tuple[str, ...], original: str, margin: float) -> bool:
+    models = latin_grams._models()
+    likeliest = latin_grams._likeliest(latin_grams._counted_rows(trigrams(read)), languages)
+    shown_counted = latin_grams._counted_rows(trigrams(shown))
+    if likeliest is None or not shown_counted:
+        return False
+    own = models.originals.get(original, ())
+    return not any(
+        latin_grams._total(shown_counted, models.column_of[name]) > likeliest[0] - margin
+        for name in models.languages
+        if name not in own
+    )
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "Ef þetta er stillt sem satt, mun Nautilus tengjast diskum",  # Icelandic, clean
+        "Gjerësia më e vogël e dëshiruar e elementit të menusë, në gërma",  # Albanian, clean
+        "Negalima pakeisti failø pavadinimø, nes failas uþrakintas",  # Lithuanian through cp1252
+        "Yazý tipi seçilemedi, dosya açýlamadý.",  # Turkish through cp1252
+    ],
+)
+def test_a_text_read_whole_through_pair_after_pair_is_weighed_as_afresh(shown: str) -> None:
+    # (the text as shown is weighed once for all the pairs that read it, in turn)
+    for original, languages in (("cp1257", ("lt", "lv", "et")), ("cp1254", ("tr", "az")), ("cp1250", ("pl", "cs"))):
+        read = shown.encode("cp1252").decode(original)
+        expected = _reads_better_afresh(shown, read, languages, original, 10.0)
+        assert latin_grams.reads_better_by(shown, read, languages, original, 10.0) == expected

@@ -196,18 +196,70 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
     models are tried in the order of their last such win: text of one language meets
     that language's model first."""
     grams = _models()
-    likeliest = _likeliest(_counted_rows(trigrams(read)), languages)
-    shown_counted = _counted_rows(trigrams(shown))
-    if likeliest is None or not shown_counted:
-        return False
-    bar = likeliest[0] - margin
+    read_counted = _counted_rows(trigrams(read))
+    shown_counted, shown_totals = _shown_weighed(shown)
     own = grams.originals.get(original, ())
     order = _refuting_order()
+    columns = [grams.column_of[name] for name in languages if name in grams.column_of]
+    if not read_counted or not columns or not shown_counted:
+        return False
+
+    def shown_total(column: int) -> float:
+        total = shown_totals.get(column)
+        if total is None:
+            total = shown_totals[column] = _total(shown_counted, column)
+        return total
+
+    # Clean text is refuted by the first model tried: where every reading's total falls,
+    # less the margin, below that model's total for the text as shown, no need to sum
+    # them to the end (partial totals only fall: no log-probability is above 0).
+    first = next((position for position, name in enumerate(order) if name not in own), None)
+    if first is not None:
+        refuting = shown_total(grams.column_of[order[first]])
+        if all(_total_falls_below(read_counted, column, margin, refuting) for column in columns):
+            order.insert(0, order.pop(first))
+            return False
+    likeliest = _likeliest(read_counted, languages)
+    if likeliest is None:
+        return False
+    bar = likeliest[0] - margin
     for position, name in enumerate(order):
-        if name not in own and _total(shown_counted, grams.column_of[name]) > bar:
+        if name not in own and shown_total(grams.column_of[name]) > bar:
             order.insert(0, order.pop(position))
             return False
     return True
+
+
+def _total_falls_below(counted: list[tuple[bytes | None, int]], column: int, margin: float, floor: float) -> bool:
+    """Whether _total(counted, column) - margin < floor, checked on the partial total
+    every few rows (the same adds in the same order as _total)."""
+    unseen = _models().unseen
+    total = 0.0
+    for index, (row, count) in enumerate(counted):
+        if row is None or row[column] == _ABSENT:
+            total += count * unseen
+        else:
+            total += count * ((row[column] - _OFFSET) / LOGP_SCALE)
+        if index & 7 == 7 and total - margin < floor:
+            return True
+    return total - margin < floor
+
+
+def _shown_weighed(shown: str) -> tuple[list[tuple[bytes | None, int]], dict[int, float]]:
+    """The text's counted trigram rows, and its totals under the models weighed so far.
+
+    A text is read whole through several pairs in turn, each weighed against the text
+    as shown: the last text's are kept (compared by identity, read as a copy: another
+    thread may replace them)."""
+    for kept, counted, totals in _shown_kept[-1:]:
+        if kept is shown:
+            return counted, totals
+    counted, totals = _counted_rows(trigrams(shown)), {}
+    _shown_kept[:] = [(shown, counted, totals)]
+    return counted, totals
+
+
+_shown_kept: list[tuple[str, list[tuple[bytes | None, int]], dict[int, float]]] = []
 
 
 def reads_into_unseen_letters(read: str, languages: Iterable[str], words: Iterable[tuple[str, str]]) -> bool:
