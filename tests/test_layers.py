@@ -72,3 +72,15 @@ def test_every_codepage_gives_a_non_ascii_character_a_byte_beyond_ascii() -> Non
             shown = page.decode(bytes([byte]))
             assert shown is None or shown.isascii() == (byte < 0x80), (name, byte)
 
+
+def test_a_whole_reading_with_a_run_into_letters_no_text_has_is_no_whole_reading() -> None:
+    # ("Ϸ", an archaic Greek letter, is what chance readings give: the runs are searched
+    # for such letters through the whole reading once, and each run where it has any)
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    for original, whole in [
+        ("été côté déjà", True),
+        ("Ϸ été côté déjà", False),
+        ("été côté déjà Ϸ", False),
+    ]:
+        damaged = original.encode("utf-8").decode("cp1252")
+        assert (layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold) is not None) == whole

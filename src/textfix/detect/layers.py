@@ -76,8 +76,12 @@ def _reads_into_no_text(text: str, start: int, replacement: str) -> bool:
     ever does: letters no text has (see has_unwritten_letters), or a mark of one script
     on a letter of another or none ("q" and an Arabic Quranic stop from "q\x80\x99", the
     remains of a quote). Marks of no one script (accents) combine with anything."""
-    if has_unwritten_letters(replacement):
-        return True
+    return has_unwritten_letters(replacement) or _a_mark_of_another_script(text, start, replacement)
+
+
+def _a_mark_of_another_script(text: str, start: int, replacement: str) -> bool:
+    """Whether the replacement begins with a mark of one script, and the letter before it
+    (if any) is not of that script (see _reads_into_no_text)."""
     mark = replacement[:1]
     if not mark or category_of(mark) != "M":
         return False
@@ -332,6 +336,9 @@ def _read_whole(
         return None
     suspect = suspect_pattern(codecs)
     runs, deferred = [], []
+    # (each run reads into no text if its letters are unwritten: the whole reading is
+    # searched for those once, not run by run)
+    unwritten = has_unwritten_letters(decoded)
     for run in _RUN_IN_UTF8.finditer(data):
         run_start, run_end = start + run.start(), start + run.end()
         shown = text[run_start:run_end]
@@ -339,7 +346,8 @@ def _read_whole(
         if (
             _a_break_inside_a_word(text, run_start, run_end, decoded_run)
             or (_language_letters_only(shown) and _glued_to_another_script(text, run_start, run_end, decoded_run))
-            or _reads_into_no_text(text, run_start, decoded_run)
+            or (unwritten and has_unwritten_letters(decoded_run))
+            or _a_mark_of_another_script(text, run_start, decoded_run)
         ):
             return None
         if suspect.search(text, max(0, run_start - 1), min(len(text), run_end + 1)) is None:
