@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from textfix.config import DAMAGE_STEPS, Config
 from textfix.detect import detect_c1_controls, detect_mojibake
 from textfix.findings import Alternative, Finding, apply_findings, compose_findings, placed_spans
-from textfix.spans import gaps, union_of
+from textfix.spans import ascii_outside, union_of
 
 
 class PlanStep(NamedTuple):
@@ -114,7 +114,7 @@ def damage_rounds(text: str, config: Config) -> tuple[str, list[PlanStep]]:
                 # reads only what lies beside earlier repairs, another story of the text
                 # that shows once the first is repaired ("cafÃ© ¡ª", UTF-8 then GBK read
                 # as cp1252), not into them; there is none where all beside is ASCII.
-                if _ascii_beside(text, repaired):
+                if ascii_outside(text, repaired):
                     continue
                 edits = tuple(
                     e
@@ -133,11 +133,6 @@ def damage_rounds(text: str, config: Config) -> tuple[str, list[PlanStep]]:
         if not changed:
             break
     return text, steps
-
-
-def _ascii_beside(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether `text` outside the sorted, disjoint `spans` is all ASCII."""
-    return all(text[start:end].isascii() for start, end in gaps(spans, 0, len(text)))
 
 
 def _placed_after(spans: list[tuple[int, int]], edits: tuple[Finding, ...], own: bool) -> list[tuple[int, int]]:

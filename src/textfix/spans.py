@@ -31,3 +31,8 @@ def gaps(covered: list[tuple[int, int]], low: int, high: int) -> Iterator[tuple[
         position = max(position, end)
     if position < high:
         yield position, high
+
+
+def ascii_outside(text: str, covered: list[tuple[int, int]]) -> bool:
+    """Whether `text` outside the sorted disjoint intervals `covered` is all ASCII."""
+    return all(text[start:end].isascii() for start, end in gaps(covered, 0, len(text)))

@@ -30,7 +30,7 @@ from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 from textfix.patterns import compiled
 from textfix.screen import Need
-from textfix.spans import gaps, union_of
+from textfix.spans import ascii_outside, union_of
 
 PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -733,7 +733,7 @@ def _pairs_to_read(
 
 def all_explained(text: str, explained: Spans) -> bool:
     """Whether the spans cover every non-ASCII character of the text."""
-    return bool(explained) and all(text[start:end].isascii() for start, end in gaps(union_of(explained), 0, len(text)))
+    return bool(explained) and ascii_outside(text, union_of(explained))
 
 
 def non_ascii_covered(text: str, start: int, end: int, explained: Spans) -> bool:
