@@ -11,6 +11,7 @@ the words a misreading leaves alone are of the text's own language too.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -102,8 +103,9 @@ def _best_fit(grams: list[str], columns: Iterable[int]) -> float:
         tried.insert(0, _last_best[0])
     best: float | None = None
     for column in tried:
-        mean = _mean_above(rows, column, unseen, len(grams), best)
-        if mean is not None and (best is None or mean > best):
+        # (a mean cut short is no more than the best, and is not taken)
+        mean = _mean_or_below(rows, column, unseen, len(grams), -math.inf if best is None else best)
+        if best is None or mean > best:
             best = mean
             _last_best[0] = column
     return unseen if best is None else best
@@ -112,32 +114,21 @@ def _best_fit(grams: list[str], columns: Iterable[int]) -> float:
 _last_best = [0]  # the column of the model that fit best last time
 
 
-def _mean_above(rows: list[bytes | None], column: int, unseen: float, count: int, floor: float | None) -> float | None:
-    """_sum_of(rows, column, unseen) / count, or None once it is sure to be no more than `floor`."""
-    # (the same adds in the same order as _sum_of, so the same mean; the partial mean is
-    # checked every few rows)
+def _mean_or_below(rows: list[bytes | None], column: int, unseen: float, count: int, floor: float) -> float:
+    """The rows' mean log-probability under one model (their sum over `count`); or, once
+    that is sure to be no more than `floor`, a partial mean no more than it either (checked
+    every few rows: partial sums only fall). -inf as `floor` asks for the mean."""
+    # (a loop, not sum() of a generator: compiled, its float adds are native; the
+    # log-probability is read inline, as a call per trigram cost more than the read)
     total = 0.0
     for index, row in enumerate(rows):
         if row is None or row[column] == _ABSENT:
             total += unseen
         else:
             total += (row[column] - _OFFSET) / LOGP_SCALE
-        if floor is not None and index & 7 == 7 and total / count <= floor:
-            return None
+        if index & 7 == 7 and total / count <= floor:
+            return total / count
     return total / count
-
-
-def _sum_of(rows: list[bytes | None], column: int, unseen: float) -> float:
-    # (a loop, not sum() of a generator: compiled, its float adds are native, in the
-    # order sum() makes them; the log-probability is read inline, as a call per trigram
-    # cost more than the read)
-    total = 0.0
-    for row in rows:
-        if row is None or row[column] == _ABSENT:
-            total += unseen
-        else:
-            total += (row[column] - _OFFSET) / LOGP_SCALE
-    return total
 
 
 # A text of this many trigrams counts half: a name or two fit one model or the other by
@@ -164,7 +155,7 @@ def _shown_means(shown: str) -> list[float]:
     grams = trigrams(shown)
     rows = _rows_of(grams)
     unseen = _models().unseen
-    return [_sum_of(rows, column, unseen) / len(grams) for column in range(len(_models().languages))]
+    return [_mean_or_below(rows, column, unseen, len(grams), -math.inf) for column in range(len(_models().languages))]
 
 
 def reading_fit(shown: str, read: str, original: str) -> float:
