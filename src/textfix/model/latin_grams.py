@@ -207,7 +207,7 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
     first = next((position for position, name in enumerate(order) if name not in own), None)
     if first is not None:
         refuting = shown_total(grams.column_of[order[first]])
-        if all(_total_falls_below(read_counted, column, margin, refuting) for column in columns):
+        if all(_total(read_counted, column, margin, refuting) - margin < refuting for column in columns):
             order.insert(0, order.pop(first))
             return False
     likeliest = _likeliest(read_counted, languages)
@@ -219,21 +219,6 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
             order.insert(0, order.pop(position))
             return False
     return True
-
-
-def _total_falls_below(counted: list[tuple[bytes | None, int]], column: int, margin: float, floor: float) -> bool:
-    """Whether _total(counted, column) - margin < floor, checked on the partial total
-    every few rows (the same adds in the same order as _total)."""
-    unseen = _models().unseen
-    total = 0.0
-    for index, (row, count) in enumerate(counted):
-        if row is None or row[column] == _ABSENT:
-            total += count * unseen
-        else:
-            total += count * ((row[column] - _OFFSET) / LOGP_SCALE)
-        if index & 7 == 7 and total - margin < floor:
-            return True
-    return total - margin < floor
 
 
 def _shown_weighed(shown: str) -> tuple[list[tuple[bytes | None, int]], dict[int, float]]:
@@ -283,16 +268,22 @@ def _counted_rows(grams: list[str]) -> list[tuple[bytes | None, int]]:
     return [(rows.get(gram), count) for gram, count in counts.items()]
 
 
-def _total(counted: list[tuple[bytes | None, int]], column: int) -> float:
-    """log P of the trigrams (their rows, each with its count), summed, under one model."""
+def _total(
+    counted: list[tuple[bytes | None, int]], column: int, margin: float = 0.0, floor: float = -math.inf
+) -> float:
+    """log P of the trigrams (their rows, each with its count), summed, under one model;
+    or, once the sum less `margin` is sure to fall below `floor`, a partial sum that
+    already does (checked every few rows: partial sums only fall)."""
     unseen = _models().unseen
-    # (a loop, as in _sum_of)
+    # (a loop, as in _mean_or_below)
     total = 0.0
-    for row, count in counted:
+    for index, (row, count) in enumerate(counted):
         if row is None or row[column] == _ABSENT:
             total += count * unseen
         else:
             total += count * ((row[column] - _OFFSET) / LOGP_SCALE)
+        if index & 7 == 7 and total - margin < floor:
+            return total
     return total
 
 
