@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
-from textfix.detect.candidates import _read_alike, distinct_candidates
+from textfix.detect.candidates import distinct_candidates, read_alike
 from textfix.detect.charsets import char_class
 from textfix.detect.mojibake import SPACE_LEADS, STAND_INS, candidates_for, scanner, stretches
 from textfix.detect.readings import paired, role_masks
@@ -29,17 +29,17 @@ _WINDOW = st.text(st.sampled_from("".join(_PIECES) + " ?\ufffd\xa0a"), min_size=
 
 @given(_WINDOW, st.sampled_from(SINGLE_BYTE_CODECS), st.sampled_from(SINGLE_BYTE_CODECS))
 def test_codepages_that_read_a_window_alike_give_the_same_candidates(text: str, first: str, second: str) -> None:
-    if _read_alike(set(text), first, second):
+    if read_alike(set(text), first, second):
         assert _without_codec(text, first) == _without_codec(text, second)
 
 
 def test_codepages_read_alike_only_where_they_agree_on_every_character() -> None:
-    assert _read_alike(set("Ã©"), "cp1252", "iso8859-15")
+    assert read_alike(set("Ã©"), "cp1252", "iso8859-15")
     # "€" is 0x80 in cp1252 and 0xA4 in ISO-8859-15
-    assert not _read_alike(set("â€œ"), "cp1252", "iso8859-15")
+    assert not read_alike(set("â€œ"), "cp1252", "iso8859-15")
     # a stand-in for a lost byte is read through the bytes each leaves undefined
-    assert not _read_alike(set("Ã?"), "cp1252", "iso8859-1")
-    assert not _read_alike(set("Ð°"), "cp1252", "cp1251")
+    assert not read_alike(set("Ã?"), "cp1252", "iso8859-1")
+    assert not read_alike(set("Ð°"), "cp1252", "cp1251")
 
 
 def test_one_candidate_per_reading_named_after_the_first_codepage_giving_it() -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mojibake_support import damage, damage_through
 
+from textfix import detect, fix_text
 from textfix.codecs import codepage
 from textfix.config import DEFAULT_CONFIG
 from textfix.detect import layers
@@ -84,3 +86,47 @@ def test_a_whole_reading_with_a_run_into_letters_no_text_has_is_no_whole_reading
     ]:
         damaged = original.encode("utf-8").decode("cp1252")
         assert (layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold) is not None) == whole
+
+
+def test_a_layer_is_read_whole_over_a_sure_layer_beneath_that_leaves_a_run_to_the_full_evidence() -> None:
+    # The lone "и" reads as "ΠΈ" through ISO-8859-7, a run with no odd pair of its own: the
+    # layer beneath is sure of every other run and leaves that one to the full evidence,
+    # and the outer Latin-1 layer is read whole all the same (not scored sequence by
+    # sequence over the whole text).
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    original = "Преводите, коментарите, извлечените коментари и местоположението във файла"
+    damaged = damage_through(original, ("iso8859-7", "iso8859-1"))
+    read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold)
+    assert read is not None and read.codec == "iso8859-1" and not read.deferred
+    assert read.inner is not None and read.inner.codec == "iso8859-7" and read.inner.deferred
+    assert not layers._sure(read, threshold)
+    assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) is None
+    assert fix_text(damaged) == original
+
+
+def test_runs_read_into_the_mojibake_of_a_sure_layer_beneath_are_not_judged_as_text() -> None:
+    # Ukrainian through cp874, then Latin-1: the outer runs read into Thai marks ("ั–" is
+    # cp874 for "і"), which begin no word of any text, but are read once more beneath.
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    original = "Показати інформацію лише з розділу НАЗВА."
+    damaged = damage_through(original, ("cp874", "iso8859-1"))
+    read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold)
+    assert read is not None and read.codec == "iso8859-1" and read.inner is not None
+    assert fix_text(damaged) == original
+    # with no layer beneath to read them, the same runs are no text: no whole reading
+    middle = damage(original, "cp874")
+    thai_marks = "ั–ะฝั\x84ะพั€ะผะฐั\x86ั–ั\x8e"
+    assert thai_marks in middle
+    alone = damage(thai_marks, "iso8859-1")
+    assert layers._read_whole(alone, 0, len(alone), codecs, 1, threshold) is None
+
+
+def test_a_reading_is_named_after_the_sure_chain_around_it_that_reads_it_alike() -> None:
+    # "и" alone is "ΠΈ" through cp1253 and ISO-8859-7 alike, and is named cp1253 (the
+    # first of the two); the sure words around it went through ISO-8859-7 and vouch for it
+    original = "нельзя кластеризовать все базы и одну конкретную одновременно"
+    damaged = damage(original, "iso8859-7")
+    assert fix_text(damaged) == original
+    [lone] = [f for f in detect(damaged) if f.replacement == "и"]
+    assert lone.chain == ("utf-8", "iso8859-7")
+    assert {f.chain for f in detect(damaged)} == {("utf-8", "iso8859-7")}

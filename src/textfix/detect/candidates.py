@@ -85,7 +85,7 @@ def distinct_candidates(
         seen = set(text[max(0, start - 1) : end])
         read: list[str] = []  # the codepages whose candidates for this window are taken
         for index, name in enumerate(codecs):
-            if not relevant >> index & 1 or any(_read_alike(seen, other, name) for other in read):
+            if not relevant >> index & 1 or any(read_alike(seen, other, name) for other in read):
                 continue
             read.append(name)
             readings = _with_compounds(text, candidates_for(text, name, start, end), codecs)
@@ -96,7 +96,7 @@ def distinct_candidates(
         grouped.setdefault((candidate.start, candidate.end, candidate.replacement), candidate)
     return _drop_fragments(list(grouped.values()))
 
-def _read_alike(chars: set[str], first: str, second: str) -> bool:
+def read_alike(chars: set[str], first: str, second: str) -> bool:
     """Whether codepage `second` reads a window with these characters as `first` does.
 
     Codepages of one family share most of their upper halves (cp1252, ISO-8859-1,

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
-from textfix.detect.candidates import distinct_candidates, suspect_windows
+from textfix.detect.candidates import distinct_candidates, read_alike, suspect_windows
 from textfix.detect.controls import C1_RUN, LATIN1_CHAIN, cp1252_view
 from textfix.detect.controls import CONFIDENCE as C1_CONFIDENCE
 from textfix.detect.doublebyte import detect_double_byte
@@ -198,6 +198,7 @@ def _corroborated(text: str, scored: list[_Scored], witnesses: list[_Scored]) ->
     layer_features): "НаН" twice, whose "аН" is "н" through ISO-8859-5, would vouch for
     itself.
     """
+    scored = _named_as_witnessed(text, scored, witnesses)
     by_chain: dict[tuple[str, ...], list[_Scored]] = {}
     for item in scored + witnesses:
         # single layers only: a deeper peel is a guess about more than one codepage
@@ -217,6 +218,37 @@ def _corroborated(text: str, scored: list[_Scored], witnesses: list[_Scored]) ->
             if best:
                 lifted[id(item)] = 1.0 - (1.0 - item.confidence) * (1.0 - best)
     return [s._replace(confidence=lifted[id(s)]) if id(s) in lifted else s for s in scored]
+
+
+def _named_as_witnessed(text: str, scored: list[_Scored], witnesses: list[_Scored]) -> list[_Scored]:
+    """The readings, each of one layer named after a chain the sure findings around it
+    (the witnesses) take, where its own chain has no other reading and theirs reads its
+    characters alike.
+
+    A candidate is named after the first codepage that gives it: "ΠΈ" is "и" through
+    cp1253 and ISO-8859-7 alike, and named cp1253, it would have no witness among the
+    sure ISO-8859-7 words around it (see _corroborated)."""
+    witnessed: dict[tuple[str, ...], int] = {}
+    for item in witnesses:
+        if item.confidence >= CORROBORATION_FLOOR and len(item.chain) == 2:
+            witnessed[item.chain] = witnessed.get(item.chain, 0) + 1
+    if not witnessed:
+        return scored
+    others: dict[tuple[str, ...], int] = {}
+    for item in scored:
+        if item.confidence >= CORROBORATION_FLOOR:
+            others[item.chain] = others.get(item.chain, 0) + 1
+    renamed = []
+    for item in scored:
+        alone = others.get(item.chain, 0) <= (item.confidence >= CORROBORATION_FLOOR)
+        if len(item.chain) == 2 and item.chain not in witnessed and alone:
+            chars = set(text[max(0, item.start - 1) : item.end])
+            for chain, _ in sorted(witnessed.items(), key=lambda pair: -pair[1]):
+                if read_alike(chars, item.codec, chain[1]):
+                    item = item._replace(codec=chain[1], chain=chain)
+                    break
+        renamed.append(item)
+    return renamed
 
 
 def _rank(item: _Scored) -> tuple[float, int, int, int]:
@@ -323,7 +355,10 @@ def _read_whole(
         if layers <= 1:
             return None
         inner = _read_whole(decoded, 0, len(decoded), codecs, layers - 1, threshold)
-        if not _sure(inner, threshold):
+        # (a sure reading beneath with runs deferred to the full evidence vouches for this
+        # layer all the same: the next layer's analysis reads those runs, and the whole
+        # text is not scored sequence by sequence for a few of them)
+        if not _sure_of_its_own(inner, threshold):
             # A text that reads as UTF-8 whole through no codepage has no UTF-8 layer
             # beneath as a whole: what is there (legacy text, a damaged word) is for the
             # next layer's own analysis ("ÌÝãåèïò óÞìáíóçò" is Greek through cp1253).
@@ -339,15 +374,27 @@ def _read_whole(
     # (each run reads into no text if its letters are unwritten: the whole reading is
     # searched for those once, not run by run)
     unwritten = has_unwritten_letters(decoded)
+    # A run the sure reading beneath reads in turn reads into mojibake here, no text: it
+    # is judged as text a layer down ("à¸±â\x80\x93" reads into Thai marks, which are
+    # cp874 for "і"). (A run of the text is a run of what it reads into, one for one.)
+    read_beneath = set(inner.runs) if inner is not None else set()
+    decoded_at = 0  # where the run begins in `decoded`
+    read_up_to = 0  # the end of the last run, in `data`
     for run in _RUN_IN_UTF8.finditer(data):
         run_start, run_end = start + run.start(), start + run.end()
         shown = text[run_start:run_end]
         decoded_run = run.group().decode("utf-8")
-        if (
-            _a_break_inside_a_word(text, run_start, run_end, decoded_run)
-            or (_language_letters_only(shown) and _glued_to_another_script(text, run_start, run_end, decoded_run))
-            or (unwritten and has_unwritten_letters(decoded_run))
-            or _a_mark_of_another_script(text, run_start, decoded_run)
+        decoded_at += run.start() - read_up_to
+        read_up_to = run.end()
+        beneath = (decoded_at, decoded_at + len(decoded_run)) in read_beneath
+        decoded_at += len(decoded_run)
+        if _a_break_inside_a_word(text, run_start, run_end, decoded_run) or (
+            not beneath
+            and (
+                (_language_letters_only(shown) and _glued_to_another_script(text, run_start, run_end, decoded_run))
+                or (unwritten and has_unwritten_letters(decoded_run))
+                or _a_mark_of_another_script(text, run_start, decoded_run)
+            )
         ):
             return None
         if suspect.search(text, max(0, run_start - 1), min(len(text), run_end + 1)) is None:
@@ -443,7 +490,19 @@ def _whole_reading_certainty(shown: str, data: bytes) -> float | None:
 
 def _sure(read: _WholeReading | None, threshold: float) -> bool:
     """Whether a whole reading repairs all of its text (and its inner layers, all of theirs)."""
-    return read is not None and not read.deferred and read.certainty >= threshold
+    if read is None:
+        return False
+    layer: _WholeReading | None = read
+    while layer is not None:
+        if layer.deferred or layer.certainty < threshold:
+            return False
+        layer = layer.inner
+    return True
+
+
+def _sure_of_its_own(read: _WholeReading | None, threshold: float) -> bool:
+    """Whether a whole reading is sure of the runs it reads itself (some may be deferred)."""
+    return read is not None and read.certainty >= threshold
 
 
 def _whole_window(
