@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
 from textfix.codecs import Codepage, codepage
@@ -173,6 +173,22 @@ def _lossy_readings(
     return readings
 
 
+# (the codepages of one family leave the same bytes undefined, and read a lossy sequence
+# alike: the choice is made once for all of them)
+@lru_cache(maxsize=1024)
+def _lossy_choice(
+    sequence: bytes, lost_positions: tuple[int, ...], stand_ins: str, undefined: tuple[int, ...], left: str, right: str
+) -> tuple[str, int] | None:
+    """The likeliest reading of a sequence with lost bytes between `left` and `right`, and
+    how many readings there were to choose from; None if there is none."""
+    readings = _lossy_readings(sequence, list(lost_positions), stand_ins, undefined)
+    if not readings:
+        return None
+    if len(readings) == 1:
+        return readings[0], 1
+    return _best_reading(readings, left, right), len(readings)
+
+
 def _best_reading(readings: list[str], left: str, right: str) -> str:
     from textfix.model.charmodel import char_model
 
@@ -274,16 +290,14 @@ def _lossy_candidates(
         lost_positions = [i for i in range(len(raw)) if stretch[sequence.start() + i] in STAND_INS]
         if lost_positions:
             stand_ins = "".join(stretch[sequence.start() + i] for i in lost_positions)
-            readings = _lossy_readings(raw, lost_positions, stand_ins, undefined)
-            if not readings:
+            start = offset + sequence.start()
+            left = pieces[-1][2][-1:] if pieces and pieces[-1][1] == sequence.start() else text[start - 1 : start]
+            right = text[offset + sequence.end() : offset + sequence.end() + 1]
+            chosen = _lossy_choice(raw, tuple(lost_positions), stand_ins, undefined, left, right)
+            if chosen is None:
                 continue
-            if len(readings) == 1:
-                reading = readings[0]
-            else:
-                start = offset + sequence.start()
-                left = pieces[-1][2][-1:] if pieces and pieces[-1][1] == sequence.start() else text[start - 1 : start]
-                reading = _best_reading(readings, left, text[offset + sequence.end() : offset + sequence.end() + 1])
-            pieces.append((sequence.start(), sequence.end(), reading, len(readings)))
+            reading, count = chosen
+            pieces.append((sequence.start(), sequence.end(), reading, count))
         else:
             try:
                 pieces.append((sequence.start(), sequence.end(), raw.decode("utf-8"), 0))
