@@ -255,8 +255,8 @@ def _rank(item: _Scored) -> tuple[float, int, int, int]:
     return (-item.confidence, _PRIOR.get(item.codec, len(_PRIOR)), item.start, item.end)
 
 
-def _select(scored: list[_Scored], floor: float) -> list[Finding]:
-    """The best non-overlapping candidates, each with its best rival as runner-up."""
+def _select(text: str, scored: list[_Scored], floor: float) -> list[Finding]:
+    """The best non-overlapping candidates of `text`, each with its best rival as runner-up."""
     by_start = sorted(scored, key=lambda s: (s.start, s.end))
     rival: dict[int, _Scored] = {}
     for position, item in enumerate(by_start):
@@ -291,14 +291,14 @@ def _select(scored: list[_Scored], floor: float) -> list[Finding]:
         for piece in pieces:
             findings.append(
                 Finding(
-                    start=piece.start,
-                    end=piece.end,
-                    text="",
-                    kind="lossy_mojibake" if piece.lossy else "mojibake",
-                    chain=item.chain,
-                    replacement=piece.replacement,
-                    confidence=item.confidence,
-                    runner_up=alternative if len(pieces) == 1 else None,
+                    piece.start,
+                    piece.end,
+                    text[piece.start : piece.end],
+                    "lossy_mojibake" if piece.lossy else "mojibake",
+                    item.chain,
+                    piece.replacement,
+                    item.confidence,
+                    alternative if len(pieces) == 1 else None,
                 )
             )
     findings.sort(key=lambda f: f.start)
@@ -314,6 +314,8 @@ class _WholeReading(NamedTuple):
     runs: list[tuple[int, int]]  # offsets of the damaged runs, odd enough to trust
     deferred: list[tuple[int, int]]  # spans of runs without an odd pair of their own
     inner: _WholeReading | None  # the reading of the text this one reads to, if not clean
+    decoded: str  # the text it reads to
+    damaged_beneath: bool  # whether that text, read by no inner reading, still looks damaged
 
 
 # In bytes that are UTF-8 from end to end, each run of non-ASCII bytes is a run of
@@ -351,7 +353,8 @@ def _read_whole(
     if certainty is None:
         return None
     inner = None
-    if may_hold_mojibake(decoded, codecs):
+    looks_damaged = may_hold_mojibake(decoded, codecs)
+    if looks_damaged:
         if layers <= 1:
             return None
         inner = _read_whole(decoded, 0, len(decoded), codecs, layers - 1, threshold)
@@ -401,7 +404,7 @@ def _read_whole(
             deferred.append((max(0, run_start - 1), min(len(text), run_end + 1)))
         else:
             runs.append((run_start, run_end))
-    return _WholeReading(name, data, certainty, runs, deferred, inner)
+    return _WholeReading(name, data, certainty, runs, deferred, inner, decoded, looks_damaged and inner is None)
 
 
 def _language_letters_only(chars: str) -> bool:
@@ -533,13 +536,13 @@ def repair_whole_text(text: str, config: Config) -> str | None:
     if not may_hold_mojibake(text, config.codecs):
         return None
     read = _read_whole(text, 0, len(text), config.codecs, config.max_layers, config.threshold)
-    if not _sure(read, config.threshold):
+    if read is None or not _sure(read, config.threshold):
         return None
-    while read is not None:
-        current = read.data.decode("utf-8")
-        read = read.inner
+    innermost = read
+    while innermost.inner is not None:
+        innermost = innermost.inner
     # (what still looks damaged beneath is for the full analysis)
-    return None if may_hold_mojibake(current, config.codecs) else current
+    return None if innermost.damaged_beneath else innermost.decoded
 
 
 def _detect_layer(text: str, config: Config, floor: float, layers: int) -> list[Finding]:
@@ -575,25 +578,10 @@ def _detect_layer(text: str, config: Config, floor: float, layers: int) -> list[
                 slow_windows.extend(found[1])
     if slow_windows:
         taken = [(f.start, f.end) for f in findings]
-        slow = _select(_score_layer(text, config.codecs, slow_windows, config.max_layers, findings), floor)
-        findings.extend(
-            _with_text(f, text) for f in slow if not any(f.start < e and s < f.end for s, e in taken)
-        )
+        slow = _select(text, _score_layer(text, config.codecs, slow_windows, config.max_layers, findings), floor)
+        findings.extend(f for f in slow if not any(f.start < e and s < f.end for s, e in taken))
     findings.sort(key=lambda f: f.start)
     return findings
-
-
-def _with_text(finding: Finding, text: str) -> Finding:
-    return Finding(
-        finding.start,
-        finding.end,
-        text[finding.start : finding.end],
-        finding.kind,
-        finding.chain,
-        finding.replacement,
-        finding.confidence,
-        finding.runner_up,
-    )
 
 
 def _surface_readings(text: str, config: Config, floor: float, found: list[Finding]) -> list[Finding]:
