@@ -384,11 +384,12 @@ def _read_whole(
     decoded_at = 0  # where the run begins in `decoded`
     read_up_to = 0  # the end of the last run, in `data`
     for run in _RUN_IN_UTF8.finditer(data):
-        run_start, run_end = start + run.start(), start + run.end()
+        first, last = run.span()
+        run_start, run_end = start + first, start + last
         shown = text[run_start:run_end]
-        decoded_run = run.group().decode("utf-8")
-        decoded_at += run.start() - read_up_to
-        read_up_to = run.end()
+        decoded_run = data[first:last].decode("utf-8")
+        decoded_at += first - read_up_to
+        read_up_to = last
         beneath = (decoded_at, decoded_at + len(decoded_run)) in read_beneath
         decoded_at += len(decoded_run)
         if _a_break_inside_a_word(text, run_start, run_end, decoded_run) or (
@@ -400,8 +401,9 @@ def _read_whole(
             )
         ):
             return None
-        if suspect.search(text, max(0, run_start - 1), min(len(text), run_end + 1)) is None:
-            deferred.append((max(0, run_start - 1), min(len(text), run_end + 1)))
+        around = (max(0, run_start - 1), min(len(text), run_end + 1))
+        if suspect.search(text, around[0], around[1]) is None:
+            deferred.append(around)
         else:
             runs.append((run_start, run_end))
     return _WholeReading(name, data, certainty, runs, deferred, inner, decoded, looks_damaged and inner is None)
