@@ -13,6 +13,7 @@ from textfix.detect import layers
 from textfix.detect.candidates import suspect_windows
 from textfix.detect.layers import _score_layer, _scored_layer, detect_mojibake
 from textfix.detect.readings import complete_readings, sequences_in
+from textfix.detect.suspects import may_hold_mojibake
 from textfix.model.evidence import whole_window_confidence
 
 
@@ -130,3 +131,25 @@ def test_a_reading_is_named_after_the_sure_chain_around_it_that_reads_it_alike()
     [lone] = [f for f in detect(damaged) if f.replacement == "и"]
     assert lone.chain == ("utf-8", "iso8859-7")
     assert {f.chain for f in detect(damaged)} == {("utf-8", "iso8859-7")}
+
+
+_ORIGINAL_LETTERS = "éèàçüößжзиыяΩαβλ中文字ใไ "
+_SOME_CODECS = ["cp1252", "cp1251", "iso8859-7", "cp874", "mac-roman", "koi8-r"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from(_ORIGINAL_LETTERS), min_size=4, max_size=24),
+    st.lists(st.sampled_from(_SOME_CODECS), min_size=1, max_size=2),
+)
+def test_a_whole_reading_knows_the_text_it_reads_to_and_whether_that_looks_damaged(
+    original: str, chain: list[str]
+) -> None:
+    # (what repair_whole_text takes from the reading instead of decoding and searching again)
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    damaged = damage_through(original, tuple(chain))
+    layer = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold)
+    while layer is not None:
+        assert layer.decoded == layer.data.decode("utf-8")
+        assert layer.damaged_beneath == (layer.inner is None and may_hold_mojibake(layer.decoded, codecs))
+        layer = layer.inner
