@@ -38,7 +38,7 @@ COMPILED = [
     *(
         f"src/textfix/detect/{name}.py"
         for name in ("candidates", "charsets", "controls", "doublebyte", "layers", "legacy", "mojibake", "readings",
-                     "suspects")
+                     "sequences_in_a_row", "suspects")
     ),
     *(
         f"src/textfix/model/{name}.py"

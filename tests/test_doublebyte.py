@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -13,7 +14,16 @@ from test_properties import non_ascii, phrases_around_words
 
 from textfix import Config, detect, fix_text
 from textfix.codecs import DOUBLE_BYTE_CODECS
-from textfix.detect.doublebyte import _NEXT_TO_A_LETTER, _WORD, _layout, _Offsets, _utf8_reading_signs, candidates
+from textfix.detect.doublebyte import (
+    _NEXT_TO_A_LETTER,
+    _WORD,
+    _layout,
+    _Offsets,
+    _utf8_at,
+    _utf8_reading_signs,
+    candidates,
+)
+from textfix.detect.sequences_in_a_row import FOUND, Automaton, automaton, byte_class, may_hold_two, next_state
 from textfix.findings import apply_findings
 
 
@@ -300,3 +310,68 @@ def test_a_lone_character_glued_to_letters_is_no_digit_of_another_script(clean: 
     assert fix_text(clean) == clean
     assert not detect(clean)
 
+
+
+# Characters whose bytes through the double-byte codepages are leads, continuations, both
+# or ASCII: CJK, kana, Hangul, Latin, Cyrillic and Greek letters, symbols, half-width kana.
+_ANY_BYTES = (
+    "中文字体是的一不了人我在有他这为之大来以个们到说国和地也子时道出而要于就下得可你年生自会"
+    "あいうかきアイウカキ한국어는다éàçüöß¿¡жзиыяΩαβλ“”—…·°±²ｱｲｳ a1%"
+)
+
+
+@functools.cache
+def _automaton_of(codec: str) -> Automaton:
+    found = automaton(codec)
+    assert found is not None, codec
+    return found
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(st.sampled_from(_ANY_BYTES), max_size=30), st.sampled_from(DOUBLE_BYTE_CODECS))
+def test_bytes_the_automaton_rules_out_hold_no_word_of_utf8(text: str, codec: str) -> None:
+    # (the double-byte check encodes and scans only through the codepages it cannot rule out)
+    if not may_hold_two(text, _automaton_of(codec)):
+        assert not _utf8_reading_signs(text.encode(codec, "replace")) & _WORD
+
+
+def _two_sequences_in_a_row(data: bytes) -> bool:
+    """Whether the bytes hold two UTF-8 sequences in a row, walked as _utf8_reading_signs walks them."""
+    index, last = 0, -1
+    while index < len(data):
+        byte = data[index]
+        if byte < 0x80:
+            point, length = byte, 1
+        elif byte < 0xC2 or byte > 0xF4:
+            point, length = -1, 1
+        else:
+            point, length = _utf8_at(data, index)
+        if point >= 0x80 and last >= 0x80:
+            return True
+        last, index = point, index + length
+    return False
+
+
+# ASCII, continuations (0xA0 and 0x9F for the leads that narrow the second byte), leads
+# of two, three and four bytes (0xE0, 0xED, 0xF0, 0xF4 among them), bytes of no sequence
+_BYTES = [0x41, 0x80, 0x8F, 0x9F, 0xA0, 0xBF, 0xC0, 0xC3, 0xDF, 0xE0, 0xE4, 0xED, 0xF0, 0xF4, 0xF5, 0xFF]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_BYTES), max_size=14))
+@example([0xE4, 0xC3, 0xA9, 0xC3, 0xA9])  # a sequence cut short by the lead of the next
+def test_the_automaton_finds_two_sequences_in_a_row_wherever_utf8_has_them(values: list[int]) -> None:
+    data = bytes(values)
+    state = 0
+    for byte in data:
+        state = next_state(state, byte_class(byte))
+    if _two_sequences_in_a_row(data):
+        assert state == FOUND
+
+
+def test_the_automaton_rules_out_most_clean_cjk_text_and_no_damage() -> None:
+    clean = ["最大SSL协议版本的值无效", "没有为选项提供目录", "新たなコピーが終了しました", "세르비아어 키릴 문자"]
+    ruled_out = [not may_hold_two(text, _automaton_of(codec)) for text in clean for codec in ("gbk", "cp932", "cp949")]
+    assert sum(ruled_out) >= len(ruled_out) // 2
+    for codec in DOUBLE_BYTE_CODECS:
+        assert may_hold_two(wide_damage("Привет, мир! café", codec), _automaton_of(codec)), codec

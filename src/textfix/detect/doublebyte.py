@@ -23,6 +23,7 @@ from typing import Final, NamedTuple
 
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.detect.charsets import class_body
+from textfix.detect.sequences_in_a_row import Automaton, automaton, may_hold_two
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import DisjointSpans, Finding
 from textfix.memo import remembered
@@ -301,19 +302,33 @@ def _searched(names: tuple[str, ...]) -> tuple[tuple[str, Callable[[str, str], t
     return tuple((name, codecs.lookup(name).encode) for name in dict.fromkeys(_SUPERSET.get(n, n) for n in names))
 
 
+@remembered
+def _automata(names: tuple[str, ...]) -> tuple[Automaton | None, ...]:
+    """The automata of _searched(names), in its order (built on the first CJK text)."""
+    return tuple(automaton(name) for name, _ in _searched(names))
+
+
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     """The codepages whose bytes for `text` read as a UTF-8 word, or as a character beyond
     ASCII beside an ASCII letter where the text has a CJK character glued to one."""
     found: set[str] = set()
     beside_a_letter: list[str] = []
-    for name, encode in _searched(names):
+    glued: bool | None = None  # whether the text has a CJK character glued to an ASCII letter
+    for (name, encode), automaton_ in zip(_searched(names), _automata(names)):
+        # Bytes without two UTF-8 sequences in a row hold no word; where the text has no
+        # CJK character glued to a letter, a character beside one counts for nothing.
+        if automaton_ is not None and not may_hold_two(text, automaton_):
+            if glued is None:
+                glued = _patterns()[1].search(text) is not None
+            if not glued:
+                continue
         signs = _utf8_reading_signs(encode(text, "replace")[0])
         if signs & _WORD:
             found.add(name)
         elif signs & _NEXT_TO_A_LETTER:
             beside_a_letter.append(name)
     # (the glued search, a regex with two large classes, runs only where it can decide)
-    if beside_a_letter and _patterns()[1].search(text) is not None:
+    if beside_a_letter and (glued if glued is not None else _patterns()[1].search(text) is not None):
         found.update(beside_a_letter)
     return tuple(name for name in names if _SUPERSET.get(name, name) in found)
 

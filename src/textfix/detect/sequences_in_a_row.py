@@ -1,0 +1,124 @@
+"""Whether a text, encoded through a double-byte codepage, may hold two UTF-8 sequences in a row.
+
+The double-byte check (doublebyte._promising) encodes a CJK text back through each
+codepage and scans the bytes for a word of UTF-8, which takes two sequences beyond ASCII
+in a row at least. Clean CJK text through most codepages holds no two: a table of what
+each character's bytes do to a small automaton tells so in one pass over the code points,
+at a fraction of the cost of encoding and scanning, and only the codepages it cannot rule
+out are encoded and scanned. The automaton reads bytes as UTF-8 does, but takes any lead
+with the right number of continuation bytes for a sequence (UTF-8 narrows the second
+byte after some leads): it finds two in a row wherever the scan could, and a few more.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import Final, NamedTuple
+
+from textfix.native import i64
+
+# What a byte is to UTF-8: ASCII, a continuation, the lead of a sequence of two, three or
+# four bytes, or a byte no sequence has; the separator marks where a character's bytes end.
+_ASCII: Final = 0
+_CONTINUATION: Final = 1
+_LEAD_OF_TWO: Final = 2
+_LEAD_OF_THREE: Final = 3
+_LEAD_OF_FOUR: Final = 4
+_IN_NONE: Final = 5
+_SEPARATOR: Final = 6
+
+# A state is the number of whole sequences just read in a row (0 or 1) and the
+# continuation bytes the current one still needs (0 to 3), as 4 * sequences + needed;
+# FOUND, once two sequences are read in a row, is never left.
+FOUND: Final = 8
+_STATES: Final = 9
+
+_TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane (beyond it, no answer: see may_hold_two)
+
+
+def byte_class(byte: int) -> int:
+    """What the byte is to UTF-8 (one of the classes above)."""
+    if byte < 0x80:
+        return _ASCII
+    if byte <= 0xBF:
+        return _CONTINUATION
+    if 0xC2 <= byte <= 0xDF:
+        return _LEAD_OF_TWO
+    if 0xE0 <= byte <= 0xEF:
+        return _LEAD_OF_THREE
+    if 0xF0 <= byte <= 0xF4:
+        return _LEAD_OF_FOUR
+    return _IN_NONE
+
+
+def next_state(state: int, kind: int) -> int:
+    """The state after one more byte of this kind (byte_class)."""
+    if state == FOUND:
+        return FOUND
+    in_a_row, needed = divmod(state, 4)
+    if needed:
+        if kind == _CONTINUATION:
+            needed -= 1
+            if needed:
+                return 4 * in_a_row + needed
+            return FOUND if in_a_row == 1 else 4
+        # (a sequence cut short: the byte is read afresh, after no sequence)
+        in_a_row = 0
+    if _LEAD_OF_TWO <= kind <= _LEAD_OF_FOUR:
+        return 4 * in_a_row + kind - 1
+    return 0
+
+
+class Automaton(NamedTuple):
+    """For one codepage: what each character of the BMP does to the state (`moves`, by
+    move, then state), by the move its bytes make (`plane`, by code point)."""
+
+    plane: bytes
+    moves: bytes
+
+
+def automaton(name: str) -> Automaton | None:
+    """The automaton of a double-byte codepage, None if its bytes cannot be told apart
+    character by character (a byte 0x00 inside a character, more than 256 moves).
+
+    Every character is encoded at once, NUL between them ("replace" turns the ones the
+    codepage lacks into "?", as the check encodes them): about 10 ms a codepage, on the
+    first CJK text."""
+    text = "\x00".join(map(chr, range(_TABLE_SIZE)))
+    data = codecs.lookup(name).encode(text, "replace")[0]
+    classes = bytes(_SEPARATOR if byte == 0 else byte_class(byte) for byte in range(256))
+    # NUL, the first character, is a separator itself: the pieces are two empty ones,
+    # then the classes of each character's bytes from U+0001 on
+    pieces = data.translate(classes).split(bytes([_SEPARATOR]))
+    if len(pieces) != _TABLE_SIZE + 1 or pieces[0] or pieces[1]:
+        return None
+    ascii_byte = bytes([_ASCII])
+    move_of = {ascii_byte: 0}
+    moves = bytearray()
+    for piece in [ascii_byte, *set(pieces[2:]) - {ascii_byte}]:
+        if len(moves) == 256 * _STATES:
+            return None
+        move_of[piece] = len(moves) // _STATES
+        for start in range(_STATES):
+            state = start
+            for kind in piece:
+                state = next_state(state, kind)
+            moves.append(state)
+    plane = bytes([0]) + bytes(map(move_of.__getitem__, pieces[2:]))
+    return Automaton(plane, bytes(moves))
+
+
+def may_hold_two(text: str, automaton_: Automaton) -> bool:
+    """Whether the text's bytes through the automaton's codepage may hold two UTF-8
+    sequences in a row (True for a text with a character beyond the BMP: not tabled)."""
+    plane = automaton_.plane
+    moves = automaton_.moves
+    state: i64 = 0
+    for index in range(len(text)):
+        point: i64 = ord(text[index])
+        if point >= _TABLE_SIZE:
+            return True
+        state = moves[plane[point] * _STATES + state]
+        if state == FOUND:
+            return True
+    return False
