@@ -17,6 +17,8 @@ from textfix.codecs import DOUBLE_BYTE_CODECS
 from textfix.detect.doublebyte import (
     _NEXT_TO_A_LETTER,
     _WORD,
+    OUTPUT_CHARS,
+    _glued_to_a_letter,
     _layout,
     _Offsets,
     _utf8_reading_signs,
@@ -352,3 +354,11 @@ def test_the_automaton_rules_out_most_clean_cjk_text_and_no_damage() -> None:
     assert sum(ruled_out) >= len(ruled_out) // 2
     for codec in DOUBLE_BYTE_CODECS:
         assert may_hold_two(wide_damage("Привет, мир! café", codec), _automaton_of(codec)), codec
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("aZq中文あアｱ한가ж é1 %\U00020000"), max_size=12))
+def test_glued_to_a_letter_is_a_letter_beside_a_character_a_reading_shows(text: str) -> None:
+    output = f"[{OUTPUT_CHARS}]"
+    glued = re.search(f"[A-Za-z](?:(?={output})|(?<={output}.))", text) is not None
+    assert _glued_to_a_letter(text) == glued

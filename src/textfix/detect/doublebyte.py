@@ -32,6 +32,7 @@ from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_r
 from textfix.model.letters import has_unwritten_letters, language_letters, regular_case
 from textfix.native import i64
 from textfix.patterns import compiled
+from textfix.screen import class_points
 from textfix.spans import union_of
 from textfix.utf8 import MULTIBYTE_RUN
 
@@ -46,11 +47,37 @@ _FIRST_OUTPUT_CHAR = "\u3040"
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(any output character, one glued to an ASCII letter), compiled on first use: their
-    large classes take milliseconds to compile, which text without CJK never pays. The
-    second starts at the letter, rarer than CJK characters in text that has both."""
-    return compiled(_OUTPUT_CLASS), compiled(f"[A-Za-z](?:(?={_OUTPUT_CLASS})|(?<={_OUTPUT_CLASS}.))")
+def _output_pattern() -> re.Pattern[str]:
+    """Any output character, compiled on first use: its large class takes milliseconds to
+    compile, which text without CJK never pays."""
+    return compiled(_OUTPUT_CLASS)
+
+
+@cache
+def _output_points() -> bytes:
+    """1 at each code point of OUTPUT_CHARS (all in the BMP), 0 elsewhere."""
+    table = bytearray(0x10000)
+    for low, high in class_points(OUTPUT_CHARS):
+        table[low : high + 1] = b"\x01" * (high - low + 1)
+    return bytes(table)
+
+
+def _glued_to_a_letter(text: str) -> bool:
+    """Whether a character a double-byte reading shows stands right beside an ASCII letter
+    (one compiled pass over the code points: a regex with the output class on either side
+    of the letter took a third of the double-byte check of a clean CJK line)."""
+    outputs = _output_points()
+    letter_before = False
+    output_before = False
+    for index in range(len(text)):
+        point: i64 = ord(text[index])
+        letter = 0x41 <= point <= 0x5A or 0x61 <= point <= 0x7A
+        output = point < 0x10000 and outputs[point] == 1
+        if (letter and output_before) or (output and letter_before):
+            return True
+        letter_before = letter
+        output_before = output
+    return False
 
 
 @cache
@@ -64,7 +91,7 @@ def has_double_byte_output(text: str, start: int = 0, end: int | None = None) ->
     stop = len(text) if end is None else end
     beyond = _beyond_first_output_char().search(text, start, stop)
     # (from there: in CJK text the first character that far up is one of them)
-    return beyond is not None and _patterns()[0].search(text, beyond.start(), stop) is not None
+    return beyond is not None and _output_pattern().search(text, beyond.start(), stop) is not None
 
 
 _NON_ASCII_RUN = compiled(r"[^\x00-\x7f]+")
@@ -319,7 +346,7 @@ def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
         # CJK character glued to a letter, a character beside one counts for nothing.
         if automaton_ is not None and not may_hold_two(text, automaton_):
             if glued is None:
-                glued = _patterns()[1].search(text) is not None
+                glued = _glued_to_a_letter(text)
             if not glued:
                 continue
         signs = _utf8_reading_signs(encode(text, "replace")[0])
@@ -327,8 +354,8 @@ def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
             found.add(name)
         elif signs & _NEXT_TO_A_LETTER:
             beside_a_letter.append(name)
-    # (the glued search, a regex with two large classes, runs only where it can decide)
-    if beside_a_letter and (glued if glued is not None else _patterns()[1].search(text) is not None):
+    # (the glued search runs only where it can decide)
+    if beside_a_letter and (glued if glued is not None else _glued_to_a_letter(text)):
         found.update(beside_a_letter)
     return tuple(name for name in names if _SUPERSET.get(name, name) in found)
 
@@ -792,7 +819,7 @@ PER_CHAR_MARGIN = 1.0
 
 
 def _all_output_chars(replacement: str) -> bool:
-    return _patterns()[0].sub("", replacement) == ""
+    return _output_pattern().sub("", replacement) == ""
 
 
 def _likelier_char_by_char(span: str, replacement: str) -> bool:
