@@ -24,7 +24,7 @@ from textfix.detect.doublebyte import (
     _utf8_reading_signs,
     candidates,
 )
-from textfix.detect.sequences_in_a_row import FOUND, Automaton, automaton, byte_class, may_hold_two, next_state
+from textfix.detect.sequences_in_a_row import FOUND, Automaton, automaton, byte_class, may_hold_a_word, next_state
 from textfix.findings import apply_findings
 
 
@@ -332,7 +332,7 @@ def _automaton_of(codec: str) -> Automaton:
 @given(st.text(st.sampled_from(_ANY_BYTES), max_size=30), st.sampled_from(DOUBLE_BYTE_CODECS))
 def test_bytes_the_automaton_rules_out_hold_no_word_of_utf8(text: str, codec: str) -> None:
     # (the double-byte check encodes and scans only through the codepages it cannot rule out)
-    if not may_hold_two(text, _automaton_of(codec)):
+    if not may_hold_a_word(text, _automaton_of(codec)):
         assert not _utf8_reading_signs(text.encode(codec, "replace")) & _WORD
 
 
@@ -340,7 +340,10 @@ def test_bytes_the_automaton_rules_out_hold_no_word_of_utf8(text: str, codec: st
 @given(_BYTES)
 @example(b"\xe4\xe4\xb8\xad\xe4\xb8\xad")  # a sequence cut short by the lead of the next
 @example("\U00010000\U0003ffff".encode())  # sequences of four bytes
-def test_the_automaton_finds_two_sequences_in_a_row_wherever_the_scan_finds_a_word(data: bytes) -> None:
+@example("жжж".encode())  # three of two bytes
+@example("ơạ".encode())  # two bytes, then three (Vietnamese)
+@example("ạơ".encode())  # three bytes, then two
+def test_the_automaton_finds_a_word_wherever_the_scan_does(data: bytes) -> None:
     state = 0
     for byte in data:
         state = next_state(state, byte_class(byte))
@@ -350,10 +353,11 @@ def test_the_automaton_finds_two_sequences_in_a_row_wherever_the_scan_finds_a_wo
 
 def test_the_automaton_rules_out_most_clean_cjk_text_and_no_damage() -> None:
     clean = ["最大SSL协议版本的值无效", "没有为选项提供目录", "新たなコピーが終了しました", "세르비아어 키릴 문자"]
-    ruled_out = [not may_hold_two(text, _automaton_of(codec)) for text in clean for codec in ("gbk", "cp932", "cp949")]
+    codepages = ("gbk", "cp932", "cp949")
+    ruled_out = [not may_hold_a_word(text, _automaton_of(codec)) for text in clean for codec in codepages]
     assert sum(ruled_out) >= len(ruled_out) // 2
     for codec in DOUBLE_BYTE_CODECS:
-        assert may_hold_two(wide_damage("Привет, мир! café", codec), _automaton_of(codec)), codec
+        assert may_hold_a_word(wide_damage("Привет, мир! café", codec), _automaton_of(codec)), codec
 
 
 @settings(max_examples=500, deadline=None)

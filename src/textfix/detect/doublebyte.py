@@ -23,7 +23,7 @@ from typing import Final, NamedTuple
 
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.detect.charsets import class_body
-from textfix.detect.sequences_in_a_row import Automaton, automaton, may_hold_two
+from textfix.detect.sequences_in_a_row import Automaton, automaton, may_hold_a_word
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import DisjointSpans, Finding
 from textfix.memo import remembered
@@ -342,9 +342,9 @@ def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     beside_a_letter: list[str] = []
     glued: bool | None = None  # whether the text has a CJK character glued to an ASCII letter
     for (name, encode), automaton_ in zip(_searched(names), _automata(names)):
-        # Bytes without two UTF-8 sequences in a row hold no word; where the text has no
-        # CJK character glued to a letter, a character beside one counts for nothing.
-        if automaton_ is not None and not may_hold_two(text, automaton_):
+        # Bytes the automaton rules out hold no word; where the text has no CJK character
+        # glued to a letter, a character beside one counts for nothing.
+        if automaton_ is not None and not may_hold_a_word(text, automaton_):
             if glued is None:
                 glued = _glued_to_a_letter(text)
             if not glued:

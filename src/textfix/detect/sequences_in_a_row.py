@@ -1,13 +1,15 @@
-"""Whether a text, encoded through a double-byte codepage, may hold two UTF-8 sequences in a row.
+"""Whether a text, encoded through a double-byte codepage, may hold a word of UTF-8.
 
 The double-byte check (doublebyte._promising) encodes a CJK text back through each
-codepage and scans the bytes for a word of UTF-8, which takes two sequences beyond ASCII
-in a row at least. Clean CJK text through most codepages holds no two: a table of what
-each character's bytes do to a small automaton tells so in one pass over the code points,
-at a fraction of the cost of encoding and scanning, and only the codepages it cannot rule
-out are encoded and scanned. The automaton reads bytes as UTF-8 does, but takes any lead
-with the right number of continuation bytes for a sequence (UTF-8 narrows the second
-byte after some leads): it finds two in a row wherever the scan could, and a few more.
+codepage and scans the bytes for a word of UTF-8: two sequences of three bytes or more
+in a row, one of three bytes beside one of two (Vietnamese), or three of two bytes. Clean
+CJK text through most codepages holds none: a table of what each character's bytes do to
+a small automaton tells so in one pass over the code points, at a fraction of the cost of
+encoding and scanning, and only the codepages it cannot rule out are encoded and scanned.
+The automaton reads bytes as UTF-8 does, but takes any lead with the right number of
+continuation bytes for a sequence (UTF-8 narrows the second byte after some leads), and
+any two sequences in a row with one of three bytes or more for a word: it finds one
+wherever the scan could, and a few more.
 """
 
 from __future__ import annotations
@@ -27,13 +29,19 @@ _LEAD_OF_FOUR: Final = 4
 _IN_NONE: Final = 5
 _SEPARATOR: Final = 6
 
-# A state is the number of whole sequences just read in a row (0 or 1) and the
-# continuation bytes the current one still needs (0 to 3), as 4 * sequences + needed;
-# FOUND, once two sequences are read in a row, is never left.
-FOUND: Final = 8
-_STATES: Final = 9
+# A state is what the sequences just read in a row were (none, one or two of two bytes,
+# or one of three bytes or more, the last before it) and where the current sequence is:
+# none (0), one of two bytes (1), or one of three or four bytes still needing 1 to 3
+# continuation bytes (2 to 4); as 5 * before + current. FOUND, once a word may be there,
+# is never left.
+_NONE_BEFORE: Final = 0
+_ONE_OF_TWO: Final = 1
+_TWO_OF_TWO: Final = 2
+_LONG_BEFORE: Final = 3
+FOUND: Final = 20
+_STATES: Final = 21
 
-_TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane (beyond it, no answer: see may_hold_two)
+_TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane (beyond it, no answer: see may_hold_a_word)
 
 
 def byte_class(byte: int) -> int:
@@ -55,18 +63,32 @@ def next_state(state: int, kind: int) -> int:
     """The state after one more byte of this kind (byte_class)."""
     if state == FOUND:
         return FOUND
-    in_a_row, needed = divmod(state, 4)
-    if needed:
+    before, current = divmod(state, 5)
+    if current:
         if kind == _CONTINUATION:
-            needed -= 1
-            if needed:
-                return 4 * in_a_row + needed
-            return FOUND if in_a_row == 1 else 4
+            if current == 1:
+                return _after(before, False)
+            if current > 2:
+                return 5 * before + current - 1
+            return _after(before, True)
         # (a sequence cut short: the byte is read afresh, after no sequence)
-        in_a_row = 0
-    if _LEAD_OF_TWO <= kind <= _LEAD_OF_FOUR:
-        return 4 * in_a_row + kind - 1
+        before = _NONE_BEFORE
+    if kind == _LEAD_OF_TWO:
+        return 5 * before + 1
+    if kind == _LEAD_OF_THREE:
+        return 5 * before + 3
+    if kind == _LEAD_OF_FOUR:
+        return 5 * before + 4
     return 0
+
+
+def _after(before: int, long: bool) -> int:
+    """The state once a sequence of two bytes (or, if `long`, of three or more) is read."""
+    if long:
+        return _LONG_BEFORE * 5 if before == _NONE_BEFORE else FOUND
+    if before == _NONE_BEFORE:
+        return _ONE_OF_TWO * 5
+    return _TWO_OF_TWO * 5 if before == _ONE_OF_TWO else FOUND
 
 
 class Automaton(NamedTuple):
@@ -108,9 +130,9 @@ def automaton(name: str) -> Automaton | None:
     return Automaton(plane, bytes(moves))
 
 
-def may_hold_two(text: str, automaton_: Automaton) -> bool:
-    """Whether the text's bytes through the automaton's codepage may hold two UTF-8
-    sequences in a row (True for a text with a character beyond the BMP: not tabled)."""
+def may_hold_a_word(text: str, automaton_: Automaton) -> bool:
+    """Whether the text's bytes through the automaton's codepage may hold a word of UTF-8
+    (True for a text with a character beyond the BMP: not tabled)."""
     plane = automaton_.plane
     moves = automaton_.moves
     state: i64 = 0
