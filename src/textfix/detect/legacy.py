@@ -28,6 +28,7 @@ from textfix.model.latin_grams import reading_fit, reads_better_by, reads_into_u
 from textfix.model.letters import has_unwritten_letters, letter_sets, non_ascii_letters, regular_case, written_in
 from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
+from textfix.native import i64
 from textfix.patterns import compiled
 from textfix.screen import Need
 from textfix.spans import ascii_outside, union_of
@@ -442,9 +443,9 @@ class _GramSearch:
 _NON_ASCII = compiled("[^\x00-\x7f]")
 
 
-def _space_at(text: str, index: int) -> bool:
+def _space_at(text: str, index: i64) -> bool:
     """text[index].isspace(), read by code point where it is ASCII (compiled, no string made)."""
-    point = ord(text[index])
+    point: i64 = ord(text[index])
     if point < 0x80:
         return point == 0x20 or 0x09 <= point <= 0x0D or 0x1C <= point <= 0x1F
     return text[index].isspace()
@@ -493,18 +494,22 @@ class _CommonReadings:
         # Each word (as str.split() cuts them) with a changing letter, once: the others
         # read into nothing else. (From letter to letter, the words found by looking for
         # the spaces around it: a regex for such words was tried at every position.)
-        end = min(end, len(text))
+        # (native integers: compiled, the loop does no boxed arithmetic)
+        limit: i64 = min(end, len(text))
+        low: i64 = start
         table = self._changing_points
-        index = changing.start()
-        while index < end:
-            point = ord(text[index])
-            if point >= len(table) or not table[point]:
+        size: i64 = len(table)
+        index: i64 = changing.start()
+        while index < limit:
+            point: i64 = ord(text[index])
+            if point >= size or not table[point]:
                 index += 1
                 continue
-            first = last = index
-            while first > start and not _space_at(text, first - 1):
+            first: i64 = index
+            last: i64 = index
+            while first > low and not _space_at(text, first - 1):
                 first -= 1
-            while last < end and not _space_at(text, last):
+            while last < limit and not _space_at(text, last):
                 last += 1
             # (the words are remembered whole, the test for a changing letter included)
             if self._reads_into_common_word(text[first:last]):
