@@ -24,7 +24,7 @@ from textfix.detect.doublebyte import (
     _utf8_reading_signs,
     candidates,
 )
-from textfix.detect.sequences_in_a_row import FOUND, Automaton, automaton, byte_class, may_hold_a_word, next_state
+from textfix.detect.sequences_in_a_row import FOUND, Automaton, automata, byte_class, may_hold_a_word, next_state
 from textfix.findings import apply_findings
 
 
@@ -323,7 +323,7 @@ _ANY_BYTES = (
 
 @functools.cache
 def _automaton_of(codec: str) -> Automaton:
-    found = automaton(codec)
+    [found] = automata((codec,))
     assert found is not None, codec
     return found
 

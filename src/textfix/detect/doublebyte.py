@@ -23,7 +23,7 @@ from typing import Final, NamedTuple
 
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.detect.charsets import class_body
-from textfix.detect.sequences_in_a_row import Automaton, automaton, may_hold_a_word
+from textfix.detect.sequences_in_a_row import Automaton, automata, may_hold_a_word
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import DisjointSpans, Finding
 from textfix.memo import remembered
@@ -332,7 +332,7 @@ def _searched(names: tuple[str, ...]) -> tuple[tuple[str, Callable[[str, str], t
 @remembered
 def _automata(names: tuple[str, ...]) -> tuple[Automaton | None, ...]:
     """The automata of _searched(names), in its order (built on the first CJK text)."""
-    return tuple(automaton(name) for name, _ in _searched(names))
+    return automata(name for name, _ in _searched(names))
 
 
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
