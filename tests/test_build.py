@@ -77,6 +77,19 @@ def test_the_shipped_codepage_tables_are_pythons_codecs() -> None:
         assert codepage(name).decoding_table == shipped[name]
 
 
+def test_the_shipped_double_byte_automata_are_pythons_codecs() -> None:
+    # (model/double_byte_automata.json, made by scripts/build_double_byte_automata.py:
+    # rebuild it if this fails)
+    from textfix.codecs import DOUBLE_BYTE_CODECS
+    from textfix.detect.doublebyte import searched_codepages
+    from textfix.detect.sequences_in_a_row import automata, built_automata
+    from textfix.model.tables import table
+
+    names = searched_codepages(DOUBLE_BYTE_CODECS)
+    assert sorted(table("double_byte_automata")) == sorted(names)
+    assert automata(names) == built_automata(names)
+
+
 def test_the_records_stay_picklable() -> None:
     # Spark and multiprocessing pickle these (NamedTuples: Python classes, even where compiled)
     import pickle

@@ -329,10 +329,15 @@ def _searched(names: tuple[str, ...]) -> tuple[tuple[str, Callable[[str, str], t
     return tuple((name, codecs.lookup(name).encode) for name in dict.fromkeys(_SUPERSET.get(n, n) for n in names))
 
 
+def searched_codepages(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The codepages whose bytes the check searches for `names` (each superset once)."""
+    return tuple(name for name, _ in _searched(names))
+
+
 @remembered
 def _automata(names: tuple[str, ...]) -> tuple[Automaton | None, ...]:
-    """The automata of _searched(names), in its order (built on the first CJK text)."""
-    return automata(name for name, _ in _searched(names))
+    """The automata of _searched(names), in its order (loaded on the first CJK text)."""
+    return automata(searched_codepages(names))
 
 
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:

@@ -14,10 +14,12 @@ wherever the scan could, and a few more.
 
 from __future__ import annotations
 
+import base64
 import codecs
 from collections.abc import Iterable
 from typing import Final, NamedTuple
 
+from textfix.model.tables import table
 from textfix.native import i64
 
 # What a byte is to UTF-8: ASCII, a continuation, the lead of a sequence of two, three or
@@ -101,12 +103,31 @@ class Automaton(NamedTuple):
 
 
 def automata(names: Iterable[str]) -> tuple[Automaton | None, ...]:
-    """The automata of double-byte codepages, each None if its bytes cannot be told apart
-    character by character (a byte 0x00 inside a character, more than 256 moves).
+    """The automata of double-byte codepages, as shipped (model/double_byte_automata.json,
+    made by scripts/build_double_byte_automata.py from Python's codecs: unpacked in about
+    a millisecond), or built where a codepage is not among them (see built_automata)."""
+    import zlib
+
+    shipped: dict[str, dict[str, str]] = table("double_byte_automata")
+    found: list[Automaton | None] = []
+    for name in names:
+        packed = shipped.get(name)
+        if packed is None:
+            found.extend(built_automata((name,)))
+        else:
+            plane = zlib.decompress(base64.b64decode(packed["plane"]))
+            found.append(Automaton(plane, base64.b64decode(packed["moves"])))
+    return tuple(found)
+
+
+def built_automata(names: Iterable[str]) -> tuple[Automaton | None, ...]:
+    """The automata of double-byte codepages, built from Python's codecs: each None if its
+    bytes cannot be told apart character by character (a byte 0x00 inside a character,
+    more than 256 moves).
 
     Every character is encoded at once, NUL between them ("replace" turns the ones a
     codepage lacks into "?", as the check encodes them): about 6 ms a codepage and 8 ms
-    for the text of them all, on the first CJK text."""
+    for the text of them all."""
     text = "\x00".join(map(chr, range(_TABLE_SIZE)))
     return tuple(_automaton(text, name) for name in names)
 
@@ -122,7 +143,8 @@ def _automaton(every_character: str, name: str) -> Automaton | None:
     ascii_byte = bytes([_ASCII])
     move_of = {ascii_byte: 0}
     moves = bytearray()
-    for piece in [ascii_byte, *set(pieces[2:]) - {ascii_byte}]:
+    # (in a fixed order: the same codecs give the same table, as shipped)
+    for piece in [ascii_byte, *sorted(set(pieces[2:]) - {ascii_byte})]:
         if len(moves) == 256 * _STATES:
             return None
         move_of[piece] = len(moves) // _STATES
