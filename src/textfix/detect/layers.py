@@ -238,12 +238,13 @@ def _named_as_witnessed(text: str, scored: list[_Scored], witnesses: list[_Score
     for item in scored:
         if item.confidence >= CORROBORATION_FLOOR:
             others[item.chain] = others.get(item.chain, 0) + 1
+    by_witnesses = [chain for chain, _ in sorted(witnessed.items(), key=lambda pair: -pair[1])]
     renamed = []
     for item in scored:
         alone = others.get(item.chain, 0) <= (item.confidence >= CORROBORATION_FLOOR)
         if len(item.chain) == 2 and item.chain not in witnessed and alone:
             chars = set(text[max(0, item.start - 1) : item.end])
-            for chain, _ in sorted(witnessed.items(), key=lambda pair: -pair[1]):
+            for chain in by_witnesses:
                 if read_alike(chars, item.codec, chain[1]):
                     item = item._replace(codec=chain[1], chain=chain)
                     break

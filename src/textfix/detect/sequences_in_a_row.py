@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import base64
 import codecs
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from textfix.model.tables import table
@@ -102,25 +102,28 @@ class Automaton(NamedTuple):
     moves: bytes
 
 
-def automata(names: Iterable[str]) -> tuple[Automaton | None, ...]:
+def automata(names: Sequence[str]) -> tuple[Automaton | None, ...]:
     """The automata of double-byte codepages, as shipped (model/double_byte_automata.json,
     made by scripts/build_double_byte_automata.py from Python's codecs: unpacked in about
-    a millisecond), or built where a codepage is not among them (see built_automata)."""
+    a millisecond), or built where a codepage is not among them (see built_automata; those
+    are built together, from one text of every character)."""
     import zlib
 
     shipped: dict[str, dict[str, str]] = table("double_byte_automata")
+    missing = [name for name in names if name not in shipped]
+    built = dict(zip(missing, built_automata(missing)))
     found: list[Automaton | None] = []
     for name in names:
-        packed = shipped.get(name)
-        if packed is None:
-            found.extend(built_automata((name,)))
+        if name in built:
+            found.append(built[name])
         else:
+            packed = shipped[name]
             plane = zlib.decompress(base64.b64decode(packed["plane"]))
             found.append(Automaton(plane, base64.b64decode(packed["moves"])))
     return tuple(found)
 
 
-def built_automata(names: Iterable[str]) -> tuple[Automaton | None, ...]:
+def built_automata(names: Sequence[str]) -> tuple[Automaton | None, ...]:
     """The automata of double-byte codepages, built from Python's codecs: each None if its
     bytes cannot be told apart character by character (a byte 0x00 inside a character,
     more than 256 moves).
@@ -128,6 +131,8 @@ def built_automata(names: Iterable[str]) -> tuple[Automaton | None, ...]:
     Every character is encoded at once, NUL between them ("replace" turns the ones a
     codepage lacks into "?", as the check encodes them): about 6 ms a codepage and 8 ms
     for the text of them all."""
+    if not names:
+        return ()
     text = "\x00".join(map(chr, range(_TABLE_SIZE)))
     return tuple(_automaton(text, name) for name in names)
 
