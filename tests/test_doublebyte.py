@@ -312,7 +312,6 @@ def test_a_lone_character_glued_to_letters_is_no_digit_of_another_script(clean: 
     assert not detect(clean)
 
 
-
 # Characters whose bytes through the double-byte codepages are leads, continuations, both
 # or ASCII: CJK, kana, Hangul, Latin, Cyrillic and Greek letters, symbols, half-width kana.
 _ANY_BYTES = (
