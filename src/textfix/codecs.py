@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from textfix.model.tables import table
 
@@ -77,7 +77,7 @@ PRIOR_SHARE: dict[str, float] = {
     "mac-cyrillic": 0.01, "iso8859-5": 0.01, "iso8859-7": 0.01, "cp437": 0.03, "cp850": 0.02, "cp852": 0.01,
 }
 
-UNDEFINED = "\x00"  # marks a byte the codepage cannot produce; never a mojibake char
+UNDEFINED: Final = "\x00"  # marks a byte the codepage cannot produce; never a mojibake char
 
 
 class Codepage(NamedTuple):
@@ -136,7 +136,7 @@ def codepage(name: str) -> Codepage:
     return Codepage(canonical, decoding, charmap)
 
 
-INVALID_BYTE_HANDLER = "textfix-invalid-byte"
+INVALID_BYTE_HANDLER: Final = "textfix-invalid-byte"
 
 
 def _mark_invalid(error: UnicodeError) -> tuple[bytes, int]:
@@ -149,7 +149,9 @@ codecs.register_error(INVALID_BYTE_HANDLER, _mark_invalid)
 
 # Each of these is its own canonical name: naming one needs no lookup, which for the CJK
 # codepages imports their tables (milliseconds at start-up, for the default Config).
-_CANONICAL = frozenset(SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS + tuple(name for pair in LEGACY_PAIRS for name in pair))
+_CANONICAL: Final = frozenset(
+    SINGLE_BYTE_CODECS + DOUBLE_BYTE_CODECS + tuple(name for pair in LEGACY_PAIRS for name in pair)
+)
 
 
 def canonical_name(name: str) -> str:

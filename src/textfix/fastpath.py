@@ -8,6 +8,7 @@ searches costs no interpreter time either.
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 from textfix.config import DEFAULT_CONFIG
 from textfix.detect.controls import C1_RUN
@@ -18,23 +19,23 @@ from textfix.detect.suspects import cased_oddity_needs, may_hold_mojibake, stage
 from textfix.screen import COMPILED, Need, Screen
 
 # (the default configuration never changes: its settings are read once)
-_CODECS = DEFAULT_CONFIG.codecs
-_DOUBLE_BYTE_CODECS = DEFAULT_CONFIG.double_byte_codecs
-_THRESHOLD = DEFAULT_CONFIG.threshold
-_LEGACY_PAIRS = DEFAULT_CONFIG.effective_legacy_pairs
+_CODECS: Final = DEFAULT_CONFIG.codecs
+_DOUBLE_BYTE_CODECS: Final = DEFAULT_CONFIG.double_byte_codecs
+_THRESHOLD: Final = DEFAULT_CONFIG.threshold
+_LEGACY_PAIRS: Final = DEFAULT_CONFIG.effective_legacy_pairs
 # the legacy floor the pipeline reads with
-_LEGACY_FLOOR = max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
+_LEGACY_FLOOR: Final = max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
 
 
 # The searches the screen answers for, as bits: the legacy ones first, as
 # MisreadSigns.found numbers them, then these. may_hold_mojibake needs both of the first
 # two (stage_zero, then an oddity in the text's Cyrillic or Greek, or a character beyond them).
-_MOJIBAKE_SEARCH = ALL_SEARCHES + 1
-_ODD_CASED_SEARCH = _MOJIBAKE_SEARCH << 1
-_CONTROLS_SEARCH = _ODD_CASED_SEARCH << 1
-_WIDE_CHARS_SEARCH = _CONTROLS_SEARCH << 1
-_MAY_HOLD_MOJIBAKE = _MOJIBAKE_SEARCH | _ODD_CASED_SEARCH
-_EVERY_SEARCH = ALL_SEARCHES | _MAY_HOLD_MOJIBAKE | _CONTROLS_SEARCH | _WIDE_CHARS_SEARCH
+_MOJIBAKE_SEARCH: Final = ALL_SEARCHES + 1
+_ODD_CASED_SEARCH: Final = _MOJIBAKE_SEARCH << 1
+_CONTROLS_SEARCH: Final = _ODD_CASED_SEARCH << 1
+_WIDE_CHARS_SEARCH: Final = _CONTROLS_SEARCH << 1
+_MAY_HOLD_MOJIBAKE: Final = _MOJIBAKE_SEARCH | _ODD_CASED_SEARCH
+_EVERY_SEARCH: Final = ALL_SEARCHES | _MAY_HOLD_MOJIBAKE | _CONTROLS_SEARCH | _WIDE_CHARS_SEARCH
 
 
 @cache

@@ -11,11 +11,12 @@ every text.
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 from textfix.codecs import LEGACY_PAIRS
 
 # language -> the legacy codepages it was written in
-_WESTERN = ("cp1252",)
+_WESTERN: Final = ("cp1252",)
 LANGUAGES: dict[str, tuple[str, ...]] = {
     **{code: _WESTERN for code in (
         "en", "fr", "de", "es", "it", "pt", "nl", "da", "sv", "nb", "nn", "no", "fi", "is", "ca", "gl",

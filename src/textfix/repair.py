@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from textfix.config import DAMAGE_STEPS, Config
 from textfix.detect import detect_c1_controls, detect_mojibake
@@ -87,7 +87,7 @@ def _ftfy_fixer(name: str) -> Callable[[str], str]:
 # Repairing one kind of damage can uncover another (a C1 control inside mojibake, a
 # cp1252 character that completes a sequence), so the damage steps run in rounds until
 # nothing changes. Every repair shortens the text or removes a C1 control, so this ends.
-DAMAGE_ROUNDS = 4
+DAMAGE_ROUNDS: Final = 4
 
 
 def _run_step(step: str, text: str, config: Config) -> tuple[Finding, ...]:

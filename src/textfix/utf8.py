@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from textfix.patterns import compiled
 
 # Each well-formed multi-byte sequence: its lead bytes, the range of the byte after the
 # lead (narrower after E0, ED, F0 and F4), and how many continuation bytes follow that.
-_SHAPES = (
+_SHAPES: Final = (
     (rb"[\xc2-\xdf]", rb"\x80-\xbf", 0),
     (rb"\xe0", rb"\xa0-\xbf", 1),
     (rb"[\xe1-\xec\xee\xef]", rb"\x80-\xbf", 1),
@@ -15,7 +17,7 @@ _SHAPES = (
     (rb"[\xf1-\xf3]", rb"\x80-\xbf", 2),
     (rb"\xf4", rb"\x80-\x8f", 2),
 )
-_CONTINUATION = rb"\x80-\xbf"
+_CONTINUATION: Final = rb"\x80-\xbf"
 
 
 def _sequence(lost: bytes = b"") -> bytes:
@@ -28,15 +30,15 @@ def _sequence(lost: bytes = b"") -> bytes:
     )
 
 
-MULTIBYTE_SEQUENCE = _sequence()
+MULTIBYTE_SEQUENCE: Final = _sequence()
 
 # One or more well-formed sequences in a row: the bytes of one damaged stretch.
-MULTIBYTE_RUN = compiled(MULTIBYTE_SEQUENCE + rb"+")
+MULTIBYTE_RUN: Final = compiled(MULTIBYTE_SEQUENCE + rb"+")
 
 # One sequence, written to start with a single class, then branches that look behind at
 # the lead: the engine skips to lead bytes in C, so a search of text with few of them
 # (legacy text, mostly) is several times faster than with MULTIBYTE_SEQUENCE.
-ONE_SEQUENCE = compiled(
+ONE_SEQUENCE: Final = compiled(
     rb"[\xc2-\xf4](?:"
     + b"|".join(
         b"(?<=" + lead + b")[" + second + b"]" + (b"[" + _CONTINUATION + b"]") * more for lead, second, more in _SHAPES
@@ -48,5 +50,5 @@ ONE_SEQUENCE = compiled(
 # to a space), or "?" / U+FFFD for a byte the decoder could not map. LOST marks such
 # a stand-in in the byte string, in a continuation position of an otherwise valid
 # sequence. 0xFF never occurs in UTF-8, so it cannot be mistaken for a real byte there.
-LOST = 0xFF
-LOSSY_SEQUENCE = compiled(_sequence(rb"\xff"))
+LOST: Final = 0xFF
+LOSSY_SEQUENCE: Final = compiled(_sequence(rb"\xff"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from typing import Final
 
 from textfix.codecs import PRIOR_SHARE, UNDEFINED, codepage
 from textfix.detect.mojibake import Candidate, candidates_for, scanner
@@ -18,13 +19,13 @@ from textfix.model.charmodel import char_model
 from textfix.patterns import compiled
 
 # Readings of a deeper layer within this many nats of the best count as rival guesses.
-CLOSE_READINGS = 2.0
+CLOSE_READINGS: Final = 2.0
 
 # How far from an odd pair the reader still looks for damaged runs, in characters.
-WINDOW_REACH = 200
+WINDOW_REACH: Final = 200
 
-_NON_ASCII_RUN = compiled("[^\x00-\x7f]+")
-_ASCII = compiled("[\x00-\x7f]")
+_NON_ASCII_RUN: Final = compiled("[^\x00-\x7f]+")
+_ASCII: Final = compiled("[\x00-\x7f]")
 
 def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]:
     """Stretches of text worth reading: the non-ASCII runs near an odd pair, with one char around.
@@ -193,7 +194,7 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
         return candidate._replace(alternatives=kept) if kept else candidate
     return candidate._replace(replacement=replacement, deeper=tuple(deeper), alternatives=kept)
 
-_WORD_GAP = compiled(r"[A-Za-z0-9]{1,12}")
+_WORD_GAP: Final = compiled(r"[A-Za-z0-9]{1,12}")
 
 def _joins_a_word(edge: str, replacement: str, codecs: tuple[str, ...]) -> bool:
     """Whether a reading can continue a word at this edge: a letter, or anything when the

@@ -8,8 +8,9 @@ of consecutive code points (a Cyrillic or Thai block, box drawing).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
-_SPECIAL_IN_CLASS = frozenset("\\]^-[&~|")
+_SPECIAL_IN_CLASS: Final = frozenset("\\]^-[&~|")
 
 
 def _literal(point: int) -> str:

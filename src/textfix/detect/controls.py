@@ -10,12 +10,14 @@ characters would mix two codepages in one damaged word.
 
 from __future__ import annotations
 
+from typing import Final
+
 from textfix.findings import Finding
 from textfix.patterns import compiled
 
-C1_RUN = compiled("[\x80-\x9f]+")
-CONFIDENCE = 0.99
-LATIN1_CHAIN = ("cp1252", "iso8859-1")  # cp1252 text decoded as Latin-1
+C1_RUN: Final = compiled("[\x80-\x9f]+")
+CONFIDENCE: Final = 0.99
+LATIN1_CHAIN: Final = ("cp1252", "iso8859-1")  # cp1252 text decoded as Latin-1
 
 
 def _cp1252_char(control: str) -> str | None:
@@ -26,7 +28,7 @@ def _cp1252_char(control: str) -> str | None:
 
 
 # Controls cp1252 leaves undefined map to themselves and stay as they are.
-_TO_CP1252 = str.maketrans({chr(b): _cp1252_char(chr(b)) or chr(b) for b in range(0x80, 0xA0)})
+_TO_CP1252: Final = str.maketrans({chr(b): _cp1252_char(chr(b)) or chr(b) for b in range(0x80, 0xA0)})
 
 
 def cp1252_view(text: str) -> str:

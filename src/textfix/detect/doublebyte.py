@@ -37,13 +37,15 @@ from textfix.spans import union_of
 from textfix.utf8 import MULTIBYTE_RUN
 
 # Assumed share of each among damage of this kind, as for the single-byte codepages.
-PRIOR_SHARE = {"gbk": 0.4, "big5": 0.1, "shift_jis": 0.15, "cp932": 0.1, "euc_jp": 0.05, "euc_kr": 0.1, "cp949": 0.1}
+PRIOR_SHARE: Final = {
+    "gbk": 0.4, "big5": 0.1, "shift_jis": 0.15, "cp932": 0.1, "euc_jp": 0.05, "euc_kr": 0.1, "cp949": 0.1
+}
 
 # Every reading of UTF-8 through these codepages shows at least one of these: CJK
 # ideographs, kana (halfwidth too) or Hangul. Text without one is done at once.
-OUTPUT_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff61-\uff9f"
-_OUTPUT_CLASS = f"[{OUTPUT_CHARS}]"
-_FIRST_OUTPUT_CHAR = "\u3040"
+OUTPUT_CHARS: Final = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff61-\uff9f"
+_OUTPUT_CLASS: Final = f"[{OUTPUT_CHARS}]"
+_FIRST_OUTPUT_CHAR: Final = "\u3040"
 
 
 @cache
@@ -94,14 +96,14 @@ def has_double_byte_output(text: str, start: int = 0, end: int | None = None) ->
     return beyond is not None and _output_pattern().search(text, beyond.start(), stop) is not None
 
 
-_NON_ASCII_RUN = compiled(r"[^\x00-\x7f]+")
-_UNENCODABLE = "textfix-unencodable-pair"
-LOST_CHAR = "\ufffd"
+_NON_ASCII_RUN: Final = compiled(r"[^\x00-\x7f]+")
+_UNENCODABLE: Final = "textfix-unencodable-pair"
+LOST_CHAR: Final = "\ufffd"
 # Ideographs outside the basic block (extensions A and beyond, compatibility forms):
 # everyday text barely uses them, chance readings are full of them. The character
 # model has too little Chinese to know common ideographs from rare ones by itself.
 # (compiled at first use: text without CJK never needs it)
-_RARE_IDEOGRAPHS = "[\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]"
+_RARE_IDEOGRAPHS: Final = "[\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]"
 
 
 def _two_nul_bytes(error: UnicodeError) -> tuple[bytes, int]:
@@ -319,7 +321,7 @@ def _utf8_reading_signs(data: bytes) -> i64:
 
 # A superset codepage gives the characters it shares with its base the same bytes, so
 # one search on the superset's bytes answers for both.
-_SUPERSET = {"shift_jis": "cp932", "euc_kr": "cp949"}
+_SUPERSET: Final = {"shift_jis": "cp932", "euc_kr": "cp949"}
 
 
 @remembered
@@ -499,15 +501,15 @@ def proven_reading(data: bytes, start: int) -> tuple[int, str, int] | None:
     return position, "".join(LOST_CHAR if p == _UNKNOWN_RUN else p for p in pieces), sequences
 
 
-LOST = 0xFF  # a byte the codepage could not decode, shown as U+FFFD
-_UNKNOWN_RUN = "lost bytes"  # a marker in proven_reading's pieces
+LOST: Final = 0xFF  # a byte the codepage could not decode, shown as U+FFFD
+_UNKNOWN_RUN: Final = "lost bytes"  # a marker in proven_reading's pieces
 
 
 # One or two characters read as UTF-8 by chance all the time in clean Chinese, Japanese
 # or Korean ("圆" is GBK for "Բ", "が" big5 for "ư"). A reading that short is only
 # considered where the text around it is not CJK and it is glued to a word of the
 # script it reads as ("caf茅", "Peeﾅ橘u"); longer ones always are.
-MIN_CHARS_ALONE = 3
+MIN_CHARS_ALONE: Final = 3
 
 
 def considered(
@@ -544,7 +546,7 @@ def considered(
     return long + alone, [item for item in short if (item.start, item.end) not in glued]
 
 
-_SPACE = compiled(r"\s")  # what str.isspace() calls whitespace
+_SPACE: Final = compiled(r"\s")  # what str.isspace() calls whitespace
 
 
 def _word_of(text: str, spaces: list[int], item: DoubleByteCandidate) -> tuple[int, int]:
@@ -636,7 +638,7 @@ def _aligned_reading(
     return first, last, replacement, sequences, bool(swallowed)
 
 
-FEATURE_NAMES = (
+FEATURE_NAMES: Final = (
     "gain",
     "class_gain",
     "gain_per_char",
@@ -711,8 +713,8 @@ def features(text: str, items: list[DoubleByteCandidate]) -> list[list[float]]:
 
 # Codepages that read the same bytes the same way where both define them: a superset
 # counts as its base.
-_FAMILY = {superset: base for base, superset in _SUPERSET.items()}
-WITNESS_FLOOR = 0.2  # a witnessed reading must be at least this likely on its own
+_FAMILY: Final = {superset: base for base, superset in _SUPERSET.items()}
+WITNESS_FLOOR: Final = 0.2  # a witnessed reading must be at least this likely on its own
 
 
 def _family(item: DoubleByteCandidate) -> str:
@@ -794,7 +796,7 @@ def _confidence(text: str, item: DoubleByteCandidate, row: list[float]) -> float
     return calibrated(row, weights("doublebyte_lossy" if item.lossy else "doublebyte"))
 
 
-_LETTER_RUN = compiled(r"[^\W\d_]+")
+_LETTER_RUN: Final = compiled(r"[^\W\d_]+")
 
 
 def _reads_into_no_text(replacement: str) -> bool:
@@ -820,7 +822,7 @@ def _reads_into_no_text(replacement: str) -> bool:
 # rare ideographs into common text ("鏂囧瓧" into "文字": +9 nats a character, +7 or more
 # for every reading of catalog words), a chance reading of clean text from common
 # ideographs into rare ones (-1 to -2; +0.3 for "德川氏" as Hangul).
-PER_CHAR_MARGIN = 1.0
+PER_CHAR_MARGIN: Final = 1.0
 
 
 def _all_output_chars(replacement: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
@@ -40,17 +40,17 @@ from textfix.patterns import compiled
 from textfix.spans import gaps, union_of
 from textfix.utf8 import ONE_SEQUENCE
 
-_PRIOR = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
+_PRIOR: Final = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
 # Readings at least this likely on their own vouch for others of their chain nearby.
-CORROBORATION_FLOOR = 0.5
-CORROBORATION_REACH = 200
+CORROBORATION_FLOOR: Final = 0.5
+CORROBORATION_REACH: Final = 200
 # Texts up to this long are first tried as one whole-window reading.
-WHOLE_TEXT_LIMIT = 4096
+WHOLE_TEXT_LIMIT: Final = 4096
 # Below this, a candidate is noise rather than a doubtful finding, and is not reported.
-REPORT_FLOOR = 0.05
+REPORT_FLOOR: Final = 0.05
 # How sure a UTF-8 reading of a whole legacy word must be for the two to be rival stories.
-CONTESTED = 0.5
+CONTESTED: Final = 0.5
 
 
 class _Scored(NamedTuple):
@@ -94,7 +94,7 @@ def _a_mark_of_another_script(text: str, start: int, replacement: str) -> bool:
 # reporting floor. The scoring is most of the cost of a layer, and the same each time:
 # the last few of one detect_mojibake call are kept (as a list replaced whole: another
 # thread may read it meanwhile).
-_SCORED_KEPT = 4
+_SCORED_KEPT: Final = 4
 _scored: list[tuple[str, tuple[str, ...], list[tuple[int, int]], int, list[Finding], list[_Scored]]] = []
 
 
@@ -155,9 +155,9 @@ def _scored_layer(
 
 
 # The most a reading of a soft hyphen or no-break space inside a word may score.
-HYPHENATION_CAP = 0.5
-_BREAKS = "\xad\xa0"
-_SPACED_PUNCTUATION = "!?:;%»"  # set off by a no-break space in French and others' typography
+HYPHENATION_CAP: Final = 0.5
+_BREAKS: Final = "\xad\xa0"
+_SPACED_PUNCTUATION: Final = "!?:;%»"  # set off by a no-break space in French and others' typography
 
 
 def _a_break_inside_a_word(text: str, start: int, end: int, replacement: str) -> bool:
@@ -321,13 +321,13 @@ class _WholeReading(NamedTuple):
 
 # In bytes that are UTF-8 from end to end, each run of non-ASCII bytes is a run of
 # whole sequences: found by one class, where MULTIBYTE_RUN tries its branches at every byte.
-_RUN_IN_UTF8 = compiled(rb"[\x80-\xff]+")
+_RUN_IN_UTF8: Final = compiled(rb"[\x80-\xff]+")
 
 # A sequence is two bytes or more, and every codepage gives a non-ASCII character a byte
 # beyond ASCII: a window with fewer non-ASCII characters than twice the sequences a
 # whole reading needs cannot have enough of them, whatever it reads as.
 # (unrolled, possessive: the engine runs a repeated group slower)
-_ENOUGH_FOR_A_WHOLE_READING = compiled("[\\x00-\\x7f]*+[^\\x00-\\x7f]" * (2 * WHOLE_WINDOW_MIN_SEQUENCES))
+_ENOUGH_FOR_A_WHOLE_READING: Final = compiled("[\\x00-\\x7f]*+[^\\x00-\\x7f]" * (2 * WHOLE_WINDOW_MIN_SEQUENCES))
 
 
 # fix_text reads a damaged text whole before the full analysis, which begins by reading
@@ -438,7 +438,7 @@ def _glued_to_another_script(text: str, start: int, end: int, replacement: str) 
 # through each codepage (400 a codepage), the likeliest of several clean readings was the
 # original in 595 of 596 cases at 3 nats or more, and in 28 of 45 below (held out: 610
 # of 611, and 28 of 42).
-RIVAL_READING_MARGIN = 3.0
+RIVAL_READING_MARGIN: Final = 3.0
 
 
 def _one_reading(readings: dict[str, tuple[str, bytes]], codecs: tuple[str, ...]) -> tuple[str, bytes, str] | None:
@@ -679,7 +679,7 @@ def _may_be_misread_legacy(text: str, sure: list[Finding], config: Config) -> bo
 
 # How much more plausible (in nats) the text repaired as legacy must be than the text
 # repaired as UTF-8 for the legacy verdict to win where UTF-8 explains most of it.
-LEGACY_OVER_UTF8 = 10.0
+LEGACY_OVER_UTF8: Final = 10.0
 
 
 def _reads_better(text: str, legacy: list[Finding], sure: list[Finding]) -> bool:

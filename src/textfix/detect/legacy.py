@@ -33,7 +33,7 @@ from textfix.patterns import compiled
 from textfix.screen import Need
 from textfix.spans import ascii_outside, union_of
 
-PAIR_SHARE = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
+PAIR_SHARE: Final = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
                                                                  0.03, 0.03))}
 
@@ -75,11 +75,11 @@ class _Sign(NamedTuple):
         return self.needs or (Need(self.first),)
 
 
-_LATIN1_LETTER = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
-_WORD_LETTER = "^\\W\\d_"  # (inside a class: a letter)
-_LATIN1_RUN = compiled(f"[{_LATIN1_LETTER}]{{3}}")
-_A_LETTER = compiled(f"[{_WORD_LETTER}]")
-_NOT_A_LETTER = compiled(r"[\W\d_]")
+_LATIN1_LETTER: Final = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+_WORD_LETTER: Final = "^\\W\\d_"  # (inside a class: a letter)
+_LATIN1_RUN: Final = compiled(f"[{_LATIN1_LETTER}]{{3}}")
+_A_LETTER: Final = compiled(f"[{_WORD_LETTER}]")
+_NOT_A_LETTER: Final = compiled(r"[\W\d_]")
 
 
 def _uncommon_word_with_a_latin1_run(text: str, start: int, end: int) -> bool:
@@ -109,7 +109,7 @@ def _reads_whole_as_any(text: str, start: int, end: int) -> bool:
 
 
 # (starting with the "ã" itself, which the engine skips to in C)
-_FINAL_A_TILDE = compiled(f"ã(?<=[{_WORD_LETTER}]ã)(?![{_WORD_LETTER}])")
+_FINAL_A_TILDE: Final = compiled(f"ã(?<=[{_WORD_LETTER}]ã)(?![{_WORD_LETTER}])")
 
 
 def _uncommon_and_reads_whole(text: str, start: int, end: int) -> bool:
@@ -186,18 +186,18 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
     )
 
 
-_CYRILLIC = "\u0400-\u045f\u0490\u0491"
-_CYRILLIC_LOWER = "\u0430-\u045f\u0491"
-_CYRILLIC_UPPER = "\u0400-\u042f\u0490"
+_CYRILLIC: Final = "\u0400-\u045f\u0490\u0491"
+_CYRILLIC_LOWER: Final = "\u0430-\u045f\u0491"
+_CYRILLIC_UPPER: Final = "\u0400-\u042f\u0490"
 # koi8-r and cp1251 put the two cases of a letter where the other has the opposite
 # case, so text in one read with the other flips case inside words ("рТЙЧЕФ") or, from
 # lower-case text, turns into words in capitals ("ТБДПЛ"): four capitals in a row are
 # looked at, and the case-blind evidence tells an abbreviation from damage. The sign
 # starts at the capital, rarer in clean text than the lower-case letter before it.
-_CASE_FLIP = _Sign(
+_CASE_FLIP: Final = _Sign(
     _CYRILLIC_UPPER, f"(?<=[{_CYRILLIC_LOWER}].)", needs=(Need(_CYRILLIC_LOWER, _CYRILLIC_UPPER, 2),)
 )
-_CYRILLIC_WORD = compiled(f"[{_CYRILLIC}]{{3,}}")
+_CYRILLIC_WORD: Final = compiled(f"[{_CYRILLIC}]{{3,}}")
 
 
 def _capitals_dominate(text: str, start: int, end: int) -> bool:
@@ -216,7 +216,7 @@ def _capitals_dominate(text: str, start: int, end: int) -> bool:
     return sum(word.isupper() for word in words) >= sum(word.islower() for word in words)
 
 
-_CAPITALS = _Sign(
+_CAPITALS: Final = _Sign(
     _CYRILLIC_UPPER,
     f"[{_CYRILLIC_UPPER}]{{3}}",
     only_where=_capitals_dominate,
@@ -233,7 +233,8 @@ def _symbol_in_cyrillic_word() -> _Sign:
 
 # Box drawing, block elements and geometric shapes: what koi8-r shows for cp1251's
 # quotes, dashes and NBSP.
-_PSEUDOGRAPHICS_START, _PSEUDOGRAPHICS_END = "\u2500", "\u25ff"
+_PSEUDOGRAPHICS_START: Final = "\u2500"
+_PSEUDOGRAPHICS_END: Final = "\u25ff"
 
 
 def _pseudographics_in_a_word() -> _Sign:
@@ -248,7 +249,7 @@ def _pseudographics_in_a_word() -> _Sign:
 
 # What each codepage's view of misread text shows. cp1252 text read as cp1251 keeps its
 # ASCII letters, so Cyrillic letters land inside Latin words ("Hфte" for "Hôte").
-_SIGNS = {
+_SIGNS: Final = {
     "cp1252": _cp1252_signs(),
     "cp1251": (
         _CASE_FLIP,
@@ -267,8 +268,11 @@ _SIGNS = {
 
 # The searches of MisreadSigns.found, as bits: `searches` names the ones to run (those a
 # Screen of their needs() lets through; the others cannot match).
-SIGN_SEARCH, GATED_SEARCH, GRAM_SEARCH, COMMON_SEARCH = 1, 2, 4, 8
-ALL_SEARCHES = SIGN_SEARCH | GATED_SEARCH | GRAM_SEARCH | COMMON_SEARCH
+SIGN_SEARCH: Final = 1
+GATED_SEARCH: Final = 2
+GRAM_SEARCH: Final = 4
+COMMON_SEARCH: Final = 8
+ALL_SEARCHES: Final = SIGN_SEARCH | GATED_SEARCH | GRAM_SEARCH | COMMON_SEARCH
 
 
 def _condition_group(index: int) -> str:
@@ -353,7 +357,7 @@ class MisreadSigns:
 
 
 # An anchor with no more grams than this is screened for by the grams' pairs, not alone.
-_FEW_GRAMS = 5
+_FEW_GRAMS: Final = 5
 
 
 class _GramSearch:
@@ -440,7 +444,7 @@ class _GramSearch:
         return compiled(f"(?:{'|'.join(branches)})")
 
 
-_NON_ASCII = compiled("[^\x00-\x7f]")
+_NON_ASCII: Final = compiled("[^\x00-\x7f]")
 
 
 def _space_at(text: str, index: i64) -> bool:
@@ -605,9 +609,9 @@ def _common_readings() -> _CommonReadings:
 # "značka" through cp1250): no symbol or case oddity shows, only letters in company that
 # Western text never keeps ("aè", "¿n"). scripts/build_misread_grams.py finds such pairs
 # and triples; these cp1252 symbols count as letters in them, being letters misread.
-MISREAD_GRAMS_SHOWN_AS = "cp1252"
-LATIN_ORIGINALS = frozenset({"cp1250", "cp1254", "cp1257"})  # Latin text that the grams are for
-MISREAD_GRAM_LETTERS = "¿³¹¾º¼½²ª¡¢£¥¨¯¸ˆ˜"
+MISREAD_GRAMS_SHOWN_AS: Final = "cp1252"
+LATIN_ORIGINALS: Final = frozenset({"cp1250", "cp1254", "cp1257"})  # Latin text that the grams are for
+MISREAD_GRAM_LETTERS: Final = "¿³¹¾º¼½²ª¡¢£¥¨¯¸ˆ˜"
 
 
 def _looks_misread(name: str) -> MisreadSigns:
@@ -617,7 +621,7 @@ def _looks_misread(name: str) -> MisreadSigns:
 # Whitespace never falls inside a character of these codepages, ASCII punctuation can
 # (the second byte of a GBK or Shift_JIS character): words run from space to space.
 # (an NBSP included: it is what cp1251 shows for the most common letter of cp866, "а")
-WORD = compiled(r"[\S\xa0]*[^\x00-\x7f][\S\xa0]*")
+WORD: Final = compiled(r"[\S\xa0]*[^\x00-\x7f][\S\xa0]*")
 
 
 Spans = Sequence[tuple[int, int]]
@@ -643,10 +647,10 @@ def may_hold_legacy_mojibake(text: str, pairs: tuple[tuple[str, str], ...], sear
     return misread_signs(pairs).found(text, searches=searches)
 
 
-_MULTI_BYTE = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
+_MULTI_BYTE: Final = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
 
 
-_UNDEFINED = compiled("[\x80-\x9f\ufffd]")  # what codepage() decodes undefined bytes to
+_UNDEFINED: Final = compiled("[\x80-\x9f\ufffd]")  # what codepage() decodes undefined bytes to
 
 
 def reread(word: str, original: str, shown_as: str) -> str | None:
@@ -699,9 +703,9 @@ def candidates(
 # Macedonian "Ѓ", which no punctuation touches. Trees, tables and frames in logs, docs
 # and code are full of such pairs. (Three different ones in a row are French quotes and
 # no-break spaces, "═╩═" for "\xa0»\xa0".)
-_LINES = "\u2500-\u250b"  # light and heavy lines, whole and dashed
-_BOX = "[\u2500-\u259f]"  # box drawing and block elements
-_JOINED_DRAWING = compiled(f"[{_LINES}]{_BOX}|{_BOX}[{_LINES}]|({_BOX})\\1\\1")
+_LINES: Final = "\u2500-\u250b"  # light and heavy lines, whole and dashed
+_BOX: Final = "[\u2500-\u259f]"  # box drawing and block elements
+_JOINED_DRAWING: Final = compiled(f"[{_LINES}]{_BOX}|{_BOX}[{_LINES}]|({_BOX})\\1\\1")
 
 
 def _pairs_to_read(
@@ -774,7 +778,7 @@ def _read_into_common_word(word: str, replacement: str, original: str) -> bool:
 
 # A printf directive glued to a word ("%liс", "%2uм": seconds, minutes) is not part of
 # it: its letters beside Cyrillic ones are no Latin word with misread letters in it.
-_PRINTF = compiled(r"%[-+ #0'.\d*]*(?:hh|ll|[hlLqjzt])?(?:p[A-Za-z]|[a-zA-Z])")
+_PRINTF: Final = compiled(r"%[-+ #0'.\d*]*(?:hh|ll|[hlLqjzt])?(?:p[A-Za-z]|[a-zA-Z])")
 
 
 def _words(text: str) -> list[tuple[int, int]]:
@@ -806,7 +810,7 @@ def _context(text: str, start: int, end: int) -> tuple[str, str]:
     return (left if left.isspace() else ""), (right if right.isspace() else "")
 
 
-FEATURE_NAMES = (
+FEATURE_NAMES: Final = (
     "total_gain",
     "gain_per_char",
     "improved_share",
@@ -1013,7 +1017,7 @@ def _letters_as_read(text: str, original: str, shown_as: str) -> frozenset[str]:
 
 
 # (a short text may fit one model by a letter or two; beyond this it proves no more)
-MODEL_FIT_LIMIT = 3.0
+MODEL_FIT_LIMIT: Final = 3.0
 
 
 def _language_model_fit(text: str, original: str, shown_as: str) -> float:
@@ -1032,18 +1036,18 @@ def _letters_fit(text: str, original: str, shown_as: str) -> float:
 
 
 # The letters a common word needs to count as one that was not misread.
-COMMON_WORD_LETTERS = 4
+COMMON_WORD_LETTERS: Final = 4
 
 # How much less plausible a word that proves nothing may become and still be repaired
 # along with the words that do, in nats.
-ALONG_LIMIT = 2.0
+ALONG_LIMIT: Final = 2.0
 
 # What a word brought into the hinted alphabet counts for, in nats, at least: about a
 # clear character-model improvement of one letter.
-ALPHABET_GAIN = 3.0
+ALPHABET_GAIN: Final = 3.0
 # What a word read into a common word gains, in nats, over the character model's gain
 # (none when that is negative).
-COMMON_WORD_GAIN = 3.0
+COMMON_WORD_GAIN: Final = 3.0
 
 
 class _Gains:
@@ -1088,7 +1092,7 @@ class _Gains:
         return self._model.pair_logp(_RUN.sub(_twice, text), left, right)
 
 
-_RUN = compiled(r"(.)\1{2,}", re.DOTALL)
+_RUN: Final = compiled(r"(.)\1{2,}", re.DOTALL)
 
 
 def _twice(run: re.Match[str]) -> str:
@@ -1096,11 +1100,11 @@ def _twice(run: re.Match[str]) -> str:
     return run.group(1) * 2
 
 
-_LETTER_RUN = compiled(r"[^\W\d_]+")
-_KNOWN_AFTER = FEATURE_NAMES.index("known_after_share")
-_LETTERS_FIT = FEATURE_NAMES.index("letters_fit")
-_LANGUAGE_FIT = FEATURE_NAMES.index("language_fit")
-_LANGUAGE_MODEL_FIT = FEATURE_NAMES.index("language_model_fit")
+_LETTER_RUN: Final = compiled(r"[^\W\d_]+")
+_KNOWN_AFTER: Final = FEATURE_NAMES.index("known_after_share")
+_LETTERS_FIT: Final = FEATURE_NAMES.index("letters_fit")
+_LANGUAGE_FIT: Final = FEATURE_NAMES.index("language_fit")
+_LANGUAGE_MODEL_FIT: Final = FEATURE_NAMES.index("language_model_fit")
 
 
 def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights | None) -> float:
@@ -1213,7 +1217,7 @@ def _symbol_read_as_letter(text: str, item: LegacyCandidate) -> bool:
     )
 
 
-_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u00aa\u00ba"  # ¹²³ªº
+_SUPERSCRIPTS: Final = "\u00b9\u00b2\u00b3\u00aa\u00ba"  # ¹²³ªº
 
 
 def _ends_word(word: str, index: int) -> bool:
@@ -1249,7 +1253,7 @@ def _listing(word: str, shown_as: str) -> bool:
     return len(letters) >= LISTED_LETTERS and len(distinct) == len(letters) and written_in(distinct, shown_as)
 
 
-LISTED_LETTERS = 6
+LISTED_LETTERS: Final = 6
 
 
 def _foreign(word: str, alphabet: frozenset[str]) -> bool:
@@ -1266,7 +1270,7 @@ def _mixes_scripts(word: str) -> bool:
 # as shown is a word in lower case ("АЗДЕ" is Bulgarian "бъде", "ВПЕГ" "чрез"). Its own
 # evidence is thin (capitals may be an abbreviation), but a real abbreviation would
 # show in lower case: it goes along with the words that prove the pair.
-_CASE_FLIPPING = frozenset({("cp1251", "koi8-r"), ("koi8-r", "cp1251")})
+_CASE_FLIPPING: Final = frozenset({("cp1251", "koi8-r"), ("koi8-r", "cp1251")})
 
 
 def _case_flipped(word: str, replacement: str, item: LegacyCandidate) -> bool:
@@ -1332,10 +1336,10 @@ def _letter_of_another_script_from_a_symbol(word: str, replacement: str) -> bool
     )
 
 
-_ASCII_LETTER = compiled("[A-Za-z]")
+_ASCII_LETTER: Final = compiled("[A-Za-z]")
 
 
-_LATIN_END = "\u024f"
+_LATIN_END: Final = "\u024f"
 
 
 def _drawing_read_as_punctuation(word: str, replacement: str) -> bool:
@@ -1359,7 +1363,7 @@ def _drawing_read_as_punctuation(word: str, replacement: str) -> bool:
     )
 
 
-_QUOTED_ALONE = compiled(f"['\"][{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}]['\"]")
+_QUOTED_ALONE: Final = compiled(f"['\"][{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}]['\"]")
 
 
 def _only_quoted_boxes_change(word: str, replacement: str) -> bool:
@@ -1371,12 +1375,12 @@ def _only_quoted_boxes_change(word: str, replacement: str) -> bool:
     )
 
 
-_RUN_OF_TWO = compiled(f"([{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}])\\1")
+_RUN_OF_TWO: Final = compiled(f"([{_PSEUDOGRAPHICS_START}-{_PSEUDOGRAPHICS_END}])\\1")
 
 
 # "@" after an ASCII letter or digit, or "://": an e-mail address or URL. (Double-byte
 # text shows "@" as a trail byte after a high one: "ß@" is GBK.)
-_ADDRESS = compiled(r"[A-Za-z0-9]@|://")
+_ADDRESS: Final = compiled(r"[A-Za-z0-9]@|://")
 
 
 def _all_caps(word: str) -> bool:
@@ -1457,19 +1461,19 @@ def _findings(text: str, items: Iterable[LegacyCandidate], confidence: float) ->
 # 89.8 -> 94.9%, with no wrong repair. Clean Turkmen and Kashubian text reads as Turkish
 # and Polish: their own models (built from 2,000 trigrams, not 5,000) and the rule that a
 # word must not read into letters its language never has around them turn it away.
-BALTIC_PAIR = ("cp1257", MISREAD_GRAMS_SHOWN_AS)
+BALTIC_PAIR: Final = ("cp1257", MISREAD_GRAMS_SHOWN_AS)
 # The Latin codepages whose misread text is read whole, and the languages it then reads as.
-WHOLE_TEXT_LANGUAGES = {
+WHOLE_TEXT_LANGUAGES: Final = {
     "cp1257": ("lt", "lv", "et"),
     "cp1250": ("pl", "cs", "sk", "hu", "sl", "hr", "ro", "bs", "sr@latin"),
     "cp1254": ("tr", "az"),
 }
-WHOLE_TEXT_PAIRS = tuple((original, MISREAD_GRAMS_SHOWN_AS) for original in WHOLE_TEXT_LANGUAGES)
+WHOLE_TEXT_PAIRS: Final = tuple((original, MISREAD_GRAMS_SHOWN_AS) for original in WHOLE_TEXT_LANGUAGES)
 # (typed as a tuple of any length, which mypyc keeps as the one Python object: a tuple
 # of fixed length it would build anew at each use)
 BALTIC_PAIRS: tuple[tuple[str, str], ...] = (BALTIC_PAIR,)
-WHOLE_TEXT_GAIN = 10.0
-WHOLE_TEXT_CONFIDENCE = 0.99
+WHOLE_TEXT_GAIN: Final = 10.0
+WHOLE_TEXT_CONFIDENCE: Final = 0.99
 
 
 def _read_whole(text: str, pairs: tuple[tuple[str, str], ...], explained: Spans, floor: float) -> list[Finding]:

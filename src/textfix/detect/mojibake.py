@@ -18,7 +18,7 @@ from textfix.codecs import Codepage, codepage
 from textfix.native import i64
 from textfix.utf8 import LOSSY_SEQUENCE, LOST, MULTIBYTE_RUN
 
-STAND_INS = " ?\ufffd"  # what a lost byte turns into: NBSP collapsed to space, or a replacement mark
+STAND_INS: Final = " ?\ufffd"  # what a lost byte turns into: NBSP collapsed to space, or a replacement mark
 
 
 class Candidate(NamedTuple):
@@ -68,7 +68,7 @@ _ROLES_LIMIT: Final = 0x2600
 
 
 # Leads whose sequence with 0xA0 is common: NBSP (C2 A0), "à" (C3 A0), "Š" (C5 A0), "Р" (D0 A0).
-SPACE_LEADS = (0xC2, 0xC3, 0xC5, 0xD0)
+SPACE_LEADS: Final = (0xC2, 0xC3, 0xC5, 0xD0)
 
 
 @cache
@@ -146,7 +146,7 @@ def stretches(text: str, scan: _Scanner, start: int, end: int) -> list[tuple[int
     return found
 
 
-_STAND_INS_TO_UNENCODABLE = str.maketrans({char: "\uffff" for char in STAND_INS})
+_STAND_INS_TO_UNENCODABLE: Final = str.maketrans({char: "\uffff" for char in STAND_INS})
 
 
 def _encode_stretch(page: Codepage, stretch: str) -> bytes:
@@ -254,7 +254,9 @@ def _part_of_a_drawing(text: str, piece: Candidate, pieces: list[Candidate]) -> 
     return False
 
 
-_BOX_DRAWING_FIRST, _BOX_DRAWING_LAST = "\u2500", "\u259f"  # box drawing and block elements
+# box drawing and block elements
+_BOX_DRAWING_FIRST: Final = "\u2500"
+_BOX_DRAWING_LAST: Final = "\u259f"
 
 
 def _capital_before_space(text: str, piece: Candidate) -> bool:

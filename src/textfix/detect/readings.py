@@ -158,7 +158,7 @@ def whole_window_reading(window: str, codecs: tuple[str, ...]) -> tuple[str, byt
     return reading[0], reading[1]
 
 
-_NOT_LEAD_BYTES = bytes(b for b in range(256) if not 0xC2 <= b <= 0xF4)
+_NOT_LEAD_BYTES: Final = bytes(b for b in range(256) if not 0xC2 <= b <= 0xF4)
 
 
 def sequences_in(data: bytes) -> int:

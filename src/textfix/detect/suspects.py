@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Set as AbstractSet
 from functools import cache
+from typing import Final
 
 from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import class_body
@@ -36,15 +37,15 @@ SCRIPT_RANGES: dict[str, str] = {
 }
 # Punctuation that follows a letter in clean text; after a letter of the same word's
 # script it proves nothing.
-COMMON_AFTER_LETTER = "«»–—‘’“”„…\xa0·•№°‚‹›§©®±¶\u200c\u200d"
-SYMBOLS_AFTER_LETTER = "·•№°§©®±¶"  # of those, the ones that never follow punctuation
+COMMON_AFTER_LETTER: Final = "«»–—‘’“”„…\xa0·•№°‚‹›§©®±¶\u200c\u200d"
+SYMBOLS_AFTER_LETTER: Final = "·•№°§©®±¶"  # of those, the ones that never follow punctuation
 # What a lost byte can turn into; only the Latin-1 family's leads count with a space,
 # since in Cyrillic codepages those leads are common one-letter words.
-LOSSY_SPACE_LEADS = "ÂÃÅÎÐÑ"
-LOST_MARKS = "?\ufffd"  # "?" only after Latin letters: Cyrillic and Greek questions end in one
+LOSSY_SPACE_LEADS: Final = "ÂÃÅÎÐÑ"
+LOST_MARKS: Final = "?\ufffd"  # "?" only after Latin letters: Cyrillic and Greek questions end in one
 
 
-_SCRIPT_PATTERNS = {name: compiled(f"[{ranges}]") for name, ranges in SCRIPT_RANGES.items()}
+_SCRIPT_PATTERNS: Final = {name: compiled(f"[{ranges}]") for name, ranges in SCRIPT_RANGES.items()}
 
 
 @cache
@@ -145,7 +146,7 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
 # stand-in ("?") or a space after a lossy lead: checked first, that turns away at once
 # the usual accented letter, followed by an ASCII letter, before the branches are tried
 # one by one.
-SUSPECT_GOES_ON = r"(?=[ ?\x80-\U0010ffff])"
+SUSPECT_GOES_ON: Final = r"(?=[ ?\x80-\U0010ffff])"
 
 
 def _first_char_then(first: AbstractSet[str], branches: list[str], ahead: str = "") -> str:
@@ -249,13 +250,13 @@ def stage_zero_needs(codecs: tuple[str, ...]) -> tuple[Need, ...]:
 # matches all of those (and more) settles most lines, and only its matches go on to the
 # full pattern. It starts at the rare side of each pair (a capital, a Latin letter,
 # punctuation) and looks around from there, so the engine skips the lower-case letters in C.
-_GREEK_BLOCK = [chr(point) for point in range(0x370, 0x400)]
-_CASED = "\u0400-\u045f\u0490-\u04ff\u0370-\u03ff"
-_CASED_UPPER = "\u0400-\u042f\u0490-\u04fe" + class_body(c for c in _GREEK_BLOCK if c.isupper())
-_CASED_LOWER = "\u0430-\u045f\u0491-\u04ff" + class_body(c for c in _GREEK_BLOCK if c.islower())
-_PLAIN_PUNCTUATION = "«»–—…’“”„№\xa0"
-_IMPURE_CASED = compiled(f"[^\x00-\x7f{_CASED}{_PLAIN_PUNCTUATION}]")
-_CASED_ODDITY = compiled(
+_GREEK_BLOCK: Final = [chr(point) for point in range(0x370, 0x400)]
+_CASED: Final = "\u0400-\u045f\u0490-\u04ff\u0370-\u03ff"
+_CASED_UPPER: Final = "\u0400-\u042f\u0490-\u04fe" + class_body(c for c in _GREEK_BLOCK if c.isupper())
+_CASED_LOWER: Final = "\u0430-\u045f\u0491-\u04ff" + class_body(c for c in _GREEK_BLOCK if c.islower())
+_PLAIN_PUNCTUATION: Final = "«»–—…’“”„№\xa0"
+_IMPURE_CASED: Final = compiled(f"[^\x00-\x7f{_CASED}{_PLAIN_PUNCTUATION}]")
+_CASED_ODDITY: Final = compiled(
     f"[{_CASED_UPPER}A-Za-z{_PLAIN_PUNCTUATION}](?:"
     f"(?<=[{_CASED_LOWER}].)(?<=[{_CASED_UPPER}])"
     f"|(?<=[A-Za-z])(?:(?<=[{_CASED}].)|(?=[{_CASED}]))"

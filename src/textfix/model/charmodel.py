@@ -13,19 +13,20 @@ import math
 from bisect import bisect_right
 from functools import cache
 from itertools import accumulate
+from typing import Final
 
 from textfix.model.tables import table, unpacked_char_ints, unpacked_ints
 
 _classes = table("charclass")
 CLASS_NAMES: tuple[str, ...] = tuple(_classes["class_names"])
-EDGE = len(CLASS_NAMES)  # the start or end of a text, as a class of its own
+EDGE: Final = len(CLASS_NAMES)  # the start or end of a text, as a class of its own
 _RUN_STARTS: list[int] = _classes["run_starts"]
 _RUN_CLASSES: list[int] = _classes["run_classes"]
-_SCALE = 100.0  # tables hold natural-log probabilities times this, as ints
-COMMON_CHAR = 200  # a character seen this often has a well-known set of followers
-COMMON_LOGP = -9.0  # and a follower this likely within its class is no rarity itself
-_CLASS_SCRIPTS = tuple(name.split(".", 1)[0] for name in CLASS_NAMES)
-_CLASS_CATEGORIES = tuple(name.split(".", 1)[1] for name in CLASS_NAMES)
+_SCALE: Final = 100.0  # tables hold natural-log probabilities times this, as ints
+COMMON_CHAR: Final = 200  # a character seen this often has a well-known set of followers
+COMMON_LOGP: Final = -9.0  # and a follower this likely within its class is no rarity itself
+_CLASS_SCRIPTS: Final = tuple(name.split(".", 1)[0] for name in CLASS_NAMES)
+_CLASS_CATEGORIES: Final = tuple(name.split(".", 1)[1] for name in CLASS_NAMES)
 
 _class_cache: dict[str, int] = {}
 

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from itertools import islice
-from typing import NamedTuple, Protocol
+from typing import Final, NamedTuple, Protocol
 
 from textfix.codecs import PRIOR_SHARE
 from textfix.model.charmodel import category_of, char_model, script_of
@@ -23,7 +23,7 @@ from textfix.model.tables import table
 from textfix.patterns import compiled
 from textfix.spans import gaps, union_of
 
-FEATURE_NAMES = (
+FEATURE_NAMES: Final = (
     "gain",
     "class_gain",
     "margin",
@@ -46,17 +46,17 @@ FEATURE_NAMES = (
 # A whole-window reading is trusted without the slower evidence only with this many
 # sequences: shorter ones are common by chance in clean Vietnamese or Czech (cp852 reads
 # "đó" as "Т"), and their precision on generated data says nothing of that base rate.
-WHOLE_WINDOW_MIN_SEQUENCES = 3
-SUPPORT_CANDIDATES = 64  # the strongest readings looked at for support, so long texts stay linear
-SUPPORT_REACH = 200  # how far away another reading through the same codepage still counts
-_NON_ASCII_LETTER = compiled(r"[^\W\d_\x00-\x7f]")
-NEARBY = 30  # characters on each side in which clean letters of the repair's script count
-CENSUS_REACH = 400  # characters around the readings whose scripts count as the text's own
-_LETTERS = {"Lu", "Ll", "Lo", "M"}
-_RARE = frozenset({"RARE", "COMBINING"})
-UNUSUAL_CATEGORIES = frozenset({"Cn", "Co", "Cc", "C1", "Cf"})
+WHOLE_WINDOW_MIN_SEQUENCES: Final = 3
+SUPPORT_CANDIDATES: Final = 64  # the strongest readings looked at for support, so long texts stay linear
+SUPPORT_REACH: Final = 200  # how far away another reading through the same codepage still counts
+_NON_ASCII_LETTER: Final = compiled(r"[^\W\d_\x00-\x7f]")
+NEARBY: Final = 30  # characters on each side in which clean letters of the repair's script count
+CENSUS_REACH: Final = 400  # characters around the readings whose scripts count as the text's own
+_LETTERS: Final = {"Lu", "Ll", "Lo", "M"}
+_RARE: Final = frozenset({"RARE", "COMBINING"})
+UNUSUAL_CATEGORIES: Final = frozenset({"Cn", "Co", "Cc", "C1", "Cf"})
 # for readings that can leave a nonspacing mark standing alone, a chance reading's sign too
-UNUSUAL_OR_MARK = UNUSUAL_CATEGORIES | {"Mn"}
+UNUSUAL_OR_MARK: Final = UNUSUAL_CATEGORIES | {"Mn"}
 
 
 _letter_script_cache: dict[str, str | None] = {}
@@ -160,8 +160,8 @@ def scripts_outside(text: str, covered: list[tuple[int, int]]) -> set[str]:
     return scripts
 
 
-_ASCII = frozenset(map(chr, range(128)))
-_ASCII_LETTERS = frozenset(string.ascii_letters)
+_ASCII: Final = frozenset(map(chr, range(128)))
+_ASCII_LETTERS: Final = frozenset(string.ascii_letters)
 
 
 def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int]], outside: set[str]) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from textfix.model.tables import table, unpacked_ints
 from textfix.patterns import compiled
@@ -25,17 +25,17 @@ from textfix.patterns import compiled
 # directives ("%s", "%-2d": of no language either) is one space.
 # (two searches, each starting at one class or literal, which the engine skips to in C:
 # as one alternation it was tried at every character, 1.5x as long)
-_PRINTF_DIRECTIVE = compiled(r"%[-+ #0'.\d*]*(?:hh|ll|[hlqjzt])?[a-z]")
-_NOT_LETTERS = compiled(r"[\s\x00-\x40\x5b-\x60\x7b-\x7f]+")
-LOGP_SCALE = 10.0  # the table holds natural-log probabilities times this, as ints
+_PRINTF_DIRECTIVE: Final = compiled(r"%[-+ #0'.\d*]*(?:hh|ll|[hlqjzt])?[a-z]")
+_NOT_LETTERS: Final = compiled(r"[\s\x00-\x40\x5b-\x60\x7b-\x7f]+")
+LOGP_SCALE: Final = 10.0  # the table holds natural-log probabilities times this, as ints
 
 
 # A trigram's row holds a byte per language, in the table's order: its log-probability
 # (as stored, times LOGP_SCALE) plus _OFFSET, or _ABSENT where the model lacks it. One
 # dict lookup of a text's trigram serves every model, and the rows take a quarter of
 # the memory of a dict per language (28 MB).
-_OFFSET = 128
-_ABSENT = 255
+_OFFSET: Final = 128
+_ABSENT: Final = 255
 
 
 class _Grams(NamedTuple):
@@ -133,7 +133,7 @@ def _mean_or_below(rows: list[bytes | None], column: int, unseen: float, count: 
 
 # A text of this many trigrams counts half: a name or two fit one model or the other by
 # a letter, "Puèi Domat" Croatian as well as Occitan.
-HALF_WEIGHT_TRIGRAMS = 20
+HALF_WEIGHT_TRIGRAMS: Final = 20
 
 
 def _shown_fit(shown: str, original: str) -> float:

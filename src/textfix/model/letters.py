@@ -10,6 +10,7 @@ one word: it holds for inflected words no word list has.
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 from textfix.model.tables import table
 from textfix.patterns import compiled
@@ -60,7 +61,7 @@ def language_letters() -> frozenset[str]:
 # "œ∑" in a Mac keyboard's listing is "Ϸ" as UTF-8 through mac-roman, "ßµ" an N'Ko mark
 # through cp1252, clean Chinese "血液学" "ѪҺѧ" through GBK. Thai's obsolete "ฃ" and "ฅ"
 # too: Korean EUC-KR text read through cp874 gives them ("¿À¸¥ÂÊ" as "ฟภธฅยส").
-_UNWRITTEN = compiled("[\u0460-\u0481\u03e2-\u03ef\u03f3\u03f7-\u03fb\u07c0-\u07ff\u0e03\u0e05]")
+_UNWRITTEN: Final = compiled("[\u0460-\u0481\u03e2-\u03ef\u03f3\u03f7-\u03fb\u07c0-\u07ff\u0e03\u0e05]")
 
 
 def has_unwritten_letters(text: str) -> bool:

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from typing import Final
 
 from textfix.model.tables import table
 from textfix.patterns import compiled
 
-_EDGES = compiled(r"^\W+|\W+$")
+_EDGES: Final = compiled(r"^\W+|\W+$")
 
 
 # The codepages a mark tells, a bit each, and one more bit for languages none of them
 # writes (Vietnamese); the mark is the character MARK_BASE + bits, printable.
 CODEPAGES: tuple[str, ...] = ("cp1252", "cp1250", "cp1254", "cp1257")  # (any length: mypyc keeps it one object)
-MARK_BASE = 0x40
-_OTHER_LANGUAGES = 1 << len(CODEPAGES)
+MARK_BASE: Final = 0x40
+_OTHER_LANGUAGES: Final = 1 << len(CODEPAGES)
 
 
 def vocabulary_mark(codepages: Iterable[str]) -> int:
@@ -122,7 +123,7 @@ def _ascii_words() -> dict[str, frozenset[str]]:
 
 # a whole word between spaces, punctuation around it aside: not part of an option, a
 # name or a printf directive ("-mcpu=arm8", "%lx", "girdi'ye")
-_ASCII_WORD = compiled(r"""(?<!\S)[("'«„“]*([A-Za-z]{2,})[)"'»“”.,;:!?]*(?!\S)""")
+_ASCII_WORD: Final = compiled(r"""(?<!\S)[("'«„“]*([A-Za-z]{2,})[)"'»“”.,;:!?]*(?!\S)""")
 
 
 def language_fit(text: str, original: str, shown_as: str) -> float:
