@@ -395,7 +395,7 @@ def test_clean_text_that_reads_into_a_common_word_is_kept(clean: str, why: str) 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="aeiloprsnkzýãçbcdtuv³¹¿æèìòùøðþœŸ ", max_size=30), st.integers(0, 30), st.integers(0, 30))
 def test_the_gram_search_finds_exactly_the_grams(text: str, start: int, end: int) -> None:
-    # the one regex built from the grams answers as looking every pair and triple up would
+    # the tables built from the grams answer as looking every pair and triple up would
     grams_by_anchor = table("misread_grams")["grams_by_anchor"]
     grams = {gram for found in grams_by_anchor.values() for gram in found}
     signs = MisreadSigns((), _GramSearch(grams_by_anchor))
@@ -406,14 +406,14 @@ def test_the_gram_search_finds_exactly_the_grams(text: str, start: int, end: int
         for last in (first + 2, first + 3)
         if last <= end
     )
-    # (a gram may start before `start`: the regex looks behind it, as the other signs do)
+    # (a gram may start before `start`: the search looks behind it, as the other signs do)
     if looked_up or start == 0:
         assert signs.found(text, start, end) == looked_up
 
 
 def test_the_gram_search_finds_every_gram() -> None:
-    # each anchor's branch checks its grams behind a guard on the letter they need beside
-    # it: no gram may be turned away by it
+    # each gram, pair or triple, with its anchor first, in the middle or last, is in the
+    # tables where the search looks it up
     grams_by_anchor = table("misread_grams")["grams_by_anchor"]
     signs = MisreadSigns((), _GramSearch(grams_by_anchor))
     missed = [gram for found in grams_by_anchor.values() for gram in found if not signs.found(f" {gram} ")]
@@ -689,7 +689,7 @@ def test_common_readings_are_found_as_every_word_and_the_letters_would_tell(text
     by_set = common._chars_uncached(frozenset(c for c in span if not c.isascii()))
     by_word = any(not word.isascii() and common._uncached(word) for word in span.split())
     assert common.found(text, start, end) == (by_set or by_word)
-    if common._settled_by_letters(span):
+    if common._settled_by_letters(text, start, end):
         assert not by_set
 
 

@@ -360,18 +360,36 @@ class MisreadSigns:
 _FEW_GRAMS: Final = 5
 
 
+# A gram's letters beside its anchor, as bits of one byte per anchor and letter (pairs)
+# or per anchor and two letters (triples).
+_BEFORE: Final = 1  # pair: the letter before the anchor; triple: the letters before and after it
+_AFTER: Final = 2  # pair: the letter after it; triple: the two letters after it
+_TWO_BEFORE: Final = 4  # triple: the two letters before it
+
+
+class _GramTables(NamedTuple):
+    """The grams as tables (see _GramSearch): by code point, each gram letter's number
+    and each anchor's (from 1; 0 for none), and the bits of the pairs and triples."""
+
+    letters: bytes
+    anchors: bytes
+    width: int  # letter numbers, 0 included
+    pairs: bytes  # at anchor * width + letter
+    triples: bytes  # at (anchor * width + letter) * width + letter
+
+
 class _GramSearch:
     """The letter grams of misread Latin text (see MISREAD_GRAMS_SHOWN_AS), keyed by
-    their rarest letter, searched with one regex: it starts at those anchors, then each
-    anchor's branch checks its pairs (a class of letters on either side) and triples
-    (grouped by one of their other letters, a class for the last), all in the regex
-    engine. Its thousands of branches take tens of milliseconds to compile, which text
-    without an anchor (the first call on "cafÃ©") never pays."""
+    their rarest letter. One compiled loop over the text stops at those anchors and looks
+    the letters on either side up in tables of the grams: a regex of them all, with a
+    branch per anchor, took three times as long (and tens of milliseconds to compile).
+    The tables are built on the first text with an anchor: the first call on "cafÃ©"
+    never pays for them."""
 
     def __init__(self, grams_by_anchor: Mapping[str, Sequence[str]]) -> None:
         self._grams_by_anchor = grams_by_anchor
         self._anchors = compiled(f"[{self._class_body(grams_by_anchor)}]")
-        self._search: re.Pattern[str] | None = None
+        self._tables: _GramTables | None = None
 
     def needs(self) -> list[Need]:
         """What a match cannot be without, for a Screen: an anchor of many grams, or a
@@ -393,55 +411,82 @@ class _GramSearch:
         return needs
 
     def found(self, text: str, start: int, end: int) -> bool:
-        if self._search is None:
+        """Whether a gram's anchor in text[start:end] has its gram around it (letters
+        before `start` count, as a regex's look behind sees them; none from `end` on)."""
+        tables = self._tables
+        if tables is None:
             if self._anchors.search(text, start, end) is None:
                 return False
-            self._search = self._compiled()
-        return self._search.search(text, start, end) is not None
+            tables = self._tables = self._built()
+        anchors = tables.anchors
+        size: i64 = len(anchors)
+        width: i64 = tables.width
+        letters = tables.letters
+        pairs = tables.pairs
+        triples = tables.triples
+        limit: i64 = min(end, len(text))
+        index: i64 = start
+        while index < limit:
+            point: i64 = ord(text[index])
+            anchor: i64 = anchors[point] if point < size else 0
+            if anchor:
+                row: i64 = anchor * width
+                before = _gram_letter(text, index - 1, limit, letters)
+                after = _gram_letter(text, index + 1, limit, letters)
+                if (
+                    pairs[row + before] & _BEFORE
+                    or pairs[row + after] & _AFTER
+                    or triples[(row + before) * width + after] & _BEFORE
+                ):
+                    return True
+                if after and triples[(row + after) * width + _gram_letter(text, index + 2, limit, letters)] & _AFTER:
+                    return True
+                if before:
+                    two_before = _gram_letter(text, index - 2, limit, letters)
+                    if triples[(row + two_before) * width + before] & _TWO_BEFORE:
+                        return True
+            index += 1
+        return False
 
     @staticmethod
     def _class_body(chars: Iterable[str]) -> str:
         return re.escape("".join(sorted(set(chars))))
 
-    def _letters(self, chars: Iterable[str]) -> str:
-        return f"[{self._class_body(chars)}]"
-
-    def _compiled(self) -> re.Pattern[str]:
-        letters = self._letters
-        branches = []
-        for anchor, found in self._grams_by_anchor.items():
-            before = [gram[0] for gram in found if len(gram) == 2 and gram[1] == anchor]
-            after = [gram[1] for gram in found if len(gram) == 2 and gram[0] == anchor]
-            tails = [f"(?<={letters(before)}.)"] if before else []
-            tails += [f"(?={letters(after)})"] if after else []
-            middle: dict[str, list[str]] = {}
-            leading: dict[str, list[str]] = {}
-            trailing: dict[str, list[str]] = {}
+    def _built(self) -> _GramTables:
+        letters = sorted({char for found in self._grams_by_anchor.values() for gram in found for char in gram})
+        width = len(letters) + 1
+        letter_numbers = bytearray(max(map(ord, letters)) + 1)
+        for number, letter in enumerate(letters, 1):
+            letter_numbers[ord(letter)] = number
+        anchor_numbers = bytearray(max(map(ord, self._grams_by_anchor)) + 1)
+        pairs = bytearray((len(self._grams_by_anchor) + 1) * width)
+        triples = bytearray(len(pairs) * width)
+        for number, (anchor, found) in enumerate(self._grams_by_anchor.items(), 1):
+            anchor_numbers[ord(anchor)] = number
+            row = number * width
             for gram in found:
-                if len(gram) == 3:
+                first, second, *third = (letter_numbers[ord(char)] for char in gram)
+                if not third:
+                    # (a pair of the anchor twice is both)
                     if gram[1] == anchor:
-                        middle.setdefault(gram[0], []).append(gram[2])
-                    elif gram[0] == anchor:
-                        leading.setdefault(gram[1], []).append(gram[2])
-                    else:
-                        trailing.setdefault(gram[0], []).append(gram[1])
-            # Each group of triples behind one check of the letter they all need beside the
-            # anchor: a common anchor ("ã") has a score of them, tried one by one.
-            if middle:
-                around = [f"(?<={re.escape(first)}.)(?={letters(last)})" for first, last in middle.items()]
-                tails.append(f"(?<={letters(middle)}.)(?:{'|'.join(around)})")
-            if leading:
-                ahead = [f"(?={re.escape(second)}{letters(last)})" for second, last in leading.items()]
-                tails.append(f"(?={letters(leading)})(?:{'|'.join(ahead)})")
-            if trailing:
-                behind = [f"(?<={re.escape(first)}{letters(second)}.)" for first, second in trailing.items()]
-                seconds = letters(c for second in trailing.values() for c in second)
-                tails.append(f"(?<={seconds}.)(?:{'|'.join(behind)})")
-            branches.append(f"{re.escape(anchor)}(?:{'|'.join(tails)})")
-        # Branches that start with their anchor as a literal: the engine skips to anchors
-        # in C, and at one tries only its own branch (a literal compare rejects the rest).
-        # Branches that each start by looking behind at the anchor were all tried in turn.
-        return compiled(f"(?:{'|'.join(branches)})")
+                        pairs[row + first] |= _BEFORE
+                    if gram[0] == anchor:
+                        pairs[row + second] |= _AFTER
+                elif gram[1] == anchor:
+                    triples[(row + first) * width + third[0]] |= _BEFORE
+                elif gram[0] == anchor:
+                    triples[(row + second) * width + third[0]] |= _AFTER
+                else:
+                    triples[(row + first) * width + second] |= _TWO_BEFORE
+        return _GramTables(bytes(letter_numbers), bytes(anchor_numbers), width, bytes(pairs), bytes(triples))
+
+
+def _gram_letter(text: str, index: i64, limit: i64, letters: bytes) -> i64:
+    """The gram letter number of text[index] (0 for none, or beyond the text or `limit`)."""
+    if index < 0 or index >= limit:
+        return 0
+    point: i64 = ord(text[index])
+    return letters[point] if point < len(letters) else 0
 
 
 _NON_ASCII: Final = compiled("[^\x00-\x7f]")
@@ -489,23 +534,27 @@ class _CommonReadings:
         self._chars_of_an_original = lru_cache(maxsize=1 << 12)(self._chars_uncached)
 
     def found(self, text: str, start: int, end: int) -> bool:
-        changing = self._changing.search(text, start, end)
-        if changing is None:
-            return False
-        span = text[start:end]
-        if self._letters_of_an_original(span):
-            return True
-        # Each word (as str.split() cuts them) with a changing letter, once: the others
-        # read into nothing else. (From letter to letter, the words found by looking for
-        # the spaces around it: a regex for such words was tried at every position.)
-        # (native integers: compiled, the loop does no boxed arithmetic)
+        # (native integers: compiled, the loops do no boxed arithmetic; by code point, as
+        # they read no character into a string of its own)
         limit: i64 = min(end, len(text))
         low: i64 = start
         table = self._changing_points
         size: i64 = len(table)
-        index: i64 = changing.start()
+        index: i64 = low
         while index < limit:
             point: i64 = ord(text[index])
+            if point < size and table[point]:
+                break
+            index += 1
+        if index >= limit:
+            return False
+        if self._letters_of_an_original(text, low, limit):
+            return True
+        # Each word (as str.split() cuts them) with a changing letter, once: the others
+        # read into nothing else. (From letter to letter, the words found by looking for
+        # the spaces around it: a regex for such words was tried at every position.)
+        while index < limit:
+            point = ord(text[index])
             if point >= size or not table[point]:
                 index += 1
                 continue
@@ -521,22 +570,21 @@ class _CommonReadings:
             index = last
         return False
 
-    def _letters_of_an_original(self, text: str) -> bool:
+    def _letters_of_an_original(self, text: str, start: i64, end: i64) -> bool:
         # Most text is settled by its letters one by one: one the shown codepage lacks, or
         # all of them written by a language of the shown codepage, and nothing reads so.
-        if self._settled_by_letters(text):
+        if self._settled_by_letters(text, start, end):
             return False
         # Else decided by the text's distinct non-ASCII characters alone, so remembered by
         # them: texts of one language share their few accented letters.
-        return self._chars_of_an_original(frozenset(_NON_ASCII.findall(text)))
+        return self._chars_of_an_original(frozenset(_NON_ASCII.findall(text, start, end)))
 
-    def _settled_by_letters(self, text: str) -> bool:
-        """Whether the text's letters alone rule out _chars_uncached (see there): each
-        letter's role, the letter sets of shown_as that have it, is remembered."""
+    def _settled_by_letters(self, text: str, start: i64, end: i64) -> bool:
+        """Whether the letters of text[start:end] alone rule out _chars_uncached (see
+        there): each letter's role, the letter sets of shown_as that have it, is remembered."""
         shared = (1 << len(self._letter_sets)) - 1  # the letter sets that have every letter so far
         roles = self._roles
-        # (by code point: compiled, that reads no character into a string of its own)
-        for index in range(len(text)):
+        for index in range(start, end):
             point = ord(text[index])
             if point < 0x80:
                 continue
