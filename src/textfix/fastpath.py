@@ -7,7 +7,6 @@ searches costs no interpreter time either.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Final
 
 from textfix.config import DEFAULT_CONFIG
@@ -38,8 +37,15 @@ _MAY_HOLD_MOJIBAKE: Final = _MOJIBAKE_SEARCH | _ODD_CASED_SEARCH
 _EVERY_SEARCH: Final = ALL_SEARCHES | _MAY_HOLD_MOJIBAKE | _CONTROLS_SEARCH | _WIDE_CHARS_SEARCH
 
 
-@cache
+# The screen of the default configuration, made on first use. (Kept in a Final list, not
+# behind functools.cache: compiled, reading it is then no call through a Python object,
+# which cost a tenth of a microsecond a line.)
+_SCREEN: Final[list[Screen]] = []
+
+
 def _screen() -> Screen:
+    if _SCREEN:
+        return _SCREEN[0]
     needs = [
         *misread_signs(_LEGACY_PAIRS).needs(),
         stage_zero_needs(_CODECS),
@@ -49,7 +55,8 @@ def _screen() -> Screen:
         # the costliest check of clean CJK text need not run without them)
         [Need(OUTPUT_CHARS)],
     ]
-    return Screen(needs)
+    _SCREEN[:] = [Screen(needs)]
+    return _SCREEN[0]
 
 
 def _searches(text: str) -> int:

@@ -19,15 +19,15 @@ Value = TypeVar("Value")
 def remembered(function: Callable[[Key], Value]) -> Callable[[Key], Value]:
     """functools.cache that answers at once when called with the same object as last time."""
     cached = cache(function)
-    last: list[tuple[Key, Value]] = []
+    # (one entry, replaced whole: a thread reads it at once, as another may replace it)
+    last: list[tuple[Key, Value] | None] = [None]
 
     def call(key: Key) -> Value:
-        # (the last entry read once, as a copy: another thread may replace it meanwhile)
-        for seen, value in last[-1:]:
-            if seen is key:
-                return value
+        entry = last[0]
+        if entry is not None and entry[0] is key:
+            return entry[1]
         value = cached(key)
-        last[:] = [(key, value)]
+        last[0] = (key, value)
         return value
 
     return call
