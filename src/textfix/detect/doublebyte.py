@@ -345,7 +345,7 @@ def _automata(names: tuple[str, ...]) -> tuple[Automaton | None, ...]:
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     """The codepages whose bytes for `text` read as a UTF-8 word, or as a character beyond
     ASCII beside an ASCII letter where the text has a CJK character glued to one."""
-    found: set[str] = set()
+    found: list[str] = []
     beside_a_letter: list[str] = []
     glued: bool | None = None  # whether the text has a CJK character glued to an ASCII letter
     for (name, encode), automaton_ in zip(_searched(names), _automata(names)):
@@ -358,12 +358,14 @@ def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
                 continue
         signs = _utf8_reading_signs(encode(text, "replace")[0])
         if signs & _WORD:
-            found.add(name)
+            found.append(name)
         elif signs & _NEXT_TO_A_LETTER:
             beside_a_letter.append(name)
     # (the glued search runs only where it can decide)
     if beside_a_letter and (glued if glued is not None else _glued_to_a_letter(text)):
-        found.update(beside_a_letter)
+        found += beside_a_letter
+    if not found:
+        return ()
     return tuple(name for name in names if _SUPERSET.get(name, name) in found)
 
 
