@@ -24,7 +24,16 @@ from textfix.detect.doublebyte import (
     _utf8_reading_signs,
     candidates,
 )
-from textfix.detect.sequences_in_a_row import FOUND, Automaton, automata, byte_class, may_hold_a_word, next_state
+from textfix.detect.sequences_in_a_row import (
+    FOUND,
+    MOST_AUTOMATA,
+    Automata,
+    automata,
+    byte_class,
+    may_hold_words,
+    next_state,
+    together,
+)
 from textfix.findings import apply_findings
 
 
@@ -321,18 +330,37 @@ _ANY_BYTES = (
 
 
 @functools.cache
-def _automaton_of(codec: str) -> Automaton:
-    [found] = automata((codec,))
-    assert found is not None, codec
-    return found
+def _automata_of(codecs: tuple[str, ...]) -> Automata:
+    found = automata(codecs)
+    assert None not in found, codecs
+    return together(found)
+
+
+def _may_hold_a_word(text: str, codec: str) -> bool:
+    return may_hold_words(text, _automata_of((codec,))) == 1
 
 
 @settings(max_examples=600, deadline=None)
 @given(st.text(st.sampled_from(_ANY_BYTES), max_size=30), st.sampled_from(DOUBLE_BYTE_CODECS))
 def test_bytes_the_automaton_rules_out_hold_no_word_of_utf8(text: str, codec: str) -> None:
     # (the double-byte check encodes and scans only through the codepages it cannot rule out)
-    if not may_hold_a_word(text, _automaton_of(codec)):
+    if not _may_hold_a_word(text, codec):
         assert not _utf8_reading_signs(text.encode(codec, "replace")) & _WORD
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(_ANY_BYTES + "\U00020000"), max_size=30))
+def test_automata_run_together_answer_as_each_alone(text: str) -> None:
+    together_ = may_hold_words(text, _automata_of(DOUBLE_BYTE_CODECS))
+    alone = [_may_hold_a_word(text, codec) for codec in DOUBLE_BYTE_CODECS]
+    assert [bool(together_ >> index & 1) for index in range(len(DOUBLE_BYTE_CODECS))] == alone
+
+
+def test_a_codepage_with_no_automaton_may_always_hold_a_word() -> None:
+    [gbk] = automata(("gbk",))
+    assert may_hold_words("中文", together((None, gbk))) == 0b01
+    with pytest.raises(ValueError, match="at most"):
+        together([gbk] * (MOST_AUTOMATA + 1))
 
 
 @settings(max_examples=1000, deadline=None)
@@ -353,10 +381,10 @@ def test_the_automaton_finds_a_word_wherever_the_scan_does(data: bytes) -> None:
 def test_the_automaton_rules_out_most_clean_cjk_text_and_no_damage() -> None:
     clean = ["最大SSL协议版本的值无效", "没有为选项提供目录", "新たなコピーが終了しました", "세르비아어 키릴 문자"]
     codepages = ("gbk", "cp932", "cp949")
-    ruled_out = [not may_hold_a_word(text, _automaton_of(codec)) for text in clean for codec in codepages]
+    ruled_out = [not _may_hold_a_word(text, codec) for text in clean for codec in codepages]
     assert sum(ruled_out) >= len(ruled_out) // 2
     for codec in DOUBLE_BYTE_CODECS:
-        assert may_hold_a_word(wide_damage("Привет, мир! café", codec), _automaton_of(codec)), codec
+        assert _may_hold_a_word(wide_damage("Привет, мир! café", codec), codec), codec
 
 
 @settings(max_examples=500, deadline=None)

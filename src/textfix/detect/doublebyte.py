@@ -23,7 +23,7 @@ from typing import Final, NamedTuple
 
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.detect.charsets import class_body
-from textfix.detect.sequences_in_a_row import Automaton, automata, may_hold_a_word
+from textfix.detect.sequences_in_a_row import Automata, automata, may_hold_words, together
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import DisjointSpans, Finding
 from textfix.memo import remembered
@@ -337,9 +337,10 @@ def searched_codepages(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @remembered
-def _automata(names: tuple[str, ...]) -> tuple[Automaton | None, ...]:
-    """The automata of _searched(names), in its order (loaded on the first CJK text)."""
-    return automata(searched_codepages(names))
+def _automata(names: tuple[str, ...]) -> Automata:
+    """The automata of _searched(names), in its order, run together (loaded on the first
+    CJK text)."""
+    return together(automata(searched_codepages(names)))
 
 
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
@@ -348,10 +349,11 @@ def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     found: list[str] = []
     beside_a_letter: list[str] = []
     glued: bool | None = None  # whether the text has a CJK character glued to an ASCII letter
-    for (name, encode), automaton_ in zip(_searched(names), _automata(names)):
+    may_hold = may_hold_words(text, _automata(names))
+    for index, (name, encode) in enumerate(_searched(names)):
         # Bytes the automaton rules out hold no word; where the text has no CJK character
         # glued to a letter, a character beside one counts for nothing.
-        if automaton_ is not None and not may_hold_a_word(text, automaton_):
+        if not may_hold >> index & 1:
             if glued is None:
                 glued = _glued_to_a_letter(text)
             if not glued:

@@ -4,8 +4,9 @@ The double-byte check (doublebyte._promising) encodes a CJK text back through ea
 codepage and scans the bytes for a word of UTF-8: two sequences of three bytes or more
 in a row, one of three bytes beside one of two (Vietnamese), or three of two bytes. Clean
 CJK text through most codepages holds none: a table of what each character's bytes do to
-a small automaton tells so in one pass over the code points, at a fraction of the cost of
-encoding and scanning, and only the codepages it cannot rule out are encoded and scanned.
+a small automaton tells so in one pass over the code points (one for all the codepages,
+see Automata), at a fraction of the cost of encoding and scanning, and only the
+codepages it cannot rule out are encoded and scanned.
 The automaton reads bytes as UTF-8 does, but takes any lead with the right number of
 continuation bytes for a sequence (UTF-8 narrows the second byte after some leads), and
 any two sequences in a row with one of three bytes or more for a word: it finds one
@@ -162,17 +163,66 @@ def _automaton(every_character: str, name: str) -> Automaton | None:
     return Automaton(plane, bytes(moves))
 
 
-def may_hold_a_word(text: str, automaton_: Automaton) -> bool:
-    """Whether the text's bytes through the automaton's codepage may hold a word of UTF-8
-    (True for a text with a character beyond the BMP: not tabled)."""
-    plane = automaton_.plane
-    moves = automaton_.moves
-    state: i64 = 0
-    for index in range(len(text)):
+class Automata(NamedTuple):
+    """Several codepages' automata, run together in one pass (see may_hold_words): each
+    character's moves side by side (`planes`, at code point * count + k for the k-th
+    codepage), as one read from memory brings them all where separate planes were as many
+    reads far apart, and each codepage's `moves`. A codepage with no automaton (None from
+    automata()) may always hold a word: its bit is in `untabled`."""
+
+    planes: bytes
+    moves: tuple[bytes, ...]
+    untabled: int
+
+
+# Each automaton's state takes this many bits of one native integer.
+_STATE_BITS: Final = 5
+_STATE_MASK: Final = (1 << _STATE_BITS) - 1
+MOST_AUTOMATA: Final = 63 // _STATE_BITS
+
+
+def together(found: Sequence[Automaton | None]) -> Automata:
+    """The automata, as from automata(), to be run together (at most MOST_AUTOMATA)."""
+    count = len(found)
+    if count > MOST_AUTOMATA:
+        raise ValueError(f"at most {MOST_AUTOMATA} automata run together, not {count}")
+    planes = bytearray(_TABLE_SIZE * count)
+    untabled = 0
+    for index, automaton_ in enumerate(found):
+        if automaton_ is None:
+            untabled |= 1 << index
+        else:
+            planes[index::count] = automaton_.plane
+    moves = tuple(bytes(_STATES) if automaton_ is None else automaton_.moves for automaton_ in found)
+    return Automata(bytes(planes), moves, untabled)
+
+
+def may_hold_words(text: str, automata_: Automata) -> int:
+    """The codepages through which the text's bytes may hold a word of UTF-8: bit k for the
+    k-th of the automata (every bit for a text with a character beyond the BMP: not tabled)."""
+    planes = automata_.planes
+    moves_of = automata_.moves
+    count: i64 = len(moves_of)
+    every: i64 = (1 << count) - 1
+    found: i64 = automata_.untabled
+    # (native integers throughout: compiled, the loop does no boxed arithmetic)
+    states: i64 = 0
+    length: i64 = len(text)
+    index: i64 = 0
+    while index < length and found != every:
         point: i64 = ord(text[index])
         if point >= _TABLE_SIZE:
-            return True
-        state = moves[plane[point] * _STATES + state]
-        if state == FOUND:
-            return True
-    return False
+            return every
+        row: i64 = point * count
+        codepage: i64 = 0
+        while codepage < count:
+            if not found >> codepage & 1:
+                shift: i64 = _STATE_BITS * codepage
+                move: i64 = planes[row + codepage]
+                state: i64 = moves_of[codepage][move * _STATES + (states >> shift & _STATE_MASK)]
+                if state == FOUND:
+                    found |= 1 << codepage
+                states = states & ~(_STATE_MASK << shift) | state << shift
+            codepage += 1
+        index += 1
+    return found
