@@ -689,8 +689,11 @@ def test_common_readings_are_found_as_every_word_and_the_letters_would_tell(text
     by_set = common._chars_uncached(frozenset(c for c in span if not c.isascii()))
     by_word = any(not word.isascii() and common._uncached(word) for word in span.split())
     assert common.found(text, start, end) == (by_set or by_word)
-    if common._settled_by_letters(text, start, end):
+    first_changing, settled = common._first_changing_and_settled(text, start, end)
+    if settled:
         assert not by_set
+    changing = [index for index in range(start, end) if common._changing.match(text, index)]
+    assert first_changing == (changing[0] if changing else -1)
 
 
 # Legacy texts that detect_legacy repairs without a hint, word by word or read whole.

@@ -538,23 +538,21 @@ class _CommonReadings:
         # they read no character into a string of its own)
         limit: i64 = min(end, len(text))
         low: i64 = start
-        table = self._changing_points
-        size: i64 = len(table)
-        index: i64 = low
-        while index < limit:
-            point: i64 = ord(text[index])
-            if point < size and table[point]:
-                break
-            index += 1
-        if index >= limit:
+        index, settled = self._first_changing_and_settled(text, low, limit)
+        if index < 0:
             return False
-        if self._letters_of_an_original(text, low, limit):
+        # Most text is settled by its letters one by one (see _first_changing_and_settled);
+        # else by its distinct non-ASCII characters alone, so remembered by them: texts of
+        # one language share their few accented letters.
+        if not settled and self._chars_of_an_original(frozenset(_NON_ASCII.findall(text, low, limit))):
             return True
         # Each word (as str.split() cuts them) with a changing letter, once: the others
         # read into nothing else. (From letter to letter, the words found by looking for
         # the spaces around it: a regex for such words was tried at every position.)
+        table = self._changing_points
+        size: i64 = len(table)
         while index < limit:
-            point = ord(text[index])
+            point: i64 = ord(text[index])
             if point >= size or not table[point]:
                 index += 1
                 continue
@@ -570,23 +568,29 @@ class _CommonReadings:
             index = last
         return False
 
-    def _letters_of_an_original(self, text: str, start: i64, end: i64) -> bool:
-        # Most text is settled by its letters one by one: one the shown codepage lacks, or
-        # all of them written by a language of the shown codepage, and nothing reads so.
-        if self._settled_by_letters(text, start, end):
-            return False
-        # Else decided by the text's distinct non-ASCII characters alone, so remembered by
-        # them: texts of one language share their few accented letters.
-        return self._chars_of_an_original(frozenset(_NON_ASCII.findall(text, start, end)))
-
-    def _settled_by_letters(self, text: str, start: i64, end: i64) -> bool:
-        """Whether the letters of text[start:end] alone rule out _chars_uncached (see
-        there): each letter's role, the letter sets of shown_as that have it, is remembered."""
-        shared = (1 << len(self._letter_sets)) - 1  # the letter sets that have every letter so far
+    def _first_changing_and_settled(self, text: str, start: i64, end: i64) -> tuple[i64, bool]:
+        """In one pass over text[start:end]: where its first changing letter is (-1 if it
+        has none), and whether its letters alone rule out _chars_uncached (see there): a
+        letter the shown codepage lacks, or all of them written by a language of the
+        shown codepage. Each letter's role, the letter sets of shown_as that have it, is
+        remembered."""
+        table = self._changing_points
+        size: i64 = len(table)
         roles = self._roles
-        for index in range(start, end):
-            point = ord(text[index])
+        first_changing: i64 = -1
+        lacking = False  # a letter the shown codepage lacks
+        shared: i64 = (1 << len(self._letter_sets)) - 1  # the letter sets that have every letter so far
+        index: i64 = start
+        while index < end:
+            point: i64 = ord(text[index])
+            index += 1
             if point < 0x80:
+                continue
+            if first_changing < 0 and point < size and table[point]:
+                first_changing = index - 1
+                if lacking:
+                    break
+            if lacking:
                 continue
             role = roles.get(point)
             if role is None:
@@ -594,10 +598,12 @@ class _CommonReadings:
                 if len(roles) < _ROLES_KEPT:
                     roles[point] = role
             if role == _NOT_SHOWN:
-                return True
-            if role != _NO_LETTER:
+                lacking = True
+                if first_changing >= 0:
+                    break
+            elif role != _NO_LETTER:
                 shared &= role
-        return shared != 0
+        return first_changing, lacking or shared != 0
 
     def _role(self, char: str) -> int:
         letters = non_ascii_letters(char)
