@@ -18,6 +18,7 @@ from textfix.detect.legacy import (
     LATIN_ORIGINALS,
     MisreadSigns,
     _common_readings,
+    _gram_by_loop,
     _GramSearch,
     _words_with_a_latin1_run,
     may_hold_legacy_mojibake,
@@ -409,6 +410,10 @@ def test_the_gram_search_finds_exactly_the_grams(text: str, start: int, end: int
     # (a gram may start before `start`: the search looks behind it, as the other signs do)
     if looked_up or start == 0:
         assert signs.found(text, start, end) == looked_up
+        # found() looks for the anchors by a loop (compiled) or by a regex (plain Python)
+        search = _GramSearch(grams_by_anchor)
+        tables = search._built()
+        assert _gram_by_loop(text, start, end, tables) == search._gram_by_regex(text, start, end, tables) == looked_up
 
 
 def test_the_gram_search_finds_every_gram() -> None:

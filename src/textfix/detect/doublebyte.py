@@ -32,7 +32,7 @@ from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_r
 from textfix.model.letters import has_unwritten_letters, language_letters, regular_case
 from textfix.native import i64
 from textfix.patterns import compiled
-from textfix.screen import class_points
+from textfix.screen import COMPILED, class_points
 from textfix.spans import union_of
 from textfix.utf8 import MULTIBYTE_RUN
 
@@ -349,7 +349,8 @@ def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     found: list[str] = []
     beside_a_letter: list[str] = []
     glued: bool | None = None  # whether the text has a CJK character glued to an ASCII letter
-    may_hold = may_hold_words(text, _automata(names))
+    # (in plain Python a loop over the text costs more than encoding and scanning it)
+    may_hold = may_hold_words(text, _automata(names)) if COMPILED else -1
     for index, (name, encode) in enumerate(_searched(names)):
         # Bytes the automaton rules out hold no word; where the text has no CJK character
         # glued to a letter, a character beside one counts for nothing.

@@ -30,7 +30,7 @@ from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 from textfix.native import i64
 from textfix.patterns import compiled
-from textfix.screen import Need
+from textfix.screen import COMPILED, Need
 from textfix.spans import ascii_outside, union_of
 
 PAIR_SHARE: Final = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
@@ -380,9 +380,9 @@ class _GramTables(NamedTuple):
 
 class _GramSearch:
     """The letter grams of misread Latin text (see MISREAD_GRAMS_SHOWN_AS), keyed by
-    their rarest letter. One compiled loop over the text stops at those anchors and looks
-    the letters on either side up in tables of the grams: a regex of them all, with a
-    branch per anchor, took three times as long (and tens of milliseconds to compile).
+    their rarest letter. At each anchor the letters on either side are looked up in
+    tables of the grams: a regex of them all, with a branch per anchor, took three times
+    as long (and tens of milliseconds to compile).
     The tables are built on the first text with an anchor: the first call on "cafÃ©"
     never pays for them."""
 
@@ -418,35 +418,16 @@ class _GramSearch:
             if self._anchors.search(text, start, end) is None:
                 return False
             tables = self._tables = self._built()
-        anchors = tables.anchors
-        size: i64 = len(anchors)
-        width: i64 = tables.width
-        letters = tables.letters
-        pairs = tables.pairs
-        triples = tables.triples
-        limit: i64 = min(end, len(text))
-        index: i64 = start
-        while index < limit:
-            point: i64 = ord(text[index])
-            anchor: i64 = anchors[point] if point < size else 0
-            if anchor:
-                row: i64 = anchor * width
-                before = _gram_letter(text, index - 1, limit, letters)
-                after = _gram_letter(text, index + 1, limit, letters)
-                if (
-                    pairs[row + before] & _BEFORE
-                    or pairs[row + after] & _AFTER
-                    or triples[(row + before) * width + after] & _BEFORE
-                ):
-                    return True
-                if after and triples[(row + after) * width + _gram_letter(text, index + 2, limit, letters)] & _AFTER:
-                    return True
-                if before:
-                    two_before = _gram_letter(text, index - 2, limit, letters)
-                    if triples[(row + two_before) * width + before] & _TWO_BEFORE:
-                        return True
-            index += 1
-        return False
+        if COMPILED:
+            return _gram_by_loop(text, start, min(end, len(text)), tables)
+        return self._gram_by_regex(text, start, end, tables)
+
+    def _gram_by_regex(self, text: str, start: int, end: int, tables: _GramTables) -> bool:
+        """found() in plain Python: the regex engine finds the anchors, in C (compiled, a
+        loop over the code points is three times quicker)."""
+        limit = min(end, len(text))
+        anchors = self._anchors.finditer(text, start, end)
+        return any(_gram_around(text, anchor.start(), limit, tables) for anchor in anchors)
 
     @staticmethod
     def _class_body(chars: Iterable[str]) -> str:
@@ -479,6 +460,40 @@ class _GramSearch:
                 else:
                     triples[(row + first) * width + second] |= _TWO_BEFORE
         return _GramTables(bytes(letter_numbers), bytes(anchor_numbers), width, bytes(pairs), bytes(triples))
+
+
+def _gram_by_loop(text: str, start: i64, limit: i64, tables: _GramTables) -> bool:
+    """found(), compiled: the anchors found in one loop over the code points."""
+    anchors = tables.anchors
+    size: i64 = len(anchors)
+    index: i64 = start
+    while index < limit:
+        point: i64 = ord(text[index])
+        if point < size and anchors[point] and _gram_around(text, index, limit, tables):
+            return True
+        index += 1
+    return False
+
+
+def _gram_around(text: str, index: i64, limit: i64, tables: _GramTables) -> bool:
+    """Whether the anchor at text[index] has a gram of its own around it (see _GramSearch.found)."""
+    letters = tables.letters
+    width: i64 = tables.width
+    pairs = tables.pairs
+    triples = tables.triples
+    anchor: i64 = tables.anchors[ord(text[index])]
+    row: i64 = anchor * width
+    before = _gram_letter(text, index - 1, limit, letters)
+    after = _gram_letter(text, index + 1, limit, letters)
+    if pairs[row + before] & _BEFORE or pairs[row + after] & _AFTER:
+        return True
+    if triples[(row + before) * width + after] & _BEFORE:
+        return True
+    if after and triples[(row + after) * width + _gram_letter(text, index + 2, limit, letters)] & _AFTER:
+        return True
+    return bool(before) and bool(
+        triples[(row + _gram_letter(text, index - 2, limit, letters)) * width + before] & _TWO_BEFORE
+    )
 
 
 def _gram_letter(text: str, index: i64, limit: i64, letters: bytes) -> i64:
@@ -538,6 +553,10 @@ class _CommonReadings:
         # they read no character into a string of its own)
         limit: i64 = min(end, len(text))
         low: i64 = start
+        # (in plain Python, where the screen does not run, the regex engine rules out text
+        # with no changing letter before a loop reads it)
+        if not COMPILED and self._changing.search(text, low, limit) is None:
+            return False
         index, settled = self._first_changing_and_settled(text, low, limit)
         if index < 0:
             return False
