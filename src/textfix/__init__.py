@@ -78,6 +78,9 @@ def fix_text(text: str, config: Config | None = None, **settings: object) -> str
     threshold=0.8) choose the steps; by default only damage is repaired.
     """
     if config is None and not settings and type(text) is str:
+        # (ASCII text is clean by default: answered before any call, as most lines are)
+        if text.isascii():
+            return text
         fixed = quick_fix(text)
         if fixed is not None:
             return fixed
