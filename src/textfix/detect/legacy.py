@@ -515,7 +515,7 @@ def _space_at(text: str, index: i64) -> bool:
     return text[index].isspace()
 
 
-# A character's role in _CommonReadings._settled_by_letters, beside the bits of the letter
+# A character's role in _CommonReadings._first_changing_and_settled, beside the bits of the letter
 # sets that have it: no letter with a case, or a letter the shown codepage lacks.
 _NO_LETTER: Final = -1
 _NOT_SHOWN: Final = -2

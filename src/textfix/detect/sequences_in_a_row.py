@@ -45,7 +45,7 @@ _LONG_BEFORE: Final = 3
 FOUND: Final = 20
 _STATES: Final = 21
 
-_TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane (beyond it, no answer: see may_hold_a_word)
+_TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane (beyond it, no answer: see may_hold_words)
 
 
 def byte_class(byte: int) -> int:
