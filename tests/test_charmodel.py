@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from textfix.model.charmodel import COMMON_CHAR, COMMON_LOGP, char_model
+from textfix.model import charmodel
+from textfix.model.charmodel import COMMON_CHAR, COMMON_LOGP, char_model, class_of
 
 _CHARS = st.sampled_from("aeé ÃÂ©«»€â–—\xa0Ð°ÑабвгРС€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•™šœžŸ中文ย\x80\x9d?")
 
@@ -38,3 +41,10 @@ def test_a_latin_letter_glued_to_cyrillic_is_a_surprise_and_ascii_pairs_never_ar
     assert model.pair_measures("б", "a", "")[0] == 1
     assert model.pair_measures("бв", "", "")[0] == 0
     assert model.pair_measures("qxzj", "", "")[0] == 0
+
+
+def test_each_code_point_has_the_class_of_its_run() -> None:
+    # (the table by code point of the BMP, and the runs searched beyond it)
+    points = [*range(0x10000), *range(0x10000, 0x110000, 97), 0x10FFFF]
+    expected = [charmodel._RUN_CLASSES[bisect_right(charmodel._RUN_STARTS, point) - 1] for point in points]
+    assert [class_of(chr(point)) for point in points] == expected

@@ -28,16 +28,33 @@ COMMON_LOGP: Final = -9.0  # and a follower this likely within its class is no r
 _CLASS_SCRIPTS: Final = tuple(name.split(".", 1)[0] for name in CLASS_NAMES)
 _CLASS_CATEGORIES: Final = tuple(name.split(".", 1)[1] for name in CLASS_NAMES)
 
-_class_cache: dict[str, int] = {}
+# The class of each code point of the Basic Multilingual Plane, a byte each, made on first
+# use from the runs: compiled, reading it is one byte by code point, where a dict of the
+# characters met was a lookup by string. (Kept in a Final list: no call through a Python
+# object to reach it.)
+_BMP: Final = 0x10000
+_CLASS_TABLE: Final[list[bytes]] = []
 
 
 def class_of(char: str) -> int:
-    found = _class_cache.get(char)
-    if found is None:
-        found = _RUN_CLASSES[bisect_right(_RUN_STARTS, ord(char)) - 1]
-        if len(_class_cache) < 200_000:
-            _class_cache[char] = found
-    return found
+    point = ord(char)
+    if point < _BMP:
+        classes = _CLASS_TABLE[0] if _CLASS_TABLE else _class_table()
+        return classes[point]
+    return _RUN_CLASSES[bisect_right(_RUN_STARTS, point) - 1]
+
+
+def _class_table() -> bytes:
+    if len(CLASS_NAMES) > 256:
+        raise ValueError(f"charclass: {len(CLASS_NAMES)} classes, more than a byte holds")
+    classes = bytearray(_BMP)
+    for start, end, number in zip(_RUN_STARTS, [*_RUN_STARTS[1:], 0x110000], _RUN_CLASSES):
+        if start >= _BMP:
+            break
+        end = min(end, _BMP)
+        classes[start:end] = bytes((number,)) * (end - start)
+    _CLASS_TABLE[:] = [bytes(classes)]
+    return _CLASS_TABLE[0]
 
 
 def class_name(char: str) -> str:
