@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from textfix.model.charmodel import category_of, script_of
 from textfix.model.evidence import (
     CENSUS_REACH,
     NEARBY,
@@ -59,3 +60,10 @@ def test_clean_letters_nearby_are_those_of_the_replacements_script_outside_the_r
             and not any(start <= index < end for start, end in covered)
         )
         assert _clean_letters_nearby(text, item, covered, outside) == expected
+
+
+def test_a_letters_script_is_its_class_script_and_other_characters_have_none() -> None:
+    for point in [*range(0x3000), *range(0x3000, 0x110000, 7)]:
+        char = chr(point)
+        assert letter_script(char) == (script_of(char) if category_of(char) in {"Lu", "Ll", "Lo", "M"} else None)
+    assert [letter_script(char) for char in "aж1 "] == ["LATIN", "CYRILLIC", None, None]

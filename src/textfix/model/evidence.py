@@ -18,7 +18,7 @@ from itertools import islice
 from typing import Final, NamedTuple, Protocol
 
 from textfix.codecs import PRIOR_SHARE
-from textfix.model.charmodel import category_of, char_model, script_of
+from textfix.model.charmodel import CLASS_NAMES, category_of, char_model, class_of, script_of
 from textfix.model.tables import table
 from textfix.patterns import compiled
 from textfix.spans import gaps, union_of
@@ -59,18 +59,16 @@ UNUSUAL_CATEGORIES: Final = frozenset({"Cn", "Co", "Cc", "C1", "Cf"})
 UNUSUAL_OR_MARK: Final = UNUSUAL_CATEGORIES | {"Mn"}
 
 
-_letter_script_cache: dict[str, str | None] = {}
+# The script of each class's letters, None for a class of no letters: a letter's script
+# is its class's (read by code point, no dict of the characters met).
+_LETTER_SCRIPT_OF_CLASS: Final = tuple(
+    script if category in _LETTERS else None for script, category in (name.split(".", 1) for name in CLASS_NAMES)
+)
 
 
 def letter_script(char: str) -> str | None:
     """The script of a letter ("LATIN", "CYRILLIC"), None for anything else."""
-    try:
-        return _letter_script_cache[char]
-    except KeyError:
-        found = script_of(char) if category_of(char) in _LETTERS else None
-        if len(_letter_script_cache) < 100_000:
-            _letter_script_cache[char] = found
-        return found
+    return _LETTER_SCRIPT_OF_CLASS[class_of(char)]
 
 
 def looks_like_word(span: str, left: str, right: str) -> bool:
