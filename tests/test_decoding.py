@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import textfix
@@ -178,10 +178,13 @@ def test_utf8_round_trip_and_never_raises(text: str) -> None:
 
 @given(data=st.binary(max_size=400))
 @settings(max_examples=300, deadline=None)
+@example(data=b"\xfe\xff\x00")  # UTF-16 with a byte over: ASCII, which no escape holds
 def test_any_bytes_decode_and_nothing_is_lost(data: bytes) -> None:
     decoded = textfix.decode(data, errors="surrogateescape", repair=False)
-    # every byte is decoded or kept as an escape: no U+FFFD that was not in the input
-    assert "\ufffd" not in decoded.text or "\ufffd".encode() in data
+    # every byte is decoded or kept as an escape: a U+FFFD that was not in the input is
+    # an undecodable byte no escape holds (ASCII left over by UTF-16), and counted
+    in_input = sum(data.count("\ufffd".encode(name)) for name in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le"))
+    assert decoded.text.count("\ufffd") - in_input <= decoded.undecodable
     if decoded.encodings.keys() == {"utf-8"} and _is_utf8(data.removeprefix(codecs.BOM_UTF8)):
         assert decoded.text.encode("utf-8") == data.removeprefix(codecs.BOM_UTF8)
 
@@ -242,3 +245,14 @@ def test_atomic_writer_removes_its_temporary_file_on_error(tmp_path: Path) -> No
         out.write(b"partial")
         raise RuntimeError("interrupted")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("errors", ["surrogateescape", "replace"])
+def test_an_ascii_byte_utf16_leaves_over_is_replaced_and_counted(errors: str) -> None:
+    # (a byte of a broken pair at 0x80 or above stays an escape under surrogateescape)
+    decoded = textfix.decode(b"\xfe\xff\x00A\xd8\x00\x00B\x00", errors=errors, repair=False)
+    kept = "\udcd8" if errors == "surrogateescape" else "\ufffd"
+    assert decoded.text == f"A{kept}\ufffdB\ufffd"
+    assert (decoded.undecodable, decoded.undecodable_offsets) == (3, (1, 2, 4))
+    with pytest.raises(UnicodeDecodeError, match="byte 0x00"):
+        textfix.decode(b"\xfe\xff\x00", errors="strict", repair=False)

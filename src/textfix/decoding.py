@@ -18,7 +18,9 @@ line that is UTF-8 by chance in a legacy file legacy.
 
 Nothing is dropped: bytes no candidate decodes are handled by the `errors` policy
 ("replace" puts U+FFFD, "surrogateescape" keeps them as lone surrogates, which encode
-back to the same bytes, "strict" raises UnicodeDecodeError) and counted. A single-byte
+back to the same bytes, "strict" raises UnicodeDecodeError) and counted. (An ASCII byte
+that UTF-16 or UTF-32 leaves over, at an odd end or in a broken pair, has no such
+escape: it is U+FFFD under "surrogateescape" too, counted all the same.) A single-byte
 codepage's undefined bytes 0x80-0x9F decode to the C1 controls of the same value, as
 browsers do, so those are never lost.
 """
@@ -63,10 +65,14 @@ _BOMS = (
 )
 # ASCII and well-formed multi-byte sequences: the UTF-8 pieces of a line.
 _UTF8_PIECE = re.compile(rb"(?:[\x00-\x7f]|" + MULTIBYTE_SEQUENCE + rb")+")
-_ESCAPED = re.compile("[\udc80-\udcff]")
+# Bytes no candidate decoded, as lone surrogates: U+DC80-U+DCFF as surrogateescape makes
+# them, and U+DC00-U+DC7F for the ASCII bytes a UTF-16/32 decoder leaves over (see
+# _keep_bytes), which no escape encodes back: U+FFFD even under "surrogateescape".
+_ESCAPED = re.compile("[\udc00-\udcff]")
+_REPLACE_UNESCAPABLE = dict.fromkeys(range(0xDC00, 0xDC80), "\ufffd")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _C1_FROM_ESCAPED = {0xDC80 + byte: chr(0x80 + byte) for byte in range(0x20)}
-_REPLACE_ESCAPED = dict.fromkeys(range(0xDC80, 0xDD00), "\ufffd")
+_REPLACE_ESCAPED = dict.fromkeys(range(0xDC00, 0xDD00), "\ufffd")
 # What chardet names -> the codec that reads the same text and more: Latin-1 and ASCII
 # (and UTF-8 with stray bytes) as cp1252, as browsers do, since cp1252 only adds
 # characters where Latin-1 has C1 controls; the CJK standards as Microsoft's supersets.
@@ -379,7 +385,7 @@ class Decoder:
         self.undecodable += len(escaped)
         room = MAX_REPORTED_OFFSETS - len(self.undecodable_offsets)
         self.undecodable_offsets.extend(self._chars_out + index for index in escaped[: max(room, 0)])
-        return text if self.errors == "surrogateescape" else text.translate(_REPLACE_ESCAPED)
+        return text.translate(_REPLACE_UNESCAPABLE if self.errors == "surrogateescape" else _REPLACE_ESCAPED)
 
     def _repaired(self, text: str) -> str:
         findings = detect(text, self.config)
@@ -410,11 +416,11 @@ def _lines(text: AnyStr) -> list[AnyStr]:
 
 
 def _keep_bytes(error: UnicodeError) -> tuple[str, int]:
-    """surrogateescape where it can; a truncated UTF-16/32 tail may hold ASCII bytes, which
-    it cannot escape: those become U+FFFD."""
+    """Every byte as a lone surrogate (see _ESCAPED): surrogateescape's where it can; a
+    UTF-16/32 decoder may also leave over ASCII bytes, which it cannot escape."""
     assert isinstance(error, UnicodeDecodeError)
     bad = error.object[error.start : error.end]
-    return "".join(chr(0xDC00 + byte) if byte >= 0x80 else "\ufffd" for byte in bad), error.end
+    return "".join(chr(0xDC00 + byte) for byte in bad), error.end
 
 
 _KEEP_BYTES = "textfix-keep-bytes"
