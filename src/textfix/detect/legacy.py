@@ -382,9 +382,8 @@ class _GramSearch:
     """The letter grams of misread Latin text (see MISREAD_GRAMS_SHOWN_AS), keyed by
     their rarest letter. At each anchor the letters on either side are looked up in
     tables of the grams: a regex of them all, with a branch per anchor, took three times
-    as long (and tens of milliseconds to compile).
-    The tables are built on the first text with an anchor: the first call on "cafÃ©"
-    never pays for them."""
+    as long (and tens of milliseconds to compile). The tables are built on the first
+    text with an anchor: the first call on "cafÃ©" never pays for them."""
 
     def __init__(self, grams_by_anchor: Mapping[str, Sequence[str]]) -> None:
         self._grams_by_anchor = grams_by_anchor
@@ -426,8 +425,9 @@ class _GramSearch:
         """found() in plain Python: the regex engine finds the anchors, in C (compiled, a
         loop over the code points is three times quicker)."""
         limit = min(end, len(text))
-        anchors = self._anchors.finditer(text, start, end)
-        return any(_gram_around(text, anchor.start(), limit, tables) for anchor in anchors)
+        numbers = tables.anchors
+        found = self._anchors.finditer(text, start, end)
+        return any(_gram_around(text, at.start(), numbers[ord(at.group())], limit, tables) for at in found)
 
     @staticmethod
     def _class_body(chars: Iterable[str]) -> str:
@@ -469,19 +469,20 @@ def _gram_by_loop(text: str, start: i64, limit: i64, tables: _GramTables) -> boo
     index: i64 = start
     while index < limit:
         point: i64 = ord(text[index])
-        if point < size and anchors[point] and _gram_around(text, index, limit, tables):
+        anchor: i64 = anchors[point] if point < size else 0
+        if anchor and _gram_around(text, index, anchor, limit, tables):
             return True
         index += 1
     return False
 
 
-def _gram_around(text: str, index: i64, limit: i64, tables: _GramTables) -> bool:
-    """Whether the anchor at text[index] has a gram of its own around it (see _GramSearch.found)."""
+def _gram_around(text: str, index: i64, anchor: i64, limit: i64, tables: _GramTables) -> bool:
+    """Whether the anchor at text[index] (its number: `anchor`) has a gram of its own
+    around it (see _GramSearch.found)."""
     letters = tables.letters
     width: i64 = tables.width
     pairs = tables.pairs
     triples = tables.triples
-    anchor: i64 = tables.anchors[ord(text[index])]
     row: i64 = anchor * width
     before = _gram_letter(text, index - 1, limit, letters)
     after = _gram_letter(text, index + 1, limit, letters)

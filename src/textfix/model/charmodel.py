@@ -25,8 +25,9 @@ _RUN_CLASSES: list[int] = _classes["run_classes"]
 _SCALE: Final = 100.0  # tables hold natural-log probabilities times this, as ints
 COMMON_CHAR: Final = 200  # a character seen this often has a well-known set of followers
 COMMON_LOGP: Final = -9.0  # and a follower this likely within its class is no rarity itself
-_CLASS_SCRIPTS: Final = tuple(name.split(".", 1)[0] for name in CLASS_NAMES)
-_CLASS_CATEGORIES: Final = tuple(name.split(".", 1)[1] for name in CLASS_NAMES)
+# each class's script and category, as its name gives them ("LATIN.Ll")
+CLASS_SCRIPTS: Final = tuple(name.split(".", 1)[0] for name in CLASS_NAMES)
+CLASS_CATEGORIES: Final = tuple(name.split(".", 1)[1] for name in CLASS_NAMES)
 
 # The class of each code point of the Basic Multilingual Plane, a byte each, made on first
 # use from the runs: compiled, reading it is one byte by code point, where a dict of the
@@ -62,11 +63,11 @@ def class_name(char: str) -> str:
 
 
 def script_of(char: str) -> str:
-    return _CLASS_SCRIPTS[class_of(char)]
+    return CLASS_SCRIPTS[class_of(char)]
 
 
 def category_of(char: str) -> str:
-    return _CLASS_CATEGORIES[class_of(char)]
+    return CLASS_CATEGORIES[class_of(char)]
 
 
 class CharModel:

@@ -18,7 +18,7 @@ from itertools import islice
 from typing import Final, NamedTuple, Protocol
 
 from textfix.codecs import PRIOR_SHARE
-from textfix.model.charmodel import CLASS_NAMES, category_of, char_model, class_of, script_of
+from textfix.model.charmodel import CLASS_CATEGORIES, CLASS_SCRIPTS, category_of, char_model, class_of, script_of
 from textfix.model.tables import table
 from textfix.patterns import compiled
 from textfix.spans import gaps, union_of
@@ -62,7 +62,7 @@ UNUSUAL_OR_MARK: Final = UNUSUAL_CATEGORIES | {"Mn"}
 # The script of each class's letters, None for a class of no letters: a letter's script
 # is its class's (read by code point, no dict of the characters met).
 _LETTER_SCRIPT_OF_CLASS: Final = tuple(
-    script if category in _LETTERS else None for script, category in (name.split(".", 1) for name in CLASS_NAMES)
+    script if category in _LETTERS else None for script, category in zip(CLASS_SCRIPTS, CLASS_CATEGORIES)
 )
 
 
