@@ -17,12 +17,20 @@ from textfix.codecs import DOUBLE_BYTE_CODECS
 from textfix.detect.doublebyte import (
     _NEXT_TO_A_LETTER,
     _WORD,
+    MAY_BE_LONG,
+    MIN_CHARS_ALONE,
     OUTPUT_CHARS,
+    _all_short_among_cjk,
+    _candidates,
     _glued_to_a_letter,
+    _has_odd_width_chars,
     _layout,
     _Offsets,
+    _promising,
+    _reading_chars,
     _utf8_reading_signs,
     candidates,
+    considered,
 )
 from textfix.detect.sequences_in_a_row import (
     FOUND,
@@ -393,3 +401,67 @@ def test_glued_to_a_letter_is_a_letter_beside_a_character_a_reading_shows(text: 
     output = f"[{OUTPUT_CHARS}]"
     glued = re.search(f"[A-Za-z](?:(?={output})|(?<={output}.))", text) is not None
     assert _glued_to_a_letter(text) == glued
+
+
+@pytest.mark.parametrize("codec", DOUBLE_BYTE_CODECS)
+def test_characters_of_odd_width_are_those_the_layout_knows(codec: str) -> None:
+    # (the bound on the readings' length counts every other character as one byte below
+    # 0x80 ("¥" is a backslash in Shift_JIS) or as pairs, each led by a byte beyond it)
+    layout = _layout(codec)
+    for point in range(0x80, 0x10000):
+        char = chr(point)
+        try:
+            data = char.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        below = len(data) == 1 and data[0] < 0x80
+        paired = len(data) % 2 == 0 and all(lead >= 0x80 for lead in data[::2])
+        odd = any(pattern is not None and pattern.match(char) for pattern in layout)
+        assert below or paired or odd, (codec, char, data)
+
+
+# CJK of two and three bytes, halfwidth katakana (one byte in Shift_JIS), "¥", Latin and
+# Cyrillic letters, ASCII letters, and damage through each codepage
+_CJK_AND_DAMAGE = st.lists(
+    st.one_of(
+        st.text(st.sampled_from(_ANY_BYTES + "丂丄龜﨑¥‾"), min_size=1, max_size=6),
+        st.builds(
+            wide_damage, st.sampled_from(["é", "ж", "文字", "ŋk", "été", "ạơ"]), st.sampled_from(DOUBLE_BYTE_CODECS)
+        ),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_CJK_AND_DAMAGE)
+@example("ASCII 双引号代替了Unicode")
+@example("最新检查点的NextXID:          %u:%u")
+@example("Peeﾅ橘u 文字")
+@example("caf茅")  # (as many characters a reading could show as the bound: none outside)
+def test_the_bound_holds_every_reading(text: str) -> None:
+    names = _promising(text, DOUBLE_BYTE_CODECS)
+    found = _candidates(text, DOUBLE_BYTE_CODECS, names)
+    for name in names:
+        bound = _reading_chars(text.encode(name, "replace"))
+        if bound != MAY_BE_LONG and not _has_odd_width_chars(text, name):
+            through = [item for item in found if item.codec == name and not item.lossy]
+            assert all(item.end - item.start < MIN_CHARS_ALONE for item in through)
+            assert len({index for item in through for index in range(item.start, item.end)}) <= bound
+    if _all_short_among_cjk(text, names):
+        assert considered(text, candidates(text, DOUBLE_BYTE_CODECS)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASCII 双引号代替了Unicode",
+        "最新检查点的NextXID:          %u:%u",
+        # (a stretch of three Greek letters in euc_jp, begun inside a pair: two whole ones)
+        "%s: 範囲の開始・終了シンボルは文字を意味しなければいけません",
+        "カードURLで指定された鍵の取得",
+    ],
+)
+def test_clean_cjk_glued_to_latin_is_settled_by_the_bound(text: str) -> None:
+    assert _all_short_among_cjk(text, _promising(text, DOUBLE_BYTE_CODECS))
+    assert not detect(text)

@@ -319,6 +319,49 @@ def _utf8_reading_signs(data: bytes) -> i64:
     return signs
 
 
+# What _reading_chars gives where a reading may be long
+MAY_BE_LONG: Final = -1
+
+
+def _reading_chars(data: bytes) -> i64:
+    """How many characters all readings of the bytes (see _aligned_reading) can span
+    together, at most, or MAY_BE_LONG if one may have MIN_CHARS_ALONE of them, where the
+    bytes are of characters of one byte below 0x80 or pairs led by one beyond it.
+
+    A reading is one stretch of UTF-8 beyond ASCII in a row, or part of one, from the
+    first character that begins in it, and it may take in the byte below 0x80 after it
+    (the second of a pair, or a character of its own: Shift_JIS gives "¥" the byte of a
+    backslash).
+    """
+    size: i64 = len(data)
+    index: i64 = 0
+    stretch_start: i64 = -1  # where the stretch of UTF-8 beyond ASCII up to here begins
+    char_start: i64 = 0  # where a character begins, at or after the stretch's start
+    total: i64 = 0
+    while index <= size:
+        point: i64 = -1
+        length: i64 = 1
+        if index < size:
+            byte: i64 = data[index]
+            if 0xC2 <= byte <= 0xF4:
+                point, length = _utf8_at(data, index)
+        if point >= 0x80:
+            if stretch_start < 0:
+                stretch_start = index
+                while char_start < index:
+                    char_start += 1 if data[char_start] < 0x80 else 2
+        elif stretch_start >= 0:
+            chars: i64 = (index - char_start) // 2
+            if index < size and data[index] < 0x80:
+                chars += 1
+            if chars >= MIN_CHARS_ALONE:
+                return MAY_BE_LONG
+            total += chars
+            stretch_start = -1
+        index += length
+    return total
+
+
 # A superset codepage gives the characters it shares with its base the same bytes, so
 # one search on the superset's bytes answers for both.
 _SUPERSET: Final = {"shift_jis": "cp932", "euc_kr": "cp949"}
@@ -378,8 +421,11 @@ def candidates(text: str, names: tuple[str, ...]) -> list[DoubleByteCandidate]:
     A stretch with U+FFFD in it (a byte the codepage could not decode) is read with that
     byte lost: see proven_reading.
     """
-    all_names = names
-    names = _promising(text, names)
+    return _candidates(text, names, _promising(text, names))
+
+
+def _candidates(text: str, all_names: tuple[str, ...], names: tuple[str, ...]) -> list[DoubleByteCandidate]:
+    """candidates(), through the promising `names` of `all_names` (and all for lost bytes)."""
     if not names and LOST_CHAR not in text:
         return []
     found: dict[tuple[int, int, str], DoubleByteCandidate] = {}
@@ -413,6 +459,44 @@ def candidates(text: str, names: tuple[str, ...]) -> list[DoubleByteCandidate]:
                         base + first, base + last, name, replacement, sequences, whole, swallowed
                     )
     return _without_truncated(list(found.values()))
+
+
+def _all_short_among_cjk(text: str, names: tuple[str, ...]) -> bool:
+    """Whether every reading of the text through the codepages is short and has CJK outside
+    it, which considered() leaves no reading of: then none need be made. The readings
+    are bounded by _reading_chars, all together: where the text has more characters a
+    reading could show, one is outside them. (Readings across lost bytes are not.)"""
+    if not names or LOST_CHAR in text:
+        return False
+    searched = dict.fromkeys(_SUPERSET.get(name, name) for name in names)
+    # (the bound counts characters beyond ASCII as pairs: see _reading_chars)
+    if any(_has_odd_width_chars(text, name) for name in (*names, *searched)):
+        return False
+    total: i64 = 0
+    for name in searched:
+        chars = _reading_chars(text.encode(name, "replace"))
+        if chars == MAY_BE_LONG:
+            return False
+        total += chars
+    return _more_output_chars_than(text, total)
+
+
+def _has_odd_width_chars(text: str, name: str) -> bool:
+    """Whether the text has a character beyond ASCII that the codepage gives one byte or three."""
+    return any(pattern is not None and pattern.search(text) is not None for pattern in _layout(name))
+
+
+def _more_output_chars_than(text: str, count: i64) -> bool:
+    """Whether the text has more than `count` characters such a reading could show."""
+    outputs = _output_points()
+    seen: i64 = 0
+    for index in range(len(text)):
+        point: i64 = ord(text[index])
+        if point < 0x10000 and outputs[point] == 1:
+            seen += 1
+            if seen > count:
+                return True
+    return False
 
 
 def _without_truncated(items: list[DoubleByteCandidate]) -> list[DoubleByteCandidate]:
@@ -758,7 +842,12 @@ _kept: list[tuple[str, tuple[str, ...], float, float, tuple[Finding, ...]]] = []
 
 
 def _readings(text: str, names: tuple[str, ...], floor: float, threshold: float) -> list[Finding]:
-    found = candidates(text, names)
+    promising = _promising(text, names)
+    # (clean CJK with a CJK character glued to a Latin word shows a few short chance
+    # readings: found, aligned and then set aside, they took most of its time)
+    if _all_short_among_cjk(text, promising):
+        return []
+    found = _candidates(text, names, promising)
     if not found:
         return []
     alone, needing_witness = considered(text, found)
