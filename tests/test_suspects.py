@@ -71,6 +71,16 @@ def test_plain_cased_text_shows_no_suspect_pair_the_oddity_misses() -> None:
                     assert pattern.search(text) is None, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Барлық қалыпты терезелерді жасыру", "Өзгөртүү мүмкүн эмес", "ґанок", "Εμφάνιση ειδοποιήσεων"],
+)
+def test_small_letters_of_the_cyrillic_supplement_are_no_capitals(text: str) -> None:
+    # ("қ", "ү" and "ө" follow their capitals in the block: a small letter before them
+    # is no case oddity)
+    assert _settled_as_plain(text)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from([*_PLAIN, *" aZ7.-%"]), max_size=16).map("".join))
 def test_plain_cased_text_settled_by_the_oddity_holds_no_suspect_pair(text: str) -> None:

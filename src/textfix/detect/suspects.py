@@ -250,10 +250,13 @@ def stage_zero_needs(codecs: tuple[str, ...]) -> tuple[Need, ...]:
 # matches all of those (and more) settles most lines, and only its matches go on to the
 # full pattern. It starts at the rare side of each pair (a capital, a Latin letter,
 # punctuation) and looks around from there, so the engine skips the lower-case letters in C.
-_GREEK_BLOCK: Final = [chr(point) for point in range(0x370, 0x400)]
 _CASED: Final = "\u0400-\u045f\u0490-\u04ff\u0370-\u03ff"
-_CASED_UPPER: Final = "\u0400-\u042f\u0490-\u04fe" + class_body(c for c in _GREEK_BLOCK if c.isupper())
-_CASED_LOWER: Final = "\u0430-\u045f\u0491-\u04ff" + class_body(c for c in _GREEK_BLOCK if c.islower())
+# (exactly, by case: the capitals and small letters of the Cyrillic supplement alternate,
+# "ҚқҮү", and a range of both took every Kazakh word with "ү" after a letter for a case
+# oddity, and the text on to the full pattern)
+_CASED_LETTERS: Final = [chr(point) for point in range(0x370, 0x530) if re.match(f"[{_CASED}]", chr(point))]
+_CASED_UPPER: Final = class_body(c for c in _CASED_LETTERS if c.isupper())
+_CASED_LOWER: Final = class_body(c for c in _CASED_LETTERS if c.islower())
 _PLAIN_PUNCTUATION: Final = "«»–—…’“”„№\xa0"
 _IMPURE_CASED: Final = compiled(f"[^\x00-\x7f{_CASED}{_PLAIN_PUNCTUATION}]")
 _CASED_ODDITY: Final = compiled(
