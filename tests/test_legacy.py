@@ -806,3 +806,15 @@ def test_text_in_capitals_looks_misread_unless_a_word_is_in_title_case(text: str
 
 def test_misread_text_with_a_capitalised_word_is_repaired() -> None:
     assert fix_text("рПЛБЪЩЧБФШ РПМОЩЕ ЙНЕОБ ПВЯЕЛФПЧ") == "Показывать полные имена объектов"
+
+
+# The words as the plain pattern finds them: any run of non-spaces (an NBSP counts as
+# one) around a character beyond ASCII, that character whitespace itself or not.
+_PLAIN_WORD = re.compile(r"[\S\xa0]*[^\x00-\x7f][\S\xa0]*")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from("ab1.%-é中ж \t\n\xa0\u202f\u3000\u2009\x85"), max_size=24))
+def test_words_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
+    # (WORD is tried only where a word can begin, and must find the same spans)
+    assert [m.span() for m in legacy.WORD.finditer(text)] == [m.span() for m in _PLAIN_WORD.finditer(text)]

@@ -695,7 +695,10 @@ def _looks_misread(name: str) -> MisreadSigns:
 # Whitespace never falls inside a character of these codepages, ASCII punctuation can
 # (the second byte of a GBK or Shift_JIS character): words run from space to space.
 # (an NBSP included: it is what cp1251 shows for the most common letter of cp866, "а")
-WORD: Final = compiled(r"[\S\xa0]*[^\x00-\x7f][\S\xa0]*")
+# A word holds a character beyond ASCII, whitespace beyond ASCII too ("\u202f", which may
+# then begin a word or join two). Tried only where a word can begin, after a space: tried
+# at each letter, the search went to the end of every ASCII word and back, letter by letter.
+WORD: Final = compiled(r"(?<![\S\xa0])[\S\xa0]*[^\x00-\x7f][\S\xa0]*|[^\x00-\x7f\S\xa0][\S\xa0]*")
 
 
 Spans = Sequence[tuple[int, int]]
