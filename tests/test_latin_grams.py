@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.model import latin_grams
@@ -155,3 +155,35 @@ def test_a_text_read_whole_through_pair_after_pair_is_weighed_as_afresh(shown: s
         read = shown.encode("cp1252").decode(original)
         expected = _reads_better_afresh(shown, read, languages, original, 10.0)
         assert latin_grams.reads_better_by(shown, read, languages, original, 10.0) == expected
+
+
+_LATIN_LETTERS = "aeiklnorstuyz àäåæçèéëíñóöøúüýþăąćčęěğıłńőřśşšţůűźżžİ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from(_LATIN_LETTERS), min_size=1, max_size=60),
+    st.lists(st.tuples(st.integers(0, 59), st.sampled_from(_LATIN_LETTERS)), max_size=6),
+    st.sampled_from([("cp1257", ("lt", "lv", "et")), ("cp1254", ("tr", "az")), ("cp1250", ("pl", "cs"))]),
+)
+def test_a_reading_is_weighed_from_the_changes_as_afresh(
+    shown: str, changes: list[tuple[int, str]], pair: tuple[str, tuple[str, ...]]
+) -> None:
+    # (the read text's totals come from the shown text's and the trigrams it changes)
+    letters = list(shown)
+    for index, letter in changes:
+        letters[index % len(letters)] = letter
+    read = "".join(letters)
+    original, languages = pair
+    models = latin_grams._models()
+    weighed = latin_grams._shown_weighed(shown)
+    columns = [models.column_of[name] for name in languages]
+    totals = latin_grams._totals_as_changed(
+        weighed, latin_grams._normal(read), columns, lambda column: latin_grams._total(weighed.counted, column)
+    )
+    if totals is not None:
+        afresh = latin_grams._counted_rows(trigrams(read))
+        for total, column in zip(totals, columns):
+            assert abs(total - latin_grams._total(afresh, column)) < latin_grams._ROUNDING / 1000
+    expected = _reads_better_afresh(shown, read, languages, original, 10.0)
+    assert latin_grams.reads_better_by(shown, read, languages, original, 10.0) == expected

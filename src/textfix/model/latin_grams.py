@@ -12,11 +12,12 @@ the words a misreading leaves alone are of the text's own language too.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
 from textfix.model.tables import table, unpacked_ints
+from textfix.native import i64
 from textfix.patterns import compiled
 
 # Letters are kept, in lower case, and so are symbols beyond ASCII: a letter misread as
@@ -75,10 +76,18 @@ def _models() -> _Grams:
 
 def trigrams(text: str) -> list[str]:
     """The text's letter trigrams, in lower case, with a space for the edges of words."""
+    return _trigrams_of(_normal(text))
+
+
+def _normal(text: str) -> str:
+    """The text as its trigrams are taken from (see trigrams)."""
     lowered = text.lower()
     if "%" in lowered:
         lowered = _PRINTF_DIRECTIVE.sub(" ", lowered)
-    normal = " " + _NOT_LETTERS.sub(" ", lowered).strip() + " "
+    return " " + _NOT_LETTERS.sub(" ", lowered).strip() + " "
+
+
+def _trigrams_of(normal: str) -> list[str]:
     return [normal[index : index + 3] for index in range(len(normal) - 2)]
 
 
@@ -187,12 +196,14 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
     models are tried in the order of their last such win: text of one language meets
     that language's model first."""
     grams = _models()
-    read_counted = _counted_rows(trigrams(read))
-    shown_counted, shown_totals = _shown_weighed(shown)
+    read_normal = _normal(read)
+    shown_weighed = _shown_weighed(shown)
+    shown_counted, shown_totals = shown_weighed.counted, shown_weighed.totals
     own = grams.originals.get(original, ())
     order = _refuting_order()
     columns = [grams.column_of[name] for name in languages if name in grams.column_of]
-    if not read_counted or not columns or not shown_counted:
+    # (a text of fewer than three characters, spaces around it included, has no trigram)
+    if len(read_normal) < 3 or not columns or not shown_counted:
         return False
 
     def shown_total(column: int) -> float:
@@ -207,9 +218,20 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
     first = next((position for position, name in enumerate(order) if name not in own), None)
     if first is not None:
         refuting = shown_total(grams.column_of[order[first]])
+        # A reading changes a few letters: its totals are the shown text's, less the
+        # trigrams it changes, plus their readings. Summed in another order, they may
+        # differ from a sum afresh in the last bits, so they settle only what they settle
+        # by more than that; the rest is summed afresh, trigram by trigram.
+        totals = _totals_as_changed(shown_weighed, read_normal, columns, shown_total)
+        if totals is not None and all(total - margin < refuting - _ROUNDING for total in totals):
+            order.insert(0, order.pop(first))
+            return False
+        read_counted = _counted_rows(_trigrams_of(read_normal))
         if all(_total(read_counted, column, margin, refuting) - margin < refuting for column in columns):
             order.insert(0, order.pop(first))
             return False
+    else:
+        read_counted = _counted_rows(_trigrams_of(read_normal))
     likeliest = _likeliest(read_counted, languages)
     if likeliest is None:
         return False
@@ -221,21 +243,69 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
     return True
 
 
-def _shown_weighed(shown: str) -> tuple[list[tuple[bytes | None, int]], dict[int, float]]:
-    """The text's counted trigram rows, and its totals under the models weighed so far.
+class _Weighed(NamedTuple):
+    """A text as shown, as reads_better_by weighs it."""
+
+    normal: str
+    grams: list[str]
+    counted: list[tuple[bytes | None, int]]  # see _counted_rows
+    totals: dict[int, float]  # under the models weighed so far, by column
+
+
+def _shown_weighed(shown: str) -> _Weighed:
+    """The text weighed as shown (its totals added to as models weigh it).
 
     A text is read whole through several pairs in turn, each weighed against the text
     as shown: the last text's are kept (compared by identity, read as a copy: another
     thread may replace them)."""
-    for kept, counted, totals in _shown_kept[-1:]:
+    for kept, weighed in _shown_kept[-1:]:
         if kept is shown:
-            return counted, totals
-    counted, totals = _counted_rows(trigrams(shown)), {}
-    _shown_kept[:] = [(shown, counted, totals)]
-    return counted, totals
+            return weighed
+    normal = _normal(shown)
+    grams = _trigrams_of(normal)
+    weighed = _Weighed(normal, grams, _counted_rows(grams), {})
+    _shown_kept[:] = [(shown, weighed)]
+    return weighed
 
 
-_shown_kept: list[tuple[str, list[tuple[bytes | None, int]], dict[int, float]]] = []
+_shown_kept: list[tuple[str, _Weighed]] = []
+
+# More than the rounding of a sum of log-probabilities in two orders can come to
+_ROUNDING: Final = 1e-6
+
+
+def _totals_as_changed(
+    shown: _Weighed, read_normal: str, columns: list[int], shown_total: Callable[[int], float]
+) -> list[float] | None:
+    """The read text's total under each column, from the shown text's and the trigrams
+    the reading changes; None where the reading changes the text's length (a capital
+    whose small letter is two characters)."""
+    normal = shown.normal
+    size: i64 = len(normal)
+    if len(read_normal) != size:
+        return None
+    changed: list[int] = []  # the trigrams (by their first character) that a changed character is in
+    for index in range(size):
+        if normal[index] != read_normal[index]:
+            for first in range(max(index - 2, changed[-1] + 1 if changed else 0), min(index, size - 3) + 1):
+                changed.append(first)
+    rows = _models().rows
+    unseen = _models().unseen
+    shown_rows = [rows.get(shown.grams[first]) for first in changed]
+    read_rows = [rows.get(read_normal[first : first + 3]) for first in changed]
+    totals = []
+    for column in columns:
+        total = shown_total(column)
+        for shown_row, read_row in zip(shown_rows, read_rows):
+            total += _logp(read_row, column, unseen) - _logp(shown_row, column, unseen)
+        totals.append(total)
+    return totals
+
+
+def _logp(row: bytes | None, column: int, unseen: float) -> float:
+    if row is None or row[column] == _ABSENT:
+        return unseen
+    return (row[column] - _OFFSET) / LOGP_SCALE
 
 
 def reads_into_unseen_letters(read: str, languages: Iterable[str], words: Iterable[tuple[str, str]]) -> bool:
