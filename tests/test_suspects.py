@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
@@ -118,3 +118,38 @@ def test_a_whole_sequence_of_two_latin_letters_is_suspect_unless_clean_text_writ
 )
 def test_latin_pairs_that_clean_text_writes_are_no_sign(text: str, suspect: bool) -> None:
     assert suspects.may_hold_mojibake(text, SINGLE_BYTE_CODECS) == suspect
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_UPPER_HALVES), st.sampled_from(list("aZ0 ?.%\ufffd\xa0éžжяΩ\u0651"))),
+        max_size=24,
+    ).map("".join),
+    st.sampled_from([SINGLE_BYTE_CODECS, ("cp1252",), ("cp1251", "koi8-r"), ("cp874", "cp1256")]),
+)
+@example("voilÃ le", ("cp1252",))  # a lossy lead and a space, for "à"
+@example("caf\u0e23\u0e09", SINGLE_BYTE_CODECS)  # Thai glued to a Latin word
+@example("ข่าว เธชเธงเธฑ", ("cp874",))  # a letter run: Thai through cp874
+def test_the_suspect_pattern_matches_only_where_a_pair_may_begin_it(text: str, codecs: tuple[str, ...]) -> None:
+    # (compiled, may_hold_mojibake tries it only there)
+    pattern = suspect_pattern(codecs)
+    found = pattern.search(text) is not None
+    assert any(pattern.match(text, position) for position in _pairs_that_may_begin_it(text, codecs)) == found
+    assert suspects.may_hold_mojibake(text, codecs) == (
+        found and (suspects._IMPURE_CASED.search(text) is not None or suspects._CASED_ODDITY.search(text) is not None)
+    )
+
+
+def _pairs_that_may_begin_it(text: str, codecs: tuple[str, ...]) -> list[int]:
+    rules = suspects._pair_rules(codecs)
+    found = [suspects._next_pair(text, 0, rules)]
+    while found[-1] >= 0:
+        found.append(suspects._next_pair(text, found[-1] + 1, rules))
+    return found[:-1]
+
+
+def test_clean_latin_text_holds_few_pairs_the_pattern_may_begin_with() -> None:
+    text = "Perfil de aceleração utilizado para os painéis táteis ligados. O perfil pode ser definido"
+    assert _pairs_that_may_begin_it(text, SINGLE_BYTE_CODECS) == []
+    assert _pairs_that_may_begin_it("cafÃ© au lait", SINGLE_BYTE_CODECS) == [3]

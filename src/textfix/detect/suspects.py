@@ -17,14 +17,15 @@ import re
 import unicodedata
 from collections.abc import Set as AbstractSet
 from functools import cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import class_body
 from textfix.memo import remembered
 from textfix.model.charmodel import char_model
+from textfix.native import i64
 from textfix.patterns import compiled
-from textfix.screen import Need, outside
+from textfix.screen import COMPILED, Need, outside
 
 # Letters of the scripts whose codepages are supported, as code point ranges.
 SCRIPT_RANGES: dict[str, str] = {
@@ -291,4 +292,131 @@ def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
         return False
     if _IMPURE_CASED.search(text) is None and _CASED_ODDITY.search(text) is None:
         return False
-    return suspect_pattern(codecs).search(text, first.start()) is not None
+    pattern = suspect_pattern(codecs)
+    if not COMPILED:
+        return pattern.search(text, first.start()) is not None
+    # Compiled, the pattern is tried only where a pair may begin it (see _pair_rules):
+    # Latin text holds pairs of a lead and a continuation of some codepage in most of its
+    # words, and the search tried the pattern's dozens of branches at each, a microsecond
+    # a time. Text with many such pairs (Thai, Cyrillic) is searched after a few.
+    rules = _pair_rules(codecs)
+    position = _next_pair(text, first.start(), rules)
+    tried = 0
+    while position >= 0:
+        if tried == _MATCHES_TRIED:
+            return pattern.search(text, position) is not None
+        if pattern.match(text, position) is not None:
+            return True
+        tried += 1
+        position = _next_pair(text, position + 1, rules)
+    return False
+
+
+_MATCHES_TRIED: Final = 4
+
+
+def _next_pair(text: str, start: i64, rules: _PairRules) -> i64:
+    """Where in text[start:] the first pair begins that a branch of suspect_pattern may
+    begin with (see _pair_rules), -1 if none does."""
+    leads, followers, paged = rules.leads, rules.followers, rules.paged
+    size: i64 = len(text)
+    index: i64 = start
+    while index < size - 1:
+        point: i64 = ord(text[index])
+        if point < _BMP and leads[2 * point] | leads[2 * point + 1]:
+            following: i64 = ord(text[index + 1])
+            if following < _BMP:
+                kinds: i64 = (leads[2 * point] & followers[2 * following]) | (
+                    leads[2 * point + 1] & followers[2 * following + 1]
+                ) << 8
+                if (
+                    kinds & ~(_PAGED | _GLUED)
+                    or (kinds & _PAGED and point << 16 | following in paged)
+                    or (
+                        kinds & _GLUED
+                        and (
+                            (index > 0 and _latin_letter(ord(text[index - 1])))
+                            or (index + 2 < size and _latin_letter(ord(text[index + 2])))
+                            or (index + 3 < size and text[index + 3] == text[index])
+                        )
+                    )
+                ):
+                    return index
+        index += 1
+    return -1
+
+
+def _latin_letter(point: i64) -> bool:
+    """Whether the code point is in SCRIPT_RANGES["latin"]."""
+    return (
+        0x41 <= point <= 0x5A
+        or 0x61 <= point <= 0x7A
+        or (0xC0 <= point <= 0x24F and point != 0xD7 and point != 0xF7)
+        or 0x1E00 <= point <= 0x1EFF
+    )
+
+
+_BMP: Final = 0x10000
+
+
+# The kinds of pair of _pair_rules whose pairs are one codepage's (a lead of one and a
+# continuation of another make none): their pairs are looked up one by one.
+_PAGED: Final = 0b11
+# The kind of two letters of scripts other than Latin: a branch begins with them only
+# beside a Latin letter (glued to a Latin word) or as the first of a letter run, whose
+# lead comes again three characters on.
+_GLUED: Final = 1 << 4
+
+
+class _PairRules(NamedTuple):
+    leads: bytes  # by code point, two bytes each: a bit for each kind of pair it may lead
+    followers: bytes  # and one for each it may follow in
+    paged: frozenset[int]  # the pairs of the _PAGED kinds, lead << 16 | follower
+
+
+@remembered
+def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
+    """The pairs a branch of suspect_pattern(codecs) may begin with. Each branch begins
+    with a character of its group's leads and one of a class of its own, then looks
+    around: those pairs, a few branches' together, are the kinds. (All characters of the
+    codepages are in the Basic Multilingual Plane.)"""
+    leads, continuations = _leads_and_continuations(codecs)
+    scripts = {c: _script(c) for c in leads | continuations}
+    foreign_leads = {c for c in leads if scripts[c] not in (None, "latin")}
+    symbol_leads = {c for c in leads if scripts[c] is None}
+    common = set(COMMON_AFTER_LETTER)
+    odd = {c for c in continuations if scripts[c] is None} - common | {"\ufffd"}
+    latin_continuations = {c for c in continuations if scripts[c] == "latin"}
+    foreign_continuations = {c for c in continuations if scripts[c] not in (None, "latin")}
+    # each page's Latin sequences (see _latin_sequences)
+    paged: set[int] = set()
+    paged_kinds: list[tuple[set[str], set[str]]] = [(set(), set()), (set(), set())]
+    for page in (codepage(name) for name in codecs):
+        page_continuations = set(page.chars(0x80, 0xBF))
+        two_bytes = {c for c in page.chars(0xC2, 0xDF) if _script(c) == "latin"}
+        wider = {c for c in page.chars(0xE0, 0xF4) if _script(c) == "latin"}
+        for kind, (kind_leads, kind_followers) in enumerate(
+            ((two_bytes, {c for c in page_continuations if _script(c) == "latin"}), (wider, page_continuations))
+        ):
+            paged_kinds[kind][0].update(kind_leads)
+            paged_kinds[kind][1].update(kind_followers)
+            paged.update(ord(lead) << 16 | ord(follower) for lead in kind_leads for follower in kind_followers)
+    kinds: list[tuple[set[str], set[str]]] = [
+        *paged_kinds,
+        ({c for c in leads if scripts[c] == "latin"}, odd | (common & continuations) | set(LOST_MARKS)),
+        (foreign_leads, odd | latin_continuations | (common & continuations)),
+        (foreign_leads, foreign_continuations),  # _GLUED
+        ({c for c in foreign_leads if c.islower()}, {c for c in foreign_continuations if c.isupper()}),
+        ({c for c in leads if unicodedata.category(c) == "Mn"} | symbol_leads - common, set(continuations)),
+        (symbol_leads & common, odd | (set(SYMBOLS_AFTER_LETTER) & continuations)),
+        (set(LOSSY_SPACE_LEADS), {" "}),
+    ]
+    # (two bytes a code point: the first eight kinds, then the rest)
+    lead_bits = bytearray(2 * _BMP)
+    follower_bits = bytearray(2 * _BMP)
+    for kind, (kind_leads, kind_followers) in enumerate(kinds):
+        for char in kind_leads:
+            lead_bits[2 * ord(char) + kind // 8] |= 1 << kind % 8
+        for char in kind_followers:
+            follower_bits[2 * ord(char) + kind // 8] |= 1 << kind % 8
+    return _PairRules(bytes(lead_bits), bytes(follower_bits), frozenset(paged))
