@@ -187,3 +187,11 @@ def test_a_reading_is_weighed_from_the_changes_as_afresh(
             assert abs(total - latin_grams._total(afresh, column)) < latin_grams._ROUNDING / 1000
     expected = _reads_better_afresh(shown, read, languages, original, 10.0)
     assert latin_grams.reads_better_by(shown, read, languages, original, 10.0) == expected
+
+
+def test_a_reading_must_be_likelier_by_the_margin() -> None:
+    shown = "Negalima pakeisti failø pavadinimø, nes failas uþrakintas"
+    read = shown.encode("cp1252").decode("cp1257")
+    for margin, expected in ((10.0, True), (1e6, False)):
+        assert latin_grams.reads_better_by(shown, read, ("lt", "lv", "et"), "cp1257", margin) == expected
+        assert _reads_better_afresh(shown, read, ("lt", "lv", "et"), "cp1257", margin) == expected

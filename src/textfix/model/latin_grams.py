@@ -212,35 +212,40 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
             total = shown_totals[column] = _total(shown_counted, column)
         return total
 
-    # Clean text is refuted by the first model tried: where every reading's total falls,
-    # less the margin, below that model's total for the text as shown, no need to sum
-    # them to the end (partial totals only fall: no log-probability is above 0).
+    # A reading changes a few letters: its totals are the shown text's, less the trigrams
+    # it changes, plus their readings. Summed in another order, they may differ from sums
+    # afresh in the last bits (by `band` at most), so they settle what they settle by more
+    # than that; the rest is summed afresh, trigram by trigram.
+    totals = _totals_as_changed(shown_weighed, read_normal, columns, shown_total)
+    band = _ROUNDING
+    if totals is None:
+        totals, band = _totals_afresh(read_normal, columns), 0.0
+    # Clean text is refuted by the first model tried: where every reading's total, less the
+    # margin, falls below that model's total for the text as shown.
     first = next((position for position, name in enumerate(order) if name not in own), None)
     if first is not None:
         refuting = shown_total(grams.column_of[order[first]])
-        # A reading changes a few letters: its totals are the shown text's, less the
-        # trigrams it changes, plus their readings. Summed in another order, they may
-        # differ from a sum afresh in the last bits, so they settle only what they settle
-        # by more than that; the rest is summed afresh, trigram by trigram.
-        totals = _totals_as_changed(shown_weighed, read_normal, columns, shown_total)
-        if totals is not None and all(total - margin < refuting - _ROUNDING for total in totals):
+        if band and any(abs(total - margin - refuting) <= band for total in totals):
+            totals, band = _totals_afresh(read_normal, columns), 0.0
+        if all(total - margin < refuting for total in totals):
             order.insert(0, order.pop(first))
             return False
-        read_counted = _counted_rows(_trigrams_of(read_normal))
-        if all(_total(read_counted, column, margin, refuting) - margin < refuting for column in columns):
-            order.insert(0, order.pop(first))
-            return False
-    else:
-        read_counted = _counted_rows(_trigrams_of(read_normal))
-    likeliest = _likeliest(read_counted, languages)
-    if likeliest is None:
-        return False
-    bar = likeliest[0] - margin
     for position, name in enumerate(order):
-        if name not in own and shown_total(grams.column_of[name]) > bar:
+        if name in own:
+            continue
+        total = shown_total(grams.column_of[name])
+        if band and abs(total - (max(totals) - margin)) <= band:
+            totals, band = _totals_afresh(read_normal, columns), 0.0
+        if total > max(totals) - margin:
             order.insert(0, order.pop(position))
             return False
     return True
+
+
+def _totals_afresh(normal: str, columns: list[int]) -> list[float]:
+    """The text's total under each column, summed trigram by trigram (see _counted_rows)."""
+    counted = _counted_rows(_trigrams_of(normal))
+    return [_total(counted, column) for column in columns]
 
 
 class _Weighed(NamedTuple):
