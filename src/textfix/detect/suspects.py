@@ -251,11 +251,12 @@ def stage_zero_needs(codecs: tuple[str, ...]) -> tuple[Need, ...]:
 # matches all of those (and more) settles most lines, and only its matches go on to the
 # full pattern. It starts at the rare side of each pair (a capital, a Latin letter,
 # punctuation) and looks around from there, so the engine skips the lower-case letters in C.
-_CASED: Final = "\u0400-\u045f\u0490-\u04ff\u0370-\u03ff"
+_CASED_RANGES: Final = ((0x400, 0x45F), (0x490, 0x4FF), (0x370, 0x3FF))
+_CASED: Final = "".join(f"{chr(low)}-{chr(high)}" for low, high in _CASED_RANGES)
 # (exactly, by case: the capitals and small letters of the Cyrillic supplement alternate,
 # "ҚқҮү", and a range of both took every Kazakh word with "ү" after a letter for a case
 # oddity, and the text on to the full pattern)
-_CASED_LETTERS: Final = [chr(point) for point in range(0x370, 0x530) if re.match(f"[{_CASED}]", chr(point))]
+_CASED_LETTERS: Final = [chr(point) for low, high in _CASED_RANGES for point in range(low, high + 1)]
 _CASED_UPPER: Final = class_body(c for c in _CASED_LETTERS if c.isupper())
 _CASED_LOWER: Final = class_body(c for c in _CASED_LETTERS if c.islower())
 _PLAIN_PUNCTUATION: Final = "«»–—…’“”„№\xa0"
@@ -318,7 +319,7 @@ _MATCHES_TRIED: Final = 4
 def _next_pair(text: str, start: i64, rules: _PairRules) -> i64:
     """Where in text[start:] the first pair begins that a branch of suspect_pattern may
     begin with (see _pair_rules), -1 if none does."""
-    leads, followers, paged = rules.leads, rules.followers, rules.paged
+    leads, followers = rules.leads, rules.followers
     size: i64 = len(text)
     index: i64 = start
     while index < size - 1:
@@ -331,7 +332,7 @@ def _next_pair(text: str, start: i64, rules: _PairRules) -> i64:
                 ) << 8
                 if (
                     kinds & ~(_PAGED | _GLUED)
-                    or (kinds & _PAGED and point << 16 | following in paged)
+                    or (kinds & _PAGED and point << 16 | following in _paged_pairs(rules.codecs))
                     or (
                         kinds & _GLUED
                         and (
@@ -371,7 +372,7 @@ _GLUED: Final = 1 << 4
 class _PairRules(NamedTuple):
     leads: bytes  # by code point, two bytes each: a bit for each kind of pair it may lead
     followers: bytes  # and one for each it may follow in
-    paged: frozenset[int]  # the pairs of the _PAGED kinds, lead << 16 | follower
+    codecs: tuple[str, ...]  # (for _paged_pairs)
 
 
 @remembered
@@ -388,19 +389,11 @@ def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
     odd = {c for c in continuations if scripts[c] is None} - common | {"\ufffd"}
     latin_continuations = {c for c in continuations if scripts[c] == "latin"}
     foreign_continuations = {c for c in continuations if scripts[c] not in (None, "latin")}
-    # each page's Latin sequences (see _latin_sequences)
-    paged: set[int] = set()
     paged_kinds: list[tuple[set[str], set[str]]] = [(set(), set()), (set(), set())]
-    for page in (codepage(name) for name in codecs):
-        page_continuations = set(page.chars(0x80, 0xBF))
-        two_bytes = {c for c in page.chars(0xC2, 0xDF) if _script(c) == "latin"}
-        wider = {c for c in page.chars(0xE0, 0xF4) if _script(c) == "latin"}
-        for kind, (kind_leads, kind_followers) in enumerate(
-            ((two_bytes, {c for c in page_continuations if _script(c) == "latin"}), (wider, page_continuations))
-        ):
+    for page_kinds in _latin_sequence_pairs(codecs):
+        for kind, (kind_leads, kind_followers) in enumerate(page_kinds):
             paged_kinds[kind][0].update(kind_leads)
             paged_kinds[kind][1].update(kind_followers)
-            paged.update(ord(lead) << 16 | ord(follower) for lead in kind_leads for follower in kind_followers)
     kinds: list[tuple[set[str], set[str]]] = [
         *paged_kinds,
         ({c for c in leads if scripts[c] == "latin"}, odd | (common & continuations) | set(LOST_MARKS)),
@@ -419,4 +412,30 @@ def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
             lead_bits[2 * ord(char) + kind // 8] |= 1 << kind % 8
         for char in kind_followers:
             follower_bits[2 * ord(char) + kind // 8] |= 1 << kind % 8
-    return _PairRules(bytes(lead_bits), bytes(follower_bits), frozenset(paged))
+    return _PairRules(bytes(lead_bits), bytes(follower_bits), codecs)
+
+
+def _latin_sequence_pairs(codecs: tuple[str, ...]) -> list[list[tuple[set[str], set[str]]]]:
+    """Each page's kinds of pair that begin its Latin sequences (see _latin_sequences), in
+    the order of _PAGED: two-byte leads and Latin continuations, wider leads and any."""
+    found = []
+    for page in (codepage(name) for name in codecs):
+        continuations = set(page.chars(0x80, 0xBF))
+        latin_continuations = {c for c in continuations if _script(c) == "latin"}
+        two_bytes = {c for c in page.chars(0xC2, 0xDF) if _script(c) == "latin"}
+        wider = {c for c in page.chars(0xE0, 0xF4) if _script(c) == "latin"}
+        found.append([(two_bytes, latin_continuations), (wider, continuations)])
+    return found
+
+
+@remembered
+def _paged_pairs(codecs: tuple[str, ...]) -> frozenset[int]:
+    """The pairs of the _PAGED kinds, lead << 16 | follower: made where first needed (a
+    few milliseconds, which a start-up need not pay)."""
+    return frozenset(
+        ord(lead) << 16 | ord(follower)
+        for page_kinds in _latin_sequence_pairs(codecs)
+        for leads, followers in page_kinds
+        for lead in leads
+        for follower in followers
+    )
