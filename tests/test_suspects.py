@@ -131,6 +131,7 @@ def test_latin_pairs_that_clean_text_writes_are_no_sign(text: str, suspect: bool
 @example("voilÃ le", ("cp1252",))  # a lossy lead and a space, for "à"
 @example("caf\u0e23\u0e09", SINGLE_BYTE_CODECS)  # Thai glued to a Latin word
 @example("ข่าว เธชเธงเธฑ", ("cp874",))  # a letter run: Thai through cp874
+@example("a ًںک€", ("cp1256",))  # a combining mark at the start of a word: an emoji through cp1256
 def test_the_suspect_pattern_matches_only_where_a_pair_may_begin_it(text: str, codecs: tuple[str, ...]) -> None:
     # (compiled, may_hold_mojibake tries it only there)
     pattern = suspect_pattern(codecs)

@@ -331,8 +331,9 @@ def _next_pair(text: str, start: i64, rules: _PairRules) -> i64:
                     leads[2 * point + 1] & followers[2 * following + 1]
                 ) << 8
                 if (
-                    kinds & ~(_PAGED | _GLUED)
+                    kinds & ~(_PAGED | _GLUED | _MARK_FIRST)
                     or (kinds & _PAGED and point << 16 | following in _paged_pairs(rules.codecs))
+                    or (kinds & _MARK_FIRST and (index == 0 or ord(text[index - 1]) < 0x80))
                     or (
                         kinds & _GLUED
                         and (
@@ -367,6 +368,9 @@ _PAGED: Final = 0b11
 # beside a Latin letter (glued to a Latin word) or as the first of a letter run, whose
 # lead comes again three characters on.
 _GLUED: Final = 1 << 4
+# The kind of a combining mark and what follows it: a branch begins with them only at the
+# start of a word, after ASCII or nothing (Thai writes its marks after letters).
+_MARK_FIRST: Final = 1 << 9
 
 
 class _PairRules(NamedTuple):
@@ -400,9 +404,10 @@ def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
         (foreign_leads, odd | latin_continuations | (common & continuations)),
         (foreign_leads, foreign_continuations),  # _GLUED
         ({c for c in foreign_leads if c.islower()}, {c for c in foreign_continuations if c.isupper()}),
-        ({c for c in leads if unicodedata.category(c) == "Mn"} | symbol_leads - common, set(continuations)),
+        (symbol_leads - common, set(continuations)),
         (symbol_leads & common, odd | (set(SYMBOLS_AFTER_LETTER) & continuations)),
         (set(LOSSY_SPACE_LEADS), {" "}),
+        ({c for c in leads if unicodedata.category(c) == "Mn"}, set(continuations)),  # _MARK_FIRST
     ]
     # (two bytes a code point: the first eight kinds, then the rest)
     lead_bits = bytearray(2 * _BMP)
