@@ -69,22 +69,59 @@ def _leads_and_continuations(codecs: tuple[str, ...]) -> tuple[frozenset[str], f
     return frozenset(leads), frozenset(continuations)
 
 
+class _Classes(NamedTuple):
+    """The classes of characters the suspect pattern's groups and branches begin with
+    (see suspect_pattern), which _pair_rules follows too."""
+
+    leads: frozenset[str]
+    continuations: frozenset[str]
+    latin_leads: set[str]
+    foreign_leads: set[str]
+    symbol_leads: set[str]
+    lower_leads: set[str]  # foreign leads in lower case
+    marks: set[str]  # combining marks among the leads
+    common: set[str]  # COMMON_AFTER_LETTER
+    odd: set[str]  # symbols and controls among the continuations, and U+FFFD
+    latin_continuations: set[str]
+    foreign_continuations: set[str]
+    upper_continuations: set[str]  # foreign continuations in upper case
+
+
+@remembered
+def _classes(codecs: tuple[str, ...]) -> _Classes:
+    leads, continuations = _leads_and_continuations(codecs)
+    scripts = {c: _script(c) for c in leads | continuations}
+    foreign_leads = {c for c in leads if scripts[c] not in (None, "latin")}
+    foreign_continuations = {c for c in continuations if scripts[c] not in (None, "latin")}
+    common = set(COMMON_AFTER_LETTER)
+    return _Classes(
+        leads,
+        continuations,
+        {c for c in leads if scripts[c] == "latin"},
+        foreign_leads,
+        {c for c in leads if scripts[c] is None},
+        {c for c in foreign_leads if c.islower()},
+        {c for c in leads if unicodedata.category(c) == "Mn"},
+        common,
+        {c for c in continuations if scripts[c] is None} - common | {"\ufffd"},
+        {c for c in continuations if scripts[c] == "latin"},
+        foreign_continuations,
+        {c for c in foreign_continuations if c.isupper()},
+    )
+
+
 @remembered
 def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
-    leads, continuations = _leads_and_continuations(codecs)
+    classes = _classes(codecs)
+    leads, continuations = classes.leads, classes.continuations
     latin_sequences: list[str] = []
     letter_runs: list[str] = []
     for name in codecs:
         page = codepage(name)
         latin_sequences.extend(a for a in _latin_sequences(page) if a not in latin_sequences)
         letter_runs.extend(_letter_runs(page))
-    scripts = {c: _script(c) for c in leads | continuations}
-    latin_leads = {c for c in leads if scripts[c] == "latin"}
-    foreign_leads = {c for c in leads if scripts[c] not in (None, "latin")}
-    symbol_leads = {c for c in leads if scripts[c] is None}
-    common = set(COMMON_AFTER_LETTER)
-    odd = {c for c in continuations if scripts[c] is None} - common | {"\ufffd"}
-    foreign_continuations = {c for c in continuations if scripts[c] not in (None, "latin")}
+    latin_leads, foreign_leads, symbol_leads = classes.latin_leads, classes.foreign_leads, classes.symbol_leads
+    common, odd, foreign_continuations = classes.common, classes.odd, classes.foreign_continuations
     foreign_letters = "".join(ranges for name, ranges in SCRIPT_RANGES.items() if name != "latin")
     latin = SCRIPT_RANGES["latin"]
 
@@ -101,9 +138,7 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     def then(first: str | None, rest: str) -> str | None:
         return None if first is None else first + rest
 
-    lower_leads = {c for c in foreign_leads if c.islower()}
-    upper_continuations = {c for c in foreign_continuations if c.isupper()}
-    marks = {c for c in leads if unicodedata.category(c) == "Mn"}
+    lower_leads, upper_continuations, marks = classes.lower_leads, classes.upper_continuations, classes.marks
     groups = [
         group(
             latin_leads,
@@ -116,7 +151,7 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
                 # a symbol or control right after a letter of another script: "Ð°", "โ€"
                 chars(odd),
                 # a Latin letter right after a letter of another script: "πü" (cp437)
-                chars({c for c in continuations if scripts[c] == "latin"}),
+                chars(classes.latin_continuations),
                 # a lone letter before a quote or dash: "ย\xa0" after "Choe", not "т»" after "Ответ"
                 then(chars(common & continuations - {"\xa0"}), f"(?<![{foreign_letters}]..)"),
                 # or before a no-break space, but not one before a word of another script than
@@ -385,14 +420,13 @@ def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
     with a character of its group's leads and one of a class of its own, then looks
     around: those pairs, a few branches' together, are the kinds. (All characters of the
     codepages are in the Basic Multilingual Plane.)"""
-    leads, continuations = _leads_and_continuations(codecs)
-    scripts = {c: _script(c) for c in leads | continuations}
-    foreign_leads = {c for c in leads if scripts[c] not in (None, "latin")}
-    symbol_leads = {c for c in leads if scripts[c] is None}
-    common = set(COMMON_AFTER_LETTER)
-    odd = {c for c in continuations if scripts[c] is None} - common | {"\ufffd"}
-    latin_continuations = {c for c in continuations if scripts[c] == "latin"}
-    foreign_continuations = {c for c in continuations if scripts[c] not in (None, "latin")}
+    classes = _classes(codecs)
+    continuations, common, odd = classes.continuations, classes.common, classes.odd
+    symbol_leads, foreign_leads, foreign_continuations = (
+        classes.symbol_leads,
+        classes.foreign_leads,
+        classes.foreign_continuations,
+    )
     paged_kinds: list[tuple[set[str], set[str]]] = [(set(), set()), (set(), set())]
     for page_kinds in _latin_sequence_pairs(codecs):
         for kind, (kind_leads, kind_followers) in enumerate(page_kinds):
@@ -400,14 +434,14 @@ def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
             paged_kinds[kind][1].update(kind_followers)
     kinds: list[tuple[set[str], set[str]]] = [
         *paged_kinds,
-        ({c for c in leads if scripts[c] == "latin"}, odd | (common & continuations) | set(LOST_MARKS)),
-        (foreign_leads, odd | latin_continuations | (common & continuations)),
+        (classes.latin_leads, odd | (common & continuations) | set(LOST_MARKS)),
+        (foreign_leads, odd | classes.latin_continuations | (common & continuations)),
         (foreign_leads, foreign_continuations),  # _GLUED
-        ({c for c in foreign_leads if c.islower()}, {c for c in foreign_continuations if c.isupper()}),
+        (classes.lower_leads, classes.upper_continuations),
         (symbol_leads - common, set(continuations)),
         (symbol_leads & common, odd | (set(SYMBOLS_AFTER_LETTER) & continuations)),
         (set(LOSSY_SPACE_LEADS), {" "}),
-        ({c for c in leads if unicodedata.category(c) == "Mn"}, set(continuations)),  # _MARK_FIRST
+        (classes.marks, set(continuations)),  # _MARK_FIRST
     ]
     # (two bytes a code point: the first eight kinds, then the rest)
     lead_bits = bytearray(2 * _BMP)
