@@ -26,6 +26,7 @@ from setuptools.command.build_py import build_py
 # Spark and multiprocessing pickle (test_build checks). config.py stays Python: a Config
 # is made once per job, not once per text.
 COMPILED = [
+    "src/textfix/api.py",
     "src/textfix/codecs.py",
     "src/textfix/fastpath.py",
     "src/textfix/findings.py",
