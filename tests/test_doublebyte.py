@@ -37,6 +37,7 @@ from textfix.detect.sequences_in_a_row import (
     FOUND,
     MOST_AUTOMATA,
     Automata,
+    Automaton,
     automata,
     byte_class,
     may_hold_words,
@@ -364,6 +365,42 @@ def test_automata_run_together_answer_as_each_alone(text: str) -> None:
     together_ = may_hold_words(text, _automata_of(DOUBLE_BYTE_CODECS))
     alone = [_may_hold_a_word(text, codec) for codec in DOUBLE_BYTE_CODECS]
     assert [bool(together_ >> index & 1) for index in range(len(DOUBLE_BYTE_CODECS))] == alone
+
+
+def _runs_into_a_word(text: str, automaton: Automaton) -> bool:
+    """One automaton run alone, character by character, from its tables."""
+    states = len(automaton.moves) // (max(automaton.plane) + 1)
+    state = 0
+    for char in text:
+        if ord(char) >= len(automaton.plane):
+            return True
+        state = automaton.moves[automaton.plane[ord(char)] * states + state]
+        if state == FOUND:
+            return True
+    return False
+
+
+# gbk's automaton, but with "a" making the move "一" makes (0xD2 0xBB, a lead and a
+# continuation: three in a row may be a word of UTF-8, two not): ASCII no longer resets
+# the automata, and the pass that runs them together must read it through the tables
+_GBK = automata(("gbk",))[0]
+assert _GBK is not None
+_A_AS_CJK = _GBK._replace(
+    plane=_GBK.plane[: ord("a")] + _GBK.plane[ord("一") : ord("一") + 1] + _GBK.plane[ord("a") + 1 :]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(_ANY_BYTES), max_size=30))
+def test_automata_run_together_answer_as_their_tables_say(text: str) -> None:
+    for found in (automata(DOUBLE_BYTE_CODECS), (_A_AS_CJK, _GBK)):
+        together_ = together(found)
+        assert together_.ascii_resets == (_A_AS_CJK not in found)
+        answer = may_hold_words(text, together_)
+        assert [bool(answer >> index & 1) for index in range(len(found))] == [
+            automaton is None or _runs_into_a_word(text, automaton) for automaton in found
+        ]
+    assert may_hold_words("a一一", together((_A_AS_CJK,))) == 1 and may_hold_words("a一一", together((_GBK,))) == 0
 
 
 def test_a_codepage_with_no_automaton_may_always_hold_a_word() -> None:

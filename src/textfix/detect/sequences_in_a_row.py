@@ -167,14 +167,21 @@ class Automata(NamedTuple):
     """Several codepages' automata, run together in one pass (see may_hold_words): each
     character's moves side by side (`planes`, at code point * count + k for the k-th
     codepage), as one read from memory brings them all where separate planes were as many
-    reads far apart, and each codepage's `moves`. A codepage with no automaton (None from
-    automata()) may always hold a word: its bit is in `untabled`."""
+    reads far apart, and every codepage's moves in one table (the k-th's from k *
+    _MOVES_SIZE on). A codepage with no automaton (None from automata()) may always hold a
+    word: its bit is in `untabled`. Where every ASCII character makes move 0, which
+    leaves every automaton after no sequence (`ascii_resets`), an ASCII character sets
+    every state to 0 at once."""
 
     planes: bytes
-    moves: tuple[bytes, ...]
+    moves: bytes
+    codepages: int
     untabled: int
+    ascii_resets: bool
 
 
+# An automaton has at most 256 moves, each a row of _STATES next states.
+_MOVES_SIZE: Final = 256 * _STATES
 # Each automaton's state takes this many bits of one native integer.
 _STATE_BITS: Final = 5
 _STATE_MASK: Final = (1 << _STATE_BITS) - 1
@@ -187,30 +194,39 @@ def together(found: Sequence[Automaton | None]) -> Automata:
     if count > MOST_AUTOMATA:
         raise ValueError(f"at most {MOST_AUTOMATA} automata run together, not {count}")
     planes = bytearray(_TABLE_SIZE * count)
+    moves = bytearray(_MOVES_SIZE * count)
     untabled = 0
+    ascii_resets = True
     for index, automaton_ in enumerate(found):
         if automaton_ is None:
             untabled |= 1 << index
         else:
             planes[index::count] = automaton_.plane
-    moves = tuple(bytes(_STATES) if automaton_ is None else automaton_.moves for automaton_ in found)
-    return Automata(bytes(planes), moves, untabled)
+            moves[index * _MOVES_SIZE : index * _MOVES_SIZE + len(automaton_.moves)] = automaton_.moves
+            # (move 0 is the move of a byte below 0x80: see _automaton)
+            ascii_resets = ascii_resets and not any(automaton_.plane[:0x80])
+    return Automata(bytes(planes), bytes(moves), count, untabled, ascii_resets)
 
 
 def may_hold_words(text: str, automata_: Automata) -> int:
     """The codepages through which the text's bytes may hold a word of UTF-8: bit k for the
     k-th of the automata (every bit for a text with a character beyond the BMP: not tabled)."""
     planes = automata_.planes
-    moves_of = automata_.moves
-    count: i64 = len(moves_of)
+    moves = automata_.moves
+    count: i64 = automata_.codepages
     every: i64 = (1 << count) - 1
     found: i64 = automata_.untabled
+    ascii_resets = automata_.ascii_resets
     # (native integers throughout: compiled, the loop does no boxed arithmetic)
     states: i64 = 0
     length: i64 = len(text)
     index: i64 = 0
     while index < length and found != every:
         point: i64 = ord(text[index])
+        index += 1
+        if point < 0x80 and ascii_resets:
+            states = 0
+            continue
         if point >= _TABLE_SIZE:
             return every
         row: i64 = point * count
@@ -219,10 +235,9 @@ def may_hold_words(text: str, automata_: Automata) -> int:
             if not found >> codepage & 1:
                 shift: i64 = _STATE_BITS * codepage
                 move: i64 = planes[row + codepage]
-                state: i64 = moves_of[codepage][move * _STATES + (states >> shift & _STATE_MASK)]
+                state: i64 = moves[codepage * _MOVES_SIZE + move * _STATES + (states >> shift & _STATE_MASK)]
                 if state == FOUND:
                     found |= 1 << codepage
                 states = states & ~(_STATE_MASK << shift) | state << shift
             codepage += 1
-        index += 1
     return found
