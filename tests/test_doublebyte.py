@@ -36,12 +36,14 @@ from textfix.detect.doublebyte import (
 from textfix.detect.sequences_in_a_row import (
     FOUND,
     MOST_AUTOMATA,
+    STATES,
     Automata,
     Automaton,
     automata,
     byte_class,
     may_hold_words,
     next_state,
+    state_count,
     together,
 )
 from textfix.findings import apply_findings
@@ -418,11 +420,31 @@ def test_a_codepage_with_no_automaton_may_always_hold_a_word() -> None:
 @example("ơạ".encode())  # two bytes, then three (Vietnamese)
 @example("ạơ".encode())  # three bytes, then two
 def test_the_automaton_finds_a_word_wherever_the_scan_does(data: bytes) -> None:
+    if _utf8_reading_signs(data) & _WORD:
+        assert _automaton_finds(data)
+
+
+def _automaton_finds(data: bytes) -> bool:
     state = 0
     for byte in data:
         state = next_state(state, byte_class(byte))
-    if _utf8_reading_signs(data) & _WORD:
-        assert state == FOUND
+    return state == FOUND
+
+
+@pytest.mark.parametrize("chars", ["жαж", "ж文", "文ж", "éж文", "ạж", "ж\u0800", "жж"])
+def test_the_automaton_knows_what_lead_bytes_tell(chars: str) -> None:
+    # (a sequence's lead byte tells its script, whether it may be wide, Vietnamese or a
+    # Latin letter with horns: two-byte letters of mixed scripts, or one beside a wide
+    # character that makes no Vietnamese pair, are no word, and need no scan)
+    data = chars.encode()
+    assert not _utf8_reading_signs(data) & _WORD
+    assert not _automaton_finds(data)
+
+
+def test_the_automatons_number_of_states_is_written_down() -> None:
+    # (the shipped automata and the pass that runs them use STATES, not the definitions)
+    assert state_count() == STATES
+    assert len(DOUBLE_BYTE_CODECS) <= MOST_AUTOMATA
 
 
 def test_the_automaton_rules_out_most_clean_cjk_text_and_no_damage() -> None:

@@ -23,7 +23,18 @@ from typing import Final, NamedTuple
 
 from textfix.codecs import SINGLE_BYTE_CODECS
 from textfix.detect.charsets import class_body
-from textfix.detect.sequences_in_a_row import Automata, automata, may_hold_words, together
+from textfix.detect.sequences_in_a_row import (
+    VIETNAMESE_FIRST,
+    VIETNAMESE_LAST,
+    WIDE_FIRST,
+    WIDE_LAST,
+    Automata,
+    automata,
+    latin_with_horns,
+    may_hold_words,
+    together,
+    two_byte_script,
+)
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import DisjointSpans, Finding
 from textfix.memo import remembered
@@ -195,48 +206,8 @@ def _byte_offsets(length: int, ones: list[int], threes: list[int]) -> list[int]:
 
 # What any finding needs: a CJK character glued to an ASCII letter ("caf茅"), or
 # somewhere in the text's bytes a stretch of UTF-8 long enough to stand alone (see
-# MIN_CHARS_ALONE) that reads as one script. Chance stretches in clean CJK mix scripts
-# ("ģʽͨ", "݈ג") or hold one lone ideograph; damage reads as words: two characters of
-# U+0800 and up in a row ("文字", "नया"; as far as plane 3, 4-13 are unassigned), three
-# two-byte letters of one script ("При", "été"), or a Vietnamese letter beside another
-# Latin one ("đối"). The bytes are scanned for such a word by _utf8_reading_signs.
-# (Final: compiled, constants, not names looked up at every byte)
-_WIDE_FIRST: Final = 0x800
-_WIDE_LAST: Final = 0x3FFFF
-_VIETNAMESE_FIRST: Final = 0x1E00
-_VIETNAMESE_LAST: Final = 0x1EFF
-
-
-def _two_byte_script(point: i64) -> i64:
-    """Which two-byte script the code point is a letter of, as an index, or -1: Latin-1 and
-    Extended-A ("ǡǭƯ", Extended-B, is chance), Greek, Cyrillic, Armenian, Hebrew, Arabic,
-    Syriac, Thaana."""
-    if point < 0xC0 or point > 0x7BF:
-        return -1
-    if point <= 0x17F:
-        return 0
-    if point < 0x370:
-        return -1
-    if point <= 0x3FF:
-        return 1
-    if point <= 0x52F:
-        return 2
-    if point < 0x531:
-        return -1
-    if point <= 0x58F:
-        return 3
-    if point <= 0x5FF:
-        return 4
-    if point <= 0x6FF or 0x750 <= point <= 0x77F:
-        return 5
-    if point <= 0x74F:
-        return 6
-    return 7
-
-
-def _latin_with_horns(point: i64) -> bool:
-    # (the horns: "ƠơƯư")
-    return 0xC0 <= point <= 0x17F or point == 0x1A0 or point == 0x1A1 or point == 0x1AF or point == 0x1B0
+# MIN_CHARS_ALONE) that reads as a word (see sequences_in_a_row). The bytes are scanned
+# for such a word by _utf8_reading_signs.
 
 
 def _utf8_at(data: bytes, index: i64) -> tuple[i64, i64]:
@@ -303,14 +274,14 @@ def _utf8_reading_signs(data: bytes) -> i64:
         else:
             point, length = _utf8_at(data, index)
         if point >= 0xC0 and last >= 0xC0:
-            if _WIDE_FIRST <= last <= _WIDE_LAST and _WIDE_FIRST <= point <= _WIDE_LAST:
+            if WIDE_FIRST <= last <= WIDE_LAST and WIDE_FIRST <= point <= WIDE_LAST:
                 return signs | _WORD
-            if (_VIETNAMESE_FIRST <= last <= _VIETNAMESE_LAST and _latin_with_horns(point)) or (
-                _latin_with_horns(last) and _VIETNAMESE_FIRST <= point <= _VIETNAMESE_LAST
+            if (VIETNAMESE_FIRST <= last <= VIETNAMESE_LAST and latin_with_horns(point)) or (
+                latin_with_horns(last) and VIETNAMESE_FIRST <= point <= VIETNAMESE_LAST
             ):
                 return signs | _WORD
-            script = _two_byte_script(point)
-            if script >= 0 and _two_byte_script(last) == script and _two_byte_script(before) == script:
+            script = two_byte_script(point)
+            if script >= 0 and two_byte_script(last) == script and two_byte_script(before) == script:
                 return signs | _WORD
         if (point >= 0x80 and _ascii_letter(last)) or (last >= 0x80 and _ascii_letter(point)):
             signs |= _NEXT_TO_A_LETTER

@@ -1,16 +1,17 @@
 """Whether a text, encoded through a double-byte codepage, may hold a word of UTF-8.
 
 The double-byte check (doublebyte._promising) encodes a CJK text back through each
-codepage and scans the bytes for a word of UTF-8: two sequences of three bytes or more
-in a row, one of three bytes beside one of two (Vietnamese), or three of two bytes. Clean
+codepage and scans the bytes for a word of UTF-8: two characters of U+0800 and up in a
+row, a Vietnamese letter beside a Latin one with horns, or three two-byte letters of one
+script (what makes a word is defined here, for the scan and the automaton alike). Clean
 CJK text through most codepages holds none: a table of what each character's bytes do to
 a small automaton tells so in one pass over the code points (one for all the codepages,
 see Automata), at a fraction of the cost of encoding and scanning, and only the
 codepages it cannot rule out are encoded and scanned.
 The automaton reads bytes as UTF-8 does, but takes any lead with the right number of
 continuation bytes for a sequence (UTF-8 narrows the second byte after some leads), and
-any two sequences in a row with one of three bytes or more for a word: it finds one
-wherever the scan could, and a few more.
+knows of a sequence only what its lead byte tells (see _Unit): it finds a word wherever
+the scan could, and a few more.
 """
 
 from __future__ import annotations
@@ -18,81 +19,215 @@ from __future__ import annotations
 import base64
 import codecs
 from collections.abc import Sequence
+from functools import cache
 from typing import Final, NamedTuple
 
 from textfix.model.tables import table
 from textfix.native import i64
 
-# What a byte is to UTF-8: ASCII, a continuation, the lead of a sequence of two, three or
-# four bytes, or a byte no sequence has; the separator marks where a character's bytes end.
+# Damage reads as words; chance stretches of UTF-8 in clean CJK text mix scripts ("ģʽͨ",
+# "݈ג") or hold one lone ideograph. A word is two characters from WIDE_FIRST to WIDE_LAST
+# in a row ("文字", "नया"; as far as plane 3, 4-13 are unassigned), a Vietnamese letter
+# beside a Latin one with horns ("đối"), or three two-byte letters of one script ("При", "été").
+WIDE_FIRST: Final = 0x800
+WIDE_LAST: Final = 0x3FFFF
+VIETNAMESE_FIRST: Final = 0x1E00
+VIETNAMESE_LAST: Final = 0x1EFF
+
+
+def two_byte_script(point: i64) -> i64:
+    """Which two-byte script the code point is a letter of, as an index, or -1: Latin-1 and
+    Extended-A ("ǡǭƯ", Extended-B, is chance), Greek, Cyrillic, Armenian, Hebrew, Arabic,
+    Syriac, Thaana."""
+    if point < 0xC0 or point > 0x7BF:
+        return -1
+    if point <= 0x17F:
+        return 0
+    if point < 0x370:
+        return -1
+    if point <= 0x3FF:
+        return 1
+    if point <= 0x52F:
+        return 2
+    if point < 0x531:
+        return -1
+    if point <= 0x58F:
+        return 3
+    if point <= 0x5FF:
+        return 4
+    if point <= 0x6FF or 0x750 <= point <= 0x77F:
+        return 5
+    if point <= 0x74F:
+        return 6
+    return 7
+
+
+def latin_with_horns(point: i64) -> bool:
+    # (the horns: "ƠơƯư")
+    return 0xC0 <= point <= 0x17F or point == 0x1A0 or point == 0x1A1 or point == 0x1AF or point == 0x1B0
+
+
+class _Unit(NamedTuple):
+    """What the characters a lead byte begins may be, as far as a word goes: their number
+    of bytes, whether one may be wide, a Vietnamese letter or a Latin letter with horns,
+    and the script of the two-byte letters (-1 for none, _MIXED for several)."""
+
+    length: int
+    wide: bool
+    vietnamese: bool
+    horned: bool
+    script: int
+
+
+_MIXED: Final = 99
+
+
+def _unit_of(lead: int) -> _Unit:
+    length = 2 if lead <= 0xDF else 3 if lead <= 0xEF else 4
+    payload = 6 * (length - 1)
+    first = (lead & 0x7F >> length) << payload
+    points = range(first, first + (1 << payload))
+    last = points[-1]
+    scripts = {two_byte_script(point) for point in points} if length == 2 else {-1}
+    return _Unit(
+        length,
+        first <= WIDE_LAST and last >= WIDE_FIRST,
+        first <= VIETNAMESE_LAST and last >= VIETNAMESE_FIRST,
+        length == 2 and any(latin_with_horns(point) for point in points),
+        next(iter(scripts)) if len(scripts) == 1 else _MIXED if -1 not in scripts or len(scripts) > 2 else max(scripts),
+    )
+
+
+class _Last(NamedTuple):
+    """What the characters read last tell of a word to come: the last one's _Unit flags,
+    and how many two-byte letters of one script (`script`) end the text so far (`run`)."""
+
+    wide: bool
+    vietnamese: bool
+    horned: bool
+    script: int
+    run: int
+
+
+class _Pending(NamedTuple):
+    """Inside a sequence: the continuation bytes it still needs, and what it makes once
+    whole (None: a word)."""
+
+    needs: int
+    then: _Last | None
+
+
+_NOTHING: Final = _Last(False, False, False, -1, 0)  # after ASCII, a byte no sequence has, or nothing
+
+
+def _after(last: _Last, unit: _Unit) -> _Last | None:
+    """What follows a whole sequence of `unit` after `last`; None for a word."""
+    if (last.wide and unit.wide) or (last.vietnamese and unit.horned) or (last.horned and unit.vietnamese):
+        return None
+    script, run = -1, 0
+    if unit.script != -1:
+        if last.run and (last.script == unit.script or _MIXED in (last.script, unit.script)):
+            if last.run == 2:
+                return None
+            script, run = (unit.script if last.script == _MIXED else last.script), 2
+        else:
+            script, run = unit.script, 1
+    return _Last(unit.wide, unit.vietnamese, unit.horned, script, run)
+
+
+# What a byte is to the automaton: ASCII, a continuation, a byte no sequence has, or a lead
+# byte, one class for each _Unit that leads have (see _lead_units); the separator
+# (_classes()) marks where a character's bytes end.
 _ASCII: Final = 0
 _CONTINUATION: Final = 1
-_LEAD_OF_TWO: Final = 2
-_LEAD_OF_THREE: Final = 3
-_LEAD_OF_FOUR: Final = 4
-_IN_NONE: Final = 5
-_SEPARATOR: Final = 6
+_IN_NONE: Final = 2
 
-# A state is what the sequences just read in a row were (none, one or two of two bytes,
-# or one of three bytes or more, the last before it) and where the current sequence is:
-# none (0), one of two bytes (1), or one of three or four bytes still needing 1 to 3
-# continuation bytes (2 to 4); as 5 * before + current. FOUND, once a word may be there,
-# is never left.
-_NONE_BEFORE: Final = 0
-_ONE_OF_TWO: Final = 1
-_TWO_OF_TWO: Final = 2
-_LONG_BEFORE: Final = 3
-FOUND: Final = 20
-_STATES: Final = 21
+# A state is a _Last, a _Pending or FOUND, which once a word may be there is never left;
+# numbered as met from nothing read (0), byte class by byte class (see _transitions).
+# The shipped automata (and the pass that runs them) need only their number, written
+# here: the transitions are worked out where automata are built, not at every import
+# (1.5 ms). tests/test_doublebyte.py checks that it is the number _transitions finds.
+FOUND: Final = 1
+STATES: Final = 55
 
-_TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane (beyond it, no answer: see may_hold_words)
+
+@cache
+def _lead_units() -> tuple[_Unit, ...]:
+    return tuple(dict.fromkeys(_unit_of(lead) for lead in range(0xC2, 0xF5)))
+
+
+def _classes() -> int:
+    """How many byte classes there are."""
+    return 3 + len(_lead_units())
+
+
+@cache
+def _class_of_byte() -> bytes:
+    units = _lead_units()
+    return bytes(
+        _ASCII
+        if byte < 0x80
+        else _CONTINUATION
+        if byte <= 0xBF
+        else 3 + units.index(_unit_of(byte))
+        if 0xC2 <= byte <= 0xF4
+        else _IN_NONE
+        for byte in range(256)
+    )
+
+
+@cache
+def _transitions() -> tuple[int, bytes]:
+    """How many states there are, and the next state of each state and byte class."""
+    states: list[_Last | _Pending | None] = [_NOTHING, None]
+    number: dict[_Last | _Pending, int] = {_NOTHING: 0}
+    moves: list[int] = []
+    index = 0
+    while index < len(states):
+        state = states[index]
+        for kind in range(_classes()):
+            after = _step(state, kind)
+            if after is None:
+                moves.append(FOUND)
+                continue
+            if after not in number:
+                number[after] = len(states)
+                states.append(after)
+            moves.append(number[after])
+        index += 1
+    return len(states), bytes(moves)
+
+
+def _step(state: _Last | _Pending | None, kind: int) -> _Last | _Pending | None:
+    if state is None:
+        return None
+    if isinstance(state, _Pending):
+        if kind == _CONTINUATION:
+            return _Pending(state.needs - 1, state.then) if state.needs > 1 else state.then
+        # (a sequence cut short: the byte is read afresh, after no sequence)
+        state = _NOTHING
+    if kind < 3:
+        return _NOTHING
+    unit = _lead_units()[kind - 3]
+    return _Pending(unit.length - 1, _after(state, unit))
+
+
+def state_count() -> int:
+    """How many states _transitions finds (STATES, unless the definitions changed)."""
+    return _transitions()[0]
 
 
 def byte_class(byte: int) -> int:
-    """What the byte is to UTF-8 (one of the classes above)."""
-    if byte < 0x80:
-        return _ASCII
-    if byte <= 0xBF:
-        return _CONTINUATION
-    if 0xC2 <= byte <= 0xDF:
-        return _LEAD_OF_TWO
-    if 0xE0 <= byte <= 0xEF:
-        return _LEAD_OF_THREE
-    if 0xF0 <= byte <= 0xF4:
-        return _LEAD_OF_FOUR
-    return _IN_NONE
+    """What the byte is to the automaton (see _class_of_byte)."""
+    return _class_of_byte()[byte]
 
 
 def next_state(state: int, kind: int) -> int:
     """The state after one more byte of this kind (byte_class)."""
-    if state == FOUND:
-        return FOUND
-    before, current = divmod(state, 5)
-    if current:
-        if kind == _CONTINUATION:
-            if current == 1:
-                return _after(before, False)
-            if current > 2:
-                return 5 * before + current - 1
-            return _after(before, True)
-        # (a sequence cut short: the byte is read afresh, after no sequence)
-        before = _NONE_BEFORE
-    if kind == _LEAD_OF_TWO:
-        return 5 * before + 1
-    if kind == _LEAD_OF_THREE:
-        return 5 * before + 3
-    if kind == _LEAD_OF_FOUR:
-        return 5 * before + 4
-    return 0
+    return _transitions()[1][state * _classes() + kind]
 
 
-def _after(before: int, long: bool) -> int:
-    """The state once a sequence of two bytes (or, if `long`, of three or more) is read."""
-    if long:
-        return _LONG_BEFORE * 5 if before == _NONE_BEFORE else FOUND
-    if before == _NONE_BEFORE:
-        return _ONE_OF_TWO * 5
-    return _TWO_OF_TWO * 5 if before == _ONE_OF_TWO else FOUND
+_TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane (beyond it, no answer: see may_hold_words)
 
 
 class Automaton(NamedTuple):
@@ -140,25 +275,34 @@ def built_automata(names: Sequence[str]) -> tuple[Automaton | None, ...]:
 
 def _automaton(every_character: str, name: str) -> Automaton | None:
     data = codecs.lookup(name).encode(every_character, "replace")[0]
-    classes = bytes(_SEPARATOR if byte == 0 else byte_class(byte) for byte in range(256))
+    if state_count() != STATES:
+        raise ValueError(f"the automaton has {state_count()} states, and STATES says {STATES}")
+    separator = _classes()
+    classes = bytes(separator if byte == 0 else byte_class(byte) for byte in range(256))
     # NUL, the first character, is a separator itself: the pieces are two empty ones,
     # then the classes of each character's bytes from U+0001 on
-    pieces = data.translate(classes).split(bytes([_SEPARATOR]))
+    pieces = data.translate(classes).split(bytes([separator]))
     if len(pieces) != _TABLE_SIZE + 1 or pieces[0] or pieces[1]:
         return None
     ascii_byte = bytes([_ASCII])
-    move_of = {ascii_byte: 0}
+    move_of: dict[bytes, int] = {}
+    move_doing: dict[bytes, int] = {}  # a move by what it does to each state: pieces alike share it
     moves = bytearray()
-    # (in a fixed order: the same codecs give the same table, as shipped)
+    # (in a fixed order: the same codecs give the same table, as shipped; ASCII's move is 0)
     for piece in [ascii_byte, *sorted(set(pieces[2:]) - {ascii_byte})]:
-        if len(moves) == 256 * _STATES:
-            return None
-        move_of[piece] = len(moves) // _STATES
-        for start in range(_STATES):
+        row = bytearray()
+        for start in range(STATES):
             state = start
             for kind in piece:
                 state = next_state(state, kind)
-            moves.append(state)
+            row.append(state)
+        move = move_doing.get(bytes(row))
+        if move is None:
+            if len(move_doing) == 256:
+                return None
+            move = move_doing[bytes(row)] = len(move_doing)
+            moves += row
+        move_of[piece] = move
     plane = bytes([0]) + bytes(map(move_of.__getitem__, pieces[2:]))
     return Automaton(plane, bytes(moves))
 
@@ -180,10 +324,10 @@ class Automata(NamedTuple):
     ascii_resets: bool
 
 
-# An automaton has at most 256 moves, each a row of _STATES next states.
-_MOVES_SIZE: Final = 256 * _STATES
+# An automaton has at most 256 moves, each a row of STATES next states.
+_MOVES_SIZE: Final = 256 * STATES
 # Each automaton's state takes this many bits of one native integer.
-_STATE_BITS: Final = 5
+_STATE_BITS: Final = (STATES - 1).bit_length()
 _STATE_MASK: Final = (1 << _STATE_BITS) - 1
 MOST_AUTOMATA: Final = 63 // _STATE_BITS
 
@@ -235,7 +379,7 @@ def may_hold_words(text: str, automata_: Automata) -> int:
             if not found >> codepage & 1:
                 shift: i64 = _STATE_BITS * codepage
                 move: i64 = planes[row + codepage]
-                state: i64 = moves[codepage * _MOVES_SIZE + move * _STATES + (states >> shift & _STATE_MASK)]
+                state: i64 = moves[codepage * _MOVES_SIZE + move * STATES + (states >> shift & _STATE_MASK)]
                 if state == FOUND:
                     found |= 1 << codepage
                 states = states & ~(_STATE_MASK << shift) | state << shift
