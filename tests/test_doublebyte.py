@@ -419,6 +419,9 @@ def test_a_codepage_with_no_automaton_may_always_hold_a_word() -> None:
 @example("жжж".encode())  # three of two bytes
 @example("ơạ".encode())  # two bytes, then three (Vietnamese)
 @example("ạơ".encode())  # three bytes, then two
+# a letter whose lead byte has two scripts (U+0500, Cyrillic; Armenian from U+0531) after
+# a Latin one, then two Cyrillic letters: it begins their run, not the Latin one's
+@example("ÀԀЀЀ".encode())
 def test_the_automaton_finds_a_word_wherever_the_scan_does(data: bytes) -> None:
     if _utf8_reading_signs(data) & _WORD:
         assert _automaton_finds(data)

@@ -88,13 +88,15 @@ def _unit_of(lead: int) -> _Unit:
     first = (lead & 0x7F >> length) << payload
     points = range(first, first + (1 << payload))
     last = points[-1]
-    scripts = {two_byte_script(point) for point in points} if length == 2 else {-1}
+    letters = {two_byte_script(point) for point in points} - {-1} if length == 2 else set()
     return _Unit(
         length,
         first <= WIDE_LAST and last >= WIDE_FIRST,
         first <= VIETNAMESE_LAST and last >= VIETNAMESE_FIRST,
         length == 2 and any(latin_with_horns(point) for point in points),
-        next(iter(scripts)) if len(scripts) == 1 else _MIXED if -1 not in scripts or len(scripts) > 2 else max(scripts),
+        # (a lead whose characters are letters of one script or no letters counts as that
+        # script: taking a symbol for a letter finds more words, never fewer)
+        -1 if not letters else letters.pop() if len(letters) == 1 else _MIXED,
     )
 
 
@@ -129,7 +131,10 @@ def _after(last: _Last, unit: _Unit) -> _Last | None:
         if last.run and (last.script == unit.script or _MIXED in (last.script, unit.script)):
             if last.run == 2:
                 return None
-            script, run = (unit.script if last.script == _MIXED else last.script), 2
+            # (a letter of several scripts after one of a script: the two may be of that
+            # script, or the second begin a run of another; either way a third letter
+            # of any script may make a word, as _MIXED says)
+            script, run = (unit.script if last.script in (_MIXED, unit.script) else _MIXED), 2
         else:
             script, run = unit.script, 1
     return _Last(unit.wide, unit.vietnamese, unit.horned, script, run)
@@ -148,7 +153,7 @@ _IN_NONE: Final = 2
 # here: the transitions are worked out where automata are built, not at every import
 # (1.5 ms). tests/test_doublebyte.py checks that it is the number _transitions finds.
 FOUND: Final = 1
-STATES: Final = 55
+STATES: Final = 53
 
 
 @cache
