@@ -258,8 +258,13 @@ _WORD_REGEX = re.compile(
     + ")"
 )
 _GLUED = re.compile(r"[A-Za-z][^\x00-\x7f\udc80-\udcff]|[^\x00-\x7f\udc80-\udcff](?=[A-Za-z])")
+# (the first and last character each lead byte of two bytes begins, and the edges of the
+# two-byte scripts: where the automaton's classes of lead bytes part)
+_LEAD_EDGES = [chr(point) for lead in range(0xC2, 0xE0) for point in ((lead & 0x1F) << 6, (lead & 0x1F) << 6 | 0x3F)]
+_SCRIPT_EDGES = [chr(point) for point in (0x36F, 0x370, 0x52F, 0x530, 0x531, 0x58F, 0x590, 0x74F, 0x750, 0x77F, 0x7BF)]
 _INTERESTING = st.sampled_from(
     [*map(chr, range(0xC0, 0x180)), *map(chr, range(0x370, 0x7C0, 7)), *map(chr, range(0x1E00, 0x1F00, 5)),
+     *_LEAD_EDGES, *_SCRIPT_EDGES,
      "Ơ", "ơ", "Ư", "ư", "\u0800", "\uffff", "\U00010000", "\U0003ffff", "\U00040000", "\x80", "\xbf", "a", "Z", " "]
 )
 _BYTES = st.one_of(
@@ -448,6 +453,19 @@ def test_the_automatons_number_of_states_is_written_down() -> None:
     # (the shipped automata and the pass that runs them use STATES, not the definitions)
     assert state_count() == STATES
     assert len(DOUBLE_BYTE_CODECS) <= MOST_AUTOMATA
+
+
+# One letter of each two-byte script, one of each lead byte that begins letters of two
+# scripts (or of one and no letter), and a wide, a Vietnamese and a horned letter
+_ONE_OF_EACH_KIND = "ÀαжաאبܐހͰԀԱ\u0590ݐ文ạơa"
+
+
+def test_the_automaton_finds_every_word_of_four_letters_of_any_kinds() -> None:
+    # (every sequence of four: runs of three that begin after a letter of another kind)
+    for letters in itertools.product(_ONE_OF_EACH_KIND, repeat=4):
+        data = "".join(letters).encode()
+        if _utf8_reading_signs(data) & _WORD:
+            assert _automaton_finds(data), letters
 
 
 def test_the_automaton_rules_out_most_clean_cjk_text_and_no_damage() -> None:
