@@ -25,7 +25,7 @@ from textfix.memo import remembered
 from textfix.model.charmodel import char_model
 from textfix.native import i64
 from textfix.patterns import compiled
-from textfix.screen import COMPILED, Need, outside
+from textfix.screen import COMPILED, Need, class_points, outside
 
 # Letters of the scripts whose codepages are supported, as code point ranges.
 SCRIPT_RANGES: dict[str, str] = {
@@ -354,7 +354,7 @@ _MATCHES_TRIED: Final = 4
 def _next_pair(text: str, start: i64, rules: _PairRules) -> i64:
     """Where in text[start:] the first pair begins that a branch of suspect_pattern may
     begin with (see _pair_rules), -1 if none does."""
-    leads, followers = rules.leads, rules.followers
+    leads, followers, latin = rules.leads, rules.followers, rules.latin_letters
     size: i64 = len(text)
     index: i64 = start
     while index < size - 1:
@@ -372,8 +372,8 @@ def _next_pair(text: str, start: i64, rules: _PairRules) -> i64:
                     or (
                         kinds & _GLUED
                         and (
-                            (index > 0 and _latin_letter(ord(text[index - 1])))
-                            or (index + 2 < size and _latin_letter(ord(text[index + 2])))
+                            (index > 0 and _latin_letter(ord(text[index - 1]), latin))
+                            or (index + 2 < size and _latin_letter(ord(text[index + 2]), latin))
                             or (index + 3 < size and text[index + 3] == text[index])
                         )
                     )
@@ -383,14 +383,9 @@ def _next_pair(text: str, start: i64, rules: _PairRules) -> i64:
     return -1
 
 
-def _latin_letter(point: i64) -> bool:
-    """Whether the code point is in SCRIPT_RANGES["latin"]."""
-    return (
-        0x41 <= point <= 0x5A
-        or 0x61 <= point <= 0x7A
-        or (0xC0 <= point <= 0x24F and point != 0xD7 and point != 0xF7)
-        or 0x1E00 <= point <= 0x1EFF
-    )
+def _latin_letter(point: i64, latin_letters: bytes) -> bool:
+    """Whether the code point is in SCRIPT_RANGES["latin"] (see _PairRules)."""
+    return point < _BMP and latin_letters[point] == 1
 
 
 _BMP: Final = 0x10000
@@ -411,6 +406,7 @@ _MARK_FIRST: Final = 1 << 9
 class _PairRules(NamedTuple):
     leads: bytes  # by code point, two bytes each: a bit for each kind of pair it may lead
     followers: bytes  # and one for each it may follow in
+    latin_letters: bytes  # by code point, 1 for a letter of SCRIPT_RANGES["latin"] (all in the BMP)
     codecs: tuple[str, ...]  # (for _paged_pairs)
 
 
@@ -451,7 +447,10 @@ def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
             lead_bits[2 * ord(char) + kind // 8] |= 1 << kind % 8
         for char in kind_followers:
             follower_bits[2 * ord(char) + kind // 8] |= 1 << kind % 8
-    return _PairRules(bytes(lead_bits), bytes(follower_bits), codecs)
+    latin_letters = bytearray(_BMP)
+    for low, high in class_points(SCRIPT_RANGES["latin"]):
+        latin_letters[low : high + 1] = bytes([1]) * (high + 1 - low)
+    return _PairRules(bytes(lead_bits), bytes(follower_bits), bytes(latin_letters), codecs)
 
 
 def _latin_sequence_pairs(codecs: tuple[str, ...]) -> list[list[tuple[set[str], set[str]]]]:
