@@ -27,6 +27,7 @@ from setuptools.command.build_py import build_py
 # is made once per job, not once per text.
 COMPILED = [
     "src/textfix/api.py",
+    "src/textfix/blocks.py",
     "src/textfix/codecs.py",
     "src/textfix/fastpath.py",
     "src/textfix/findings.py",
@@ -38,7 +39,7 @@ COMPILED = [
     "src/textfix/utf8.py",
     *(
         f"src/textfix/detect/{name}.py"
-        for name in ("candidates", "charsets", "controls", "doublebyte", "layers", "legacy", "mojibake", "readings",
+        for name in ("candidates", "charsets", "clean", "controls", "doublebyte", "layers", "legacy", "mojibake", "readings",
                      "sequences_in_a_row", "suspects")
     ),
     *(

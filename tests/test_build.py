@@ -17,6 +17,8 @@ import textfix
 PACKAGE = Path(textfix.__file__).resolve().parent
 SOURCE_TREE = Path(__file__).resolve().parent.parent / "src" / "textfix"
 HOT_MODULES = [
+    "textfix.api",
+    "textfix.blocks",
     "textfix.codecs",
     "textfix.fastpath",
     "textfix.findings",

@@ -255,6 +255,24 @@ ARBITRARY_TEXT = st.text(st.one_of(st.sampled_from(MOJIBAKE_CHARS), ANY_CHAR), m
 DAMAGED_TEXT = damaged_texts([(codec,) for codec in SINGLE_BYTE_CODECS] + MULTI_LAYER_CHAINS).map(lambda c: c[1])
 SOME_TEXT = st.one_of(ARBITRARY_TEXT, DAMAGED_TEXT)
 
+# A line of ASCII words: enough of them between two lines put those in different blocks
+# (see textfix.blocks), each read as a text of its own.
+FILLER_LINE = "the menu said the price of a new city ticket is 12 and we visited our team today"
+
+
+@st.composite
+def texts_of_lines(draw: st.DrawFn) -> str:
+    """Lines of SOME_TEXT, damaged or not, some of them a block or more apart."""
+    lines = draw(st.lists(SOME_TEXT, min_size=2, max_size=6))
+    if draw(st.booleans()):
+        at = draw(st.integers(1, len(lines) - 1))
+        lines[at:at] = [FILLER_LINE] * draw(st.integers(45, 110))
+    return "\n".join(lines)
+
+
+# (each property on str is checked on text of several lines too)
+TEXT_OR_LINES = st.one_of(SOME_TEXT, texts_of_lines())
+
 ALL_STEPS = Config(
     remove_terminal_escapes=True,
     unescape_html=True,
@@ -307,6 +325,13 @@ THREE_LAYER_WORDS = " ".join(
 @given(DAMAGED_TEXT)
 @example(THREE_LAYER_WORDS)
 def test_fix_text_is_idempotent_on_damaged_text(text: str) -> None:
+    once = fix_text(text)
+    assert fix_text(once) == once, f"{text!r} -> {once!r} -> {fix_text(once)!r}"
+
+
+@PROPERTY
+@given(texts_of_lines())
+def test_fix_text_is_idempotent_on_lines(text: str) -> None:
     once = fix_text(text)
     assert fix_text(once) == once, f"{text!r} -> {once!r} -> {fix_text(once)!r}"
 
@@ -365,7 +390,7 @@ def _check_findings(text: str, findings: list[textfix.Finding]) -> None:
 
 
 @PROPERTY
-@given(SOME_TEXT)
+@given(TEXT_OR_LINES)
 def test_detect_agrees_with_fix_text(text: str) -> None:
     findings = detect(text)
     _check_findings(text, findings)
@@ -373,7 +398,7 @@ def test_detect_agrees_with_fix_text(text: str) -> None:
 
 
 @PROPERTY
-@given(SOME_TEXT)
+@given(TEXT_OR_LINES)
 def test_lower_min_confidence_only_adds_findings(text: str) -> None:
     applied = {(f.start, f.end, f.replacement) for f in detect(text)}
     everything = {(f.start, f.end, f.replacement) for f in detect(text, min_confidence=0.0)}
@@ -381,7 +406,7 @@ def test_lower_min_confidence_only_adds_findings(text: str) -> None:
 
 
 @PROPERTY
-@given(SOME_TEXT)
+@given(TEXT_OR_LINES)
 def test_finding_chains_replay_the_damage(text: str) -> None:
     """Damaging a finding's replacement through its chain gives back the finding's text."""
     for finding in detect(text, min_confidence=0.0):
@@ -389,7 +414,7 @@ def test_finding_chains_replay_the_damage(text: str) -> None:
 
 
 @PROPERTY
-@given(SOME_TEXT, st.sampled_from(CONFIGS))
+@given(TEXT_OR_LINES, st.sampled_from(CONFIGS))
 def test_plan_replays_and_survives_json(text: str, config: Config) -> None:
     fixed, plan = fix_and_explain(text, config)
     assert fixed == fix_text(text, config)

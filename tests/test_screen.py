@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from textfix import fastpath
-from textfix.detect import legacy, suspects
+from textfix.config import DEFAULT_CONFIG
+from textfix.detect import clean, legacy, suspects
 from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import has_double_byte_output
 from textfix.screen import Need, Screen, class_points, outside
@@ -83,7 +83,7 @@ _ALPHABET = (
 
 
 def _legacy_search_finds(text: str, search: int) -> bool:
-    return legacy.misread_signs(fastpath._LEGACY_PAIRS).found(text, 0, sys.maxsize, searches=search)
+    return legacy.misread_signs(clean.DEFAULT_LEGACY_PAIRS).found(text, 0, sys.maxsize, searches=search)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
@@ -100,16 +100,16 @@ def _legacy_search_finds(text: str, search: int) -> bool:
 @example("eáp")  # a gram of an anchor screened for by its grams' pairs
 @example("dåže")
 def test_the_fast_path_screen_never_skips_a_search_that_matches(text: str) -> None:
-    searches = fastpath._screen().may_match(text)
+    searches = clean.screen().may_match(text)
     for search in (legacy.SIGN_SEARCH, legacy.GATED_SEARCH, legacy.GRAM_SEARCH, legacy.COMMON_SEARCH):
         if not searches & search:
             assert not _legacy_search_finds(text, search), search
-    codecs = fastpath._CODECS
-    if not searches & fastpath._MOJIBAKE_SEARCH:
+    codecs = DEFAULT_CONFIG.codecs
+    if not searches & clean.MOJIBAKE_SEARCH:
         assert suspects.stage_zero(codecs).search(text) is None
-    if not searches & fastpath._ODD_CASED_SEARCH:
+    if not searches & clean.ODD_CASED_SEARCH:
         assert suspects._IMPURE_CASED.search(text) is None and suspects._CASED_ODDITY.search(text) is None
-    if not searches & fastpath._CONTROLS_SEARCH:
+    if not searches & clean.CONTROLS_SEARCH:
         assert C1_RUN.search(text) is None
     # (exact, in both directions: the fast path then skips the double-byte search for it)
-    assert bool(searches & fastpath._WIDE_CHARS_SEARCH) == has_double_byte_output(text)
+    assert bool(searches & clean.WIDE_CHARS_SEARCH) == has_double_byte_output(text)

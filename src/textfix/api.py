@@ -8,7 +8,8 @@ function taking **settings costs about twice as much to call as a compiled one).
 from __future__ import annotations
 
 from textfix.config import DEFAULT_CONFIG, Config, resolve
-from textfix.fastpath import clean_by_default, quick_fix
+from textfix.detect.clean import clean_by_default
+from textfix.fastpath import quick_fix
 from textfix.findings import Finding
 from textfix.repair import Plan
 from textfix.repair import apply_plan as _apply_plan

@@ -7,93 +7,10 @@ searches costs no interpreter time either.
 
 from __future__ import annotations
 
-from typing import Final
-
 from textfix.config import DEFAULT_CONFIG
-from textfix.detect.controls import C1_RUN
-from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
+from textfix.detect.clean import DEFAULT_CHECKS, DEFAULT_LEGACY_PAIRS, clean_by_default, holds_controls
 from textfix.detect.layers import repair_whole_text
-from textfix.detect.legacy import ALL_SEARCHES, detect_legacy, misread_signs
-from textfix.detect.suspects import cased_oddity_needs, may_hold_mojibake, stage_zero_needs
-from textfix.screen import COMPILED, Need, Screen
-
-# (the default configuration never changes: its settings are read once)
-_CODECS: Final = DEFAULT_CONFIG.codecs
-_DOUBLE_BYTE_CODECS: Final = DEFAULT_CONFIG.double_byte_codecs
-_THRESHOLD: Final = DEFAULT_CONFIG.threshold
-_LEGACY_PAIRS: Final = DEFAULT_CONFIG.effective_legacy_pairs
-# the legacy floor the pipeline reads with
-_LEGACY_FLOOR: Final = max(DEFAULT_CONFIG.threshold, DEFAULT_CONFIG.legacy_threshold)
-
-
-# The searches the screen answers for, as bits: the legacy ones first, as
-# MisreadSigns.found numbers them, then these. may_hold_mojibake needs both of the first
-# two (stage_zero, then an oddity in the text's Cyrillic or Greek, or a character beyond them).
-_MOJIBAKE_SEARCH: Final = ALL_SEARCHES + 1
-_ODD_CASED_SEARCH: Final = _MOJIBAKE_SEARCH << 1
-_CONTROLS_SEARCH: Final = _ODD_CASED_SEARCH << 1
-_WIDE_CHARS_SEARCH: Final = _CONTROLS_SEARCH << 1
-_MAY_HOLD_MOJIBAKE: Final = _MOJIBAKE_SEARCH | _ODD_CASED_SEARCH
-_EVERY_SEARCH: Final = ALL_SEARCHES | _MAY_HOLD_MOJIBAKE | _CONTROLS_SEARCH | _WIDE_CHARS_SEARCH
-
-
-# The screen of the default configuration, made on first use. (Kept in a Final list, not
-# behind functools.cache: compiled, reading it is then no call through a Python object,
-# which cost a tenth of a microsecond a line.)
-_SCREEN: Final[list[Screen]] = []
-
-
-def _screen() -> Screen:
-    if _SCREEN:
-        return _SCREEN[0]
-    needs = [
-        *misread_signs(_LEGACY_PAIRS).needs(),
-        stage_zero_needs(_CODECS),
-        cased_oddity_needs(),
-        [Need("\x80-\x9f")],
-        # (the characters a double-byte reading shows: most non-ASCII text has none, and
-        # the costliest check of clean CJK text need not run without them)
-        [Need(OUTPUT_CHARS)],
-    ]
-    _SCREEN[:] = [Screen(needs)]
-    return _SCREEN[0]
-
-
-def _searches(text: str) -> int:
-    """The searches that may match in `text` (all of them where the screen is not compiled)."""
-    return _screen().may_match(text) if COMPILED else _EVERY_SEARCH
-
-
-def clean_by_default(text: str) -> bool:
-    """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
-    if text.isascii():
-        return True
-    searches = _searches(text)
-    if searches & _MAY_HOLD_MOJIBAKE == _MAY_HOLD_MOJIBAKE and may_hold_mojibake(text, _CODECS):
-        return False
-    if _holds_controls(text, searches):
-        return False
-    # Only double-byte and legacy damage are left to look for: when none is sure, nothing
-    # changes (clean CJK text, clean text that merely looks misread), and the rest of the
-    # pipeline need not run. (detect_legacy reads only text that shows a misread sign.)
-    legacy_searches = searches & ALL_SEARCHES
-    if legacy_searches and detect_legacy(text, _LEGACY_PAIRS, _LEGACY_FLOOR, searches=legacy_searches):
-        return False
-    return not _double_byte_damage(text, searches)
-
-
-def _holds_controls(text: str, searches: int) -> bool:
-    """Whether `text` holds a C1 control, where the screen lets the search run."""
-    return bool(searches & _CONTROLS_SEARCH) and C1_RUN.search(text) is not None
-
-
-def _double_byte_damage(text: str, searches: int) -> bool:
-    """Whether a sure double-byte reading repairs `text`, where the screen lets one be
-    looked for (the text may show a character such a reading gives: compiled, the
-    screen's answer is exact, as its class holds no character beyond the BMP)."""
-    return bool(searches & _WIDE_CHARS_SEARCH) and bool(
-        detect_double_byte(text, _DOUBLE_BYTE_CODECS, _THRESHOLD, _THRESHOLD, shows_output=COMPILED)
-    )
+from textfix.detect.legacy import ALL_SEARCHES, misread_signs
 
 
 def quick_fix(text: str) -> str | None:
@@ -109,10 +26,10 @@ def quick_fix(text: str) -> str | None:
     # another.)
     if whole is None:
         return None
-    searches = _searches(whole)
-    if _holds_controls(whole, searches):
+    found = DEFAULT_CHECKS.searches(whole)
+    if holds_controls(whole, found):
         return None
-    legacy_searches = searches & ALL_SEARCHES
-    if legacy_searches and misread_signs(_LEGACY_PAIRS).found(whole, searches=legacy_searches):
+    legacy_searches = found & ALL_SEARCHES
+    if legacy_searches and misread_signs(DEFAULT_LEGACY_PAIRS).found(whole, searches=legacy_searches):
         return None
-    return None if _double_byte_damage(whole, searches) else whole
+    return None if DEFAULT_CHECKS.double_byte_damage(whole, found) else whole

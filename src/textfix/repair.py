@@ -90,9 +90,11 @@ def _ftfy_fixer(name: str) -> Callable[[str], str]:
 DAMAGE_ROUNDS: Final = 4
 
 
-def _run_step(step: str, text: str, config: Config) -> tuple[Finding, ...]:
+def _run_step(
+    step: str, text: str, config: Config, blocks_read: dict[str, list[Finding]] | None = None
+) -> tuple[Finding, ...]:
     if step == "mojibake":
-        return tuple(detect_mojibake(text, config))
+        return tuple(detect_mojibake(text, config, blocks_read=blocks_read))
     if step == "c1_controls":
         return tuple(f for f in detect_c1_controls(text) if f.confidence >= config.threshold)
     if step == "normalization":
@@ -106,6 +108,8 @@ def damage_rounds(text: str, config: Config) -> tuple[str, list[PlanStep]]:
     steps: list[PlanStep] = []
     damage_steps = [step for step in config.enabled_steps() if step in DAMAGE_STEPS]
     repaired: list[tuple[int, int]] = []  # where earlier edits put their replacements, in `text`
+    # (the blocks of long text a round reads, for the next: most are as they were)
+    blocks_read: dict[str, list[Finding]] = {}
     for round_number in range(DAMAGE_ROUNDS):
         changed: list[str] = []
         for step in damage_steps:
@@ -118,11 +122,11 @@ def damage_rounds(text: str, config: Config) -> tuple[str, list[PlanStep]]:
                     continue
                 edits = tuple(
                     e
-                    for e in _run_step(step, text, config)
+                    for e in _run_step(step, text, config, blocks_read)
                     if not any(e.start < end and start < e.end for start, end in repaired)
                 )
             else:
-                edits = _run_step(step, text, config)
+                edits = _run_step(step, text, config, blocks_read)
             if edits:
                 text = apply_findings(text, list(edits))
                 # (a C1 control turned into cp1252's character may complete a sequence

@@ -13,18 +13,19 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final, NamedTuple
 
+from textfix.blocks import BLOCK_CHARS, blocks
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, read_alike, suspect_windows
+from textfix.detect.clean import checks
 from textfix.detect.controls import C1_RUN, LATIN1_CHAIN, cp1252_view
 from textfix.detect.controls import CONFIDENCE as C1_CONFIDENCE
 from textfix.detect.doublebyte import detect_double_byte
-from textfix.detect.legacy import all_explained, detect_legacy, may_hold_legacy_mojibake, non_ascii_covered
+from textfix.detect.legacy import all_explained, legacy_readings, may_hold_legacy_mojibake, non_ascii_covered
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in
 from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
 from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings, compose_findings, placed_spans
-from textfix.languages import alphabet
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import (
     WHOLE_WINDOW_MIN_SEQUENCES,
@@ -45,8 +46,9 @@ _PRIOR: Final = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 # Readings at least this likely on their own vouch for others of their chain nearby.
 CORROBORATION_FLOOR: Final = 0.5
 CORROBORATION_REACH: Final = 200
-# Texts up to this long are first tried as one whole-window reading.
-WHOLE_TEXT_LIMIT: Final = 4096
+# Texts up to this long are first tried as one whole-window reading (every block of
+# lines is: see blocks.py).
+WHOLE_TEXT_LIMIT: Final = BLOCK_CHARS
 # Below this, a candidate is noise rather than a doubtful finding, and is not reported.
 REPORT_FLOOR: Final = 0.05
 # How sure a UTF-8 reading of a whole legacy word must be for the two to be rival stories.
@@ -602,7 +604,7 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     hinted = bool(config.languages)
     legacy: list[Finding] = []
     if hinted:
-        legacy = _legacy_readings(text, config, floor)
+        legacy = legacy_readings(text, config, floor)
     else:
         sure = _explaining(text, found + wide, config)
         explained = [(f.start, f.end) for f in sure]
@@ -612,7 +614,7 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
         if not all_explained(text, explained) and (unexplained or _may_be_misread_legacy(text, sure, config)):
             # doubtful readings without a hint are not even reported: most text that looks
             # misread to the cheap test is clean
-            legacy = _legacy_readings(text, config, floor, explained)
+            legacy = legacy_readings(text, config, floor, explained)
             if legacy and not unexplained and not _reads_better(text, legacy, sure):
                 legacy = []
             if legacy and _read_better_as_utf8(text, legacy, config):
@@ -626,18 +628,6 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     taken = DisjointSpans()
     kept = [finding for finding in verdict + rest if taken.take(finding.start, finding.end)]
     return sorted(kept, key=lambda f: f.start)
-
-
-def _legacy_readings(
-    text: str, config: Config, floor: float, explained: Sequence[tuple[int, int]] = ()
-) -> list[Finding]:
-    """Legacy readings at `floor` or above: through the hinted languages' pairs, or
-    without a hint at the legacy bar at least (see detect_legacy for `explained`)."""
-    if config.languages:
-        return detect_legacy(text, config.effective_legacy_pairs, floor, True, alphabet(config.languages))
-    return detect_legacy(
-        text, config.effective_legacy_pairs, max(floor, config.legacy_threshold), explained=explained
-    )
 
 
 # Text repaired into C1 controls is only ever a layer on the way to more repair ("â\x80\x99"
@@ -758,8 +748,34 @@ def _within_one_layer(finding: Finding, spans: tuple[list[int], list[int]]) -> b
     return all(ends[i] == starts[i + 1] for i in range(low, high - 1))
 
 
-def detect_mojibake(text: str, config: Config, min_confidence: float | None = None) -> list[Finding]:
+def detect_mojibake(
+    text: str, config: Config, min_confidence: float | None = None, blocks_read: dict[str, list[Finding]] | None = None
+) -> list[Finding]:
     """Mojibake findings in `text` with confidence >= min_confidence (default: the threshold).
+
+    Text of several lines is read block by block (see blocks.py), and only the blocks
+    whose lines the cheap checks do not all find clean (see clean.Checks.needs_reading).
+    `blocks_read` keeps the findings of each block read with the same settings before,
+    by its text: a block of long text that a repair elsewhere left as it was is not
+    read again.
+    """
+    if "\n" not in text:
+        return _detect_in(text, config, min_confidence)
+    cheap = checks(config, config.threshold if min_confidence is None else min_confidence)
+    found: list[Finding] = []
+    for start, end in blocks(text):
+        block = text[start:end]
+        in_block = blocks_read.get(block) if blocks_read is not None else None
+        if in_block is None:
+            in_block = _detect_in(block, config, min_confidence) if cheap.needs_reading(block) else []
+            if blocks_read is not None:
+                blocks_read[block] = in_block
+        found.extend(f._replace(start=f.start + start, end=f.end + start) if start else f for f in in_block)
+    return found
+
+
+def _detect_in(text: str, config: Config, min_confidence: float | None) -> list[Finding]:
+    """detect_mojibake's findings in `text` read as one text.
 
     Only findings at or above `config.threshold` are peeled to deeper layers; doubtful
     ones are reported as read on the surface. Text with C1 controls may have been read
@@ -961,7 +977,7 @@ def _legacy_beneath(
     chain explains it: the repairs it touches are left alone, so that reading the
     result again finds nothing new.
     """
-    beneath = _legacy_readings(current, config, config.threshold)
+    beneath = legacy_readings(current, config, config.threshold)
     if not beneath:
         return None
     starts, ends = placed_spans(applied)

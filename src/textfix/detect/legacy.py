@@ -20,7 +20,9 @@ from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage
+from textfix.config import Config
 from textfix.findings import Finding, apply_findings
+from textfix.languages import alphabet
 from textfix.memo import remembered
 from textfix.model.charmodel import CharModel, char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
@@ -1505,6 +1507,19 @@ def detect_legacy(
         if whole:
             return [finding._replace(confidence=max(finding.confidence, round(confidence, 4))) for finding in whole]
     return _findings(text, best.words, round(confidence, 4))
+
+
+def legacy_readings(
+    text: str, config: Config, floor: float, explained: Spans = (), searches: int = ALL_SEARCHES
+) -> list[Finding]:
+    """Legacy readings at `floor` or above: through the hinted languages' pairs, or
+    without a hint at the legacy bar at least (see detect_legacy for `explained` and
+    `searches`)."""
+    if config.languages:
+        return detect_legacy(text, config.effective_legacy_pairs, floor, True, alphabet(config.languages))
+    return detect_legacy(
+        text, config.effective_legacy_pairs, max(floor, config.legacy_threshold), explained=explained, searches=searches
+    )
 
 
 def _findings(text: str, items: Iterable[LegacyCandidate], confidence: float) -> list[Finding]:
