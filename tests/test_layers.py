@@ -153,3 +153,19 @@ def test_a_whole_reading_knows_the_text_it_reads_to_and_whether_that_looks_damag
         assert layer.decoded == layer.data.decode("utf-8")
         assert layer.damaged_beneath == (layer.inner is None and may_hold_mojibake(layer.decoded, codecs))
         layer = layer.inner
+
+
+def test_a_legacy_story_of_the_whole_text_beats_chance_utf8_readings_that_vouch_for_each_other() -> None:
+    # "Âèä" and "Íåò" read as UTF-8 through mac-roman ("及", "ꌘ", 0.77 and 0.65 alone),
+    # each vouching for the other; the whole text is Russian cp1251 read as cp1252
+    text = "Âèä Äà Íåò"
+    assert fix_text(text) == "Вид Да Нет"
+    assert {f.chain for f in detect(text)} == {("cp1251", "cp1252")}
+
+
+def test_utf8_readings_over_legacy_text_beneath_are_a_layer_not_a_rival_story() -> None:
+    # Korean EUC-KR read as cp1252, saved as UTF-8 and read as cp1252 again: read as one
+    # legacy text through GBK, it would read better than the UTF-8 layer alone (whose
+    # readings are no chance characters: see layers._chance_characters)
+    text = "%u OID large objectÂ¸Â¦ ÂºÂ¹Â¿Ã¸Ã\x81ÃŸ"
+    assert fix_text(text) == "%u OID large object를 복원중"

@@ -619,6 +619,8 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
                 legacy = []
             if legacy and _read_better_as_utf8(text, legacy, config):
                 legacy = []
+        if not legacy and _chance_characters(sure) and _may_be_misread_legacy(text, sure, config):
+            legacy = _legacy_story(text, config, floor, sure)
     if not wide and not legacy:
         return found
     verdict = [f for f in legacy if f.confidence >= config.threshold]
@@ -654,6 +656,27 @@ def _explaining(text: str, found: list[Finding], config: Config) -> list[Finding
     if C1_RUN.search(current) is None:
         return sure
     return [f for f in sure if _ends_clean(f, text)]
+
+
+def _chance_characters(sure: list[Finding]) -> bool:
+    """Whether the sure readings are each one character of three bytes or more, all the
+    UTF-8 that letters of a legacy text make by chance ("Âèä" is "及" through mac-roman):
+    damaged text shows runs of sequences, or the two bytes of Latin and Cyrillic letters."""
+    return bool(sure) and all(len(f.replacement) == 1 and f.replacement >= "\u0800" for f in sure)
+
+
+def _legacy_story(text: str, config: Config, floor: float, sure: list[Finding]) -> list[Finding]:
+    """The legacy reading of the whole text, where it takes in every sure UTF-8 reading
+    and makes the text clearly more plausible than they do: two stories of the same
+    characters. "Âèä Äà Íåò" is Russian "Вид Да Нет" read as cp1252, not "及 Äà ꌘ"
+    (two chance UTF-8 readings through mac-roman, of a CJK and a Yi character, which
+    vouch for each other). Else none."""
+    story = legacy_readings(text, config, floor)
+    if not story or not all(any(w.start <= f.start and f.end <= w.end for w in story) for f in sure):
+        return []
+    if not _reads_better(text, story, sure) or _read_better_as_utf8(text, story, config):
+        return []
+    return story
 
 
 def _may_be_misread_legacy(text: str, sure: list[Finding], config: Config) -> bool:
