@@ -88,3 +88,18 @@ def test_known_mojibake_is_still_in_the_catalogs() -> None:
         pytest.skip("no gettext catalogs on this machine")
     stale = KNOWN_MOJIBAKE - present
     assert not stale, stale
+
+
+@pytest.mark.parametrize(("language", "domain"), CATALOGS, ids=[f"{lang}/{dom}" for lang, dom in CATALOGS])
+def test_a_catalog_as_one_text_is_unchanged(language: str, domain: str) -> None:
+    """The catalog's strings as the lines of one long text, read block by block (see
+    textfix.blocks): the lines around a line, which look misread together more often
+    than one alone, change nothing either."""
+    strings = [s for s in catalog_translations(language, domain) if s not in KNOWN_MOJIBAKE]
+    if not strings:
+        pytest.skip(f"{catalog_path(language, domain)} is not on this machine")
+    text = "\n".join(strings)
+    fixed = fix_text(text)
+    if fixed != text:
+        changed = [(a, b) for a, b in zip(text.split("\n"), fixed.split("\n")) if a != b]
+        pytest.fail(f"{len(changed)} lines of {language}/{domain} changed as one text: {changed[:5]}")
