@@ -11,6 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import textfix
+from textfix.blocks import BLOCK_CHARS
 from textfix.codecs import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from textfix.streams import AtomicWriter
 
@@ -210,6 +211,7 @@ def test_chunks_give_the_same_text_as_one_call(cuts: list[int]) -> None:
     pieces.append(decoder.decode(data[start:], final=True))
     assert "".join(pieces) == whole.text
     assert decoder.encodings == whole.encodings
+    assert tuple(decoder.findings) == whole.findings
 
 
 def test_fix_lines_keeps_line_endings() -> None:
@@ -256,3 +258,43 @@ def test_an_ascii_byte_utf16_leaves_over_is_replaced_and_counted(errors: str) ->
     assert (decoded.undecodable, decoded.undecodable_offsets) == (3, (1, 2, 4))
     with pytest.raises(UnicodeDecodeError, match="byte 0x00"):
         textfix.decode(b"\xfe\xff\x00", errors="strict", repair=False)
+
+
+# Short Russian words of cp1251 read as cp1252, a line each: none is sure alone, together
+# they are (see textfix.blocks); then a line with two damaged words.
+MISREAD_WORDS = ["Да", "Нет", "Файл"]
+MISREAD_LINES = "".join(word.encode("cp1251").decode("cp1252") + "\n" for word in MISREAD_WORDS)
+DAMAGED_LINE = "один cafÃ© и ещё cafÃ©\n"
+
+
+def test_lines_are_repaired_in_blocks_as_fix_text_repairs_them(tmp_path: Path) -> None:
+    text = MISREAD_LINES + "plain\n" * 2000 + DAMAGED_LINE
+    decoded = textfix.decode(text.encode("utf-8"))
+    assert decoded.text == textfix.fix_text(text)
+    assert decoded.text.startswith("Да\nНет\nФайл\n")
+    assert decoded.text.endswith("один café и ещё café\n")
+    # offsets into the text as decoded, before the repairs
+    assert all(text[f.start : f.end] == f.text for f in decoded.findings)
+    source = tmp_path / "in.txt"
+    source.write_bytes(text.encode("utf-8"))
+    report = textfix.fix_file(source, tmp_path / "out.txt")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == decoded.text
+    assert report.repairs == len(decoded.findings) == 5
+
+
+def test_findings_are_located_by_line_and_column() -> None:
+    decoder = textfix.Decoder()
+    text = MISREAD_LINES + "plain\n" * 2000 + DAMAGED_LINE
+    decoder.decode(text.encode("utf-8"), final=True)
+    located = [(line, column, finding.text) for line, column, finding in decoder.located]
+    assert located == [(1, 1, "Äà"), (2, 1, "Íåò"), (3, 1, "Ôàéë"), (2004, 9, "Ã©"), (2004, 21, "Ã©")]
+    for line, column, finding in decoder.located:
+        assert text.split("\n")[line - 1][column - 1 : column - 1 + len(finding.text)] == finding.text
+
+
+def test_the_decoder_holds_back_no_more_than_a_block_of_lines() -> None:
+    decoder = textfix.Decoder()
+    data = ("plain line, ещё одна\n" * 10_000).encode("utf-8")
+    out = decoder.decode(data)
+    assert 0 < len(data.decode("utf-8")) - len(out) <= BLOCK_CHARS
+    assert out + decoder.decode(b"", final=True) == data.decode("utf-8")

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
@@ -37,6 +38,7 @@ from functools import cache
 from typing import TypeVar
 
 from textfix import detect  # (this module loads after the package, which defines it)
+from textfix.blocks import blocks
 from textfix.codecs import DOUBLE_BYTE_CODECS, SINGLE_BYTE_CODECS
 from textfix.config import DEFAULT_CONFIG, Config
 from textfix.detect.doublebyte import detect_double_byte
@@ -147,7 +149,9 @@ class Decoder:
         out.write(decoder.decode(b"", final=True))
 
     Text comes out by whole lines; up to SAMPLE_BYTES are held back at the start, until
-    the encoding is decided. `encoding`, `encodings`, `findings`, `repairs` and
+    the encoding is decided, and the last block of lines (up to 4,096 characters, see
+    textfix.blocks) until it is whole: its lines are repaired together, as fix_text
+    repairs them in one text. `encoding`, `encodings`, `findings`, `repairs` and
     `undecodable` tell what happened so far. With keep_findings=False only the repairs
     are counted, so that memory stays flat on a file of any size.
     """
@@ -178,7 +182,13 @@ class Decoder:
         self._pending = b""
         self._block = b""  # the lines being decoded, which the legacy guess samples first
         self._bytes_seen = 0  # offset of _pending in the input
-        self._chars_out = 0  # length of the decoded text so far, before repairs
+        self._chars_in = 0  # length of the decoded text so far, before repairs
+        # The decoded lines not yet repaired: the last block of lines (see textfix.blocks),
+        # which the next lines may join, is read when it is whole. (Where it starts in the
+        # decoded text, and the number of its first line.)
+        self._held = ""
+        self._held_at = 0
+        self._held_line = 1
         self._mode: str | None = None  # "lines", or the codec of a whole-stream decoder
         self._stream: codecs.IncrementalDecoder | None = None
         self._text_tail = ""  # text of a whole-stream decoder after its last newline
@@ -215,9 +225,8 @@ class Decoder:
             if not final and len(self._pending) < SAMPLE_BYTES:
                 return ""
             self._decide(self._pending)
-        if self._stream is not None:
-            return self._decode_stream(final)
-        return self._decode_lines(final)
+        text = self._decode_stream(final) if self._stream is not None else self._decode_lines(final)
+        return self._repaired(text, final) if self.repair else text
 
     def result(self, text: str) -> Decoded:
         """A Decoded for `text`, everything this decoder put out."""
@@ -281,32 +290,16 @@ class Decoder:
             self.encodings[whole[1]] += cut
             if not escaped:
                 self._block = b""
-                return self._finish_block(*whole)
+                return self._finish_block(whole[0])
         lines = _lines_of(whole) if whole is not None else list(self._decoded_lines(self._block, final))
         self._block = b""
         return "".join(self._finish_line(text, name) for text, name in lines)
 
-    def _finish_block(self, text: str, encoding: str) -> str:
-        """_finish_line for every line of a block decoded whole, without escapes; only the
-        lines that hold non-ASCII characters are visited, one search each."""
-        if not self.repair:
-            self.lines += text.count("\n") + (bool(text) and not text.endswith("\n"))
-            self._chars_out += len(text)
-            return text
-        pieces = []
-        position = 0  # where the lines not yet counted or copied start
-        while (found := _NON_ASCII.search(text, position)) is not None:
-            line_start = text.rfind("\n", 0, found.start()) + 1
-            line_end = text.find("\n", found.start()) + 1 or len(text)
-            self.lines += text.count("\n", position, line_start)
-            pieces.append(text[position:line_start])
-            self._chars_out += line_start - position
-            pieces.append(self._finish_line(text[line_start:line_end], encoding))
-            position = line_end
-        self.lines += text.count("\n", position) + (position < len(text) and not text.endswith("\n"))
-        pieces.append(text[position:])
-        self._chars_out += len(text) - position
-        return "".join(pieces)
+    def _finish_block(self, text: str) -> str:
+        """_finish_line for every line of a block decoded whole, without escapes: counted."""
+        self.lines += text.count("\n") + (bool(text) and not text.endswith("\n"))
+        self._chars_in += len(text)
+        return text
 
     def _decoded_lines(self, block: bytes, final: bool) -> Iterator[tuple[str, str]]:
         raw_lines = _lines(block)
@@ -359,16 +352,11 @@ class Decoder:
         return self._legacy
 
     def _finish_line(self, text: str, encoding: str) -> str:
-        """Count, apply the errors policy to, and repair the mojibake of one decoded line."""
+        """Count one decoded line and apply the errors policy to it (which keeps its length)."""
         self.lines += 1
-        if text.isascii():
-            self._chars_out += len(text)
-            return text
-        if _ESCAPED.search(text) is not None:
+        if not text.isascii() and _ESCAPED.search(text) is not None:
             text = self._apply_policy(text, encoding)
-        if self.repair:
-            text = self._repaired(text)
-        self._chars_out += len(text)
+        self._chars_in += len(text)
         return text
 
     def _apply_policy(self, text: str, encoding: str) -> str:
@@ -380,24 +368,49 @@ class Decoder:
                 bytes([ord(text[first]) - 0xDC00]),
                 0,
                 1,
-                f"no candidate decodes this byte (character {self._chars_out + first} of the text)",
+                f"no candidate decodes this byte (character {self._chars_in + first} of the text)",
             )
         self.undecodable += len(escaped)
         room = MAX_REPORTED_OFFSETS - len(self.undecodable_offsets)
-        self.undecodable_offsets.extend(self._chars_out + index for index in escaped[: max(room, 0)])
+        self.undecodable_offsets.extend(self._chars_in + index for index in escaped[: max(room, 0)])
         return text.translate(_REPLACE_UNESCAPABLE if self.errors == "surrogateescape" else _REPLACE_ESCAPED)
 
-    def _repaired(self, text: str) -> str:
-        findings = detect(text, self.config)
+    def _repaired(self, text: str, final: bool) -> str:
+        """The blocks of lines (see textfix.blocks) that `text`, decoded after the lines
+        held, completes, repaired as fix_text repairs them in a text; the last is held
+        unless `final`, as more lines may join it."""
+        held = self._held + text
+        spans = blocks(held)
+        pieces = []
+        repaired_to = 0
+        for start, end in spans if final else spans[:-1]:
+            pieces.append(self._repaired_block(held[start:end]))
+            self._held_at += end - start
+            self._held_line += held.count("\n", start, end)
+            repaired_to = end
+        self._held = held[repaired_to:]
+        return "".join(pieces)
+
+    def _repaired_block(self, block: str) -> str:
+        """`block`, the first lines held, repaired; its findings counted and kept."""
+        if block.isascii():
+            return block
+        findings = detect(block, self.config)
         if not findings:
-            return text
+            return block
         self.repairs += len(findings)
         if self.keep_findings:
-            self.findings.extend(
-                f._replace(start=f.start + self._chars_out, end=f.end + self._chars_out) for f in findings
-            )
-            self.located.extend((self.lines, f.start + 1, f) for f in findings)
-        return apply_findings(text, findings)
+            line_starts = [0] + [match.end() for match in _NEWLINE.finditer(block)]
+            for f in findings:
+                index = bisect_right(line_starts, f.start) - 1
+                line_start = line_starts[index]
+                self.findings.append(f._replace(start=f.start + self._held_at, end=f.end + self._held_at))
+                in_line = f._replace(start=f.start - line_start, end=f.end - line_start)
+                self.located.append((self._held_line + index, in_line.start + 1, in_line))
+        return apply_findings(block, findings)
+
+
+_NEWLINE = re.compile("\n")
 
 
 AnyStr = TypeVar("AnyStr", str, bytes)

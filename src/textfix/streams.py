@@ -1,7 +1,8 @@
 """Text and files in constant memory: fix_lines() and fix_file().
 
-Lines are repaired one at a time, so memory stays flat whatever the size of the input;
-line endings and the final newline are kept exactly. fix_file() writes its output to a
+fix_lines() repairs each line (or any string) alone; fix_file() repairs blocks of lines
+as fix_text() repairs them in one text (see decoding.Decoder). Memory stays flat
+whatever the size of the input; line endings and the final newline are kept exactly. fix_file() writes its output to a
 temporary file next to the destination and renames it into place: a failure leaves no
 partial output, and the input is never written to until the rename.
 """
