@@ -659,10 +659,13 @@ def _explaining(text: str, found: list[Finding], config: Config) -> list[Finding
 
 
 def _chance_characters(sure: list[Finding]) -> bool:
-    """Whether the sure readings are each one character of three bytes or more, all the
-    UTF-8 that letters of a legacy text make by chance ("Âèä" is "及" through mac-roman):
-    damaged text shows runs of sequences, or the two bytes of Latin and Cyrillic letters."""
-    return bool(sure) and all(len(f.replacement) == 1 and f.replacement >= "\u0800" for f in sure)
+    """Whether the sure readings are each one letter of three bytes or more, all the UTF-8
+    that letters of a legacy text make by chance ("Âèä" is "及" through mac-roman):
+    damaged text shows runs of sequences, the two bytes of Latin and Cyrillic letters,
+    or punctuation ("â€™" is "’")."""
+    return bool(sure) and all(
+        len(f.replacement) == 1 and f.replacement >= "\u0800" and f.replacement.isalpha() for f in sure
+    )
 
 
 def _legacy_story(text: str, config: Config, floor: float, sure: list[Finding]) -> list[Finding]:
