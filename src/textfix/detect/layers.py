@@ -597,8 +597,9 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
     legacy text, a few pairs of characters read as UTF-8 by chance ("Ø§" in Thai read
     as cp1252). Without a language hint, UTF-8 read wrongly is the likelier story, so
     legacy readings are only looked for when the sure UTF-8 and double-byte readings
-    explain less than half of the text's non-ASCII characters. Elsewhere, where two
-    readings overlap, the surer one stays.
+    explain less than half of the text's non-ASCII characters, leave it looking misread,
+    or are chance letters (see _legacy_story). Elsewhere, where two readings overlap,
+    the surer one stays.
     """
     wide = detect_double_byte(text, config.double_byte_codecs, floor, config.threshold)
     hinted = bool(config.languages)
