@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+from test_properties import texts_of_lines
 
 import textfix
 from textfix.blocks import BLOCK_CHARS
@@ -298,3 +299,16 @@ def test_the_decoder_holds_back_no_more_than_a_block_of_lines() -> None:
     out = decoder.decode(data)
     assert 0 < len(data.decode("utf-8")) - len(out) <= BLOCK_CHARS
     assert out + decoder.decode(b"", final=True) == data.decode("utf-8")
+
+
+@given(texts_of_lines())
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+def test_utf8_bytes_are_decoded_and_repaired_as_fix_text_repairs_their_text(text: str) -> None:
+    """Lines of damaged and clean text, some a block or more apart (see test_properties)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # (lone surrogates)
+        return
+    decoded = textfix.decode(data)
+    assume(decoded.encoding == "utf-8" and not decoded.undecodable)
+    assert decoded.text == textfix.fix_text(text)
