@@ -23,7 +23,8 @@ def test_blocks_cover_the_text_in_whole_lines_of_at_most_a_block(lengths: list[i
     assert all(start < end for start, end in spans)
     for start, end in spans:
         block = text[start:end]
-        # whole lines: a block ends at a line break or the end of the text
+        # whole lines: a block ends at a line break or the end of the text (these lines
+        # have no space to cut at)
         assert block.endswith("\n") or end == len(text)
         # at most a block, or one line longer than that
         assert len(block) <= BLOCK_CHARS or "\n" not in block[:-1]
@@ -31,6 +32,23 @@ def test_blocks_cover_the_text_in_whole_lines_of_at_most_a_block(lengths: list[i
     for (start, end), (_, next_end) in zip(spans, spans[1:]):
         next_line_end = text.index("\n", end) + 1 if "\n" in text[end:next_end] else next_end
         assert next_line_end - start > BLOCK_CHARS
+
+
+@given(st.lists(st.sampled_from(["word", "mot", "слово", "Ã", "Ã ", "  ", ".", "中文"]), min_size=1, max_size=40))
+def test_a_long_line_is_cut_after_a_space_that_follows_an_ascii_character(words: list[str]) -> None:
+    unit = " ".join(words) + " "
+    text = unit * (3 * BLOCK_CHARS // len(unit) + 1)
+    spans = blocks(text)
+    assert "".join(text[start:end] for start, end in spans) == text
+    for start, end in spans[:-1]:
+        # (no lost NBSP is cut from its lead: "Ã " stays whole)
+        assert text[end - 1] == " " and "\x21" <= text[end - 2] <= "\x7e", text[end - 3 : end + 1]
+        assert end - start <= BLOCK_CHARS
+
+
+def test_a_long_line_without_such_a_space_is_a_block_alone() -> None:
+    line = "Ã " * 3000
+    assert blocks(line + "\nnext\n") == [(0, len(line) + 1), (len(line) + 1, len(line) + 6)]
 
 
 def test_blocks_of_short_and_empty_text() -> None:
@@ -105,3 +123,13 @@ def test_the_checks_of_another_configuration_read_its_settings() -> None:
     # UTF-8 read as cp1252 is no damage to a configuration without cp1252
     assert not cyrillic_only.needs_reading(DAMAGED + "\n" + CLEAN_LINES[0])
     assert DEFAULT_CHECKS.needs_reading(DAMAGED + "\n" + CLEAN_LINES[0])
+
+
+def test_a_damaged_word_in_a_long_line_is_repaired_where_it_is() -> None:
+    line = " ".join([*CLEAN_LINES] * 100)
+    text = line + " " + DAMAGED + " " + line
+    assert "\n" not in text and len(blocks(text)) > 4
+    fixed = fix_text(text)
+    assert fixed == line + " " + REPAIRED + " " + line
+    findings = detect(text)
+    assert findings[0].start > BLOCK_CHARS and apply_findings(text, findings) == fixed

@@ -1,4 +1,5 @@
-"""Long text cut into blocks of whole lines, each read as a text of its own.
+"""Long text cut into blocks of whole lines (or pieces of a very long line), each read
+as a text of its own.
 
 The detectors weigh the evidence of a whole text (a legacy verdict, a double-byte
 codepage's witnesses, corroboration), which costs more than linear time in its length
@@ -16,7 +17,10 @@ BLOCK_CHARS: Final = 4096
 
 def blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of consecutive runs of whole lines (each with its "\\n") that cover
-    `text`, as many lines a run as fit in BLOCK_CHARS."""
+    `text`, as many lines a run as fit in BLOCK_CHARS. A longer line is cut after a space
+    that follows an ASCII character, where no damaged sequence is cut ("Ã " is a lost
+    NBSP: its space follows the lead), as late as fits; a line with no such space is a
+    block alone."""
     spans: list[tuple[int, int]] = []
     start = 0
     length = len(text)
@@ -29,8 +33,21 @@ def blocks(text: str) -> list[tuple[int, int]]:
             if last_break >= 0:
                 end = last_break + 1
             else:
-                next_break = text.find("\n", end)
-                end = length if next_break < 0 else next_break + 1
+                end = _space_to_cut_after(text, start, end)
+                if end < 0:
+                    next_break = text.find("\n", start + BLOCK_CHARS)
+                    end = length if next_break < 0 else next_break + 1
         spans.append((start, end))
         start = end
     return spans
+
+
+def _space_to_cut_after(text: str, start: int, end: int) -> int:
+    """Where text[start:end] may end last at a space after an ASCII character (the
+    offset after the space), or -1."""
+    space = text.rfind(" ", start + 1, end)
+    while space > start:
+        if text[space - 1] < "\x80" and text[space - 1] != " ":
+            return space + 1
+        space = text.rfind(" ", start + 1, space)
+    return -1

@@ -780,13 +780,14 @@ def detect_mojibake(
 ) -> list[Finding]:
     """Mojibake findings in `text` with confidence >= min_confidence (default: the threshold).
 
-    Text of several lines is read block by block (see blocks.py), and only the blocks
-    whose lines the cheap checks do not all find clean (see clean.Checks.needs_reading).
+    Text of several lines, or a line longer than a block, is read block by block (see
+    blocks.py), and only the blocks whose lines the cheap checks do not all find clean
+    (see clean.Checks.needs_reading).
     `blocks_read` keeps the findings of each block read with the same settings before,
     by its text: a block of long text that a repair elsewhere left as it was is not
     read again.
     """
-    if "\n" not in text:
+    if "\n" not in text and len(text) <= BLOCK_CHARS:
         return _detect_in(text, config, min_confidence)
     cheap = checks(config, config.threshold if min_confidence is None else min_confidence)
     found: list[Finding] = []
