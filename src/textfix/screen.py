@@ -169,8 +169,13 @@ class Screen:
         back1: i64 = 0
         back2: i64 = 0
         back3: i64 = 0
-        for index in range(len(text)):
-            point = ord(text[index])
+        # (native integers throughout: a code point or an index as a Python int is
+        # checked for its tag at every use, which took half the loop's instructions)
+        length: i64 = len(text)
+        index: i64 = 0
+        while index < length:
+            point: i64 = ord(text[index])
+            index += 1
             bits: i64 = astral
             if point < _TABLE_SIZE:
                 bits0: i64 = plane0[point]
