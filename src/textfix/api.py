@@ -15,6 +15,7 @@ from textfix.repair import Plan
 from textfix.repair import apply_plan as _apply_plan
 from textfix.repair import damage_findings as _damage_findings
 from textfix.repair import fix_and_explain as _fix_and_explain
+from textfix.utf8 import IS_ASCII
 
 
 def _check_text(text: object) -> str:
@@ -35,7 +36,7 @@ def fix_text(text: str, config: Config | None = None, **settings: object) -> str
     """
     if config is None and not settings and type(text) is str:
         # (ASCII text is clean by default: answered before any call, as most lines are)
-        if text.isascii():
+        if IS_ASCII(text):
             return text
         fixed = quick_fix(text)
         if fixed is not None:

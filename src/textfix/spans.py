@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+from textfix.utf8 import IS_ASCII
+
 
 def union_of(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The union of the spans, as sorted disjoint intervals (touching ones joined)."""
@@ -35,4 +37,4 @@ def gaps(covered: list[tuple[int, int]], low: int, high: int) -> Iterator[tuple[
 
 def ascii_outside(text: str, covered: list[tuple[int, int]]) -> bool:
     """Whether `text` outside the sorted disjoint intervals `covered` is all ASCII."""
-    return all(text[start:end].isascii() for start, end in gaps(covered, 0, len(text)))
+    return all(IS_ASCII(text[start:end]) for start, end in gaps(covered, 0, len(text)))

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 from textfix.patterns import compiled
+
+# str.isascii called through its descriptor: a method call by name (text.isascii())
+# looks the method up first, which costs as much as the test (mypyc has no primitive
+# for it). Imported as a Final, compiled modules read it as a C static.
+IS_ASCII: Final[Callable[[str], bool]] = str.isascii
 
 # Each well-formed multi-byte sequence: its lead bytes, the range of the byte after the
 # lead (narrower after E0, ED, F0 and F4), and how many continuation bytes follow that.

@@ -50,9 +50,9 @@ def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]
             run_start, run_end = run.span()
             # the reach cuts runs, not words: each is read from its first character to its last
             if run_start == low:
-                while run_start > position and not text[run_start - 1].isascii():
+                while run_start > position and ord(text[run_start - 1]) >= 0x80:
                     run_start -= 1
-            if run_end < len(text) and not text[run_end].isascii():
+            if run_end < len(text) and ord(text[run_end]) >= 0x80:
                 after = _ASCII.search(text, run_end)
                 run_end = len(text) if after is None else after.start()
             start, end = max(0, run_start - 1), min(len(text), run_end + 1)

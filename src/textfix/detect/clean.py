@@ -18,6 +18,7 @@ from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
 from textfix.detect.legacy import ALL_SEARCHES, detect_legacy, legacy_readings, misread_signs
 from textfix.detect.suspects import cased_oddity_needs, may_hold_mojibake, stage_zero_needs
 from textfix.screen import COMPILED, Need, Screen
+from textfix.utf8 import IS_ASCII
 
 # The searches the screen answers for, as bits: the legacy ones first, as
 # MisreadSigns.found numbers them, then these. may_hold_mojibake needs both of the first
@@ -113,7 +114,7 @@ class Checks:
         misread_lines: list[str] = []
         legacy_searches = 0
         for line in block.split("\n"):
-            if line.isascii():
+            if IS_ASCII(line):
                 continue
             found = self.searches(line)
             if not self.clean_alone(line, found):
@@ -142,7 +143,7 @@ def checks(config: Config, floor: float) -> Checks:
 
 def clean_by_default(text: str) -> bool:
     """True when the default steps (mojibake, C1 controls) would certainly leave `text` unchanged."""
-    if text.isascii():
+    if IS_ASCII(text):
         return True
     found = DEFAULT_CHECKS.searches(text)
     if not found:

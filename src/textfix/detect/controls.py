@@ -14,6 +14,7 @@ from typing import Final
 
 from textfix.findings import Finding
 from textfix.patterns import compiled
+from textfix.utf8 import IS_ASCII
 
 C1_RUN: Final = compiled("[\x80-\x9f]+")
 CONFIDENCE: Final = 0.99
@@ -38,12 +39,12 @@ def cp1252_view(text: str) -> str:
 
 def detect_c1_controls(text: str) -> list[Finding]:
     """One finding per run of C1 controls between ASCII characters."""
-    if text.isascii():
+    if IS_ASCII(text):
         return []
     findings = []
     for match in C1_RUN.finditer(text):
         before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
-        if not (before.isascii() and after.isascii()):
+        if not (IS_ASCII(before) and IS_ASCII(after)):
             continue
         run = match.group()
         replacement = run.translate(_TO_CP1252)

@@ -643,7 +643,7 @@ def _glued_to_a_word(text: str, item: DoubleByteCandidate) -> bool:
     The letters of a printf conversion such as "%lld" are no word. Nor do digits beyond
     ASCII make one with letters: Persian "۳" through EUC-JP is "朿", which in "crème朿afé"
     is a rare character glued to French, not the digit inside a French word."""
-    if any(not c.isascii() and c.isdecimal() for c in item.replacement):
+    if any(ord(c) >= 0x80 and c.isdecimal() for c in item.replacement):
         return False
     scripts = {script_of(c) for c in item.replacement if category_of(c).startswith("L")}
 
@@ -670,7 +670,7 @@ def _glued_to_a_word(text: str, item: DoubleByteCandidate) -> bool:
             c in language_letters() or c.lower() != c.upper() for c in item.replacement if c.isalpha()
         )
     return regular_case(word) and all(
-        c.isascii() or c in language_letters() for c in word
+        ord(c) < 0x80 or c in language_letters() for c in word
     )
 
 
@@ -782,7 +782,7 @@ def features(text: str, items: list[DoubleByteCandidate]) -> list[list[float]]:
                 float(len(letters)),
                 elsewhere(text[item.start : item.end], outside),
                 elsewhere(replacement, outside),
-                1.0 if any(c.isascii() and c.isalpha() for c in beside) else 0.0,
+                1.0 if any(ord(c) < 0x80 and c.isalpha() for c in beside) else 0.0,
                 math.log(PRIOR_SHARE.get(item.codec, 0.05)),
             ]
         )

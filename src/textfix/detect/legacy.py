@@ -34,6 +34,7 @@ from textfix.native import i64
 from textfix.patterns import compiled
 from textfix.screen import COMPILED, Need
 from textfix.spans import ascii_outside, union_of
+from textfix.utf8 import IS_ASCII
 
 PAIR_SHARE: Final = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -833,7 +834,7 @@ def non_ascii_covered(text: str, start: int, end: int, explained: Spans) -> bool
     for first, last in explained:
         for index in range(max(first, start), min(last, end)):
             covered[index - start] = True
-    return all(done or char.isascii() for done, char in zip(covered, text[start:end]))
+    return all(done or ord(char) < 0x80 for done, char in zip(covered, text[start:end]))
 
 
 def _improves(gains: _Gains, text: str, start: int, end: int, original: str, shown_as: str) -> bool:
@@ -874,10 +875,10 @@ def _each_word(text: str) -> Iterator[tuple[int, int]]:
             yield start, match.end()
             continue
         for directive in _PRINTF.finditer(text, start, match.end()):
-            if not text[start : directive.start()].isascii():
+            if not IS_ASCII(text[start : directive.start()]):
                 yield start, directive.start()
             start = directive.end()
-        if not text[start : match.end()].isascii():
+        if not IS_ASCII(text[start : match.end()]):
             yield start, match.end()
 
 
@@ -1266,7 +1267,7 @@ def _irregular_case(word: str) -> bool:
     capitals nor title case ("РХОжо"; "Дьор-Мосон-Шопрон" is regular)."""
     return any(
         len(run) >= 3
-        and not run.isascii()  # ("GdkColor" is a name a reading leaves alone)
+        and not IS_ASCII(run)  # ("GdkColor" is a name a reading leaves alone)
         and all(c.islower() or c.isupper() for c in run)
         and not regular_case(run)
         for run in _LETTER_RUN.findall(word)
@@ -1316,7 +1317,7 @@ def _listing(word: str, shown_as: str) -> bool:
     # one letter with its accents ("eéëêè", a spelling table's line)
     if len({unicodedata.normalize("NFD", c)[:1].lower() for c in letters}) == 1 and len(set(letters)) >= 3:
         return True
-    if any(c.isascii() for c in letters):
+    if any(ord(c) < 0x80 for c in letters):
         return False
     pairs = list(zip(letters, letters[1:]))
     accents = {unicodedata.normalize("NFD", c)[1:] for c in letters}
@@ -1337,12 +1338,12 @@ LISTED_LETTERS: Final = 6
 
 def _foreign(word: str, alphabet: frozenset[str]) -> bool:
     """Whether the word has a non-ASCII letter outside the alphabet."""
-    return any(c.isalpha() and not c.isascii() and c not in alphabet for c in word)
+    return any(c.isalpha() and ord(c) >= 0x80 and c not in alphabet for c in word)
 
 
 def _mixes_scripts(word: str) -> bool:
     """ASCII letters beside letters of another script than Latin ("bйpo" from "bépo")."""
-    return any(c.isascii() and c.isalpha() for c in word) and any(c.isalpha() and c > "\u024f" for c in word)
+    return any(ord(c) < 0x80 and c.isalpha() for c in word) and any(c.isalpha() and c > "\u024f" for c in word)
 
 
 # koi8-r and cp1251 read as each other flip the case of every letter: a word in capitals
@@ -1484,7 +1485,7 @@ def detect_legacy(
     count as looking misread (see _pairs_to_read), and only the `searches` named (see
     MisreadSigns.found) can tell that the text looks so.
     """
-    if not pairs or text.isascii():
+    if not pairs or IS_ASCII(text):
         return []
     # (unhinted, a word counts only where its non-ASCII characters are not all explained:
     # with none left outside the spans, no word counts, and no pair reads anything)

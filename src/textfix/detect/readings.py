@@ -18,6 +18,7 @@ from textfix.detect.suspects import may_hold_mojibake
 from textfix.memo import remembered
 from textfix.native import i64
 from textfix.screen import COMPILED
+from textfix.utf8 import IS_ASCII
 
 
 @remembered
@@ -111,7 +112,7 @@ def _first_sequence_begins(text: str, codecs: tuple[str, ...]) -> int:
 def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str, bytes]]:
     """decoded -> (first codec, bytes), for every codepage through which all of `text` is UTF-8."""
     mask = _encodable_by(text, codecs)
-    if not mask or text.isascii():
+    if not mask or IS_ASCII(text):
         return {}
     # UTF-8 beyond ASCII begins with a lead byte and a continuation: only the codepages
     # that give the first such character and the next one those bytes can read it all

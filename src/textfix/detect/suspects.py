@@ -26,6 +26,7 @@ from textfix.model.charmodel import char_model
 from textfix.native import i64
 from textfix.patterns import compiled
 from textfix.screen import COMPILED, Need, class_points, outside
+from textfix.utf8 import IS_ASCII
 
 # Letters of the scripts whose codepages are supported, as code point ranges.
 SCRIPT_RANGES: dict[str, str] = {
@@ -321,7 +322,7 @@ def cased_oddity_needs() -> tuple[Need, ...]:
 
 
 def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
-    if text.isascii():
+    if IS_ASCII(text):
         return False
     first = stage_zero(codecs).search(text)
     if first is None:

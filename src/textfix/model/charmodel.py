@@ -169,7 +169,7 @@ class CharModel:
         if found is None:
             previous, char = pair[0], pair[1]
             found = (
-                not (previous.isascii() and char.isascii())
+                not (ord(previous) < 0x80 and ord(char) < 0x80)
                 and not self.pair_count(previous, char)
                 and self._left_counts.get(previous, 0) >= COMMON_CHAR
                 and self._emission.get(char, -99.0) > COMMON_LOGP
@@ -192,7 +192,7 @@ class CharModel:
 
     def _pair_step(self, previous: str, char: str) -> float:
         backoff = self._transition[class_of(previous) * self._width + class_of(char)] + self.char_logp(char)
-        if previous.isascii() and char.isascii():
+        if ord(previous) < 0x80 and ord(char) < 0x80:
             return backoff
         seen = self._left_counts.get(previous, 0)
         if not seen:

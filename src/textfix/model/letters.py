@@ -33,7 +33,7 @@ def non_ascii_letters(text: str) -> frozenset[str]:
     """The text's non-ASCII letters with a case, in lower case ("ª" and "º" are symbols
     in all but name)."""
     # (each distinct character once: set() runs in C)
-    return frozenset(_folded(char) for char in set(text) if not char.isascii() and char.lower() != char.upper())
+    return frozenset(_folded(char) for char in set(text) if ord(char) >= 0x80 and char.lower() != char.upper())
 
 
 def written_in(letters: frozenset[str], name: str) -> bool:

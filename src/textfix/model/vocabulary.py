@@ -70,7 +70,7 @@ def has_common_stem(word: str, codepage: str | None = None) -> bool:
     seldom common as they stand. A letter among the last two is an ending
     ("oluşturulamadı" has the stem "oluş"), unless it is the only one."""
     word = _EDGES.sub("", word).lower()
-    letters = [index for index, char in enumerate(word) if not char.isascii()]
+    letters = [index for index, char in enumerate(word) if ord(char) >= 0x80]
     if not letters or "\n" in word or "\t" in word:
         return False
     last = max((index for index in letters if index < len(word) - 2), default=letters[-1])
