@@ -149,11 +149,18 @@ class Screen:
 
     def may_match(self, text: str) -> int:
         """The searches that may match in `text`: bit i for the i-th (1 << i)."""
-        fired = self._fired(text)
-        searches = 0
-        for index, mask in enumerate(self._masks):
+        fired: i64 = self._fired(text)
+        searches: i64 = 0
+        if not fired:
+            return 0
+        masks = self._masks
+        count: i64 = len(masks)
+        index: i64 = 0
+        while index < count:
+            mask: i64 = masks[index]
             if fired & mask:
                 searches |= 1 << index
+            index += 1
         return searches
 
     def _fired(self, text: str) -> int:
