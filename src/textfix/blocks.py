@@ -15,6 +15,12 @@ from typing import Final
 BLOCK_CHARS: Final = 4096
 
 
+def one_line_block(text: str) -> bool:
+    """Whether `text` is one line that fits in a block: it is read whole, with no check
+    line by line (what the cheap checks and the detectors must agree on)."""
+    return len(text) <= BLOCK_CHARS and "\n" not in text
+
+
 def blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of consecutive runs of whole lines (each with its "\\n") that cover
     `text`, as many lines a run as fit in BLOCK_CHARS. A longer line is cut after a space

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from textfix.blocks import BLOCK_CHARS, blocks
+from textfix.blocks import blocks, one_line_block
 from textfix.config import DEFAULT_CONFIG, Config
 from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
@@ -151,7 +151,7 @@ def clean_by_default(text: str) -> bool:
     if len(text) <= SHORT_TEXT:
         # (whole, as if one line, first: only a text that fails is looked for line breaks)
         return DEFAULT_CHECKS.clean_alone(text, found) or ("\n" in text and not DEFAULT_CHECKS.needs_reading(text))
-    if "\n" not in text and len(text) <= BLOCK_CHARS:
+    if one_line_block(text):
         return DEFAULT_CHECKS.clean_alone(text, found)
     for start, end in blocks(text):
         block = text[start:end]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from textfix.blocks import BLOCK_CHARS, blocks
+from textfix.blocks import BLOCK_CHARS, blocks, one_line_block
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, read_alike, suspect_windows
@@ -787,7 +787,7 @@ def detect_mojibake(
     by its text: a block of long text that a repair elsewhere left as it was is not
     read again.
     """
-    if "\n" not in text and len(text) <= BLOCK_CHARS:
+    if one_line_block(text):
         return _detect_in(text, config, min_confidence)
     cheap = checks(config, config.threshold if min_confidence is None else min_confidence)
     found: list[Finding] = []
