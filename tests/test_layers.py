@@ -35,7 +35,8 @@ def test_a_layer_scored_again_is_scored_as_the_first_time_and_apart_from_what_ca
 
 def test_the_scorings_kept_are_those_of_one_call() -> None:
     # (a text read again is scored again: repeated calls cost what one call does)
-    sparse = "Dأ©finit des variables locales."
+    # (clean "à" beside the damaged word: no whole reading, the word is scored)
+    sparse = "Dأ©finit des variables locales à la fonction."
     assert detect_mojibake(sparse, DEFAULT_CONFIG)
     assert any(seen[0] == sparse for seen in layers._scored)
     detect_mojibake("Ainsi de suite, cafÃ©.", DEFAULT_CONFIG)
@@ -65,6 +66,62 @@ def test_a_whole_reading_needs_its_sequences_and_no_more() -> None:
     three, two = "le cafÃ© et le thÃ© sont prÃªts", "le cafÃ© et le thÃ© sont prets"
     assert layers._read_whole(three, 0, len(three), codecs, 3, threshold) is not None
     assert layers._read_whole(two, 0, len(two), codecs, 3, threshold) is None
+    # (a whole text may have fewer, on stricter terms: see the next test)
+    assert layers._read_whole(two, 0, len(two), codecs, 3, threshold, True) is not None
+
+
+def test_a_whole_text_of_one_or_two_sequences_is_read_whole_where_each_reads_into_its_place() -> None:
+    # A word or two damaged in a line: read whole only as a whole text (few=True), with
+    # the measured precision of whole readings of that many sequences
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    for original, name, sequences in [
+        ("ficheiro não encontrado", "cp1258", 1),
+        ("Feil ved lesing av «%s»", "cp1252", 2),
+        ("le café et le thé sont prets", "cp1252", 2),  # (mac-roman reads "Ã©" as a mark: not taken)
+        ("ROM — Atari 7800", "mac-cyrillic", 1),
+        ("Line-øerne", "cp1252", 1),
+    ]:
+        damaged = damage(original, name)
+        assert layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold) is None
+        read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)
+        assert read is not None and read.decoded == original, damaged
+        assert read.certainty == whole_window_confidence(sequences, 1) and layers._sure(read, threshold)
+        assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) == original == fix_text(damaged)
+        assert {f.confidence for f in detect(damaged)} == {read.certainty}
+
+
+def test_one_or_two_sequences_are_not_read_whole_into_what_clean_text_does_not_hold_there() -> None:
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    for text in [
+        "Mon-đô-va",  # clean Vietnamese: "Mon-Г-va" through cp852, a Cyrillic letter among Latin ones
+        "[KAPCSOLÓ…]",  # clean Hungarian: "Ó…" is "Ӆ" through cp1252
+        # two readings in place: "¡" through ISO-8859-2, "¥" through cp1250 (likelier by
+        # the character model); "À la" through cp1253, "ä la" through ISO-8859-7 (likewise)
+        "ÂĄSe descarta la longitud",
+        "Γ€ la touche",
+        # Esperanto "ŝ" through cp437 (a letter the letter tables lack), "ž" through cp852
+        "Publika ┼¥losilo estas",
+        "وœ¨",  # "木" through cp1256: a letter of three bytes, what legacy letters read into by chance
+    ]:
+        assert layers._read_whole(text, 0, len(text), codecs, 3, threshold, True) is None, text
+    assert fix_text("Mon-đô-va") == "Mon-đô-va" and fix_text("[KAPCSOLÓ…]") == "[KAPCSOLÓ…]"
+    # a run with no odd pair of its own ("ТЛ", as a Cyrillic word may be, through
+    # mac-cyrillic): with so few sequences nothing vouches for it, and none is read whole
+    text = "Non se creou o grupo ТЋ%sТЛ."
+    assert layers._read_whole(text, 0, len(text), codecs, 3, threshold, True) is None
+
+
+def test_what_a_lone_sequence_may_read_into() -> None:
+    placed = layers._reads_into_place
+    assert placed("não", 1, "ã") and placed("«%s»", 0, "«") and placed("a\xa0b", 1, "\xa0")
+    assert placed("5 €", 2, "€") and placed("© 2020", 0, "©") and placed("x — y", 2, "—")
+    assert not placed("fi»ôier", 2, "»") and placed("l’homme", 1, "’")  # a symbol inside a word
+    assert not placed("a\x85b", 1, "\x85")  # a C1 control
+    assert not placed("a\ufeffb", 1, "\ufeff") and not placed("a\u0600b", 1, "\u0600")  # format characters
+    assert not placed("HEAD Г aggiornato", 5, "Г")  # Cyrillic among Latin words
+    assert placed("ГЁ", 0, "Г") and not placed("Ϸ", 0, "Ϸ")  # (a letter no language writes)
+    assert not placed("e\u0301", 1, "\u0301")  # a mark
+    assert not placed("a木b", 1, "木")
 
 
 def test_every_codepage_gives_a_non_ascii_character_a_byte_beyond_ascii() -> None:

@@ -8,6 +8,7 @@ later layers are mapped back onto the original text, with their chains joined.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
@@ -336,7 +337,7 @@ _ENOUGH_FOR_A_WHOLE_READING: Final = compiled("[\\x00-\\x7f]*+[^\\x00-\\x7f]" * 
 # the same text whole: the last few readings are remembered (they are never changed).
 @lru_cache(maxsize=8)
 def _read_whole(
-    text: str, start: int, end: int, codecs: tuple[str, ...], layers: int, threshold: float
+    text: str, start: int, end: int, codecs: tuple[str, ...], layers: int, threshold: float, few: bool = False
 ) -> _WholeReading | None:
     """text[start:end] read whole through one codepage, if that reading is sure.
 
@@ -344,15 +345,25 @@ def _read_whole(
     once more, down to clean text.
     Runs without an odd pair of their own ("แจก", clean Thai, inside damaged cp874
     text) are not taken on trust: they are returned as spans for the full evidence.
+    With `few` (a whole text), one or two sequences are read too, on stricter terms
+    (see _few_sequences_reading).
     """
-    if _ENOUGH_FOR_A_WHOLE_READING.match(text, start, end) is None:
+    enough = _ENOUGH_FOR_A_WHOLE_READING.match(text, start, end) is not None
+    if not (enough or few):
         return None
-    reading = _one_reading(complete_readings(text[start:end], codecs), codecs)
+    readings = complete_readings(text[start:end], codecs)
+    reading = _one_reading(readings, codecs) if enough else None
+    few_only = reading is None or sequences_in(reading[1]) < WHOLE_WINDOW_MIN_SEQUENCES
+    if few_only:
+        reading = _few_sequences_reading(readings) if few else None
     if reading is None:
         return None
     name, data, decoded = reading
     # too few sequences to be sure of: decided before the costlier tests of the layers
-    certainty = _whole_reading_certainty(text[start:end], data)
+    if few_only:
+        certainty = whole_window_confidence(sequences_in(data), 1)
+    else:
+        certainty = _whole_reading_certainty(text[start:end], data)
     if certainty is None:
         return None
     inner = None
@@ -360,7 +371,7 @@ def _read_whole(
     if looks_damaged:
         if layers <= 1:
             return None
-        inner = _read_whole(decoded, 0, len(decoded), codecs, layers - 1, threshold)
+        inner = _read_whole(decoded, 0, len(decoded), codecs, layers - 1, threshold, few)
         # (a sure reading beneath with runs deferred to the full evidence vouches for this
         # layer all the same: the next layer's analysis reads those runs, and the whole
         # text is not scored sequence by sequence for a few of them)
@@ -405,10 +416,12 @@ def _read_whole(
         ):
             return None
         around = (max(0, run_start - 1), min(len(text), run_end + 1))
-        if suspect.search(text, around[0], around[1]) is None:
-            deferred.append(around)
-        else:
+        if suspect.search(text, around[0], around[1]) is not None:
             runs.append((run_start, run_end))
+        elif few_only:
+            return None
+        else:
+            deferred.append(around)
     return _WholeReading(name, data, certainty, runs, deferred, inner, decoded, looks_damaged and inner is None)
 
 
@@ -496,6 +509,86 @@ def _whole_reading_certainty(shown: str, data: bytes) -> float | None:
     return None
 
 
+def _few_sequences_reading(readings: dict[str, tuple[str, bytes]]) -> tuple[str, bytes, str] | None:
+    """(codec, bytes, decoded) of a whole text's reading of one or two sequences, where it
+    is sure.
+
+    Damage that leaves a word or two in a line ("ficheiro nĂ£o encontrado", "Â«%sÂ»") is
+    read whole as surely as longer damage, with the measured precision of whole readings
+    of that many sequences, where each sequence reads into what clean text holds there
+    (see _reads_into_place) and no other reading of the text does: a sequence or two
+    cannot tell codepages apart ("ÂĄ" is "¡" through ISO-8859-2 and "¥" through cp1250,
+    "Γ€ la" "À la" through cp1253 and "ä la" through ISO-8859-7, "┼¥" Esperanto "ŝ"
+    through cp437 and "ž" through cp852), and the character model prefers the commoner
+    letter. (A rival may read into a letter of a language the letter tables lack: it is
+    a rival all the same.) Each run must also be odd where it stands (see _read_whole).
+    Anything else is for the full evidence, which weighs the runs against clean text.
+    """
+    found: tuple[str, bytes, str] | None = None
+    for decoded, (name, data) in readings.items():
+        if _in_place(decoded, data, False):
+            if found is not None:
+                return None
+            found = (name, data, decoded)
+    if found is None or sequences_in(found[1]) >= WHOLE_WINDOW_MIN_SEQUENCES or not _in_place(found[2], found[1], True):
+        return None
+    return found
+
+
+def _in_place(decoded: str, data: bytes, written: bool) -> bool:
+    """Whether each sequence of `data` reads into what clean text holds there (see
+    _reads_into_place; `written`: as a letter some language writes, too)."""
+    at = 0
+    for sequence in ONE_SEQUENCE.finditer(data):
+        char = sequence.group().decode("utf-8")
+        at = decoded.find(char, at)
+        if not _reads_into_place(decoded, at, char, written):
+            return False
+        at += len(char)
+    return True
+
+
+# What a sequence may read into beside clean text, where it is no letter: punctuation, a
+# space (NBSP), a currency sign, a Latin-1 symbol ("©", "°") or "™"; and inside a word,
+# between two letters, only an apostrophe, a middle dot, a hyphen or NBSP.
+_PLACED_ALONE: Final = frozenset(("Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs", "Sc"))
+_INSIDE_A_WORD: Final = "’‘ʼ·‐‑\xa0"
+
+
+def _reads_into_place(decoded: str, at: int, char: str, written: bool = True) -> bool:
+    """Whether `char`, at `at` in the repaired text, is what clean text holds there.
+
+    A letter must be one some language writes (if `written`), of the script of the
+    nearest letters on either side (clean Vietnamese "Mon-đô-va" is "Mon-Г-va" through
+    cp852), and not a capital after a small letter ("kaŻmemoran" is "kaŝmemoran" read through ISO-8859-2
+    where cp1250 was right). Letters of three bytes and more are not taken alone: a CJK
+    or Yi letter is what many a pair of legacy letters reads into by chance ("Âèä",
+    Russian through cp1252, is "及" through mac-roman). Nor is a mark ("Ã©" is "̩"
+    through mac-roman), nor a symbol inside a word ("fi»ôier" is a layer short of
+    "fișier").
+    """
+    point = ord(char)
+    category = unicodedata.category(char)
+    before_char = decoded[at - 1 : at]
+    after_char = decoded[at + 1 : at + 2]
+    if category in _PLACED_ALONE or (category[0] == "S" and point < 0x100) or char == "™":
+        return char in _INSIDE_A_WORD or not (before_char.isalpha() and after_char.isalpha())
+    if category[0] != "L" or point >= 0x800 or (written and char not in language_letters()):
+        return False
+    if char.isupper() and before_char.islower():
+        return False
+    script = letter_script(char)
+    before = at - 1
+    while before >= 0 and not decoded[before].isalpha():
+        before -= 1
+    after = at + 1
+    while after < len(decoded) and not decoded[after].isalpha():
+        after += 1
+    return (before < 0 or letter_script(decoded[before]) == script) and (
+        after == len(decoded) or letter_script(decoded[after]) == script
+    )
+
+
 def _sure(read: _WholeReading | None, threshold: float) -> bool:
     """Whether a whole reading repairs all of its text (and its inner layers, all of theirs)."""
     if read is None:
@@ -514,10 +607,11 @@ def _sure_of_its_own(read: _WholeReading | None, threshold: float) -> bool:
 
 
 def _whole_window(
-    text: str, start: int, end: int, config: Config, layers: int
+    text: str, start: int, end: int, config: Config, layers: int, few: bool = False
 ) -> tuple[list[Finding], list[tuple[int, int]]] | None:
-    """Findings for text[start:end] read whole, and the spans left to the full evidence."""
-    read = _read_whole(text, start, end, config.codecs, layers, config.threshold)
+    """Findings for text[start:end] read whole, and the spans left to the full evidence
+    (`few`: see _read_whole)."""
+    read = _read_whole(text, start, end, config.codecs, layers, config.threshold, few)
     if read is None:
         return None
     chain = ("utf-8", read.codec)
@@ -540,7 +634,7 @@ def repair_whole_text(text: str, config: Config) -> str | None:
         return None
     if not may_hold_mojibake(text, config.codecs):
         return None
-    read = _read_whole(text, 0, len(text), config.codecs, config.max_layers, config.threshold)
+    read = _read_whole(text, 0, len(text), config.codecs, config.max_layers, config.threshold, True)
     if read is None or not _sure(read, config.threshold):
         return None
     innermost = read
@@ -558,7 +652,7 @@ def _detect_layer(text: str, config: Config, floor: float, layers: int) -> list[
     if len(text) <= WHOLE_TEXT_LIMIT:
         # A line damaged from end to end reads whole, in a few C-level conversions,
         # through all its layers: the next layer reads the same text whole again.
-        fast = _whole_window(text, 0, len(text), config, layers)
+        fast = _whole_window(text, 0, len(text), config, layers, True)
     windows: list[tuple[int, int]] = []
     if fast is None:
         windows = suspect_windows(text, config.codecs)

@@ -283,9 +283,10 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
     return rows
 
 
-def whole_window_confidence(sequences: int) -> float | None:
-    """Measured precision of a whole-window reading with this many sequences, if it is trusted."""
-    if sequences < WHOLE_WINDOW_MIN_SEQUENCES:
+def whole_window_confidence(sequences: int, fewest: int = WHOLE_WINDOW_MIN_SEQUENCES) -> float | None:
+    """Measured precision of a whole-window reading with this many sequences, if there are
+    enough (`fewest`) to trust it."""
+    if sequences < max(1, fewest):
         return None
     precision = _whole_window_precision()
     return precision[min(sequences, len(precision) - 1)]
