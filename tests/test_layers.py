@@ -90,6 +90,24 @@ def test_a_whole_text_of_one_or_two_sequences_is_read_whole_where_each_reads_int
         assert {f.confidence for f in detect(damaged)} == {read.certainty}
 
 
+def test_one_or_two_sequences_over_a_layer_are_read_whole_by_the_sure_layer_beneath() -> None:
+    # "Põlva" through koi8-r, then cp1253: the one reading of the text is mojibake itself
+    # ("Pц╣lva": a box-drawing sign inside a word), judged by the reading beneath it
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    for original, chain in [("Põlva", ("koi8-r", "cp1253")), ("Shilling kényan", ("mac-roman", "iso8859-1"))]:
+        damaged = damage_through(original, chain)
+        read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)
+        assert read is not None and read.codec == chain[1] and layers._sure(read, threshold)
+        assert read.inner is not None and read.inner.codec == chain[0] and read.inner.decoded == original
+        assert fix_text(damaged) == original
+        # with no layer to spare, no whole reading
+        assert layers._read_whole(damaged, 0, len(damaged), codecs, 1, threshold, True) is None
+    # nor over a layer that is not read whole and sure: "miÅ�a" (a byte lost beneath) is
+    # for the full evidence
+    lossy = "Usmerenje dugmeta miΓ\x85οΏ½a"
+    assert layers._read_whole(lossy, 0, len(lossy), codecs, 3, threshold, True) is None
+
+
 def test_one_or_two_sequences_are_not_read_whole_into_what_clean_text_does_not_hold_there() -> None:
     codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
     for text in [

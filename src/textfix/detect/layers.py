@@ -354,8 +354,16 @@ def _read_whole(
     readings = complete_readings(text[start:end], codecs)
     reading = _one_reading(readings, codecs) if enough else None
     few_only = reading is None or sequences_in(reading[1]) < WHOLE_WINDOW_MIN_SEQUENCES
+    # (the one reading of a layer over another is no text in place but mojibake itself:
+    # "PΡ†β•£lva" is "Pц╣lva" through cp1253, "Põlva" through koi8-r beneath; it is judged
+    # by the sure reading beneath)
+    over_a_layer = False
     if few_only:
         reading = _few_sequences_reading(readings) if few else None
+        if reading is None and few and layers > 1 and len(readings) == 1:
+            decoded, (name, data) = next(iter(readings.items()))
+            over_a_layer = sequences_in(data) < WHOLE_WINDOW_MIN_SEQUENCES
+            reading = (name, data, decoded) if over_a_layer else None
     if reading is None:
         return None
     name, data, decoded = reading
@@ -372,6 +380,8 @@ def _read_whole(
         if layers <= 1:
             return None
         inner = _read_whole(decoded, 0, len(decoded), codecs, layers - 1, threshold, few)
+        if over_a_layer and not _sure(inner, threshold):
+            return None
         # (a sure reading beneath with runs deferred to the full evidence vouches for this
         # layer all the same: the next layer's analysis reads those runs, and the whole
         # text is not scored sequence by sequence for a few of them)
@@ -382,7 +392,7 @@ def _read_whole(
             if inner is not None or complete_readings(decoded, codecs):
                 return None
             inner = None
-    elif _reads_whole_again(decoded, codecs):
+    elif over_a_layer or _reads_whole_again(decoded, codecs):
         # Clean-looking, yet one layer short ("ГЋВіГЋВ»" is Greek through cp1252, cp1251
         # and cp1252 again): the full evidence decides where the layers end.
         return None
