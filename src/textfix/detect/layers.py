@@ -362,14 +362,14 @@ def _read_whole(
         reading = _few_sequences_reading(readings) if few else None
         if reading is None and few and layers > 1 and len(readings) == 1:
             decoded, (name, data) = next(iter(readings.items()))
-            over_a_layer = sequences_in(data) < WHOLE_WINDOW_MIN_SEQUENCES
-            reading = (name, data, decoded) if over_a_layer else None
+            reading, over_a_layer = (name, data, decoded), True
     if reading is None:
         return None
     name, data, decoded = reading
     # too few sequences to be sure of: decided before the costlier tests of the layers
     if few_only:
-        certainty = whole_window_confidence(sequences_in(data), 1)
+        sequences = sequences_in(data)
+        certainty = whole_window_confidence(sequences, 1) if sequences < WHOLE_WINDOW_MIN_SEQUENCES else None
     else:
         certainty = _whole_reading_certainty(text[start:end], data)
     if certainty is None:
@@ -540,9 +540,8 @@ def _few_sequences_reading(readings: dict[str, tuple[str, bytes]]) -> tuple[str,
             if found is not None:
                 return None
             found = (name, data, decoded)
-    if found is None or sequences_in(found[1]) >= WHOLE_WINDOW_MIN_SEQUENCES or not _in_place(found[2], found[1], True):
-        return None
-    return found
+    # (_read_whole turns away a reading of three sequences or more here)
+    return found if found is not None and _in_place(found[2], found[1], True) else None
 
 
 def _in_place(decoded: str, data: bytes, written: bool) -> bool:
@@ -570,10 +569,10 @@ def _reads_into_place(decoded: str, at: int, char: str, written: bool = True) ->
 
     A letter must be one some language writes (if `written`), of the script of the
     nearest letters on either side (clean Vietnamese "Mon-đô-va" is "Mon-Г-va" through
-    cp852), and not a capital after a small letter ("kaŻmemoran" is "kaŝmemoran" read through ISO-8859-2
-    where cp1250 was right). Letters of three bytes and more are not taken alone: a CJK
-    or Yi letter is what many a pair of legacy letters reads into by chance ("Âèä",
-    Russian through cp1252, is "及" through mac-roman). Nor is a mark ("Ã©" is "̩"
+    cp852), and not a capital after a small letter ("kaŻmemoran" is "kaŝmemoran" read
+    through ISO-8859-2 where cp1250 was right). Letters of three bytes and more are not
+    taken alone: a CJK or Yi letter is what many a pair of legacy letters reads into by
+    chance ("Âèä", Russian through cp1252, is "及" through mac-roman). Nor is a mark ("Ã©" is "̩"
     through mac-roman), nor a symbol inside a word ("fi»ôier" is a layer short of
     "fișier").
     """
