@@ -120,14 +120,16 @@ def test_latin_pairs_that_clean_text_writes_are_no_sign(text: str, suspect: bool
     assert suspects.may_hold_mojibake(text, SINGLE_BYTE_CODECS) == suspect
 
 
+# Upper halves of the codepages mixed with letters, stand-ins and a mark: pairs of every kind.
+_MISREAD_LOOKING_TEXT = st.lists(
+    st.one_of(st.sampled_from(_UPPER_HALVES), st.sampled_from(list("aZ0 ?.%\ufffd\xa0éžжяΩ\u0651"))),
+    max_size=24,
+).map("".join)
+_CODEC_SETS = st.sampled_from([SINGLE_BYTE_CODECS, ("cp1252",), ("cp1251", "koi8-r"), ("cp874", "cp1256")])
+
+
 @settings(max_examples=2000, deadline=None)
-@given(
-    st.lists(
-        st.one_of(st.sampled_from(_UPPER_HALVES), st.sampled_from(list("aZ0 ?.%\ufffd\xa0éžжяΩ\u0651"))),
-        max_size=24,
-    ).map("".join),
-    st.sampled_from([SINGLE_BYTE_CODECS, ("cp1252",), ("cp1251", "koi8-r"), ("cp874", "cp1256")]),
-)
+@given(_MISREAD_LOOKING_TEXT, _CODEC_SETS)
 @example("voilÃ le", ("cp1252",))  # a lossy lead and a space, for "à"
 @example("caf\u0e23\u0e09", SINGLE_BYTE_CODECS)  # Thai glued to a Latin word
 @example("ข่าว เธชเธงเธฑ", ("cp874",))  # a letter run: Thai through cp874
@@ -144,10 +146,24 @@ def test_the_suspect_pattern_matches_only_where_a_pair_may_begin_it(text: str, c
 
 def _pairs_that_may_begin_it(text: str, codecs: tuple[str, ...]) -> list[int]:
     rules = suspects._pair_rules(codecs)
-    found = [suspects._next_pair(text, 0, rules)]
+    found = [suspects._next_pair(text, 0, len(text), rules)]
     while found[-1] >= 0:
-        found.append(suspects._next_pair(text, found[-1] + 1, rules))
+        found.append(suspects._next_pair(text, found[-1] + 1, len(text), rules))
     return found[:-1]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_MISREAD_LOOKING_TEXT, _CODEC_SETS, st.integers(0, 26), st.integers(0, 26))
+@example("xcafÃ©x", SINGLE_BYTE_CODECS, 4, 6)  # the pair alone, its word around it unseen
+@example("xcafÃ©x", SINGLE_BYTE_CODECS, 4, 5)  # half the pair
+@example("caf\u0e23\u0e09", SINGLE_BYTE_CODECS, 2, 5)  # Thai glued to the Latin letter before the bounds
+def test_suspect_within_bounds_is_the_pattern_searched_within_them(
+    text: str, codecs: tuple[str, ...], start: int, end: int
+) -> None:
+    # (compiled, suspect_within tries the pattern only where a pair may begin it, up to the end)
+    assert suspects.suspect_within(text, start, end, codecs) == (
+        suspect_pattern(codecs).search(text, start, end) is not None
+    )
 
 
 def test_clean_latin_text_holds_few_pairs_the_pattern_may_begin_with() -> None:

@@ -25,7 +25,7 @@ from textfix.detect.doublebyte import detect_double_byte
 from textfix.detect.legacy import all_explained, legacy_readings, may_hold_legacy_mojibake, non_ascii_covered
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in
-from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_pattern
+from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_within
 from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings, compose_findings, placed_spans
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import (
@@ -353,7 +353,8 @@ def _read_whole(
         return None
     readings = complete_readings(text[start:end], codecs)
     reading = _one_reading(readings, codecs) if enough else None
-    few_only = reading is None or sequences_in(reading[1]) < WHOLE_WINDOW_MIN_SEQUENCES
+    sequences = 0 if reading is None else sequences_in(reading[1])
+    few_only = sequences < WHOLE_WINDOW_MIN_SEQUENCES
     # (the one reading of a layer over another is no text in place but mojibake itself:
     # "PΡ†β•£lva" is "Pц╣lva" through cp1253, "Põlva" through koi8-r beneath; it is judged
     # by the sure reading beneath)
@@ -368,10 +369,11 @@ def _read_whole(
     name, data, decoded = reading
     # too few sequences to be sure of: decided before the costlier tests of the layers
     if few_only:
+        # (of the few-sequence reading, which may be another than the whole one counted above)
         sequences = sequences_in(data)
         certainty = whole_window_confidence(sequences, 1) if sequences < WHOLE_WINDOW_MIN_SEQUENCES else None
     else:
-        certainty = _whole_reading_certainty(text[start:end], data)
+        certainty = _whole_reading_certainty(text[start:end], data, sequences)
     if certainty is None:
         return None
     inner = None
@@ -396,7 +398,6 @@ def _read_whole(
         # Clean-looking, yet one layer short ("ГЋВіГЋВ»" is Greek through cp1252, cp1251
         # and cp1252 again): the full evidence decides where the layers end.
         return None
-    suspect = suspect_pattern(codecs)
     runs, deferred = [], []
     # (each run reads into no text if its letters are unwritten: the whole reading is
     # searched for those once, not run by run)
@@ -426,7 +427,7 @@ def _read_whole(
         ):
             return None
         around = (max(0, run_start - 1), min(len(text), run_end + 1))
-        if suspect.search(text, around[0], around[1]) is not None:
+        if suspect_within(text, around[0], around[1], codecs):
             runs.append((run_start, run_end))
         elif few_only:
             return None
@@ -496,15 +497,19 @@ def _reads_whole_again(text: str, codecs: tuple[str, ...]) -> bool:
     # shows such a pair, one search says so, without a conversion through each)
     if stage_zero(codecs).search(text) is None:
         return False
-    return any(_whole_reading_certainty(text, data) is not None for _, data in complete_readings(text, codecs).values())
+    return any(
+        _whole_reading_certainty(text, data, sequences_in(data)) is not None
+        for _, data in complete_readings(text, codecs).values()
+    )
 
 
-def _whole_reading_certainty(shown: str, data: bytes) -> float | None:
+def _whole_reading_certainty(shown: str, data: bytes, sequences: int) -> float | None:
     """How sure a whole reading of `shown` into these bytes (one a char) is, by how many
-    sequences agree on it, or None for too few. A sequence shown as letters may be clean
-    text, and repeated it proves no more: clean Vietnamese "đích đích đích" holds "đí"
-    thrice, which is "С" through cp852 ("Ð´" thrice, a letter and an accent, is "д")."""
-    certainty = whole_window_confidence(sequences_in(data))
+    sequences agree on it (`sequences`, as many as `data` holds), or None for too few. A
+    sequence shown as letters may be clean text, and repeated it proves no more: clean
+    Vietnamese "đích đích đích" holds "đí" thrice, which is "С" through cp852 ("Ð´"
+    thrice, a letter and an accent, is "д")."""
+    certainty = whole_window_confidence(sequences)
     if certainty is None:
         return None
     # (a second distinct sequence, or one not shown as letters, settles it: most texts

@@ -105,7 +105,9 @@ def _first_sequence_begins(text: str, codecs: tuple[str, ...]) -> int:
     lead byte and the character after it to a continuation byte (or has it stand in for one)."""
     for index in range(len(text)):
         if ord(text[index]) >= 0x80:
-            return paired(text, index, min(index + 2, len(text)), *role_masks(codecs))
+            # (the masks passed one by one: compiled, a starred call goes through a tuple)
+            leads, continuations = role_masks(codecs)
+            return paired(text, index, min(index + 2, len(text)), leads, continuations)
     return 0
 
 

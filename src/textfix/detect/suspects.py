@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 from functools import cache
 from typing import Final, NamedTuple
 
+from textfix.blocks import BLOCK_CHARS
 from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import class_body
 from textfix.memo import remembered
@@ -321,7 +322,25 @@ def cased_oddity_needs() -> tuple[Need, ...]:
     )
 
 
+# fix_text asks this of a damaged text twice, in its clean check and again before it
+# reads the text whole (tens of regex searches a line): the last answer is kept, for
+# the very same text and codecs (compared by identity; one entry, replaced whole, as
+# another thread may replace it), where the text is no longer than a block, which
+# fix_text reads whole (a longer one is not kept alive for it).
+_last_answer: Final[list[tuple[str, tuple[str, ...], bool]]] = [("", (), False)]
+
+
 def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
+    last_text, last_codecs, last = _last_answer[0]
+    if last_text is text and last_codecs is codecs:
+        return last
+    answer = _may_hold_mojibake(text, codecs)
+    if len(text) <= BLOCK_CHARS:
+        _last_answer[0] = (text, codecs, answer)
+    return answer
+
+
+def _may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
     if IS_ASCII(text):
         return False
     first = stage_zero(codecs).search(text)
@@ -337,7 +356,7 @@ def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
     # words, and the search tried the pattern's dozens of branches at each, a microsecond
     # a time. Text with many such pairs (Thai, Cyrillic) is searched after a few.
     rules = _pair_rules(codecs)
-    position = _next_pair(text, first.start(), rules)
+    position = _next_pair(text, first.start(), len(text), rules)
     tried = 0
     while position >= 0:
         if tried == _MATCHES_TRIED:
@@ -345,20 +364,38 @@ def may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
         if pattern.match(text, position) is not None:
             return True
         tried += 1
-        position = _next_pair(text, position + 1, rules)
+        position = _next_pair(text, position + 1, len(text), rules)
     return False
 
 
 _MATCHES_TRIED: Final = 4
 
 
-def _next_pair(text: str, start: i64, rules: _PairRules) -> i64:
-    """Where in text[start:] the first pair begins that a branch of suspect_pattern may
-    begin with (see _pair_rules), -1 if none does."""
+def suspect_within(text: str, start: int, end: int, codecs: tuple[str, ...]) -> bool:
+    """Whether suspect_pattern(codecs) matches within text[start:end] (as its search
+    with those bounds would find). Compiled, it is tried only where a pair may begin it,
+    as in may_hold_mojibake: a damaged text asks this of each of its runs."""
+    pattern = suspect_pattern(codecs)
+    if not COMPILED:
+        return pattern.search(text, start, end) is not None
+    rules = _pair_rules(codecs)
+    position = _next_pair(text, start, end, rules)
+    while position >= 0:
+        if pattern.match(text, position, end) is not None:
+            return True
+        position = _next_pair(text, position + 1, end, rules)
+    return False
+
+
+def _next_pair(text: str, start: i64, end: i64, rules: _PairRules) -> i64:
+    """Where in text[start:end] the first pair begins that a branch of suspect_pattern
+    may begin with (see _pair_rules), -1 if none does. (What lies around the pair counts
+    as far as the text goes.)"""
     leads, followers, latin = rules.leads, rules.followers, rules.latin_letters
     size: i64 = len(text)
+    last: i64 = min(end, size) - 1
     index: i64 = start
-    while index < size - 1:
+    while index < last:
         point: i64 = ord(text[index])
         if point < _BMP and leads[2 * point] | leads[2 * point + 1]:
             following: i64 = ord(text[index + 1])
