@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from textfix.blocks import blocks, one_line_block
+from textfix.blocks import BLOCK_CHARS, blocks, one_line_block
 from textfix.config import DEFAULT_CONFIG, Config
 from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
@@ -37,6 +37,11 @@ DEFAULT_LEGACY_PAIRS: Final = DEFAULT_CONFIG.effective_legacy_pairs
 # behind functools.cache: compiled, reading it is then no call through a Python object,
 # which cost a tenth of a microsecond a line.)
 _SCREEN: Final[list[Screen]] = []
+
+
+# A text read whole and the screen's answer for it (see screened_may_hold_mojibake; one
+# entry, replaced whole: a thread reads it at once, as another may replace it).
+_last_screened: Final[list[tuple[str, int]]] = [("", 0)]
 
 
 def screen() -> Screen:
@@ -75,7 +80,10 @@ class Checks:
     def searches(self, text: str) -> int:
         """The searches that may match in `text`: the screen's answer for the default
         configuration, compiled; all of them otherwise."""
-        return screen().may_match(text) if self.screened else EVERY_SEARCH
+        if not self.screened:
+            return EVERY_SEARCH
+        last_text, last_found = _last_screened[0]
+        return last_found if last_text is text else screen().may_match(text)
 
     def clean_alone(self, text: str, found: int) -> bool:
         """Whether `text`, read as a text of its own, certainly holds no mojibake, C1
@@ -132,6 +140,21 @@ SHORT_TEXT: Final = 256
 
 
 DEFAULT_CHECKS: Final = Checks(DEFAULT_CONFIG, DEFAULT_CONFIG.threshold)
+
+
+def screened_may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
+    """may_hold_mojibake(text, codecs), ruled out by the screen first where it can be
+    (the default codecs, compiled): a damaged text's repair is screened all the same."""
+    if codecs is DEFAULT_CHECKS.codecs and DEFAULT_CHECKS.screened:
+        found = DEFAULT_CHECKS.searches(text)
+        # (the repair that fix_text may answer with is screened again there: the answer
+        # is kept for it, as may_hold_mojibake keeps its own; not on the clean path,
+        # where the keeping cost more than it saved)
+        if len(text) <= BLOCK_CHARS:
+            _last_screened[0] = (text, found)
+        if found & MAY_HOLD_MOJIBAKE != MAY_HOLD_MOJIBAKE:
+            return False
+    return may_hold_mojibake(text, codecs)
 
 
 def checks(config: Config, floor: float) -> Checks:

@@ -18,7 +18,7 @@ from textfix.blocks import BLOCK_CHARS, blocks, one_line_block
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, read_alike, suspect_windows
-from textfix.detect.clean import checks
+from textfix.detect.clean import checks, screened_may_hold_mojibake
 from textfix.detect.controls import C1_RUN, LATIN1_CHAIN, cp1252_view
 from textfix.detect.controls import CONFIDENCE as C1_CONFIDENCE
 from textfix.detect.doublebyte import detect_double_byte
@@ -377,7 +377,7 @@ def _read_whole(
     if certainty is None:
         return None
     inner = None
-    looks_damaged = may_hold_mojibake(decoded, codecs)
+    looks_damaged = screened_may_hold_mojibake(decoded, codecs)
     if looks_damaged:
         if layers <= 1:
             return None
