@@ -9,7 +9,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.config import DEFAULT_CONFIG
 from textfix.detect import suspects
+from textfix.detect.clean import screened_may_hold_mojibake
 from textfix.detect.suspects import LOST_MARKS, SUSPECT_GOES_ON, suspect_pattern
 from textfix.model.charmodel import char_model
 
@@ -170,3 +172,12 @@ def test_clean_latin_text_holds_few_pairs_the_pattern_may_begin_with() -> None:
     text = "Perfil de aceleração utilizado para os painéis táteis ligados. O perfil pode ser definido"
     assert _pairs_that_may_begin_it(text, SINGLE_BYTE_CODECS) == []
     assert _pairs_that_may_begin_it("cafÃ© au lait", SINGLE_BYTE_CODECS) == [3]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_MISREAD_LOOKING_TEXT)
+@example("Ð¤Ð°Ð¹Ð»")  # Russian through cp1252
+@example("Файл")  # clean: the screen rules it out
+def test_the_screen_rules_out_only_what_may_hold_mojibake_does(text: str) -> None:
+    codecs = DEFAULT_CONFIG.codecs
+    assert screened_may_hold_mojibake(text, codecs) == suspects.may_hold_mojibake(text, codecs)
