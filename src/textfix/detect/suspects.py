@@ -348,24 +348,11 @@ def _may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
         return False
     if _IMPURE_CASED.search(text) is None and _CASED_ODDITY.search(text) is None:
         return False
-    pattern = suspect_pattern(codecs)
-    if not COMPILED:
-        return pattern.search(text, first.start()) is not None
-    # Compiled, the pattern is tried only where a pair may begin it (see _pair_rules):
+    # Compiled, the pattern is tried only where a pair may begin it (see suspect_within):
     # Latin text holds pairs of a lead and a continuation of some codepage in most of its
     # words, and the search tried the pattern's dozens of branches at each, a microsecond
-    # a time. Text with many such pairs (Thai, Cyrillic) is searched after a few.
-    rules = _pair_rules(codecs)
-    position = _next_pair(text, first.start(), len(text), rules)
-    tried = 0
-    while position >= 0:
-        if tried == _MATCHES_TRIED:
-            return pattern.search(text, position) is not None
-        if pattern.match(text, position) is not None:
-            return True
-        tried += 1
-        position = _next_pair(text, position + 1, len(text), rules)
-    return False
+    # a time.
+    return suspect_within(text, first.start(), len(text), codecs)
 
 
 _MATCHES_TRIED: Final = 4
@@ -380,9 +367,14 @@ def suspect_within(text: str, start: int, end: int, codecs: tuple[str, ...]) -> 
         return pattern.search(text, start, end) is not None
     rules = _pair_rules(codecs)
     position = _next_pair(text, start, end, rules)
+    tried = 0
     while position >= 0:
+        # (text with many such pairs, Thai or Cyrillic, is searched after a few)
+        if tried == _MATCHES_TRIED:
+            return pattern.search(text, position, end) is not None
         if pattern.match(text, position, end) is not None:
             return True
+        tried += 1
         position = _next_pair(text, position + 1, end, rules)
     return False
 
