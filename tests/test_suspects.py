@@ -168,6 +168,32 @@ def test_suspect_within_bounds_is_the_pattern_searched_within_them(
     )
 
 
+@settings(max_examples=2000, deadline=None)
+@given(_MISREAD_LOOKING_TEXT, _CODEC_SETS)
+@example("Ã©", ("cp1252",))  # a Latin letter and a symbol
+@example("ÃŸ", ("cp1252",))  # a pair of Latin letters clean text never writes
+@example("dÄŸer", ("cp1252",))  # "ğ" through cp1252
+@example("a ًںک€", ("cp1256",))  # a mark at the start of a word
+@example("aًںک€", ("cp1256",))  # not at the start of a word: the pattern decides
+@example("Ответ»", SINGLE_BYTE_CODECS)  # a letter before a quote: the pattern decides
+def test_a_pair_taken_alone_is_a_match_of_the_pattern(text: str, codecs: tuple[str, ...]) -> None:
+    # (compiled, suspect_within takes such a pair without trying the pattern)
+    pattern = suspect_pattern(codecs)
+    rules = suspects._pair_rules(codecs)
+    for position in _pairs_that_may_begin_it(text, codecs):
+        if suspects._begins_a_match(text, position, rules):
+            assert pattern.match(text, position, position + 2) is not None
+
+
+def test_most_damaged_text_is_settled_at_its_first_pair() -> None:
+    rules = suspects._pair_rules(SINGLE_BYTE_CODECS)
+    for damaged in ("cafÃ©", "ÃŸ", "Ð¤Ð°Ð¹Ð»", "РЅРµРґРѕРїСѓСЃС‚", "โ€”", "Γ€ la", "├ñ", "weiÃ\x9f"):
+        position = suspects._next_pair(damaged, 0, len(damaged), rules)
+        assert suspects._begins_a_match(damaged, position, rules), damaged
+    # a Cyrillic letter before a dash may be a word of its own: left to the pattern
+    assert not suspects._begins_a_match("Ответ—", 4, rules)
+
+
 def test_clean_latin_text_holds_few_pairs_the_pattern_may_begin_with() -> None:
     text = "Perfil de aceleração utilizado para os painéis táteis ligados. O perfil pode ser definido"
     assert _pairs_that_may_begin_it(text, SINGLE_BYTE_CODECS) == []

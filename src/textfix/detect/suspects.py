@@ -372,7 +372,7 @@ def suspect_within(text: str, start: int, end: int, codecs: tuple[str, ...]) -> 
         # (text with many such pairs, Thai or Cyrillic, is searched after a few)
         if tried == _MATCHES_TRIED:
             return pattern.search(text, position, end) is not None
-        if pattern.match(text, position, end) is not None:
+        if _begins_a_match(text, position, rules) or pattern.match(text, position, end) is not None:
             return True
         tried += 1
         position = _next_pair(text, position + 1, end, rules)
@@ -413,6 +413,23 @@ def _next_pair(text: str, start: i64, end: i64, rules: _PairRules) -> i64:
     return -1
 
 
+def _begins_a_match(text: str, index: i64, rules: _PairRules) -> bool:
+    """Whether the pair at `index` (one _next_pair found) is a match of suspect_pattern by
+    itself: the branches of most kinds look at nothing but the pair, and damaged text
+    is settled so at its first pair, without the pattern's dozens of branches."""
+    leads, followers = rules.leads, rules.followers
+    point: i64 = ord(text[index])
+    following: i64 = ord(text[index + 1])
+    kinds: i64 = (leads[2 * point] & followers[2 * following]) | (
+        leads[2 * point + 1] & followers[2 * following + 1]
+    ) << 8
+    return bool(
+        kinds & _PAIR_ALONE
+        or (kinds & _TWO_BYTE_LATIN and point << 16 | following in _unwritten_latin_pair_set(rules.codecs))
+        or (kinds & _MARK_FIRST and (index == 0 or ord(text[index - 1]) < 0x80))
+    )
+
+
 def _latin_letter(point: i64, latin_letters: bytes) -> bool:
     """Whether the code point is in SCRIPT_RANGES["latin"] (see _PairRules)."""
     return point < _BMP and latin_letters[point] == 1
@@ -431,6 +448,10 @@ _GLUED: Final = 1 << 4
 # The kind of a combining mark and what follows it: a branch begins with them only at the
 # start of a word, after ASCII or nothing (Thai writes its marks after letters).
 _MARK_FIRST: Final = 1 << 9
+# The kinds whose branches match the pair alone, whatever lies around it (see _pair_rules).
+_PAIR_ALONE: Final = 1 << 2 | 1 << 3 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8
+# Of the _PAGED kinds, two Latin letters: a match where clean text never writes the pair.
+_TWO_BYTE_LATIN: Final = 1 << 0
 
 
 class _PairRules(NamedTuple):
@@ -461,15 +482,18 @@ def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
     kinds: list[tuple[set[str], set[str]]] = [
         *paged_kinds,
         (classes.latin_leads, odd | (common & continuations) | set(LOST_MARKS)),
-        (foreign_leads, odd | classes.latin_continuations | (common & continuations)),
+        (foreign_leads, odd | classes.latin_continuations),
         (foreign_leads, foreign_continuations),  # _GLUED
         (classes.lower_leads, classes.upper_continuations),
         (symbol_leads - common, set(continuations)),
         (symbol_leads & common, odd | (set(SYMBOLS_AFTER_LETTER) & continuations)),
         (set(LOSSY_SPACE_LEADS), {" "}),
         (classes.marks, set(continuations)),  # _MARK_FIRST
+        # (a lone letter before a quote or dash: the branch looks behind it)
+        (foreign_leads, common & continuations),
     ]
-    # (two bytes a code point: the first eight kinds, then the rest)
+    # (two bytes a code point: the first eight kinds, then the rest; the branches of kinds
+    # 2, 3 and 5-8 look at the pair alone, _PAIR_ALONE)
     lead_bits = bytearray(2 * _BMP)
     follower_bits = bytearray(2 * _BMP)
     for kind, (kind_leads, kind_followers) in enumerate(kinds):
@@ -494,6 +518,21 @@ def _latin_sequence_pairs(codecs: tuple[str, ...]) -> list[list[tuple[set[str], 
         wider = {c for c in page.chars(0xE0, 0xF4) if _script(c) == "latin"}
         found.append([(two_bytes, latin_continuations), (wider, continuations)])
     return found
+
+
+@remembered
+def _unwritten_latin_pair_set(codecs: tuple[str, ...]) -> frozenset[int]:
+    """The pairs of the _TWO_BYTE_LATIN kind that a branch of _unwritten_latin_pairs
+    takes, lead << 16 | follower: one page's lead and continuation letters, a pair clean
+    text never writes."""
+    model = char_model()
+    return frozenset(
+        ord(lead) << 16 | ord(follower)
+        for page_kinds in _latin_sequence_pairs(codecs)
+        for lead in page_kinds[0][0]
+        for follower in page_kinds[0][1]
+        if not model.pair_count(lead, follower)
+    )
 
 
 @remembered
