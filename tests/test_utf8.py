@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textfix.utf8 import MULTIBYTE_RUN, MULTIBYTE_SEQUENCE, ONE_SEQUENCE
+from textfix.utf8 import MULTIBYTE_RUN, MULTIBYTE_SEQUENCE, ONE_SEQUENCE, next_ascii, next_beyond_ascii, sequence_end
 
 _BYTES = st.lists(st.sampled_from(list(range(0x70, 0x100))), max_size=14).map(bytes) | st.text(max_size=6).map(
     lambda text: text.encode("utf-8", "surrogatepass")
@@ -30,3 +30,21 @@ def test_text_beyond_ascii_is_one_run_of_its_sequences() -> None:
     data = "café — 😀".encode()
     assert [m.group().decode() for m in MULTIBYTE_RUN.finditer(data)] == ["é", "—", "😀"]
     assert MULTIBYTE_RUN.search(b"caf\xc3") is None
+
+
+@given(st.text(max_size=12))
+def test_a_walk_over_well_formed_utf8_finds_its_sequences_and_runs(text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    sequences, runs = [], []
+    start = next_beyond_ascii(data, 0)
+    while start >= 0:
+        end = sequence_end(data, start)
+        sequences.append((start, end))
+        start = next_beyond_ascii(data, end)
+    start = next_beyond_ascii(data, 0)
+    while start >= 0:
+        end = next_ascii(data, start)
+        runs.append((start, end))
+        start = next_beyond_ascii(data, end)
+    assert sequences == [m.span() for m in ONE_SEQUENCE.finditer(data)]
+    assert runs == [m.span() for m in re.finditer(rb"[\x80-\xff]+", data)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
+from textfix.native import i64
 from textfix.patterns import compiled
 
 # str.isascii called through its descriptor: a method call by name (text.isascii())
@@ -58,3 +59,35 @@ ONE_SEQUENCE: Final = compiled(
 # sequence. 0xFF never occurs in UTF-8, so it cannot be mistaken for a real byte there.
 LOST: Final = 0xFF
 LOSSY_SEQUENCE: Final = compiled(_sequence(rb"\xff"))
+
+
+# Byte by byte, in well-formed UTF-8 (a reading that decoded): compiled, a loop over a
+# line's bytes costs less than a regex search and its match objects, and a lead byte
+# tells its sequence's length.
+
+
+def next_beyond_ascii(data: bytes, start: i64) -> i64:
+    """Where the first byte beyond ASCII at or after `start` is, -1 if none: in
+    well-formed UTF-8 from a character's start, the lead byte of the next sequence."""
+    size: i64 = len(data)
+    index: i64 = start
+    while index < size:
+        if data[index] >= 0x80:
+            return index
+        index += 1
+    return -1
+
+
+def next_ascii(data: bytes, start: i64) -> i64:
+    """Where the first ASCII byte at or after `start` is, len(data) if none."""
+    size: i64 = len(data)
+    index: i64 = start
+    while index < size and data[index] >= 0x80:
+        index += 1
+    return index
+
+
+def sequence_end(data: bytes, lead: i64) -> i64:
+    """Where the well-formed sequence whose lead byte is at `lead` ends."""
+    byte: i64 = data[lead]
+    return lead + (2 if byte < 0xE0 else 3 if byte < 0xF0 else 4)

@@ -38,9 +38,10 @@ from textfix.model.evidence import (
     whole_window_confidence,
 )
 from textfix.model.letters import has_unwritten_letters, language_letters
+from textfix.native import i64
 from textfix.patterns import compiled
 from textfix.spans import gaps, union_of
-from textfix.utf8 import ONE_SEQUENCE
+from textfix.utf8 import next_ascii, next_beyond_ascii, sequence_end
 
 _PRIOR: Final = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
@@ -322,10 +323,6 @@ class _WholeReading(NamedTuple):
     damaged_beneath: bool  # whether that text, read by no inner reading, still looks damaged
 
 
-# In bytes that are UTF-8 from end to end, each run of non-ASCII bytes is a run of
-# whole sequences: found by one class, where MULTIBYTE_RUN tries its branches at every byte.
-_RUN_IN_UTF8: Final = compiled(rb"[\x80-\xff]+")
-
 # A sequence is two bytes or more, and every codepage gives a non-ASCII character a byte
 # beyond ASCII: a window with fewer non-ASCII characters than twice the sequences a
 # whole reading needs cannot have enough of them, whatever it reads as.
@@ -408,8 +405,9 @@ def _read_whole(
     read_beneath = set(inner.runs) if inner is not None else set()
     decoded_at = 0  # where the run begins in `decoded`
     read_up_to = 0  # the end of the last run, in `data`
-    for run in _RUN_IN_UTF8.finditer(data):
-        first, last = run.span()
+    first = next_beyond_ascii(data, 0)
+    while first >= 0:
+        last = next_ascii(data, first)
         run_start, run_end = start + first, start + last
         shown = text[run_start:run_end]
         decoded_run = data[first:last].decode("utf-8")
@@ -433,6 +431,7 @@ def _read_whole(
             return None
         else:
             deferred.append(around)
+        first = next_beyond_ascii(data, last)
     return _WholeReading(name, data, certainty, runs, deferred, inner, decoded, looks_damaged and inner is None)
 
 
@@ -514,14 +513,22 @@ def _whole_reading_certainty(shown: str, data: bytes, sequences: int) -> float |
         return None
     # (a second distinct sequence, or one not shown as letters, settles it: most texts
     # are settled by their first two)
-    first = None
-    for match in ONE_SEQUENCE.finditer(data):
-        sequence = match.group()
-        if first is None:
-            first = sequence
-        if sequence != first or not shown[match.start() : match.end()].isalpha():
+    first = next_beyond_ascii(data, 0)
+    first_end = sequence_end(data, first) if first >= 0 else 0
+    start = first
+    while start >= 0:
+        end = sequence_end(data, start)
+        if not _same_bytes(data, first, first_end, start, end) or not shown[start:end].isalpha():
             return certainty
+        start = next_beyond_ascii(data, end)
     return None
+
+
+def _same_bytes(data: bytes, start: i64, end: i64, other_start: i64, other_end: i64) -> bool:
+    """Whether data[start:end] == data[other_start:other_end], without making either."""
+    if end - start != other_end - other_start:
+        return False
+    return all(data[start + offset] == data[other_start + offset] for offset in range(end - start))
 
 
 def _few_sequences_reading(readings: dict[str, tuple[str, bytes]]) -> tuple[str, bytes, str] | None:
@@ -553,12 +560,15 @@ def _in_place(decoded: str, data: bytes, written: bool) -> bool:
     """Whether each sequence of `data` reads into what clean text holds there (see
     _reads_into_place; `written`: as a letter some language writes, too)."""
     at = 0
-    for sequence in ONE_SEQUENCE.finditer(data):
-        char = sequence.group().decode("utf-8")
+    start = next_beyond_ascii(data, 0)
+    while start >= 0:
+        end = sequence_end(data, start)
+        char = data[start:end].decode("utf-8")
         at = decoded.find(char, at)
         if not _reads_into_place(decoded, at, char, written):
             return False
         at += len(char)
+        start = next_beyond_ascii(data, end)
     return True
 
 
