@@ -94,10 +94,6 @@ class Codepage(NamedTuple):
         except UnicodeEncodeError:
             return None
 
-    def encode_marking(self, text: str) -> bytes:
-        """Bytes for `text`, with 0xFF (never valid in UTF-8) for each char the codepage lacks."""
-        return codecs.charmap_encode(text, INVALID_BYTE_HANDLER, self.charmap)[0]
-
     def decode(self, data: bytes) -> str:
         """The text of `data`, with U+FFFD for each byte the codepage leaves undefined."""
         return codecs.charmap_decode(data, "strict", _decoding_map(self.name))[0]
@@ -145,6 +141,13 @@ def _mark_invalid(error: UnicodeError) -> tuple[bytes, int]:
 
 
 codecs.register_error(INVALID_BYTE_HANDLER, _mark_invalid)
+
+
+# (a function, not a method of Codepage: compiled, a NamedTuple's method is called
+# through a bound method, which cost more than the conversion of a stretch)
+def encode_marking(page: Codepage, text: str) -> bytes:
+    """Bytes for `text`, with 0xFF (never valid in UTF-8) for each char the codepage lacks."""
+    return codecs.charmap_encode(text, INVALID_BYTE_HANDLER, page.charmap)[0]
 
 
 # Each of these is its own canonical name: naming one needs no lookup, which for the CJK

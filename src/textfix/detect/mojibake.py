@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
-from textfix.codecs import Codepage, codepage
+from textfix.codecs import Codepage, codepage, encode_marking
 from textfix.native import i64
 from textfix.utf8 import LOSSY_SEQUENCE, LOST, MULTIBYTE_RUN
 
@@ -151,7 +151,7 @@ _STAND_INS_TO_UNENCODABLE: Final = str.maketrans({char: "\uffff" for char in STA
 
 def _encode_stretch(page: Codepage, stretch: str) -> bytes:
     """The stretch's bytes, with LOST (0xFF) where a stand-in for a lost byte sits."""
-    return page.encode_marking(stretch.translate(_STAND_INS_TO_UNENCODABLE))
+    return encode_marking(page, stretch.translate(_STAND_INS_TO_UNENCODABLE))
 
 
 def _lossy_readings(

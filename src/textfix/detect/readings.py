@@ -7,10 +7,11 @@ common shape of damaged text, and needs none of the slower evidence.
 
 from __future__ import annotations
 
+from codecs import charmap_encode
 from functools import reduce
 from itertools import repeat
 from operator import and_
-from typing import Final
+from typing import Any, Final
 
 from textfix.codecs import codepage
 from textfix.detect.mojibake import STAND_INS
@@ -111,6 +112,11 @@ def _first_sequence_begins(text: str, codecs: tuple[str, ...]) -> int:
     return 0
 
 
+@remembered
+def _charmaps(codecs: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple(codepage(name).charmap for name in codecs)
+
+
 def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str, bytes]]:
     """decoded -> (first codec, bytes), for every codepage through which all of `text` is UTF-8."""
     mask = _encodable_by(text, codecs)
@@ -121,15 +127,16 @@ def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str
     # (the others would fail to decode, at the cost of an exception each).
     mask &= _first_sequence_begins(text, codecs)
     found: dict[str, tuple[str, bytes]] = {}
+    charmaps = _charmaps(codecs)
     for index, name in enumerate(codecs):
         if not mask >> index & 1:
             continue
-        data = codepage(name).encode(text)
-        if data is None:
-            continue
         try:
+            # (Codepage.encode, called straight: compiled, a call of a NamedTuple's
+            # method goes through a bound method, which cost more than the conversion)
+            data: bytes = charmap_encode(text, "strict", charmaps[index])[0]
             decoded = data.decode("utf-8")
-        except UnicodeDecodeError:
+        except (UnicodeEncodeError, UnicodeDecodeError):
             continue
         if decoded not in found:
             found[decoded] = (name, data)
