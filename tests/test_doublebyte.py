@@ -28,7 +28,6 @@ from textfix.detect.doublebyte import (
     _Offsets,
     _promising,
     _reading_chars,
-    _scanned_utf8_stretches,
     _utf8_reading_signs,
     candidates,
     considered,
@@ -47,7 +46,6 @@ from textfix.detect.sequences_in_a_row import (
     together,
 )
 from textfix.findings import apply_findings
-from textfix.utf8 import MULTIBYTE_RUN
 
 
 def wide_damage(text: str, codec: str) -> str:
@@ -547,10 +545,3 @@ def test_the_bound_holds_every_reading(text: str) -> None:
 def test_clean_cjk_glued_to_latin_is_settled_by_the_bound(text: str) -> None:
     assert _all_short_among_cjk(text, _promising(text, DOUBLE_BYTE_CODECS))
     assert not detect(text)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(_BYTES)
-@example(b"\xe4\xe4\xb8\xad\xc3\xa9a\xf0\x90\x80\x80")
-def test_the_stretches_of_utf8_are_those_the_regex_finds(data: bytes) -> None:
-    assert _scanned_utf8_stretches(data) == [match.span() for match in MULTIBYTE_RUN.finditer(data)]

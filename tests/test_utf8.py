@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from textfix.utf8 import MULTIBYTE_RUN, MULTIBYTE_SEQUENCE, ONE_SEQUENCE, next_ascii, next_beyond_ascii, sequence_end
+from textfix.utf8 import (
+    MULTIBYTE_RUN,
+    MULTIBYTE_SEQUENCE,
+    ONE_SEQUENCE,
+    next_ascii,
+    next_beyond_ascii,
+    scanned_utf8_stretches,
+    sequence_end,
+)
 
 _BYTES = st.lists(st.sampled_from(list(range(0x70, 0x100))), max_size=14).map(bytes) | st.text(max_size=6).map(
     lambda text: text.encode("utf-8", "surrogatepass")
@@ -48,3 +56,10 @@ def test_a_walk_over_well_formed_utf8_finds_its_sequences_and_runs(text: str) ->
         start = next_beyond_ascii(data, end)
     assert sequences == [m.span() for m in ONE_SEQUENCE.finditer(data)]
     assert runs == [m.span() for m in re.finditer(rb"[\x80-\xff]+", data)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_BYTES)
+@example(b"\xe4\xe4\xb8\xad\xc3\xa9a\xf0\x90\x80\x80")
+def test_the_stretches_of_utf8_are_those_the_regex_finds(data: bytes) -> None:
+    assert scanned_utf8_stretches(data) == [match.span() for match in MULTIBYTE_RUN.finditer(data)]

@@ -45,7 +45,7 @@ from textfix.native import i64
 from textfix.patterns import compiled
 from textfix.screen import COMPILED, class_points
 from textfix.spans import union_of
-from textfix.utf8 import MULTIBYTE_RUN
+from textfix.utf8 import MULTIBYTE_RUN, utf8_at, utf8_stretches
 
 # Assumed share of each among damage of this kind, as for the single-byte codepages.
 PRIOR_SHARE: Final = {
@@ -210,37 +210,6 @@ def _byte_offsets(length: int, ones: list[int], threes: list[int]) -> list[int]:
 # for such a word by _utf8_reading_signs.
 
 
-def _utf8_at(data: bytes, index: i64) -> tuple[i64, i64]:
-    """(code point, length) of the well-formed UTF-8 sequence at data[index], a lead byte
-    (0xC2-0xF4), or (-1, 1) if it starts none: as Python's decoder reads it, which takes
-    the same sequences (a continuation byte never starts one)."""
-    byte: i64 = data[index]
-    length: i64 = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
-    if index + length > len(data):
-        return -1, 1
-    second: i64 = data[index + 1]
-    low: i64 = 0x80
-    high: i64 = 0xBF
-    if byte == 0xE0:
-        low = 0xA0
-    elif byte == 0xED:
-        high = 0x9F
-    elif byte == 0xF0:
-        low = 0x90
-    elif byte == 0xF4:
-        high = 0x8F
-    if not low <= second <= high:
-        return -1, 1
-    point: i64 = byte & (0x1F if length == 2 else 0x0F if length == 3 else 0x07)
-    point = point << 6 | second & 0x3F
-    for offset in range(2, length):
-        following: i64 = data[index + offset]
-        if not 0x80 <= following <= 0xBF:
-            return -1, 1
-        point = point << 6 | following & 0x3F
-    return point, length
-
-
 def _ascii_letter(point: i64) -> bool:
     return 0x41 <= point <= 0x5A or 0x61 <= point <= 0x7A
 
@@ -272,7 +241,7 @@ def _utf8_reading_signs(data: bytes) -> i64:
         elif byte < 0xC2 or byte > 0xF4:
             point, length = -1, 1
         else:
-            point, length = _utf8_at(data, index)
+            point, length = utf8_at(data, index)
         if point >= 0xC0 and last >= 0xC0:
             if WIDE_FIRST <= last <= WIDE_LAST and WIDE_FIRST <= point <= WIDE_LAST:
                 return signs | _WORD
@@ -288,39 +257,6 @@ def _utf8_reading_signs(data: bytes) -> i64:
         before, last = last, point
         index += length
     return signs
-
-
-def _utf8_stretches(data: bytes) -> list[tuple[int, int]]:
-    """(start, end) of each stretch of well-formed UTF-8 beyond ASCII in the bytes, as
-    MULTIBYTE_RUN.finditer finds them. Compiled, by a scan of the bytes: the regex tries
-    its branches at every byte of CJK text, and took a sixth of a long CJK line's time.
-    (In plain Python the regex is the faster.)"""
-    if not COMPILED:
-        return [match.span() for match in MULTIBYTE_RUN.finditer(data)]
-    return _scanned_utf8_stretches(data)
-
-
-def _scanned_utf8_stretches(data: bytes) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    size: i64 = len(data)
-    index: i64 = 0
-    start: i64 = -1
-    while index < size:
-        byte: i64 = data[index]
-        point: i64 = -1
-        length: i64 = 1
-        if 0xC2 <= byte <= 0xF4:
-            point, length = _utf8_at(data, index)
-        if point >= 0x80:
-            if start < 0:
-                start = index
-        elif start >= 0:
-            found.append((start, index))
-            start = -1
-        index += length
-    if start >= 0:
-        found.append((start, size))
-    return found
 
 
 # What _reading_chars gives where a reading may be long
@@ -339,7 +275,7 @@ def _reading_chars(data: bytes) -> i64:
     """
     char_start: i64 = 0  # where a character begins, at or after the stretch's start
     total: i64 = 0
-    for start, end in _utf8_stretches(data):
+    for start, end in utf8_stretches(data):
         while char_start < start:
             char_start += 1 if data[char_start] < 0x80 else 2
         chars: i64 = (end - char_start) // 2
@@ -435,7 +371,7 @@ def _candidates(text: str, all_names: tuple[str, ...], names: tuple[str, ...]) -
         for name in names:
             data = run.encode(name, _UNENCODABLE)
             offsets: _Offsets | None = None
-            for start, end in _utf8_stretches(data):
+            for start, end in utf8_stretches(data):
                 offsets = offsets or _Offsets(run, _layout(name))
                 reading = _aligned_reading(run, name, data, start, end, offsets)
                 if reading is None:

@@ -16,7 +16,7 @@ from typing import Final, NamedTuple
 
 from textfix.codecs import Codepage, codepage, encode_marking
 from textfix.native import i64
-from textfix.utf8 import LOSSY_SEQUENCE, LOST, MULTIBYTE_RUN
+from textfix.utf8 import LOSSY_SEQUENCE, LOST, utf8_stretches
 
 STAND_INS: Final = " ?\ufffd"  # what a lost byte turns into: NBSP collapsed to space, or a replacement mark
 
@@ -211,8 +211,8 @@ def candidates_for(text: str, name: str, start: int = 0, end: int | None = None)
         data = _encode_stretch(scan.codepage, stretch)
         if LOST not in data:
             pieces = [
-                Candidate(offset + run.start(), offset + run.end(), name, run.group().decode("utf-8"), False)
-                for run in MULTIBYTE_RUN.finditer(data)
+                Candidate(offset + run_start, offset + run_end, name, data[run_start:run_end].decode("utf-8"), False)
+                for run_start, run_end in utf8_stretches(data)
             ]
         else:
             pieces = [
