@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.codecs import INVALID_BYTE_HANDLER, SINGLE_BYTE_CODECS, codepage, encode_marking
 from textfix.detect.candidates import distinct_candidates, read_alike
 from textfix.detect.charsets import char_class
 from textfix.detect.mojibake import SPACE_LEADS, STAND_INS, candidates_for, scanner, stretches
@@ -85,3 +86,17 @@ def test_the_codepages_paired_in_a_window_are_those_whose_scanner_finds_a_pair(d
     found = paired(text, start, end, leads, continuations)
     for index, name in enumerate(SINGLE_BYTE_CODECS):
         assert bool(found >> index & 1) == (_pair(name).search(text, start, end) is not None), name
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(st.sampled_from("".join(codepage("cp1251").chars(0x80, 0xFF)) + "ÿ˙ÃĂ a?\ufffd\uffff€я中"), max_size=12),
+    st.sampled_from(SINGLE_BYTE_CODECS),
+)
+@example("Ã\ufffdя ÿ", "cp1251")  # stand-ins, and the char cp1251 gives 0xFF
+@example("Î\ufffd?", "iso8859-7")  # a codepage that leaves 0xFF undefined
+def test_marking_encodes_marks_and_what_the_codepage_lacks_as_0xff(text: str, name: str) -> None:
+    # (what the error handler alone gives: marks made unencodable first)
+    unencodable = text.translate(str.maketrans(dict.fromkeys(STAND_INS, "\uffff")))
+    expected = codecs.charmap_encode(unencodable, INVALID_BYTE_HANDLER, codepage(name).charmap)[0]
+    assert encode_marking(codepage(name), text, STAND_INS) == expected

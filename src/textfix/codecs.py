@@ -128,8 +128,13 @@ def codepage(name: str) -> Codepage:
     shipped: dict[str, str] = table("codepages")
     canonical = name if name in shipped else codecs.lookup(name).name
     decoding = shipped.get(canonical) or sloppy_table(canonical)
-    charmap = codecs.charmap_build(decoding.replace(UNDEFINED, "\ufffe").replace("\ufffe", "\x00", 1))
-    return Codepage(canonical, decoding, charmap)
+    return Codepage(canonical, decoding, _charmap(decoding))
+
+
+def _charmap(decoding: str) -> Any:
+    """The C lookup table that encodes through a decoding table (byte 0 is NUL, which
+    the table writes as UNDEFINED)."""
+    return codecs.charmap_build(decoding.replace(UNDEFINED, "\ufffe").replace("\ufffe", "\x00", 1))
 
 
 INVALID_BYTE_HANDLER: Final = "textfix-invalid-byte"
@@ -145,9 +150,28 @@ codecs.register_error(INVALID_BYTE_HANDLER, _mark_invalid)
 
 # (a function, not a method of Codepage: compiled, a NamedTuple's method is called
 # through a bound method, which cost more than the conversion of a stretch)
-def encode_marking(page: Codepage, text: str) -> bytes:
-    """Bytes for `text`, with 0xFF (never valid in UTF-8) for each char the codepage lacks."""
-    return codecs.charmap_encode(text, INVALID_BYTE_HANDLER, page.charmap)[0]
+def encode_marking(page: Codepage, text: str, marks: str) -> bytes:
+    """Bytes for `text`, with 0xFF (never valid in UTF-8) for each of the chars `marks`
+    and each char the codepage lacks."""
+    translation, charmap = _marking(page.name, marks)
+    marked = text.translate(translation)
+    try:
+        return codecs.charmap_encode(marked, "strict", charmap)[0]
+    except UnicodeEncodeError:
+        return codecs.charmap_encode(marked, INVALID_BYTE_HANDLER, charmap)[0]
+
+
+@cache
+def _marking(name: str, marks: str) -> tuple[dict[int, str], Any]:
+    """What turns `marks` into a char that a charmap turns into 0xFF, and that charmap:
+    the codepage's char at 0xFF and its own charmap, or, where it leaves 0xFF undefined,
+    U+FFFF and a charmap that gives it 0xFF. Marks are usually in the text (stand-ins
+    for lost bytes), and each char the error handler marks costs an exception."""
+    page = codepage(name)
+    at_last_byte = page.decoding_table[0xFF]
+    if at_last_byte != UNDEFINED:
+        return str.maketrans(dict.fromkeys(marks, at_last_byte)), page.charmap
+    return str.maketrans(dict.fromkeys(marks, "\uffff")), _charmap(page.decoding_table[:0xFF] + "\uffff")
 
 
 # Each of these is its own canonical name: naming one needs no lookup, which for the CJK

@@ -146,12 +146,9 @@ def stretches(text: str, scan: _Scanner, start: int, end: int) -> list[tuple[int
     return found
 
 
-_STAND_INS_TO_UNENCODABLE: Final = str.maketrans({char: "\uffff" for char in STAND_INS})
-
-
 def _encode_stretch(page: Codepage, stretch: str) -> bytes:
     """The stretch's bytes, with LOST (0xFF) where a stand-in for a lost byte sits."""
-    return encode_marking(page, stretch.translate(_STAND_INS_TO_UNENCODABLE))
+    return encode_marking(page, stretch, STAND_INS)
 
 
 def _lossy_readings(
