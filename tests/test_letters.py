@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from textfix import fix_text
 from textfix.model.letters import has_unwritten_letters, non_ascii_letters, written_in
@@ -40,3 +44,11 @@ def test_korean_text_is_not_read_as_thai_into_letters_no_text_has() -> None:
     # EUC-KR read as cp1252: through cp874 it reads as "ลฐธฆ ฟภธฅยส"; a miss, not a false repair
     damaged = "Menu 키를 오른쪽 Ctrl 키로".encode("euc_kr").decode("cp1252")
     assert "ฅ" not in fix_text(damaged)
+
+
+_UNWRITTEN = re.compile("[\u0460-\u0481\u03e2-\u03ef\u03f3\u03f7-\u03fb\u07c0-\u07ff\u0e03\u0e05]")
+
+
+@given(st.text(st.characters(min_codepoint=0x3D0, max_codepoint=0xE10) | st.sampled_from("aé\u0e03\u0e05"), max_size=8))
+def test_unwritten_letters_are_those_of_the_ranges(text: str) -> None:
+    assert has_unwritten_letters(text) == (_UNWRITTEN.search(text) is not None)

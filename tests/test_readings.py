@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, UNDEFINED, codepage
-from textfix.detect.readings import _encodable_by, char_masks, complete_readings
+from textfix.detect.readings import _encodable_by, char_masks, complete_readings, sequences_in
+from textfix.utf8 import ONE_SEQUENCE
 
 # Characters of the codepages, mostly, with ASCII and a few no codepage has.
 _CODEPAGE_CHARS = "".join(sorted(set("".join(codepage(name).chars(0x80, 0xFF) for name in SINGLE_BYTE_CODECS))))
@@ -78,3 +79,9 @@ def test_the_complete_readings_are_every_reading(original: str, name: str, other
     # damaged text, which reads whole, and any other: none missed, none added
     text = codepage(name).decode(original.encode()) if damaged else other
     assert complete_readings(text, SINGLE_BYTE_CODECS) == _every_reading(text, SINGLE_BYTE_CODECS)
+
+
+@given(st.text(max_size=12))
+def test_the_sequences_of_utf8_are_counted_by_their_lead_bytes(text: str) -> None:
+    data = text.encode("utf-8")
+    assert sequences_in(data) == len(ONE_SEQUENCE.findall(data))
