@@ -53,7 +53,7 @@ def test_a_window_too_short_of_non_ascii_for_a_whole_reading_has_no_reading_with
     # _read_whole turns such a window away before reading it: each sequence takes two
     # non-ASCII characters or more, so none of its readings could be trusted whole
     codecs = DEFAULT_CONFIG.codecs
-    enough = layers._ENOUGH_FOR_A_WHOLE_READING.match(text) is not None
+    enough = layers._enough_for_a_whole_reading(text, 0, len(text))
     assert enough == (sum(not c.isascii() for c in text) >= 2 * layers.WHOLE_WINDOW_MIN_SEQUENCES)
     if not enough:
         for _, data in complete_readings(text, codecs).values():

@@ -39,7 +39,6 @@ from textfix.model.evidence import (
 )
 from textfix.model.letters import has_unwritten_letters, language_letters
 from textfix.native import i64
-from textfix.patterns import compiled
 from textfix.spans import gaps, union_of
 from textfix.utf8 import next_ascii, next_beyond_ascii, sequence_end
 
@@ -323,11 +322,18 @@ class _WholeReading(NamedTuple):
     damaged_beneath: bool  # whether that text, read by no inner reading, still looks damaged
 
 
-# A sequence is two bytes or more, and every codepage gives a non-ASCII character a byte
-# beyond ASCII: a window with fewer non-ASCII characters than twice the sequences a
-# whole reading needs cannot have enough of them, whatever it reads as.
-# (unrolled, possessive: the engine runs a repeated group slower)
-_ENOUGH_FOR_A_WHOLE_READING: Final = compiled("[\\x00-\\x7f]*+[^\\x00-\\x7f]" * (2 * WHOLE_WINDOW_MIN_SEQUENCES))
+def _enough_for_a_whole_reading(text: str, start: i64, end: i64) -> bool:
+    """Whether text[start:end] holds twice as many non-ASCII characters as the sequences
+    a whole reading needs: a sequence is two bytes or more, and every codepage gives a
+    non-ASCII character a byte beyond ASCII, so a window with fewer cannot have enough
+    of them, whatever it reads as. (Compiled, a loop: a regex match cost more.)"""
+    wanted: i64 = 2 * WHOLE_WINDOW_MIN_SEQUENCES
+    for index in range(start, min(end, len(text))):
+        if ord(text[index]) >= 0x80:
+            wanted -= 1
+            if wanted == 0:
+                return True
+    return False
 
 
 # fix_text reads a damaged text whole before the full analysis, which begins by reading
@@ -345,7 +351,7 @@ def _read_whole(
     With `few` (a whole text), one or two sequences are read too, on stricter terms
     (see _few_sequences_reading).
     """
-    enough = _ENOUGH_FOR_A_WHOLE_READING.match(text, start, end) is not None
+    enough = _enough_for_a_whole_reading(text, start, end)
     if not (enough or few):
         return None
     readings = complete_readings(text[start:end], codecs)
