@@ -13,7 +13,7 @@ from settings import Settings
 from textsets import Chain, Corpus, damage_losslessly, test_half_pool
 
 import textfix
-from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, codepage
+from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, codepage, encode
 from textfix.languages import LANGUAGES, base_language
 
 LEGACY_GROUP = "legacy codepages, no hint"
@@ -194,7 +194,7 @@ def beneath_utf8_cases(legacy: Sequence[tuple[str, str]], count: int) -> list[tu
     cases = []
     for text, misread in legacy:
         damaged = codepage("cp1252").decode(misread.encode("utf-8"))
-        if codepage("cp1252").encode(damaged) is not None:  # (no undefined byte in the way)
+        if encode(codepage("cp1252"), damaged) is not None:  # (no undefined byte in the way)
             cases.append((text, damaged))
             if len(cases) == count:
                 break

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from corpora import gettext_strings, half_of
 
-from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.codecs import SINGLE_BYTE_CODECS, codepage, encode
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_FILE = ROOT / "tests" / "data" / "000_2a10f8a404692c78.txt"
@@ -109,7 +109,7 @@ def damage_losslessly(text: str, chain: Chain) -> str | None:
         page = codepage(name)
         data = current.encode("utf-8", "surrogatepass")
         damaged = page.decode(data)
-        if page.encode(damaged) != data:
+        if encode(page, damaged) != data:
             return None
         current = damaged
     return None if current == text else current

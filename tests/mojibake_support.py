@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from textfix import Finding
-from textfix.codecs import SINGLE_BYTE_CODECS, codepage
+from textfix.codecs import SINGLE_BYTE_CODECS, codepage, encode
 
 LOCALE_DIR = Path("/usr/share/locale")
 STAND_INS = " ?\ufffd"  # what a lost byte may have become in lossy mojibake
@@ -46,7 +46,7 @@ def _encoded(text: str, encoding: str) -> bytes:
     """Strictly, except that a single-byte codepage's undefined bytes are the C1 controls of
     the same value, as in the damage textfix models (and browsers make)."""
     if encoding in SINGLE_BYTE_CODECS:
-        data = codepage(encoding).encode(text)
+        data = encode(codepage(encoding), text)
         if data is None:
             raise UnicodeEncodeError(encoding, text, 0, len(text), "not in the sloppy codepage")
         return data

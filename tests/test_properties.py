@@ -23,7 +23,7 @@ from mojibake_support import chain_explains, damage_through, language_words
 
 import textfix
 from textfix import Config, Plan, apply_plan, detect, fix_and_explain, fix_text
-from textfix.codecs import LEGACY_PAIRS, SINGLE_BYTE_CODECS, codepage
+from textfix.codecs import LEGACY_PAIRS, SINGLE_BYTE_CODECS, codepage, encode
 from textfix.findings import apply_findings
 
 THRESHOLD = Config().threshold
@@ -85,7 +85,7 @@ def _readings(word: str) -> set[str]:
     """Every text that some supported codepage reads `word` back to, as complete UTF-8."""
     found = set()
     for name in SINGLE_BYTE_CODECS:
-        data = codepage(name).encode(word)
+        data = encode(codepage(name), word)
         if data is None:
             continue
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textfix.codecs import SINGLE_BYTE_CODECS, UNDEFINED, codepage
+from textfix.codecs import SINGLE_BYTE_CODECS, UNDEFINED, codepage, encode
 from textfix.detect.readings import _encodable_by, char_masks, complete_readings, sequences_in
 from textfix.utf8 import ONE_SEQUENCE
 
@@ -32,7 +32,7 @@ def test_the_codepages_that_encode_a_text_are_those_that_have_each_of_its_charac
 @given(_TEXT)
 def test_a_complete_reading_is_the_text_encoded_through_its_codepage_and_decoded_as_utf8(text: str) -> None:
     for decoded, (name, data) in complete_readings(text, SINGLE_BYTE_CODECS).items():
-        assert codepage(name).encode(text) == data
+        assert encode(codepage(name), text) == data
         assert data.decode("utf-8") == decoded
 
 
@@ -60,7 +60,7 @@ def _every_reading(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str, b
     if text.isascii():
         return found
     for name in codecs:
-        data = codepage(name).encode(text)
+        data = encode(codepage(name), text)
         if data is None:
             continue
         try:

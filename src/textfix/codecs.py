@@ -87,13 +87,6 @@ class Codepage(NamedTuple):
     decoding_table: str  # 256 chars, UNDEFINED where the byte is unmapped
     charmap: Any  # the inverse, as a C lookup table (codecs.charmap_build; its type is not exported)
 
-    def encode(self, text: str) -> bytes | None:
-        """Bytes for `text` if every char maps to a byte of the codepage."""
-        try:
-            return codecs.charmap_encode(text, "strict", self.charmap)[0]
-        except UnicodeEncodeError:
-            return None
-
     def decode(self, data: bytes) -> str:
         """The text of `data`, with U+FFFD for each byte the codepage leaves undefined."""
         return codecs.charmap_decode(data, "strict", _decoding_map(self.name))[0]
@@ -148,8 +141,16 @@ def _mark_invalid(error: UnicodeError) -> tuple[bytes, int]:
 codecs.register_error(INVALID_BYTE_HANDLER, _mark_invalid)
 
 
-# (a function, not a method of Codepage: compiled, a NamedTuple's method is called
-# through a bound method, which cost more than the conversion of a stretch)
+# (functions, not methods of Codepage: compiled, a NamedTuple's method is called through
+# a bound method, which cost more than converting a line)
+def encode(page: Codepage, text: str) -> bytes | None:
+    """Bytes for `text` if every char maps to a byte of the codepage."""
+    try:
+        return codecs.charmap_encode(text, "strict", page.charmap)[0]
+    except UnicodeEncodeError:
+        return None
+
+
 def encode_marking(page: Codepage, text: str, marks: str) -> bytes:
     """Bytes for `text`, with 0xFF (never valid in UTF-8) for each of the chars `marks`
     and each char the codepage lacks."""

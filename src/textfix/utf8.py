@@ -99,7 +99,7 @@ def utf8_at(data: bytes, index: i64) -> tuple[i64, i64]:
     (0xC2-0xF4), or (-1, 1) if it starts none: as Python's decoder reads it, which takes
     the same sequences (a continuation byte never starts one)."""
     byte: i64 = data[index]
-    length: i64 = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+    length: i64 = sequence_end(data, index) - index
     if index + length > len(data):
         return -1, 1
     second: i64 = data[index + 1]

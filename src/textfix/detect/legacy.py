@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
-from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage
+from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage, encode
 from textfix.config import Config
 from textfix.findings import Finding, apply_findings
 from textfix.languages import alphabet
@@ -735,7 +735,7 @@ _UNDEFINED: Final = compiled("[\x80-\x9f\ufffd]")  # what codepage() decodes und
 
 def reread(word: str, original: str, shown_as: str) -> str | None:
     """`word` as the text it was in `original` before it was read with `shown_as`, if it decodes."""
-    data = codepage(shown_as).encode(word)
+    data = encode(codepage(shown_as), word)
     if data is None:
         return None
     if original in _MULTI_BYTE:
@@ -805,7 +805,7 @@ def _pairs_to_read(
     kept = []
     for shown_as in dict.fromkeys(shown for _, shown in pairs):
         view = _looks_misread(shown_as)
-        if not view.found(text) or codepage(shown_as).encode(text) is None:
+        if not view.found(text) or encode(codepage(shown_as), text) is None:
             continue
         # (a word met again between the same spaces reads the same: weighed once)
         flagged: dict[tuple[str, str, str], tuple[int, int]] = {}
@@ -1584,7 +1584,7 @@ def _read_whole(text: str, pairs: tuple[tuple[str, str], ...], explained: Spans,
     for start, end in _each_word(text):
         if _JOINED_DRAWING.search(text, start, end) is not None or non_ascii_covered(text, start, end, explained):
             continue
-        data = shown.encode(text[start:end])
+        data = encode(shown, text[start:end])
         if data is None:
             return []
         words.append((start, end, data))

@@ -7,13 +7,12 @@ common shape of damaged text, and needs none of the slower evidence.
 
 from __future__ import annotations
 
-from codecs import charmap_encode
 from functools import reduce
 from itertools import repeat
 from operator import and_
-from typing import Any, Final
+from typing import Final
 
-from textfix.codecs import codepage
+from textfix.codecs import Codepage, codepage, encode
 from textfix.detect.mojibake import STAND_INS
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.memo import remembered
@@ -113,8 +112,8 @@ def _first_sequence_begins(text: str, codecs: tuple[str, ...]) -> int:
 
 
 @remembered
-def _charmaps(codecs: tuple[str, ...]) -> tuple[Any, ...]:
-    return tuple(codepage(name).charmap for name in codecs)
+def _codepages(codecs: tuple[str, ...]) -> tuple[Codepage, ...]:
+    return tuple(map(codepage, codecs))
 
 
 def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str, bytes]]:
@@ -127,16 +126,16 @@ def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str
     # (the others would fail to decode, at the cost of an exception each).
     mask &= _first_sequence_begins(text, codecs)
     found: dict[str, tuple[str, bytes]] = {}
-    charmaps = _charmaps(codecs)
+    pages = _codepages(codecs)
     for index, name in enumerate(codecs):
         if not mask >> index & 1:
             continue
+        data = encode(pages[index], text)
+        if data is None:
+            continue
         try:
-            # (Codepage.encode, called straight: compiled, a call of a NamedTuple's
-            # method goes through a bound method, which cost more than the conversion)
-            data: bytes = charmap_encode(text, "strict", charmaps[index])[0]
             decoded = data.decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
+        except UnicodeDecodeError:
             continue
         if decoded not in found:
             found[decoded] = (name, data)

@@ -389,7 +389,7 @@ def _next_pair(text: str, start: i64, end: i64, rules: _PairRules) -> i64:
     """Where in text[start:end] the first pair begins that a branch of suspect_pattern
     may begin with (see _pair_rules), -1 if none does. (What lies around the pair counts
     as far as the text goes.)"""
-    leads, followers, latin = rules.leads, rules.followers, rules.latin_letters
+    leads, latin = rules.leads, rules.latin_letters
     size: i64 = len(text)
     last: i64 = min(end, size) - 1
     index: i64 = start
@@ -398,9 +398,7 @@ def _next_pair(text: str, start: i64, end: i64, rules: _PairRules) -> i64:
         if point < _BMP and leads[2 * point] | leads[2 * point + 1]:
             following: i64 = ord(text[index + 1])
             if following < _BMP:
-                kinds: i64 = (leads[2 * point] & followers[2 * following]) | (
-                    leads[2 * point + 1] & followers[2 * following + 1]
-                ) << 8
+                kinds = _pair_kinds(rules, point, following)
                 if (
                     kinds & ~(_PAGED | _GLUED | _MARK_FIRST)
                     or (kinds & _PAGED and point << 16 | following in _paged_pairs(rules.codecs))
@@ -423,17 +421,20 @@ def _begins_a_match(text: str, index: i64, rules: _PairRules) -> bool:
     """Whether the pair at `index` (one _next_pair found) is a match of suspect_pattern by
     itself: the branches of most kinds look at nothing but the pair, and damaged text
     is settled so at its first pair, without the pattern's dozens of branches."""
-    leads, followers = rules.leads, rules.followers
     point: i64 = ord(text[index])
     following: i64 = ord(text[index + 1])
-    kinds: i64 = (leads[2 * point] & followers[2 * following]) | (
-        leads[2 * point + 1] & followers[2 * following + 1]
-    ) << 8
+    kinds = _pair_kinds(rules, point, following)
     return bool(
         kinds & _PAIR_ALONE
         or (kinds & _TWO_BYTE_LATIN and point << 16 | following in _unwritten_latin_pair_set(rules.codecs))
         or (kinds & _MARK_FIRST and (index == 0 or ord(text[index - 1]) < 0x80))
     )
+
+
+def _pair_kinds(rules: _PairRules, point: i64, following: i64) -> i64:
+    """The kinds of pair (see _pair_rules) a lead and a follower, both in the BMP, make."""
+    leads, followers = rules.leads, rules.followers
+    return (leads[2 * point] & followers[2 * following]) | (leads[2 * point + 1] & followers[2 * following + 1]) << 8
 
 
 def _latin_letter(point: i64, latin_letters: bytes) -> bool:
