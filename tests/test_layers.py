@@ -43,6 +43,20 @@ def test_the_scorings_kept_are_those_of_one_call() -> None:
     assert not any(seen[0] == sparse for seen in layers._scored)
 
 
+def test_a_later_call_of_one_repair_keeps_the_scorings() -> None:
+    # (a repair's later round reads again the text its first round peeled a layer of:
+    # the same layers are taken as scored, not scored again)
+    sparse = "Dأ©finit des variables locales à la fonction."
+    first = detect_mojibake(sparse, DEFAULT_CONFIG)
+    kept = list(layers._scored)
+    assert kept
+    assert detect_mojibake(sparse, DEFAULT_CONFIG, keep_scorings=True) == first
+    assert len(layers._scored) == len(kept) and all(a is b for a, b in zip(layers._scored, kept))
+    # a call of its own scores them again
+    assert detect_mojibake(sparse, DEFAULT_CONFIG) == first
+    assert not any(a is b for a, b in zip(layers._scored, kept))
+
+
 # Characters that UTF-8 read through the codepages shows, and ASCII between them.
 _SHOWN = "ÃÂâ€™©¤Ð°Ñ\x81ÎÏ╨╧ΓΘσ€ЮЁдабвใยเ ab"
 

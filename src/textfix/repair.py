@@ -91,10 +91,10 @@ DAMAGE_ROUNDS: Final = 4
 
 
 def _run_step(
-    step: str, text: str, config: Config, blocks_read: dict[str, list[Finding]] | None = None
+    step: str, text: str, config: Config, blocks_read: dict[str, list[Finding]] | None = None, later_round: bool = False
 ) -> tuple[Finding, ...]:
     if step == "mojibake":
-        return tuple(detect_mojibake(text, config, blocks_read=blocks_read))
+        return tuple(detect_mojibake(text, config, blocks_read=blocks_read, keep_scorings=later_round))
     if step == "c1_controls":
         return tuple(f for f in detect_c1_controls(text) if f.confidence >= config.threshold)
     if step == "normalization":
@@ -122,7 +122,7 @@ def damage_rounds(text: str, config: Config) -> tuple[str, list[PlanStep]]:
                     continue
                 edits = tuple(
                     e
-                    for e in _run_step(step, text, config, blocks_read)
+                    for e in _run_step(step, text, config, blocks_read, later_round=True)
                     if not any(e.start < end and start < e.end for start, end in repaired)
                 )
             else:
@@ -185,7 +185,7 @@ def damage_findings(text: str, config: Config, min_confidence: float | None) -> 
     if config.mojibake and min_confidence is not None and min_confidence < config.threshold:
         doubtful = [
             f
-            for f in detect_mojibake(text, config, min_confidence)
+            for f in detect_mojibake(text, config, min_confidence, keep_scorings=True)
             if f.confidence < config.threshold and not any(f.start < g.end and g.start < f.end for g in findings)
         ]
         findings = sorted(findings + doubtful, key=lambda f: f.start)

@@ -94,9 +94,10 @@ def _a_mark_of_another_script(text: str, start: int, replacement: str) -> bool:
 
 # The pipeline scores some layers twice: _explaining and _read_layers read the same
 # repaired text one layer down, _read_better_as_utf8 reads the surface again at the
-# reporting floor. The scoring is most of the cost of a layer, and the same each time:
-# the last few of one detect_mojibake call are kept (as a list replaced whole: another
-# thread may read it meanwhile).
+# reporting floor; a repair's later round reads again the text its first round peeled a
+# layer of. The scoring is most of the cost of a layer, and the same each time: the last
+# few of one detect_mojibake call, or of the calls of one repair, are kept (as a list
+# replaced whole: another thread may read it meanwhile).
 _SCORED_KEPT: Final = 4
 _scored: list[tuple[str, tuple[str, ...], list[tuple[int, int]], int, list[Finding], list[_Scored]]] = []
 
@@ -900,7 +901,11 @@ def _within_one_layer(finding: Finding, spans: tuple[list[int], list[int]]) -> b
 
 
 def detect_mojibake(
-    text: str, config: Config, min_confidence: float | None = None, blocks_read: dict[str, list[Finding]] | None = None
+    text: str,
+    config: Config,
+    min_confidence: float | None = None,
+    blocks_read: dict[str, list[Finding]] | None = None,
+    keep_scorings: bool = False,
 ) -> list[Finding]:
     """Mojibake findings in `text` with confidence >= min_confidence (default: the threshold).
 
@@ -909,8 +914,13 @@ def detect_mojibake(
     (see clean.Checks.needs_reading).
     `blocks_read` keeps the findings of each block read with the same settings before,
     by its text: a block of long text that a repair elsewhere left as it was is not
-    read again.
+    read again. With `keep_scorings` (a later call of one repair) the layers the last
+    call scored are not scored again.
     """
+    # (else the scorings kept are this call's: a text read again is scored again, as it
+    # was before they were kept, and timing repeated calls measures what one call costs)
+    if not keep_scorings:
+        _scored[:] = []
     if one_line_block(text):
         return _detect_in(text, config, min_confidence)
     cheap = checks(config, config.threshold if min_confidence is None else min_confidence)
@@ -934,9 +944,6 @@ def _detect_in(text: str, config: Config, min_confidence: float | None) -> list[
     as Latin-1 rather than cp1252: it is also read as the cp1252 it shows (see
     _read_through_latin1).
     """
-    # (the scorings kept are this call's: a text read again is scored again, as it was
-    # before they were kept, and timing repeated calls measures what one call costs)
-    _scored[:] = []
     found = _read_layers(text, config, min_confidence)
     if C1_RUN.search(text) is None:
         return found
