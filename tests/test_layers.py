@@ -179,12 +179,13 @@ def test_a_whole_reading_with_a_run_into_letters_no_text_has_is_no_whole_reading
 
 
 def test_a_layer_is_read_whole_over_a_sure_layer_beneath_that_leaves_a_run_to_the_full_evidence() -> None:
-    # The lone "и" reads as "ΠΈ" through ISO-8859-7, a run with no odd pair of its own: the
-    # layer beneath is sure of every other run and leaves that one to the full evidence,
-    # and the outer Latin-1 layer is read whole all the same (not scored sequence by
-    # sequence over the whole text).
+    # The lone "и" reads as "ΠΈ" through ISO-8859-7, a run with no odd pair of its own,
+    # and between two Latin words no letter of the script beside it: the layer beneath is
+    # sure of every other run and leaves that one to the full evidence, and the outer
+    # Latin-1 layer is read whole all the same (not scored sequence by sequence over the
+    # whole text).
     codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
-    original = "Преводите, коментарите, извлечените коментари и местоположението във файла"
+    original = "Преводите, коментарите, извлечените коментари, PO и POT във файла"
     damaged = damage_through(original, ("iso8859-7", "iso8859-1"))
     read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold)
     assert read is not None and read.codec == "iso8859-1" and not read.deferred
@@ -258,3 +259,28 @@ def test_utf8_readings_over_legacy_text_beneath_are_a_layer_not_a_rival_story() 
     # readings are no chance characters: see layers._chance_characters)
     text = "%u OID large objectÂ¸Â¦ ÂºÂ¹Â¿Ã¸Ã\x81ÃŸ"
     assert fix_text(text) == "%u OID large object를 복원중"
+
+
+def test_a_run_without_an_odd_pair_of_its_own_is_read_where_it_reads_into_place() -> None:
+    # A short word of damaged Cyrillic ("РІ" is "в" through cp1251) shows no odd pair of
+    # its own; in a sure whole reading it is read with the rest where it reads into a
+    # letter of the script beside it (on one side: "%ld в"), and the text is settled
+    # without the full evidence
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    for original, name in [
+        ("%pB: недопустимый символьный индекс %ld в перемещениях", "cp1251"),
+        ("%s: не вдалося розібрати неповне посилання %s.", "cp874"),
+        ("Укажите код разблокировки (PUK) для создания нового", "cp1251"),
+        ("направи съответно и чрез командите", "iso8859-7"),
+    ]:
+        damaged = damage(original, name)
+        read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)
+        assert read is not None and read.deferred == []
+        assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) == original == fix_text(damaged)
+    # Clean Thai between damaged words ("แจก" is "ᨡ", a Tai Tham letter, as UTF-8 through
+    # cp874) is still left to the full evidence, which keeps it
+    text = damage("ร้านค้า", "cp874") + " แจก " + damage("ของขวัญฟรี", "cp874")
+    read = layers._read_whole(text, 0, len(text), codecs, 3, threshold, True)
+    assert read is not None and [text[start:end] for start, end in read.deferred] == [" แจก "]
+    assert layers.repair_whole_text(text, DEFAULT_CONFIG) is None
+    assert fix_text(text) == "ร้านค้า แจก ของขวัญฟรี"

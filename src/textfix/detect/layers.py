@@ -420,6 +420,7 @@ def _read_whole(
         decoded_run = data[first:last].decode("utf-8")
         decoded_at += first - read_up_to
         read_up_to = last
+        run_at = decoded_at
         beneath = (decoded_at, decoded_at + len(decoded_run)) in read_beneath
         decoded_at += len(decoded_run)
         if _a_break_inside_a_word(text, run_start, run_end, decoded_run) or (
@@ -436,10 +437,18 @@ def _read_whole(
             runs.append((run_start, run_end))
         elif few_only:
             return None
+        elif not beneath and _each_in_place(decoded, run_at, decoded_run):
+            runs.append((run_start, run_end))
         else:
             deferred.append(around)
         first = next_beyond_ascii(data, last)
     return _WholeReading(name, data, certainty, runs, deferred, inner, decoded, looks_damaged and inner is None)
+
+
+def _each_in_place(decoded: str, at: int, run: str) -> bool:
+    """Whether each character of a run, at `at` in the text it reads into, is what clean
+    text holds there (see _reads_into_place)."""
+    return all(_reads_into_place(decoded, at + offset, char, one_side=True) for offset, char in enumerate(run))
 
 
 def _language_letters_only(chars: str) -> bool:
@@ -586,7 +595,7 @@ _PLACED_ALONE: Final = frozenset(("Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs"
 _INSIDE_A_WORD: Final = "’‘ʼ·‐‑\xa0"
 
 
-def _reads_into_place(decoded: str, at: int, char: str, written: bool = True) -> bool:
+def _reads_into_place(decoded: str, at: int, char: str, written: bool = True, one_side: bool = False) -> bool:
     """Whether `char`, at `at` in the repaired text, is what clean text holds there.
 
     A letter must be one some language writes (if `written`), of the script of the
@@ -596,7 +605,7 @@ def _reads_into_place(decoded: str, at: int, char: str, written: bool = True) ->
     taken alone: a CJK or Yi letter is what many a pair of legacy letters reads into by
     chance ("Âèä", Russian through cp1252, is "及" through mac-roman). Nor is a mark ("Ã©" is "̩"
     through mac-roman), nor a symbol inside a word ("fi»ôier" is a layer short of
-    "fișier").
+    "fișier"). With `one_side`, the script of the nearest letters on one side will do.
     """
     point = ord(char)
     category = unicodedata.category(char)
@@ -615,9 +624,9 @@ def _reads_into_place(decoded: str, at: int, char: str, written: bool = True) ->
     after = at + 1
     while after < len(decoded) and not decoded[after].isalpha():
         after += 1
-    return (before < 0 or letter_script(decoded[before]) == script) and (
-        after == len(decoded) or letter_script(decoded[after]) == script
-    )
+    before_agrees = before < 0 or letter_script(decoded[before]) == script
+    after_agrees = after == len(decoded) or letter_script(decoded[after]) == script
+    return (before_agrees or after_agrees) if one_side else (before_agrees and after_agrees)
 
 
 def _sure(read: _WholeReading | None, threshold: float) -> bool:
