@@ -464,7 +464,7 @@ def _glued_to_another_script(text: str, start: int, end: int, replacement: str) 
     is no whole reading: the full evidence decides, run by run. (Mojibake with a symbol
     in it, or a letter no language writes, may well read so: legacy text beneath,
     "ylimÐ´Ð´rÐ´inen" into "ylimддrдinen", "Ðµ" into the "е" of "Hеllo".)"""
-    scripts = {script for script in map(letter_script, replacement) if script is not None}
+    scripts = {script for char in replacement if (script := letter_script(char)) is not None}
     if not scripts:
         return False
     for neighbour in (text[start - 1 : start] if start else "", text[end : end + 1]):

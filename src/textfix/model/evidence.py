@@ -130,7 +130,14 @@ def _score(item: Reading) -> float:
 
 
 def _letter_scripts(chars: Iterable[str]) -> set[str]:
-    return {script for script in map(letter_script, chars) if script is not None}
+    # (compiled, a loop calls letter_script natively: through map() each character cost
+    # a call from Python, and a CJK text's census holds hundreds of them)
+    scripts: set[str] = set()
+    for char in chars:
+        script = letter_script(char)
+        if script is not None:
+            scripts.add(script)
+    return scripts
 
 
 def elsewhere(chars: str, scripts_outside: set[str]) -> float:
