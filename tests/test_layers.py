@@ -122,13 +122,31 @@ def test_one_or_two_sequences_over_a_layer_are_read_whole_by_the_sure_layer_bene
     assert layers._read_whole(lossy, 0, len(lossy), codecs, 3, threshold, True) is None
 
 
+def test_of_one_or_two_sequences_read_into_place_several_ways_the_far_likelier_is_read_whole() -> None:
+    # Letters of a word that several codepages read into letters some language writes:
+    # the character model decides where it prefers one by a wide margin
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    for original, name, rival in [
+        ("Soll dieses Tag die Schriftgröße beeinflussen?", "iso8859-7", "cp1253"),  # "â" through cp1253
+        ("Apresentar operações de ficheiros", "iso8859-2", "cp1250"),  # "þ" through cp1250
+        ("Nedovoljno memorije za učitavanje ICO datoteke", "cp1250", "iso8859-2"),  # "ī" through ISO-8859-2
+    ]:
+        damaged = damage(original, name)
+        readings = complete_readings(damaged, codecs)
+        assert len(readings) > 1 and any(codec == rival for codec, _ in readings.values())
+        read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)
+        assert read is not None and read.decoded == original and layers._sure(read, threshold)
+        assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) == original == fix_text(damaged)
+
+
 def test_one_or_two_sequences_are_not_read_whole_into_what_clean_text_does_not_hold_there() -> None:
     codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
     for text in [
         "Mon-đô-va",  # clean Vietnamese: "Mon-Г-va" through cp852, a Cyrillic letter among Latin ones
         "[KAPCSOLÓ…]",  # clean Hungarian: "Ó…" is "Ӆ" through cp1252
-        # two readings in place: "¡" through ISO-8859-2, "¥" through cp1250 (likelier by
-        # the character model); "À la" through cp1253, "ä la" through ISO-8859-7 (likewise)
+        # two readings in place: "¡" through ISO-8859-2, "¥" through cp1250; "À la" through
+        # cp1253, "ä la" through ISO-8859-7 (the second likelier by the character model,
+        # by less than the margin)
         "ÂĄSe descarta la longitud",
         "Γ€ la touche",
         # Esperanto "ŝ" through cp437 (a letter the letter tables lack), "ž" through cp852
