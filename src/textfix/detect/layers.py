@@ -421,7 +421,7 @@ def _read_whole(
         decoded_at += first - read_up_to
         read_up_to = last
         run_at = decoded_at
-        beneath = (decoded_at, decoded_at + len(decoded_run)) in read_beneath
+        beneath = bool(read_beneath) and (decoded_at, decoded_at + len(decoded_run)) in read_beneath
         decoded_at += len(decoded_run)
         if _a_break_inside_a_word(text, run_start, run_end, decoded_run) or (
             not beneath

@@ -10,6 +10,7 @@ one word: it holds for inflected words no word list has.
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 from textfix.model.tables import table
 from textfix.native import i64
@@ -46,12 +47,19 @@ def regular_case(letters: str) -> bool:
     return letters.islower() or letters.isupper() or letters.istitle()
 
 
-@cache
+# (made on first use and kept in a Final list: compiled, a call that finds it there is a
+# plain C call, where functools.cache's wrapper cost a call through Python each time,
+# and a whole reading asks for each run it reads)
+_LANGUAGE_LETTERS: Final[list[frozenset[str]]] = []
+
+
 def language_letters() -> frozenset[str]:
     """The letters beyond ASCII that some language of the catalogs uses, in both cases
     (alphabets.json's "alphabets")."""
-    alphabets: dict[str, str] = table("alphabets")["alphabets"]
-    return frozenset("".join(alphabets.values()))
+    if not _LANGUAGE_LETTERS:
+        alphabets: dict[str, str] = table("alphabets")["alphabets"]
+        _LANGUAGE_LETTERS[:] = [frozenset("".join(alphabets.values()))]
+    return _LANGUAGE_LETTERS[0]
 
 
 # Letters that chance readings of clean text give and damage of real text hardly ever
