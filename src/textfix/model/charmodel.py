@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from functools import cache
 from itertools import accumulate
 from typing import Final
 
@@ -202,6 +201,13 @@ class CharModel:
         return math.log((together + variety * math.exp(backoff)) / (seen + variety))
 
 
-@cache
+# (kept in a Final list, as the class table: compiled, a call that finds it there is a
+# plain C call, where functools.cache's wrapper cost a call through Python, once for each
+# reading scored)
+_CHAR_MODEL: Final[list[CharModel]] = []
+
+
 def char_model() -> CharModel:
-    return CharModel()
+    if not _CHAR_MODEL:
+        _CHAR_MODEL[:] = [CharModel()]
+    return _CHAR_MODEL[0]
