@@ -34,6 +34,7 @@ from textfix.model.evidence import (
     confidence,
     layer_features,
     letter_script,
+    letter_scripts,
     reading,
     whole_window_confidence,
 )
@@ -464,7 +465,7 @@ def _glued_to_another_script(text: str, start: int, end: int, replacement: str) 
     is no whole reading: the full evidence decides, run by run. (Mojibake with a symbol
     in it, or a letter no language writes, may well read so: legacy text beneath,
     "ylimÐ´Ð´rÐ´inen" into "ylimддrдinen", "Ðµ" into the "е" of "Hеllo".)"""
-    scripts = {script for char in replacement if (script := letter_script(char)) is not None}
+    scripts = letter_scripts(replacement)
     if not scripts:
         return False
     for neighbour in (text[start - 1 : start] if start else "", text[end : end + 1]):
@@ -563,9 +564,14 @@ def _few_sequences_reading(readings: dict[str, tuple[str, bytes]]) -> tuple[str,
     must also be odd where it stands (see _read_whole). Anything else is for the full
     evidence, which weighs the runs against clean text.
     """
-    placed = [(name, data, decoded) for decoded, (name, data) in readings.items() if _in_place(decoded, data, False)]
     # (_read_whole turns away a reading of three sequences or more here)
-    if not placed or not all(_in_place(decoded, data, True) for _, data, decoded in placed):
+    placed: list[tuple[str, bytes, str]] = []
+    for decoded, (name, data) in readings.items():
+        if _in_place(decoded, data, True):
+            placed.append((name, data, decoded))
+        elif _in_place(decoded, data, False):
+            return None  # (a rival into a letter the tables lack)
+    if not placed:
         return None
     if len(placed) == 1:
         return placed[0]

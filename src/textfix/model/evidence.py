@@ -129,7 +129,8 @@ def _score(item: Reading) -> float:
     return item.gain + item.class_gain + math.log(PRIOR_SHARE.get(item.codec, 0.01))
 
 
-def _letter_scripts(chars: Iterable[str]) -> set[str]:
+def letter_scripts(chars: Iterable[str]) -> set[str]:
+    """The scripts of the letters among `chars`."""
     # (compiled, a loop calls letter_script natively: through map() each character cost
     # a call from Python, and a CJK text's census holds hundreds of them)
     scripts: set[str] = set()
@@ -142,7 +143,7 @@ def _letter_scripts(chars: Iterable[str]) -> set[str]:
 
 def elsewhere(chars: str, scripts_outside: set[str]) -> float:
     """+1 if the letters of `chars` are of scripts the clean rest of the text uses, -1 if not."""
-    scripts = _letter_scripts(chars)
+    scripts = letter_scripts(chars)
     if not scripts:
         return 0.0
     return 1.0 if scripts <= scripts_outside else -1.0
@@ -159,7 +160,7 @@ def scripts_outside(text: str, covered: list[tuple[int, int]]) -> set[str]:
     chars: set[str] = set()
     for start, end in gaps(covered, low, high):
         chars.update(text[start:end])
-    scripts = _letter_scripts(chars - _ASCII)
+    scripts = letter_scripts(chars - _ASCII)
     if not chars.isdisjoint(_ASCII_LETTERS):
         scripts.add("LATIN")
     return scripts
@@ -177,7 +178,7 @@ def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int
     lie among the letters whose scripts are `outside`, scripts_outside's answer for the
     same spans: a script not among those has none near.)
     """
-    scripts = _letter_scripts(item.replacement) & outside
+    scripts = letter_scripts(item.replacement) & outside
     if not scripts:
         return 0
     low, high = max(0, item.start - NEARBY), min(len(text), item.end + NEARBY)
