@@ -14,12 +14,20 @@ cannot write count: Turkish, Kurdish, not French. The shown codepage's languages
 their rarer letters too (1 in 50,000: French "ç" is 1 in 5,300 letters of the catalogs),
 so that clean text is seldom taken for letters no language has. Only the largest sets
 are kept, as the question asked of them is whether some set holds all of a text's letters.
+
+The catalogs' other languages, written in no codepage textfix reads (Esperanto, Maltese,
+Belarusian in Latin letters...), get alphabets of their Latin letters, by the same
+measure among those ("other_alphabets"): a reading into "ŝ" or "ħ" is into a letter
+people write. Their
+letters of other scripts are left out: those are what clean text of a codepage's own
+script reads into by chance ("дД" is Armenian "Դ" as UTF-8 through ISO-8859-5).
 Deterministic. Run: python scripts/build_alphabets.py
 """
 
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -93,6 +101,24 @@ def letter_sets(by_language: dict[str, Counter[str]]) -> dict[str, list[str]]:
     return sets
 
 
+def latin_only(letters: Counter[str]) -> Counter[str]:
+    return Counter({char: count for char, count in letters.items() if unicodedata.name(char, "").startswith("LATIN ")})
+
+
+def alphabets_of(counts: dict[str, Counter[str]]) -> dict[str, str]:
+    """Each language's non-ASCII letters of at least MIN_SHARE of its letters, in both cases."""
+    alphabets = {}
+    for code, letters in sorted(counts.items()):
+        total = sum(letters.values())
+        if not total:
+            continue
+        kept = {c for c, n in letters.items() if not c.isascii() and n >= max(5, total * MIN_SHARE)}
+        kept |= {other for c in kept for other in (c.upper(), c.lower()) if len(other) == 1 and not other.isascii()}
+        alphabets[code] = "".join(sorted(kept))
+        print(f"{code}: {total:,} letters, {len(kept)} non-ASCII: {alphabets[code][:80]}")
+    return alphabets
+
+
 def main() -> None:
     single_byte = {canonical_name(name) for name in SINGLE_BYTE_CODECS}
     counts: dict[str, Counter[str]] = {
@@ -108,17 +134,13 @@ def main() -> None:
             letters.update(c for c in text if c.isalpha())
     for code in counts:
         counts[code].update(every_language.get(code, Counter()))
-    alphabets = {}
-    for code, letters in sorted(counts.items()):
-        total = sum(letters.values())
-        if not total:
-            continue
-        kept = {c for c, n in letters.items() if not c.isascii() and n >= max(5, total * MIN_SHARE)}
-        kept |= {other for c in kept for other in (c.upper(), c.lower()) if len(other) == 1 and not other.isascii()}
-        alphabets[code] = "".join(sorted(kept))
-        print(f"{code}: {total:,} letters, {len(kept)} non-ASCII: {alphabets[code][:80]}")
+    alphabets = alphabets_of(counts)
+    others = alphabets_of(
+        {code: latin_only(letters) for code, letters in every_language.items() if code not in LANGUAGES}
+    )
     sets = letter_sets(every_language)
-    write(OUT, {"generated_by": "scripts/build_alphabets.py", "alphabets": alphabets, "letter_sets": sets})
+    tables = {"alphabets": alphabets, "other_alphabets": others, "letter_sets": sets}
+    write(OUT, {"generated_by": "scripts/build_alphabets.py", **tables})
     print(f"-> {OUT}")
 
 

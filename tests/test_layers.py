@@ -139,6 +139,23 @@ def test_of_one_or_two_sequences_read_into_place_several_ways_the_far_likelier_i
         assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) == original == fix_text(damaged)
 
 
+def test_one_or_two_sequences_read_into_letters_of_languages_without_a_codepage() -> None:
+    # Esperanto and Belarusian Latin letters ("ŝ", "ĝ", "ŭ") are letters some language
+    # writes, though textfix reads no codepage of theirs
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    for original, name in [
+        ("    Defaŭlte TABELO estas la variablo MAPFILE.", "cp1252"),  # the only reading
+        # preferred by the model over "Żargi" (ISO-8859-2) and "Aranįo" (cp1252) by the margin
+        ("Malsukcesis ŝargi la agordodosieron", "cp1250"),
+        ("_Aranĝo por:", "cp1257"),
+    ]:
+        damaged = damage(original, name)
+        read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)
+        assert read is not None and read.decoded == original and layers._sure(read, threshold), damaged
+        assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) == original == fix_text(damaged)
+    assert fix_text("^[дД]") == "^[дД]"
+
+
 def test_one_or_two_sequences_are_not_read_whole_into_what_clean_text_does_not_hold_there() -> None:
     codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
     for text in [
@@ -149,8 +166,11 @@ def test_one_or_two_sequences_are_not_read_whole_into_what_clean_text_does_not_h
         # by less than the margin)
         "ÂĄSe descarta la longitud",
         "Γ€ la touche",
-        # Esperanto "ŝ" through cp437 (a letter the letter tables lack), "ž" through cp852
+        # Esperanto "ŝ" through cp437, "ž" through cp852: the model prefers the commoner
+        # letter, which says little against a language with little text
         "Publika ┼¥losilo estas",
+        "Malsukcesis skribi la ka┼¥dosieron",
+        "^[дД]",  # clean Cyrillic: Armenian "Դ" through ISO-8859-5, a script the tables leave out
         "وœ¨",  # "木" through cp1256: a letter of three bytes, what legacy letters read into by chance
     ]:
         assert layers._read_whole(text, 0, len(text), codecs, 3, threshold, True) is None, text

@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textfix import fix_text
-from textfix.model.letters import has_unwritten_letters, non_ascii_letters, written_in
+from textfix.model.letters import (
+    has_unwritten_letters,
+    language_letters,
+    non_ascii_letters,
+    other_language_letters,
+    written_in,
+)
 
 
 def test_letters_are_the_cased_non_ascii_ones_in_lower_case() -> None:
@@ -31,6 +37,18 @@ def test_letters_are_the_cased_non_ascii_ones_in_lower_case() -> None:
 )
 def test_written_in(text: str, codepage: str, expected: bool) -> None:
     assert written_in(non_ascii_letters(text), codepage) is expected
+
+
+def test_language_letters_hold_the_latin_letters_of_languages_without_a_codepage() -> None:
+    letters, others = language_letters(), other_language_letters()
+    # Esperanto, Maltese, Belarusian in Latin letters: written in no codepage textfix reads
+    assert {"ŝ", "Ŝ", "ĝ", "ħ", "Ħ", "ċ", "ŭ"} <= others <= letters
+    # the codepages' own languages' letters are not "other" ones
+    assert not {"ž", "ä", "ę", "ğ", "ж", "ω"} & others and {"ž", "ä", "ж", "ω"} <= letters
+    # letters of other scripts of such languages are left out: clean Cyrillic "дД" is
+    # Armenian "Դ" through ISO-8859-5
+    assert "Դ" not in letters and "ހ" not in letters
+    assert all(char.isalpha() and not char.isascii() for char in letters)
 
 
 def test_thai_letters_no_text_has_any_more_are_unwritten() -> None:

@@ -38,7 +38,7 @@ from textfix.model.evidence import (
     reading,
     whole_window_confidence,
 )
-from textfix.model.letters import has_unwritten_letters, language_letters
+from textfix.model.letters import has_unwritten_letters, language_letters, other_language_letters
 from textfix.native import i64
 from textfix.spans import gaps, union_of
 from textfix.utf8 import next_ascii, next_beyond_ascii, sequence_end
@@ -559,10 +559,11 @@ def _few_sequences_reading(readings: dict[str, tuple[str, bytes]]) -> tuple[str,
     through ISO-8859-2 and "¥" through cp1250, "Γ΅" is "á" through cp1253 and "õ" through
     ISO-8859-7): where several readings are in place, the character model must prefer one
     by a margin wider than whole readings need (see _one_reading). Where a rival reads into a
-    letter of a language the letter tables lack, the model is no judge: it prefers the
-    commoner letter ("┼¥" is Esperanto "ŝ" through cp437, "ž" through cp852). Each run
-    must also be odd where it stands (see _read_whole). Anything else is for the full
-    evidence, which weighs the runs against clean text.
+    letter no language of the catalogs writes, or one only a language written in no
+    codepage textfix reads does, the model is no judge: it prefers the commoner letter
+    ("┼¥" is Esperanto "ŝ" through cp437, "ž" through cp852). Each run must also be odd
+    where it stands (see _read_whole). Anything else is for the full evidence, which
+    weighs the runs against clean text.
     """
     # (_read_whole turns away a reading of three sequences or more here)
     placed: list[tuple[str, bytes, str]] = []
@@ -579,7 +580,13 @@ def _few_sequences_reading(readings: dict[str, tuple[str, bytes]]) -> tuple[str,
     scored = sorted(((model.pair_logp(decoded), index) for index, (_, _, decoded) in enumerate(placed)), reverse=True)
     if scored[0][0] - scored[1][0] < FEW_SEQUENCES_RIVAL_MARGIN:
         return None
-    return placed[scored[0][1]]
+    best = scored[0][1]
+    # The model's preference for the commoner letter says little against a letter of a
+    # language with little text (cp852's "ž" over cp437's Esperanto "ŝ"); a preference
+    # for such a letter, against that pull, says much ("ĝ" of cp1257 over cp1252's "į").
+    if any(_holds_letters_of_other_languages(placed[index][2]) for _, index in scored[1:]):
+        return None
+    return placed[best]
 
 
 # How much likelier (natural log) the character model must find one of a few sequences'
@@ -589,6 +596,17 @@ def _few_sequences_reading(readings: dict[str, tuple[str, bytes]]) -> tuple[str,
 # margin no reading of the benchmarks' comparison lines (84,423, a third of them
 # damaged) was wrong.
 FEW_SEQUENCES_RIVAL_MARGIN: Final = 5.0
+
+
+def _holds_letters_of_other_languages(text: str) -> bool:
+    """Whether the text holds a letter only languages written in no codepage textfix reads
+    use (Esperanto "ŝ"; see other_language_letters)."""
+    others = other_language_letters()
+    for index in range(len(text)):
+        char = text[index]
+        if ord(char) >= 0x80 and char in others:
+            return True
+    return False
 
 
 def _in_place(decoded: str, data: bytes, written: bool) -> bool:

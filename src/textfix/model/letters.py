@@ -47,19 +47,35 @@ def regular_case(letters: str) -> bool:
     return letters.islower() or letters.isupper() or letters.istitle()
 
 
-# (made on first use and kept in a Final list: compiled, a call that finds it there is a
+# (made on first use and kept in Final lists: compiled, a call that finds them there is a
 # plain C call, where functools.cache's wrapper cost a call through Python each time,
 # and a whole reading asks for each run it reads)
 _LANGUAGE_LETTERS: Final[list[frozenset[str]]] = []
+_OTHER_LANGUAGE_LETTERS: Final[list[frozenset[str]]] = []
 
 
 def language_letters() -> frozenset[str]:
     """The letters beyond ASCII that some language of the catalogs uses, in both cases
-    (alphabets.json's "alphabets")."""
+    (alphabets.json's "alphabets" and "other_alphabets")."""
     if not _LANGUAGE_LETTERS:
-        alphabets: dict[str, str] = table("alphabets")["alphabets"]
-        _LANGUAGE_LETTERS[:] = [frozenset("".join(alphabets.values()))]
+        _load_letters()
     return _LANGUAGE_LETTERS[0]
+
+
+def other_language_letters() -> frozenset[str]:
+    """The letters of language_letters() that only languages written in no codepage textfix
+    reads use: Esperanto "ŝ", Maltese "ħ", Belarusian Latin "ŭ"."""
+    if not _OTHER_LANGUAGE_LETTERS:
+        _load_letters()
+    return _OTHER_LANGUAGE_LETTERS[0]
+
+
+def _load_letters() -> None:
+    data = table("alphabets")
+    own = frozenset("".join(data["alphabets"].values()))
+    others = frozenset("".join(data["other_alphabets"].values())) - own
+    _LANGUAGE_LETTERS[:] = [own | others]
+    _OTHER_LANGUAGE_LETTERS[:] = [others]
 
 
 # Letters that chance readings of clean text give and damage of real text hardly ever
