@@ -3,8 +3,12 @@
 For each language textfix knows single-byte legacy codepages of
 (textfix.languages.LANGUAGES), the non-ASCII letters its translations use: those making
 up at least 1 in 5,000 of its letters in the "train" half of the gettext catalogs, in
-both cases. (Chinese, Japanese and Korean have thousands of letters: no alphabet.) A letter outside every hinted
-language's alphabet ("ð" in Turkish, "ê" in Polish) is what a legacy misreading leaves.
+both cases; and those its everyday words use, which software strings seldom show
+(French "œ", Macedonian "џ", Greek "ϊ"): at least 1 in 50,000 of the letters of
+wordfreq's 30,000 commonest words of the language, each counted as often as the word is
+used, where the language's codepage writes them. (Chinese, Japanese and Korean have
+thousands of letters: no alphabet.) A letter outside every hinted language's alphabet
+("ð" in Turkish, "ê" in Polish) is what a legacy misreading leaves.
 
 Without a hint, the same counts over every language of the catalogs give the letter sets
 of the languages written in each codepage of the Latin legacy pairs ("letter_sets"): a
@@ -21,7 +25,7 @@ measure among those ("other_alphabets"): a reading into "ŝ" or "ħ" is into a l
 people write. Their
 letters of other scripts are left out: those are what clean text of a codepage's own
 script reads into by chance ("дД" is Armenian "Դ" as UTF-8 through ISO-8859-5).
-Deterministic. Run: python scripts/build_alphabets.py
+Deterministic. Run: python scripts/build_alphabets.py (needs wordfreq)
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 
+import wordfreq  # noqa: E402
 from corpora import gettext_strings  # noqa: E402
 
 from textfix.codecs import LEGACY_PAIRS, SINGLE_BYTE_CODECS, canonical_name  # noqa: E402
@@ -45,6 +50,8 @@ OUT = ROOT / "src" / "textfix" / "model" / "alphabets.json"
 MIN_SHARE = 1 / 5000
 MIN_SHARE_SHOWN = 1 / 50000
 MAX_UNWRITABLE = 0.03
+MIN_SHARE_IN_WORDS = 1 / 50000
+COMMON_WORDS = 30_000
 
 
 def kept_letters(letters: Counter[str], min_share: float) -> Counter[str]:
@@ -105,14 +112,39 @@ def latin_only(letters: Counter[str]) -> Counter[str]:
     return Counter({char: count for char, count in letters.items() if unicodedata.name(char, "").startswith("LATIN ")})
 
 
-def alphabets_of(counts: dict[str, Counter[str]]) -> dict[str, str]:
-    """Each language's non-ASCII letters of at least MIN_SHARE of its letters, in both cases."""
+def letters_in_words(code: str) -> set[str]:
+    """The non-ASCII letters of at least MIN_SHARE_IN_WORDS of the letters of the
+    language's commonest words, weighted by use (none where wordfreq has no list)."""
+    if code not in wordfreq.available_languages() or code in ("ja", "ko", "zh"):
+        return set()
+    weights: Counter[str] = Counter()
+    for word in wordfreq.top_n_list(code, COMMON_WORDS):
+        frequency = wordfreq.word_frequency(word, code)
+        for char in word:
+            if char.isalpha():
+                weights[char] += frequency
+    total = sum(weights.values())
+    return {c for c, weight in weights.items() if not c.isascii() and weight >= total * MIN_SHARE_IN_WORDS}
+
+
+def alphabets_of(counts: dict[str, Counter[str]], words: bool) -> dict[str, str]:
+    """Each language's non-ASCII letters of at least MIN_SHARE of its letters (and, with
+    `words`, of its everyday words), in both cases."""
     alphabets = {}
     for code, letters in sorted(counts.items()):
         total = sum(letters.values())
         if not total:
             continue
         kept = {c for c, n in letters.items() if not c.isascii() and n >= max(5, total * MIN_SHARE)}
+        if words:
+            # (wordfreq's lists hold some mojibake and some text of a neighbouring language:
+            # only letters the language's own codepages write are taken, Romanian "ă" and
+            # not the "ã" that cp1250 text read as cp1252 shows)
+            kept |= {
+                c
+                for c in letters_in_words(code)
+                if c.lower() != c.upper() and any(writable(c, name) for name in LANGUAGES[code])
+            }
         kept |= {other for c in kept for other in (c.upper(), c.lower()) if len(other) == 1 and not other.isascii()}
         alphabets[code] = "".join(sorted(kept))
         print(f"{code}: {total:,} letters, {len(kept)} non-ASCII: {alphabets[code][:80]}")
@@ -134,9 +166,10 @@ def main() -> None:
             letters.update(c for c in text if c.isalpha())
     for code in counts:
         counts[code].update(every_language.get(code, Counter()))
-    alphabets = alphabets_of(counts)
+    alphabets = alphabets_of(counts, words=True)
     others = alphabets_of(
-        {code: latin_only(letters) for code, letters in every_language.items() if code not in LANGUAGES}
+        {code: latin_only(letters) for code, letters in every_language.items() if code not in LANGUAGES},
+        words=False,
     )
     sets = letter_sets(every_language)
     tables = {"alphabets": alphabets, "other_alphabets": others, "letter_sets": sets}

@@ -141,13 +141,17 @@ def test_of_one_or_two_sequences_read_into_place_several_ways_the_far_likelier_i
 
 def test_one_or_two_sequences_read_into_letters_of_languages_without_a_codepage() -> None:
     # Esperanto and Belarusian Latin letters ("ŝ", "ĝ", "ŭ") are letters some language
-    # writes, though textfix reads no codepage of theirs
+    # writes, though textfix reads no codepage of theirs; so are rare letters of everyday
+    # words
     codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
     for original, name in [
         ("    Defaŭlte TABELO estas la variablo MAPFILE.", "cp1252"),  # the only reading
         # preferred by the model over "Żargi" (ISO-8859-2) and "Aranįo" (cp1252) by the margin
         ("Malsukcesis ŝargi la agordodosieron", "cp1250"),
         ("_Aranĝo por:", "cp1257"),
+        # letters of everyday words that software strings seldom show (as ftfy repairs them)
+        ("une œuvre d'art", "cp1252"),
+        ("(Џ)", "cp1252"),
     ]:
         damaged = damage(original, name)
         read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)

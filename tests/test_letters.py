@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textfix import fix_text
+from textfix.languages import alphabet
 from textfix.model.letters import (
     has_unwritten_letters,
     language_letters,
@@ -49,6 +50,15 @@ def test_language_letters_hold_the_latin_letters_of_languages_without_a_codepage
     # Armenian "Դ" through ISO-8859-5
     assert "Դ" not in letters and "ހ" not in letters
     assert all(char.isalpha() and not char.isascii() for char in letters)
+
+
+def test_language_letters_hold_the_letters_of_everyday_words_the_catalogs_seldom_show() -> None:
+    # French "œ", Macedonian "џ", Greek "ϊ": rare in software strings, common in words
+    assert {"œ", "Œ", "џ", "Џ", "ϊ", "Ϊ"} <= language_letters()
+    # a word list's mojibake is no letter of the language: Romanian words show "ã" where
+    # cp1250's "ă" was read as cp1252, and cp1250 writes no "ã"
+    romanian = alphabet(("ro",))
+    assert romanian is not None and "ă" in romanian and "ã" not in romanian
 
 
 def test_thai_letters_no_text_has_any_more_are_unwritten() -> None:
