@@ -8,6 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from textfix import fix_text
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import DEFAULT_CONFIG
 from textfix.detect import suspects
@@ -122,6 +123,21 @@ def test_latin_pairs_that_clean_text_writes_are_no_sign(text: str, suspect: bool
     assert suspects.may_hold_mojibake(text, SINGLE_BYTE_CODECS) == suspect
 
 
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("‚Äûshred‚Äú(1).", "„shred“(1)."),  # UTF-8 quotes through mac-roman, whose "‚" is 0xE2
+        ("Unable to launch application ‚Äò%s‚Äô: %s", "Unable to launch application ‘%s’: %s"),
+        ("saknat teckenklassnamn ‚Äù[::]‚Äù", "saknat teckenklassnamn ”[::]”"),
+        # German low quotes before a capital: clean
+        ("‚Äpfel‘ und „Äpfel“", None),
+    ],
+)
+def test_a_whole_sequence_behind_everyday_punctuation_is_suspect(text: str, repaired: str | None) -> None:
+    assert suspects.may_hold_mojibake(text, SINGLE_BYTE_CODECS) == (repaired is not None)
+    assert fix_text(text) == (repaired or text)
+
+
 # Upper halves of the codepages mixed with letters, stand-ins and a mark: pairs of every kind.
 _MISREAD_LOOKING_TEXT = st.lists(
     st.one_of(st.sampled_from(_UPPER_HALVES), st.sampled_from(list("aZ0 ?.%\ufffd\xa0éžжяΩ\u0651"))),
@@ -136,6 +152,7 @@ _CODEC_SETS = st.sampled_from([SINGLE_BYTE_CODECS, ("cp1252",), ("cp1251", "koi8
 @example("caf\u0e23\u0e09", SINGLE_BYTE_CODECS)  # Thai glued to a Latin word
 @example("ข่าว เธชเธงเธฑ", ("cp874",))  # a letter run: Thai through cp874
 @example("a ًںک€", ("cp1256",))  # a combining mark at the start of a word: an emoji through cp1256
+@example("x ‚Äûy", SINGLE_BYTE_CODECS)  # a whole sequence behind a low quote: "„" through mac-roman
 def test_the_suspect_pattern_matches_only_where_a_pair_may_begin_it(text: str, codecs: tuple[str, ...]) -> None:
     # (compiled, may_hold_mojibake tries it only there)
     pattern = suspect_pattern(codecs)

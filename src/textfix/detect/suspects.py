@@ -117,10 +117,12 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     classes = _classes(codecs)
     leads, continuations = classes.leads, classes.continuations
     latin_sequences: list[str] = []
+    punctuation_sequences: list[str] = []
     letter_runs: list[str] = []
     for name in codecs:
         page = codepage(name)
         latin_sequences.extend(a for a in _latin_sequences(page) if a not in latin_sequences)
+        punctuation_sequences.extend(a for a in _punctuation_sequences(page) if a not in punctuation_sequences)
         letter_runs.extend(_letter_runs(page))
     latin_leads, foreign_leads, symbol_leads = classes.latin_leads, classes.foreign_leads, classes.symbol_leads
     common, odd, foreign_continuations = classes.common, classes.odd, classes.foreign_continuations
@@ -172,7 +174,10 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
         # box drawing or math as the lead: "╨┐", "√©"
         group(symbol_leads - common, [chars(continuations)]),
         # after punctuation, a symbol: "„°" (mac-cyrillic for Hebrew), not "«\xa0"
-        group(symbol_leads & common, [chars(odd | (set(SYMBOLS_AFTER_LETTER) & continuations))]),
+        group(
+            symbol_leads & common,
+            [chars(odd | (set(SYMBOLS_AFTER_LETTER) & continuations)), *punctuation_sequences],
+        ),
     ]
     body = [g for g in groups if g is not None]
     # a lossy pipeline leaves "Ã " for "à"
@@ -222,6 +227,22 @@ def _latin_sequences(page: Codepage) -> list[str]:
         else:
             found.append(f"(?<=[{class_body(lead_letters)}]){continuation}{{{count}}}")
     return found
+
+
+def _punctuation_sequences(page: Codepage) -> list[str]:
+    """A whole 3-byte sequence behind everyday punctuation: "‚Äû" is "„" through mac-roman,
+    whose "‚" is 0xE2, the lead of most of UTF-8's quotes and dashes. A low quote before
+    a capital is clean German ("‚Äpfel‘"); before two characters of the upper half in a
+    row, it is a sequence."""
+    leads = _punctuation_leads(page)
+    if not leads:
+        return []
+    return [f"(?<=[{class_body(leads)}])[{class_body(set(page.chars(0x80, 0xBF)))}]{{2}}"]
+
+
+def _punctuation_leads(page: Codepage) -> set[str]:
+    """The everyday punctuation a codepage gives to the leads of 3-byte sequences."""
+    return set(page.chars(0xE0, 0xEF)) & set(COMMON_AFTER_LETTER)
 
 
 def _unwritten_latin_pairs(leads: set[str], continuations: set[str]) -> list[str]:
@@ -515,14 +536,15 @@ def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
 
 
 def _latin_sequence_pairs(codecs: tuple[str, ...]) -> list[list[tuple[set[str], set[str]]]]:
-    """Each page's kinds of pair that begin its Latin sequences (see _latin_sequences), in
-    the order of _PAGED: two-byte leads and Latin continuations, wider leads and any."""
+    """Each page's kinds of pair that begin its Latin sequences (see _latin_sequences) or
+    its sequences behind punctuation (see _punctuation_sequences), in the order of _PAGED:
+    two-byte leads and Latin continuations, wider leads and any."""
     found = []
     for page in (codepage(name) for name in codecs):
         continuations = set(page.chars(0x80, 0xBF))
         latin_continuations = {c for c in continuations if _script(c) == "latin"}
         two_bytes = {c for c in page.chars(0xC2, 0xDF) if _script(c) == "latin"}
-        wider = {c for c in page.chars(0xE0, 0xF4) if _script(c) == "latin"}
+        wider = {c for c in page.chars(0xE0, 0xF4) if _script(c) == "latin"} | _punctuation_leads(page)
         found.append([(two_bytes, latin_continuations), (wider, continuations)])
     return found
 
