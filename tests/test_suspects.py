@@ -138,6 +138,23 @@ def test_a_whole_sequence_behind_everyday_punctuation_is_suspect(text: str, repa
     assert fix_text(text) == (repaired or text)
 
 
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        # every pair a Cyrillic letter or "°" after one; the leads one capital, thrice and more
+        ("РљР°РЅР°РіР°РІР°", "Канагава"),  # cp1251
+        ("РіРЅР°Сѓ", "гнау"),
+        (  # cp1253, in clean text
+            "Невозможно изменить размер выходного ΠΏΠΎΡ‚ΠΎΠΊΠ° в память",
+            "Невозможно изменить размер выходного потока в память",
+        ),
+    ],
+)
+def test_the_same_capital_lead_thrice_is_suspect(text: str, repaired: str) -> None:
+    assert suspects.may_hold_mojibake(text, SINGLE_BYTE_CODECS)
+    assert fix_text(text) == repaired
+
+
 # Upper halves of the codepages mixed with letters, stand-ins and a mark: pairs of every kind.
 _MISREAD_LOOKING_TEXT = st.lists(
     st.one_of(st.sampled_from(_UPPER_HALVES), st.sampled_from(list("aZ0 ?.%\ufffd\xa0éžжяΩ\u0651"))),
@@ -153,6 +170,7 @@ _CODEC_SETS = st.sampled_from([SINGLE_BYTE_CODECS, ("cp1252",), ("cp1251", "koi8
 @example("ข่าว เธชเธงเธฑ", ("cp874",))  # a letter run: Thai through cp874
 @example("a ًںک€", ("cp1256",))  # a combining mark at the start of a word: an emoji through cp1256
 @example("x ‚Äûy", SINGLE_BYTE_CODECS)  # a whole sequence behind a low quote: "„" through mac-roman
+@example("аРљР°РЅ", ("cp1251",))  # the same capital lead thrice: "Кан" through cp1251
 def test_the_suspect_pattern_matches_only_where_a_pair_may_begin_it(text: str, codecs: tuple[str, ...]) -> None:
     # (compiled, may_hold_mojibake tries it only there)
     pattern = suspect_pattern(codecs)
@@ -204,9 +222,13 @@ def test_a_pair_taken_alone_is_a_match_of_the_pattern(text: str, codecs: tuple[s
 
 def test_most_damaged_text_is_settled_at_its_first_pair() -> None:
     rules = suspects._pair_rules(SINGLE_BYTE_CODECS)
-    for damaged in ("cafÃ©", "ÃŸ", "Ð¤Ð°Ð¹Ð»", "РЅРµРґРѕРїСѓСЃС‚", "โ€”", "Γ€ la", "├ñ", "weiÃ\x9f"):
+    for damaged in ("cafÃ©", "ÃŸ", "Ð¤Ð°Ð¹Ð»", "โ€”", "Γ€ la", "├ñ", "weiÃ\x9f"):
         position = suspects._next_pair(damaged, 0, len(damaged), rules)
         assert suspects._begins_a_match(damaged, position, rules), damaged
+    # (a capital lead thrice is settled by the pattern, at the first pair all the same)
+    damaged = "РЅРµРґРѕРїСѓСЃС‚"
+    assert suspects._next_pair(damaged, 0, len(damaged), rules) == 0
+    assert suspect_pattern(SINGLE_BYTE_CODECS).match(damaged) is not None
     # a Cyrillic letter before a dash may be a word of its own: left to the pattern
     assert not suspects._begins_a_match("Ответ—", 4, rules)
 
