@@ -22,9 +22,9 @@ are kept, as the question asked of them is whether some set holds all of a text'
 The catalogs' other languages, written in no codepage textfix reads (Esperanto, Maltese,
 Belarusian in Latin letters...), get alphabets of their Latin letters, by the same
 measure among those ("other_alphabets"): a reading into "ŝ" or "ħ" is into a letter
-people write. Their
-letters of other scripts are left out: those are what clean text of a codepage's own
-script reads into by chance ("дД" is Armenian "Դ" as UTF-8 through ISO-8859-5).
+people write. Their letters of other scripts are left out: those are what clean text of
+a codepage's own script reads into by chance ("дД" is Armenian "Դ" as UTF-8 through
+ISO-8859-5).
 Deterministic. Run: python scripts/build_alphabets.py (needs wordfreq)
 """
 

@@ -456,7 +456,7 @@ def _next_pair(text: str, start: i64, end: i64, rules: _PairRules) -> i64:
             if following < _BMP:
                 kinds = _pair_kinds(rules, point, following)
                 if (
-                    kinds & ~(_PAGED | _GLUED | _MARK_FIRST)
+                    kinds & ~(_PAGED | _GLUED | _MARK_FIRST | _CAPITAL_RUN)
                     or (kinds & _PAGED and point << 16 | following in _paged_pairs(rules.codecs))
                     or (kinds & _MARK_FIRST and (index == 0 or ord(text[index - 1]) < 0x80))
                     or (
