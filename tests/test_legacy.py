@@ -751,9 +751,10 @@ def test_all_explained_means_no_non_ascii_character_outside_the_spans(text: str,
 def test_a_word_improves_as_its_parts_say(text: str) -> None:
     # _improves weighs whether the word proves anything last; its answer is that of
     # the tests in their natural order. _Gains weighs each word as shown once, and
-    # each reading once, for all the pairs: its gains are those worked out afresh.
+    # each reading once, for all the pairs (and the model's plausibility of each is
+    # remembered across texts): its gains are those worked out afresh.
     model = legacy.char_model()
-    gains = legacy._Gains(model)
+    gains = legacy._Gains()
     for start, end in legacy._words(text):
         word = text[start:end]
         left, right = legacy._context(text, start, end)
@@ -764,7 +765,7 @@ def test_a_word_improves_as_its_parts_say(text: str) -> None:
             else:
                 gain = _gain_afresh(model, word, replacement, left, right)
                 assert gains.of(word, replacement, left, right) == gain
-                assert legacy._Gains(model).of(word, replacement, left, right) == gain
+                assert legacy._Gains().of(word, replacement, left, right) == gain
                 if legacy._no_evidence(word, replacement):
                     expected = False
                 elif original in LATIN_ORIGINALS and legacy._read_into_common_word(word, replacement, original):

@@ -6,7 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.model.tables import table
-from textfix.model.vocabulary import CODEPAGES, MARK_BASE, has_common_stem, is_common_word, language_fit
+from textfix.model.vocabulary import (
+    CODEPAGES,
+    MARK_BASE,
+    _block_index,
+    _words,
+    has_common_stem,
+    is_common_word,
+    language_fit,
+)
 
 LINES = table("vocabulary")["words"].split("\n")
 MARKS = {word: ord(mark) - MARK_BASE for word, mark in (line.split("\t") for line in LINES)}
@@ -38,6 +46,20 @@ def test_lookup_agrees_with_a_set(word: str, codepage: str | None) -> None:
     assert is_common_word(word, codepage) == bool(MARKS.get(word, 0) & _bit(codepage))
     # case and punctuation around a word do not matter
     assert is_common_word(f"«{word.upper()},") == (word.upper().lower() in VOCABULARY)
+
+
+def test_words_at_the_edges_of_the_blocks_searched_first_are_found() -> None:
+    # A lookup bisects the first lines of blocks of the table, then searches one block:
+    # the first line of each block, the line before it and words sorting between them
+    # are where an off-by-one would lose a word.
+    heads, starts = _block_index()
+    assert len(heads) > 1000 and starts == sorted(starts)
+    text = _words()
+    for head, start in zip(heads[::7], starts[::7]):
+        word = head.split("\t")[0]
+        before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].split("\t")[0]
+        for probe in (word, before, word[:-1], before + "a", word + "a"):
+            assert is_common_word(probe) == (probe in VOCABULARY), probe
 
 
 def test_words_that_are_not_common() -> None:

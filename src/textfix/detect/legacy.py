@@ -24,7 +24,7 @@ from textfix.config import Config
 from textfix.findings import Finding, apply_findings
 from textfix.languages import alphabet
 from textfix.memo import remembered
-from textfix.model.charmodel import CharModel, char_model
+from textfix.model.charmodel import char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
 from textfix.model.latin_grams import reading_fit, reads_better_by, reads_into_unseen_letters
 from textfix.model.letters import has_unwritten_letters, letter_sets, non_ascii_letters, regular_case, written_in
@@ -213,10 +213,20 @@ def _capitals_dominate(text: str, start: int, end: int) -> bool:
     letter, so a capitalised word shows in lower case with capitals after ("Файл" as
     "фАЙЛ"): one in title case ("Використання: %s [ПАРАМЕТР]... ФАЙЛ") was not misread.
     """
+    # (the answer is the whole text's, and the sign is searched word by word too: the
+    # last text's answer is kept, the text compared by identity)
+    seen_text, seen = _capitals_seen[0]
+    if seen_text is text:
+        return seen
     words: list[str] = _CYRILLIC_WORD.findall(text)
-    if any(word.istitle() for word in words):
-        return False
-    return sum(word.isupper() for word in words) >= sum(word.islower() for word in words)
+    dominate = not any(word.istitle() for word in words) and sum(word.isupper() for word in words) >= sum(
+        word.islower() for word in words
+    )
+    _capitals_seen[0] = (text, dominate)
+    return dominate
+
+
+_capitals_seen: Final[list[tuple[str, bool]]] = [("", False)]
 
 
 _CAPITALS: Final = _Sign(
@@ -764,7 +774,7 @@ def candidates(
     with `gains`, if given, for the caller to weigh them again at no cost)."""
     words = [(start, end) for start, end in _words(text) if _JOINED_DRAWING.search(text, start, end) is None]
     if not hinted:
-        pairs = _pairs_to_read(text, words, pairs, explained, gains or _Gains(char_model()))
+        pairs = _pairs_to_read(text, words, pairs, explained, gains or _Gains())
     found = []
     for start, end in words:
         word = text[start:end]
@@ -936,7 +946,7 @@ def pair_readings(
     case whose letters come into that alphabet ("öðesi" into Turkish "öğesi") is improved
     whatever the character model says, and one whose letters leave it is not.
     """
-    gains = _Gains(char_model())
+    gains = _Gains()
     items = candidates(text, pairs, hinted, explained, gains)
     if not items:
         return []
@@ -1144,8 +1154,7 @@ class _Gains:
     what the model says of each word as shown, and of each reading, is worked out once.
     """
 
-    def __init__(self, model: CharModel) -> None:
-        self._model = model
+    def __init__(self) -> None:
         self._caps: dict[str, bool] = {}
         self._shown: dict[tuple[str, str, str, bool], float] = {}
         self._gains: dict[tuple[str, str, str, str], float] = {}
@@ -1162,14 +1171,18 @@ class _Gains:
         shown_key = (word, left, right, lowered)
         shown = self._shown.get(shown_key)
         if shown is None:
-            shown = self._shown[shown_key] = self._plausibility(word, left, right, lowered)
-        gain = self._gains[key] = self._plausibility(replacement, left, right, lowered) - shown
+            shown = self._shown[shown_key] = _plausibility(word, left, right, lowered)
+        gain = self._gains[key] = _plausibility(replacement, left, right, lowered) - shown
         return gain
 
-    def _plausibility(self, text: str, left: str, right: str, lowered: bool) -> float:
-        if lowered:
-            text, left, right = text.lower(), left.lower(), right.lower()
-        return self._model.pair_logp(_RUN.sub(_twice, text), left, right)
+
+# The same words (and their readings) come back text after text: "për" and "të" in each
+# Albanian line that shows misread signs, weighed by the same model.
+@lru_cache(maxsize=1 << 14)
+def _plausibility(text: str, left: str, right: str, lowered: bool) -> float:
+    if lowered:
+        text, left, right = text.lower(), left.lower(), right.lower()
+    return char_model().pair_logp(_RUN.sub(_twice, text), left, right)
 
 
 _RUN: Final = compiled(r"(.)\1{2,}", re.DOTALL)
@@ -1592,11 +1605,22 @@ def _read_whole(text: str, pairs: tuple[tuple[str, str], ...], explained: Spans,
     # a Norwegian domain "vardø.no" as Lithuanian "vardų.no")
     if not words or sum(1 for word in text.split() if _LETTER_RUN.search(word)) < 2:
         return []
+    # (the sign of Baltic text asks for the Baltic pairs' readings, and detect_legacy
+    # for them again among all the others: each pair's of the last text is kept)
+    seen_text, seen_explained, by_pair = _whole_as_seen[0]
+    if seen_text is not text or seen_explained != explained:
+        by_pair = {}
+        _whole_as_seen[0] = (text, explained, by_pair)
     for pair in wanted:
-        found = _read_whole_as(text, pair, words)
+        found = by_pair.get(pair)
+        if found is None:
+            found = by_pair[pair] = _read_whole_as(text, pair, words)
         if found:
-            return found
+            return list(found)
     return []
+
+
+_whole_as_seen: Final[list[tuple[str, Spans, dict[tuple[str, str], list[Finding]]]]] = [("", (), {})]
 
 
 def _read_whole_as(text: str, pair: tuple[str, str], words: list[tuple[int, int, bytes]]) -> list[Finding]:
