@@ -27,7 +27,7 @@ from fixers import (
 )
 from settings import Settings
 from textsets import ROOT, Corpus, adversarial_units, first_difference, sized_text, translations
-from timing import Guarded, best_of, child_env, run_guarded, subprocess_median, timed_call
+from timing import Guarded, best_of, child_env, run_guarded, subprocess_median, time_pass, timed_call
 
 import textfix
 
@@ -50,7 +50,11 @@ class ThroughputRow:
     seconds: dict[str, float]  # best time per function over all lines
 
 
-def throughput(settings: Settings, classes: dict[str, list[str]]) -> list[ThroughputRow]:
+def throughput(
+    settings: Settings, classes: dict[str, list[str]], first_passes: dict[str, list[list[str]]]
+) -> list[ThroughputRow]:
+    """Best of the repeats over each class's lines, and over each of `first_passes`' sets
+    of lines, one set a repeat (see first_pass)."""
     functions: dict[str, Callable[[str], object]] = {
         TEXTFIX: FIXERS[TEXTFIX],
         FTFY: FIXERS[FTFY],
@@ -63,7 +67,22 @@ def throughput(settings: Settings, classes: dict[str, list[str]]) -> list[Throug
     for name, lines in classes.items():
         seconds = best_of(functions, lines, settings.repeats)
         rows.append(ThroughputRow(name, len(lines), sum(map(len, lines)), utf8_size(lines), seconds))
+    rows.extend(first_pass(functions, name, sets) for name, sets in first_passes.items())
     return rows
+
+
+def first_pass(functions: Mapping[str, Callable[[str], object]], name: str, sets: list[list[str]]) -> ThroughputRow:
+    """Each function's best first pass over a set of lines: each repeat, the functions
+    take turns over a set none has seen (the caches of words and readings that a pass
+    over the same lines fills are cold for it), its time scaled to the first set's size."""
+    first = sets[0]
+    size_of_first = utf8_size(first)
+    best = {function_name: float("inf") for function_name in functions}
+    for lines in sets:
+        scale = size_of_first / utf8_size(lines)
+        for function_name, function in functions.items():
+            best[function_name] = min(best[function_name], time_pass(function, lines) * scale)
+    return ThroughputRow(name, len(first), sum(map(len, first)), size_of_first, best)
 
 
 def _encode(line: str) -> bytes:

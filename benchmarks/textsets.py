@@ -95,6 +95,23 @@ def multilingual_lines(corpus: Corpus, count: int) -> list[str]:
     return lines[:count]
 
 
+def unseen_multilingual_sets(corpus: Corpus, count: int, sets: int, seen: Sequence[str]) -> list[list[str]]:
+    """`sets` lists of `count` lines like multilingual_lines', none in `seen` nor in another
+    list: a first pass over each measures what a library does with text it has not met."""
+    pool = translations(corpus)
+    rng = random.Random("unseen multilingual")
+    taken = set(seen)
+    lines: list[str] = []
+    for text in rng.sample(pool, min(len(pool), 2 * count * sets)):
+        for line in text.splitlines():
+            if line.strip() and line not in taken:
+                taken.add(line)
+                lines.append(line)
+        if len(lines) >= count * sets:
+            break
+    return [lines[index * count : (index + 1) * count] for index in range(sets)]
+
+
 def damage(text: str, chain: Chain) -> str:
     """UTF-8 bytes of `text` decoded by each codepage of `chain` in turn (lost bytes become U+FFFD)."""
     for name in chain:

@@ -34,6 +34,8 @@ def test_benchmark_smoke_run_writes_every_section(tmp_path: Path) -> None:
                     "### Changes to other real text on this machine", "## 5. Memory",
                     "## 7. Bytes of unknown encoding"):
         assert heading in report, heading
+    # each repeat of the first-pass row runs over lines no function has seen
+    assert "| (b) clean multilingual, first pass over unseen lines |" in report
 
 
 def test_the_costliest_lines_are_listed_with_their_share() -> None:

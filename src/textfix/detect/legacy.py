@@ -663,13 +663,29 @@ class _CommonReadings:
 
     def _uncached(self, word: str) -> bool:
         # (two letters read into a common word are chance: Albanian "në" is Lithuanian "nė")
-        if self._changing.search(word) is None or sum(c.isalpha() for c in word) < 3 or is_common_word(word):
+        if self._changing.search(word) is None or not _three_letters(word) or is_common_word(word):
+            return False
+        # (the word's bytes as shown are the same for every original: encoded once, as
+        # reread would encode them for each; the originals are single-byte codepages)
+        data = encode(codepage(self._shown_as), word)
+        if data is None:
             return False
         for original in self._originals:
-            read = reread(word, original, self._shown_as)
+            read = _single_byte_reading(data, original)
             if read is not None and read != word and is_common_word(read, original):
                 return True
         return False
+
+
+def _three_letters(word: str) -> bool:
+    """Whether the word has three letters or more (counted up to the third)."""
+    letters = 0
+    for char in word:
+        if char.isalpha():
+            letters += 1
+            if letters == 3:
+                return True
+    return False
 
 
 @cache
