@@ -192,10 +192,10 @@ def main(argv: list[str] | None = None) -> int:
         "(b) clean multilingual": multilingual,
         "(c) damaged multilingual": damaged,
     }
+    unseen = unseen_multilingual_sets(corpus, settings.lines, settings.repeats, multilingual)
     first_passes = {
-        "(b) clean multilingual, first pass over unseen lines": unseen_multilingual_sets(
-            corpus, settings.lines, settings.repeats, multilingual
-        )
+        "(b) clean multilingual, first pass over unseen lines": unseen,
+        "(c) damaged multilingual, first pass over unseen lines": [damaged_lines(lines) for lines in unseen],
     }
     results.throughput = section("throughput", lambda: throughput(settings, classes, first_passes)) or []
     workloads = {"(b) clean multilingual, line by line": multilingual, "(c) damaged multilingual": damaged}

@@ -36,6 +36,7 @@ def test_benchmark_smoke_run_writes_every_section(tmp_path: Path) -> None:
         assert heading in report, heading
     # each repeat of the first-pass row runs over lines no function has seen
     assert "| (b) clean multilingual, first pass over unseen lines |" in report
+    assert "| (c) damaged multilingual, first pass over unseen lines |" in report
 
 
 def test_the_costliest_lines_are_listed_with_their_share() -> None:
