@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +12,7 @@ from textfix.model.vocabulary import (
     CODEPAGES,
     MARK_BASE,
     _block_index,
+    _without_edges,
     _words,
     has_common_stem,
     is_common_word,
@@ -60,6 +63,12 @@ def test_words_at_the_edges_of_the_blocks_searched_first_are_found() -> None:
         before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].split("\t")[0]
         for probe in (word, before, word[:-1], before + "a", word + "a"):
             assert is_common_word(probe) == (probe in VOCABULARY), probe
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab_1²½\u0301١ ,.!«»’()-\t\né"), max_size=8) | st.text(max_size=6))
+def test_punctuation_around_a_word_is_cut_as_the_regex_cuts_it(word: str) -> None:
+    assert _without_edges(word) == re.sub(r"^\W+|\W+$", "", word)
 
 
 def test_words_that_are_not_common() -> None:

@@ -18,9 +18,6 @@ from typing import Final
 from textfix.model.tables import table
 from textfix.patterns import compiled
 
-_EDGES: Final = compiled(r"^\W+|\W+$")
-
-
 # The codepages a mark tells, a bit each, and one more bit for languages none of them
 # writes (Vietnamese); the mark is the character MARK_BASE + bits, printable.
 CODEPAGES: tuple[str, ...] = ("cp1252", "cp1250", "cp1254", "cp1257")  # (any length: mypyc keeps it one object)
@@ -100,16 +97,23 @@ def has_common_stem(word: str, codepage: str | None = None) -> bool:
 
 
 def _without_edges(word: str) -> str:
-    """The word without the punctuation around it (\\W at either end)."""
-    # (most words begin and end with a letter, and the regex cost more than the rest of a
-    # lookup: \\w is what str.isalnum() holds, and "_")
-    if word and _word_char(word[0]) and _word_char(word[-1]):
-        return word
-    return _EDGES.sub("", word)
+    """The word without the punctuation around it: what re.sub(r"^\\W+|\\W+$", "", word)
+    leaves, by hand (the regex cost more than the rest of a lookup; \\w is what
+    str.isalnum() holds, and "_")."""
+    start, end = 0, len(word)
+    while start < end and not _word_char_at(word, start):
+        start += 1
+    while end > start and not _word_char_at(word, end - 1):
+        end -= 1
+    return word if start == 0 and end == len(word) else word[start:end]
 
 
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+def _word_char_at(word: str, index: int) -> bool:
+    point = ord(word[index])
+    return bool(_ASCII_WORD_CHARS[point]) if point < 0x80 else word[index].isalnum()
+
+
+_ASCII_WORD_CHARS: Final = bytes(char.isalnum() or char == "_" for char in map(chr, range(0x80)))
 
 
 # The table's lines are bisected in two steps: among the first lines of blocks of about
