@@ -27,7 +27,7 @@ from fixers import (
 )
 from settings import Settings
 from textsets import ROOT, Corpus, adversarial_units, first_difference, sized_text, translations
-from timing import Guarded, best_of, child_env, run_guarded, subprocess_median, time_pass, timed_call
+from timing import Guarded, best_of, child_env, run_guarded, subprocess_median, timed_call
 
 import textfix
 
@@ -80,8 +80,8 @@ def first_pass(functions: Mapping[str, Callable[[str], object]], name: str, sets
     best = {function_name: float("inf") for function_name in functions}
     for lines in sets:
         scale = size_of_first / utf8_size(lines)
-        for function_name, function in functions.items():
-            best[function_name] = min(best[function_name], time_pass(function, lines) * scale)
+        for function_name, seconds in best_of(functions, lines, 1).items():
+            best[function_name] = min(best[function_name], seconds * scale)
     return ThroughputRow(name, len(first), sum(map(len, first)), size_of_first, best)
 
 

@@ -132,19 +132,9 @@ def _ending_in_a_tilde(text: str, start: int, end: int) -> Iterator[str]:
 
 
 def _reads_whole_through(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
-    # The sign is searched word by word too, and the answer is the whole text's: the
-    # last text's answers are kept, for each set of pairs (the text compared by
-    # identity, read as a copy: another thread may replace it).
-    seen = list(_whole_seen)
-    for seen_text, seen_pairs, found in seen:
-        if seen_text is text and seen_pairs == pairs:
-            return found
-    found = bool(_read_whole(text, pairs, (), 0.0))
-    _whole_seen[:] = [entry for entry in seen if entry[0] is text] + [(text, pairs, found)]
-    return found
-
-
-_whole_seen: list[tuple[str, tuple[tuple[str, str], ...], bool]] = []
+    # (the sign is searched word by word too, and the answer is the whole text's: the
+    # last text's readings are kept, see _read_whole)
+    return bool(_read_whole(text, pairs, (), 0.0))
 
 
 def _cp1252_signs() -> tuple[_Sign, ...]:
@@ -666,12 +656,12 @@ class _CommonReadings:
         if self._changing.search(word) is None or not _three_letters(word) or is_common_word(word):
             return False
         # (the word's bytes as shown are the same for every original: encoded once, as
-        # reread would encode them for each; the originals are single-byte codepages)
+        # reread would encode them for each)
         data = encode(codepage(self._shown_as), word)
         if data is None:
             return False
         for original in self._originals:
-            read = _single_byte_reading(data, original)
+            read = _read_as(data, original)
             if read is not None and read != word and is_common_word(read, original):
                 return True
         return False
@@ -762,8 +752,11 @@ _UNDEFINED: Final = compiled("[\x80-\x9f\ufffd]")  # what codepage() decodes und
 def reread(word: str, original: str, shown_as: str) -> str | None:
     """`word` as the text it was in `original` before it was read with `shown_as`, if it decodes."""
     data = encode(codepage(shown_as), word)
-    if data is None:
-        return None
+    return None if data is None else _read_as(data, original)
+
+
+def _read_as(data: bytes, original: str) -> str | None:
+    """Bytes decoded with `original`, if they decode."""
     if original in _MULTI_BYTE:
         try:
             return data.decode(original)
@@ -1608,25 +1601,16 @@ def _read_whole(text: str, pairs: tuple[tuple[str, str], ...], explained: Spans,
     wanted = [pair for pair in WHOLE_TEXT_PAIRS if pair in pairs]
     if not wanted or floor > WHOLE_TEXT_CONFIDENCE:
         return []
-    shown = codepage(MISREAD_GRAMS_SHOWN_AS)
-    words = []
-    for start, end in _each_word(text):
-        if _JOINED_DRAWING.search(text, start, end) is not None or non_ascii_covered(text, start, end, explained):
-            continue
-        data = encode(shown, text[start:end])
-        if data is None:
-            return []
-        words.append((start, end, data))
-    # (a word alone reads as any language's: Kurdish "Îstatîstîk" as Latvian "Īstatīstīk",
-    # a Norwegian domain "vardø.no" as Lithuanian "vardų.no")
-    if not words or sum(1 for word in text.split() if _LETTER_RUN.search(word)) < 2:
-        return []
-    # (the sign of Baltic text asks for the Baltic pairs' readings, and detect_legacy
-    # for them again among all the others: each pair's of the last text is kept)
-    seen_text, seen_explained, by_pair = _whole_as_seen[0]
+    # The sign of Baltic text asks for the Baltic pairs' readings (word by word, of the
+    # whole text), and detect_legacy for them again among all the others: the last
+    # text's words and each pair's reading of them are kept (the text compared by
+    # identity; the entry replaced whole, as another thread may replace it).
+    seen_text, seen_explained, words, by_pair = _whole_seen[0]
     if seen_text is not text or seen_explained != explained:
-        by_pair = {}
-        _whole_as_seen[0] = (text, explained, by_pair)
+        words, by_pair = _words_as_shown(text, explained), {}
+        _whole_seen[0] = (text, explained, words, by_pair)
+    if words is None:
+        return []
     for pair in wanted:
         found = by_pair.get(pair)
         if found is None:
@@ -1636,7 +1620,29 @@ def _read_whole(text: str, pairs: tuple[tuple[str, str], ...], explained: Spans,
     return []
 
 
-_whole_as_seen: Final[list[tuple[str, Spans, dict[tuple[str, str], list[Finding]]]]] = [("", (), {})]
+_whole_seen: Final[
+    list[tuple[str, Spans, list[tuple[int, int, bytes]] | None, dict[tuple[str, str], list[Finding]]]]
+] = [("", (), None, {})]
+
+
+def _words_as_shown(text: str, explained: Spans) -> list[tuple[int, int, bytes]] | None:
+    """The words outside `explained` with their bytes as shown, for _read_whole_as; None
+    where no whole reading can be: a word the shown codepage cannot encode, or fewer than
+    two words."""
+    shown = codepage(MISREAD_GRAMS_SHOWN_AS)
+    words = []
+    for start, end in _each_word(text):
+        if _JOINED_DRAWING.search(text, start, end) is not None or non_ascii_covered(text, start, end, explained):
+            continue
+        data = encode(shown, text[start:end])
+        if data is None:
+            return None
+        words.append((start, end, data))
+    # (a word alone reads as any language's: Kurdish "Îstatîstîk" as Latvian "Īstatīstīk",
+    # a Norwegian domain "vardø.no" as Lithuanian "vardų.no")
+    if not words or sum(1 for word in text.split() if _LETTER_RUN.search(word)) < 2:
+        return None
+    return words
 
 
 def _read_whole_as(text: str, pair: tuple[str, str], words: list[tuple[int, int, bytes]]) -> list[Finding]:
