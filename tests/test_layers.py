@@ -14,6 +14,7 @@ from textfix.detect.candidates import suspect_windows
 from textfix.detect.layers import _score_layer, _scored_layer, detect_mojibake
 from textfix.detect.readings import complete_readings, sequences_in
 from textfix.detect.suspects import may_hold_mojibake
+from textfix.findings import apply_findings
 from textfix.model.evidence import whole_window_confidence
 
 
@@ -120,6 +121,35 @@ def test_one_or_two_sequences_over_a_layer_are_read_whole_by_the_sure_layer_bene
     # for the full evidence
     lossy = "Usmerenje dugmeta miΓ\x85οΏ½a"
     assert layers._read_whole(lossy, 0, len(lossy), codecs, 3, threshold, True) is None
+
+
+def test_a_layer_read_again_is_read_as_the_first_time_and_apart_from_what_callers_do() -> None:
+    text = "Le cafÃ© est prÃªt, lÃ¢â‚¬â„¢ÃƒÂ©tÃƒÂ© aussi."
+    config, threshold = DEFAULT_CONFIG, DEFAULT_CONFIG.threshold
+    first = layers._detect_layer(text, config, threshold, 3)
+    expected = list(first)
+    assert expected
+    first.clear()
+    assert layers._detect_layer(text, config, threshold, 3) == expected
+    # with fewer layers beneath, the same characters are read anew ("Ã¢â‚¬â„¢" is "’"
+    # two layers down, "â€™" one)
+    one_layer = layers._detect_layer(text, config, threshold, 1)
+    assert one_layer != expected
+    assert layers._detect_layer(text, config, threshold, 1) == one_layer
+
+
+def test_runs_the_reading_beneath_defers_are_read_whole_by_the_layer_above() -> None:
+    # Hindi through cp874, then cp1252: the cp874 reading beneath defers runs such as
+    # "เคนเฅ\x88" ("है", Thai letters of its own) to the full evidence; the cp1252 reading
+    # still reads the whole line, and the next layer judges those runs in their place
+    codecs, threshold = DEFAULT_CONFIG.codecs, DEFAULT_CONFIG.threshold
+    original = "यदि समायोजित किया गया है तो लेबल का प्रयोग"
+    damaged = damage_through(original, ("cp874", "cp1252"))
+    read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)
+    assert read is not None and read.codec == "cp1252" and not read.deferred
+    assert read.inner is not None and read.inner.codec == "cp874" and read.inner.deferred
+    assert fix_text(damaged) == original
+    assert apply_findings(damaged, detect(damaged)) == original
 
 
 def test_of_one_or_two_sequences_read_into_place_several_ways_the_far_likelier_is_read_whole() -> None:

@@ -410,7 +410,11 @@ def _read_whole(
     # A run the sure reading beneath reads in turn reads into mojibake here, no text: it
     # is judged as text a layer down ("à¸±â\x80\x93" reads into Thai marks, which are
     # cp874 for "і"). (A run of the text is a run of what it reads into, one for one.)
+    # So is a run it defers to the full evidence: that reading reads it as UTF-8 all the
+    # same, and the next layer's analysis judges it in its place (a deferred span is its
+    # run and a character either side).
     read_beneath = set(inner.runs) if inner is not None else set()
+    deferred_beneath = inner.deferred if inner is not None else []
     decoded_at = 0  # where the run begins in `decoded`
     read_up_to = 0  # the end of the last run, in `data`
     first = next_beyond_ascii(data, 0)
@@ -422,8 +426,11 @@ def _read_whole(
         decoded_at += first - read_up_to
         read_up_to = last
         run_at = decoded_at
-        beneath = bool(read_beneath) and (decoded_at, decoded_at + len(decoded_run)) in read_beneath
-        decoded_at += len(decoded_run)
+        run_end_at = decoded_at + len(decoded_run)
+        beneath = (bool(read_beneath) and (decoded_at, run_end_at) in read_beneath) or any(
+            s <= decoded_at and run_end_at <= e for s, e in deferred_beneath
+        )
+        decoded_at = run_end_at
         if _a_break_inside_a_word(text, run_start, run_end, decoded_run) or (
             not beneath
             and (
@@ -721,8 +728,23 @@ def repair_whole_text(text: str, config: Config) -> str | None:
     return None if innermost.damaged_beneath else innermost.decoded
 
 
+# Where sure surface findings end in C1 controls, _explaining reads the layer beneath them,
+# which _read_layers then reads as its next layer: the same text, with the same settings.
+# The last layer read is kept (one entry, replaced whole: threads may share it).
+_last_layer_read: list[tuple[str, Config, float, int, tuple[Finding, ...]] | None] = [None]
+
+
 def _detect_layer(text: str, config: Config, floor: float, layers: int) -> list[Finding]:
     """Findings in one layer of `text`, under which `layers` - 1 more may lie."""
+    last = _last_layer_read[0]
+    if last is not None and last[1] is config and last[2] == floor and last[3] == layers and last[0] == text:
+        return list(last[4])
+    findings = _read_one_layer(text, config, floor, layers)
+    _last_layer_read[0] = (text, config, floor, layers, tuple(findings))
+    return findings
+
+
+def _read_one_layer(text: str, config: Config, floor: float, layers: int) -> list[Finding]:
     if not may_hold_mojibake(text, config.codecs):
         return []
     fast = None
