@@ -22,7 +22,13 @@ from textfix.detect.clean import checks, screened_may_hold_mojibake
 from textfix.detect.controls import C1_RUN, LATIN1_CHAIN, cp1252_view
 from textfix.detect.controls import CONFIDENCE as C1_CONFIDENCE
 from textfix.detect.doublebyte import detect_double_byte
-from textfix.detect.legacy import all_explained, legacy_readings, may_hold_legacy_mojibake, non_ascii_covered
+from textfix.detect.legacy import (
+    ALL_SEARCHES,
+    all_explained,
+    legacy_readings,
+    may_hold_legacy_mojibake,
+    non_ascii_covered,
+)
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in
 from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_within
@@ -808,7 +814,7 @@ def _surface_readings(text: str, config: Config, floor: float, found: list[Findi
         if not all_explained(text, explained) and (unexplained or _may_be_misread_legacy(text, sure, config)):
             # doubtful readings without a hint are not even reported: most text that looks
             # misread to the cheap test is clean
-            legacy = legacy_readings(text, config, floor, explained)
+            legacy = _screened_legacy_readings(text, config, floor, explained)
             if legacy and not unexplained and not _reads_better(text, legacy, sure):
                 legacy = []
             if legacy and _read_better_as_utf8(text, legacy, config):
@@ -868,7 +874,7 @@ def _legacy_story(text: str, config: Config, floor: float, sure: list[Finding]) 
     characters. "Âèä Äà Íåò" is Russian "Вид Да Нет" read as cp1252, not "及 Äà ꌘ"
     (two chance UTF-8 readings through mac-roman, of a CJK and a Yi character, which
     vouch for each other). Else none."""
-    story = legacy_readings(text, config, floor)
+    story = _screened_legacy_readings(text, config, floor)
     if not story or not all(any(w.start <= f.start and f.end <= w.end for w in story) for f in sure):
         return []
     if not _reads_better(text, story, sure) or _read_better_as_utf8(text, story, config):
@@ -1191,6 +1197,16 @@ def _read_layers(text: str, config: Config, min_confidence: float | None) -> lis
     return sorted([f for f in applied if _ends_clean(f, text)] + doubtful, key=lambda f: f.start)
 
 
+def _screened_legacy_readings(
+    text: str, config: Config, floor: float, explained: Sequence[tuple[int, int]] = ()
+) -> list[Finding]:
+    """legacy_readings, looking only for the misread signs the screen lets match (see
+    Checks.searches: for the default configuration, compiled, one pass over the text
+    rules most out); none where none may."""
+    searches = checks(config, floor).searches(text) & ALL_SEARCHES
+    return legacy_readings(text, config, floor, explained, searches) if searches else []
+
+
 def _legacy_beneath(
     text: str, applied: list[Finding], current: str, config: Config
 ) -> tuple[list[Finding], bool] | None:
@@ -1204,7 +1220,7 @@ def _legacy_beneath(
     chain explains it: the repairs it touches are left alone, so that reading the
     result again finds nothing new.
     """
-    beneath = legacy_readings(current, config, config.threshold)
+    beneath = _screened_legacy_readings(current, config, config.threshold)
     if not beneath:
         return None
     starts, ends = placed_spans(applied)
