@@ -12,6 +12,7 @@ from textfix.model.vocabulary import (
     CODEPAGES,
     MARK_BASE,
     _block_index,
+    _may_be_listed,
     _without_edges,
     _words,
     has_common_stem,
@@ -63,6 +64,18 @@ def test_words_at_the_edges_of_the_blocks_searched_first_are_found() -> None:
         before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].split("\t")[0]
         for probe in (word, before, word[:-1], before + "a", word + "a"):
             assert is_common_word(probe) == (probe in VOCABULARY), probe
+
+
+def test_the_filter_passes_every_listed_word_and_few_others() -> None:
+    # (every one: a filter built from another table would lose words, which a sample
+    # of them might not show)
+    assert all(_may_be_listed(word) for word in WORDS)
+    # words of the table's letters that it does not list: about 3 in 100 pass
+    unlisted = sorted({word + suffix for word in WORDS[::40] for suffix in ("qx", "ž")} - VOCABULARY)
+    passing = sum(map(_may_be_listed, unlisted))
+    assert len(unlisted) > 5000 and passing < 0.06 * len(unlisted)
+    # and those that pass are still no common word
+    assert not any(is_common_word(word) for word in unlisted)
 
 
 @settings(max_examples=300, deadline=None)
