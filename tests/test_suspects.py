@@ -12,7 +12,7 @@ from textfix import fix_text
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import DEFAULT_CONFIG
 from textfix.detect import suspects
-from textfix.detect.clean import screened_may_hold_mojibake
+from textfix.detect.clean import may_show_a_sequence, screened_may_hold_mojibake
 from textfix.detect.suspects import LOST_MARKS, SUSPECT_GOES_ON, suspect_pattern
 from textfix.model.charmodel import char_model
 
@@ -246,3 +246,12 @@ def test_clean_latin_text_holds_few_pairs_the_pattern_may_begin_with() -> None:
 def test_the_screen_rules_out_only_what_may_hold_mojibake_does(text: str) -> None:
     codecs = DEFAULT_CONFIG.codecs
     assert screened_may_hold_mojibake(text, codecs) == suspects.may_hold_mojibake(text, codecs)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_MISREAD_LOOKING_TEXT)
+@example("Ð¤Ð°Ð¹Ð»")  # Russian through cp1252: a lead and a continuation
+@example("été à la plage")  # clean French: no non-ASCII pair at all
+def test_the_screen_rules_out_only_texts_without_a_lead_and_a_continuation(text: str) -> None:
+    codecs = DEFAULT_CONFIG.codecs
+    assert may_show_a_sequence(text, codecs) == (suspects.stage_zero(codecs).search(text) is not None)

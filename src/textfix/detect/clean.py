@@ -16,7 +16,7 @@ from textfix.config import DEFAULT_CONFIG, Config
 from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import OUTPUT_CHARS, detect_double_byte
 from textfix.detect.legacy import ALL_SEARCHES, detect_legacy, legacy_readings, misread_signs
-from textfix.detect.suspects import cased_oddity_needs, may_hold_mojibake, stage_zero_needs
+from textfix.detect.suspects import cased_oddity_needs, may_hold_mojibake, stage_zero, stage_zero_needs
 from textfix.screen import COMPILED, Need, Screen
 from textfix.utf8 import IS_ASCII
 
@@ -155,6 +155,16 @@ def screened_may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
         if found & MAY_HOLD_MOJIBAKE != MAY_HOLD_MOJIBAKE:
             return False
     return may_hold_mojibake(text, codecs)
+
+
+def may_show_a_sequence(text: str, codecs: tuple[str, ...]) -> bool:
+    """Whether some codepage of `codecs` shows a lead byte and a continuation in `text`
+    (stage_zero matches), ruled out by the screen first where it can be: a text read
+    whole was screened just before, and the screen's answer is kept."""
+    screened = codecs is DEFAULT_CHECKS.codecs and DEFAULT_CHECKS.screened
+    if screened and not DEFAULT_CHECKS.searches(text) & MOJIBAKE_SEARCH:
+        return False
+    return stage_zero(codecs).search(text) is not None
 
 
 def checks(config: Config, floor: float) -> Checks:

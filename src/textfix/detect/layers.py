@@ -18,7 +18,7 @@ from textfix.blocks import BLOCK_CHARS, blocks, one_line_block
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, read_alike, suspect_windows
-from textfix.detect.clean import checks, screened_may_hold_mojibake
+from textfix.detect.clean import checks, may_show_a_sequence, screened_may_hold_mojibake
 from textfix.detect.controls import C1_RUN, LATIN1_CHAIN, cp1252_view
 from textfix.detect.controls import CONFIDENCE as C1_CONFIDENCE
 from textfix.detect.doublebyte import detect_double_byte
@@ -31,7 +31,7 @@ from textfix.detect.legacy import (
 )
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in
-from textfix.detect.suspects import may_hold_mojibake, stage_zero, suspect_within
+from textfix.detect.suspects import may_hold_mojibake, suspect_within
 from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings, compose_findings, placed_spans
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import (
@@ -523,8 +523,8 @@ def _one_reading(readings: dict[str, tuple[str, bytes]], codecs: tuple[str, ...]
 def _reads_whole_again(text: str, codecs: tuple[str, ...]) -> bool:
     """Whether `text` would itself read whole, with enough sequences to be trusted."""
     # (UTF-8 beyond ASCII needs a lead byte before a continuation: where no codepage
-    # shows such a pair, one search says so, without a conversion through each)
-    if stage_zero(codecs).search(text) is None:
+    # shows such a pair, the screen or one search says so, without a conversion through each)
+    if not may_show_a_sequence(text, codecs):
         return False
     return any(
         _whole_reading_certainty(text, data, sequences_in(data)) is not None
