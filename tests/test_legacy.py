@@ -26,6 +26,7 @@ from textfix.detect.legacy import (
 )
 from textfix.findings import apply_findings
 from textfix.model.tables import table
+from textfix.model.vocabulary import is_common_word
 
 
 def misread(text: str, original: str, shown_as: str) -> str:
@@ -699,6 +700,21 @@ def test_common_readings_are_found_as_every_word_and_the_letters_would_tell(text
         assert not by_set
     changing = [index for index in range(start, end) if common._changing.match(text, index)]
     assert first_changing == (changing[0] if changing else -1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.sampled_from(_WORDS), st.text(st.sampled_from(_LATIN_LETTERS + "aeiklnrst³¹¿"), max_size=8)))
+def test_a_word_is_read_only_through_the_originals_that_change_a_letter_of_it(word: str) -> None:
+    # (_uncached skips an original under which every letter of the word reads as itself:
+    # it answers as decoding the word through each original would)
+    common = _common_readings()
+    expected = False
+    if common._changing.search(word) and sum(c.isalpha() for c in word) >= 3 and not is_common_word(word):
+        for original in sorted(LATIN_ORIGINALS):
+            read = legacy.reread(word, original, "cp1252")
+            if read is not None and read != word and is_common_word(read, original):
+                expected = True
+    assert common._uncached(word) == expected
 
 
 # Legacy texts that detect_legacy repairs without a hint, word by word or read whole.

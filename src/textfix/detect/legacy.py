@@ -544,6 +544,12 @@ class _CommonReadings:
         )
         self.changing_class = re.escape(changing)
         self._changing = compiled(f"[{self.changing_class}]")
+        # (each original's own changing letters, by code point: a word reads as itself
+        # through an original that changes none of its letters, and is not decoded there)
+        self._changes_by_original = tuple(
+            (name, _point_table({c for c, r in zip(upper, _upper_half(name)) if r != c}))
+            for name in self._originals
+        )
         # (and as a table by code point, for the loop over a text's words)
         self._changing_points = bytes(chr(point) in changing for point in range(max(map(ord, changing), default=0) + 1))
         self._shown_letters = non_ascii_letters(upper)
@@ -660,11 +666,29 @@ class _CommonReadings:
         data = encode(codepage(self._shown_as), word)
         if data is None:
             return False
-        for original in self._originals:
+        for original, changes in self._changes_by_original:
+            if not _holds_a_point_of(word, changes):
+                continue
             read = _read_as(data, original)
             if read is not None and read != word and is_common_word(read, original):
                 return True
         return False
+
+
+def _point_table(chars: Iterable[str]) -> bytes:
+    """A byte for each code point up to the highest of `chars`: 1 for theirs."""
+    points = {ord(char) for char in chars}
+    return bytes(point in points for point in range(max(points, default=-1) + 1))
+
+
+def _holds_a_point_of(word: str, table: bytes) -> bool:
+    """Whether a character of the word has a 1 in the table (see _point_table)."""
+    size = len(table)
+    for char in word:
+        point = ord(char)
+        if point < size and table[point]:
+            return True
+    return False
 
 
 def _three_letters(word: str) -> bool:
