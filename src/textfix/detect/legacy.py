@@ -551,7 +551,7 @@ class _CommonReadings:
             for name in self._originals
         )
         # (and as a table by code point, for the loop over a text's words)
-        self._changing_points = bytes(chr(point) in changing for point in range(max(map(ord, changing), default=0) + 1))
+        self._changing_points = _point_table(changing)
         self._shown_letters = non_ascii_letters(upper)
         self._letter_sets = letter_sets(shown_as)
         self._roles: dict[int, int] = {}
