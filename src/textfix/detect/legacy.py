@@ -659,7 +659,7 @@ class _CommonReadings:
 
     def _uncached(self, word: str) -> bool:
         # (two letters read into a common word are chance: Albanian "në" is Lithuanian "nė")
-        if self._changing.search(word) is None or not _three_letters(word) or is_common_word(word):
+        if not _holds_a_point_of(word, self._changing_points) or not _three_letters(word) or is_common_word(word):
             return False
         # (the word's bytes as shown are the same for every original: encoded once, as
         # reread would encode them for each)
