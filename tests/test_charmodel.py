@@ -48,3 +48,59 @@ def test_each_code_point_has_the_class_of_its_run() -> None:
     points = [*range(0x10000), *range(0x10000, 0x110000, 97), 0x10FFFF]
     expected = [charmodel._RUN_CLASSES[bisect_right(charmodel._RUN_STARTS, point) - 1] for point in points]
     assert [class_of(chr(point)) for point in points] == expected
+
+
+def test_a_pair_of_ascii_characters_scores_as_the_class_model_scores_it() -> None:
+    # (the table of ASCII pairs stands for _pair_step, which the text is scored by elsewhere)
+    model = char_model()
+    for previous in range(0x80):
+        for char in range(0x80):
+            step = model._pair_step(chr(previous), chr(char))
+            assert model.pair_logp(chr(char), chr(previous)) == step
+            assert model.pair_measures(chr(char), chr(previous)) == (0, step)
+
+
+def _counts_by_pair() -> dict[tuple[str, str], int]:
+    # the definition: the pairs table read group by group
+    model = char_model()
+    counts = {}
+    start = 0
+    for first, end in zip(model._pair_firsts, model._pair_ends):
+        for char, count in zip(model._pair_followers[start:end], model._pair_counts[start:end]):
+            counts[first, char] = count
+        start = end
+    return counts
+
+
+def test_a_pair_count_is_what_the_pairs_table_holds() -> None:
+    model = char_model()
+    counts = _counts_by_pair()
+    firsts = sorted({first for first, _ in counts})
+    followers = sorted({char for _, char in counts})
+    # every listed pair, and unlisted ones: each first char with followers of other groups
+    for (first, char), count in counts.items():
+        assert model.pair_count(first, char) == count
+    for index, first in enumerate(firsts):
+        for char in followers[index % 7 :: 97]:
+            assert model.pair_count(first, char) == counts.get((first, char), 0)
+    assert model.pair_count("\U0001f600", "a") == 0
+
+
+_ASCII_STRETCH = st.text(st.characters(max_codepoint=0x7F), max_size=4)
+_BEYOND_ASCII_RUN = st.text(st.sampled_from("ÃÂ©«»€â–—\xa0ÐабвгРС‚ƒ„…š中文ย\x80\x9dé"), min_size=1, max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_ASCII_STRETCH, _BEYOND_ASCII_RUN, _BEYOND_ASCII_RUN), max_size=4), _ASCII_STRETCH)
+@example([("a", "é", "Ã©")], "")
+@example([("", "é", "Ã©")], " x")
+def test_texts_alike_in_their_ascii_differ_beyond_it_as_by_the_whole_pair_log_probability(
+    pieces: list[tuple[str, str, str]], last: str
+) -> None:
+    # two readings of one text: the same ASCII stretches, other runs between them
+    one = "".join(ascii_stretch + run for ascii_stretch, run, _ in pieces) + last
+    other = "".join(ascii_stretch + run for ascii_stretch, _, run in pieces) + last
+    model = char_model()
+    whole = model.pair_logp(one) - model.pair_logp(other)
+    beyond = model.pair_logp_beyond_ascii(one) - model.pair_logp_beyond_ascii(other)
+    assert abs(whole - beyond) < 1e-9

@@ -512,7 +512,7 @@ def _one_reading(readings: dict[str, tuple[str, bytes]], codecs: tuple[str, ...]
     if not readings:
         return None
     model = char_model()
-    scored = sorted(((model.pair_logp(decoded), decoded) for decoded in readings), reverse=True)
+    scored = sorted(((model.pair_logp_beyond_ascii(decoded), decoded) for decoded in readings), reverse=True)
     (best_logp, best), (runner_up_logp, _) = scored[0], scored[1]
     if best_logp - runner_up_logp < RIVAL_READING_MARGIN or may_hold_mojibake(best, codecs):
         return None
@@ -590,7 +590,10 @@ def _few_sequences_reading(readings: dict[str, tuple[str, bytes]]) -> tuple[str,
     if len(placed) == 1:
         return placed[0]
     model = char_model()
-    scored = sorted(((model.pair_logp(decoded), index) for index, (_, _, decoded) in enumerate(placed)), reverse=True)
+    # (readings of one text: they differ where it is beyond ASCII, see pair_logp_beyond_ascii)
+    scored = sorted(
+        ((model.pair_logp_beyond_ascii(decoded), index) for index, (_, _, decoded) in enumerate(placed)), reverse=True
+    )
     if scored[0][0] - scored[1][0] < FEW_SEQUENCES_RIVAL_MARGIN:
         return None
     best = scored[0][1]

@@ -86,15 +86,23 @@ class CharModel:
         self._left_counts: dict[str, int] = unpacked_char_ints(data["left_counts"])
         self._followers: dict[str, int] = unpacked_char_ints(data["followers"])
         pairs = data["pairs"]
-        # The pairs are unpacked by first char when first met: its group is found in
-        # _pair_firsts (each first char once), and _pair_ends tells where each group ends
-        # in _pair_followers and _pair_counts.
+        # The pairs are grouped by first char: its group is found in _pair_firsts (each
+        # first char once, the group's bounds remembered), and _pair_ends tells where each
+        # group ends in _pair_followers and _pair_counts.
         self._pair_firsts: str = pairs["firsts"]
         self._pair_ends: list[int] = list(accumulate(unpacked_ints(pairs["sizes"])))
         self._pair_followers: str = pairs["followers"]
         self._pair_counts: list[int] = unpacked_ints(pairs["counts"])
-        self._counts_after: dict[str, dict[str, int]] = {}
+        self._follower_groups: dict[str, tuple[int, int]] = {}
         assert len(self._transition) == width * width
+        # (a pair of ASCII characters is scored by the class model alone: its 16,384
+        # values, each a lookup by index, cost less than making the pair to look it up)
+        ascii_rows = [class_of(chr(point)) * width for point in range(0x80)]
+        ascii_steps = [(class_of(chr(point)), self.char_logp(chr(point))) for point in range(0x80)]
+        transition = self._transition
+        self._ascii_pairs: list[float] = [
+            transition[row + column] + emission for row in ascii_rows for column, emission in ascii_steps
+        ]
 
     def char_logp(self, char: str) -> float:
         found = self._emission.get(char)
@@ -132,7 +140,21 @@ class CharModel:
         chars = left[-1:] + text + right[:1]
         total = 0.0 if left else self.char_logp(text[0]) if text else 0.0
         for index in range(len(chars) - 1):
-            total += self._pair_logp_of(chars[index : index + 2])
+            total += self._pair_logp_at(chars, index)
+        return total
+
+    def pair_logp_beyond_ascii(self, text: str) -> float:
+        """pair_logp(text) without the pairs of two ASCII characters.
+
+        Readings of one text through different codepages keep its ASCII characters as
+        they are, and every other character becomes characters beyond ASCII: the pairs
+        of two ASCII characters are the same in each, so the readings differ by this
+        sum as by pair_logp, and most pairs of a Latin text are not looked up.
+        """
+        total = self.char_logp(text[0]) if text else 0.0
+        for index in range(len(text) - 1):
+            if ord(text[index]) >= 0x80 or ord(text[index + 1]) >= 0x80:
+                total += self._pair_logp_of(text[index : index + 2])
         return total
 
     def pair_measures(self, text: str, left: str = "", right: str = "") -> tuple[int, float]:
@@ -147,11 +169,22 @@ class CharModel:
         total = 0.0 if left else self.char_logp(text[0]) if text else 0.0
         count = 0
         for index in range(len(chars) - 1):
+            previous, char = ord(chars[index]), ord(chars[index + 1])
+            if previous < 0x80 and char < 0x80:
+                total += self._ascii_pairs[previous * 0x80 + char]
+                continue
             pair = chars[index : index + 2]
             total += self._pair_logp_of(pair)
             if self._surprising(pair):
                 count += 1
         return count, total
+
+    def _pair_logp_at(self, chars: str, index: int) -> float:
+        """_pair_logp_of(chars[index:index + 2]); a pair of ASCII characters from a table."""
+        previous, char = ord(chars[index]), ord(chars[index + 1])
+        if previous < 0x80 and char < 0x80:
+            return self._ascii_pairs[previous * 0x80 + char]
+        return self._pair_logp_of(chars[index : index + 2])
 
     def _pair_logp_of(self, pair: str) -> float:
         """log P of the pair's second character after its first (see pair_logp), remembered."""
@@ -179,15 +212,15 @@ class CharModel:
 
     def pair_count(self, previous: str, char: str) -> int:
         """How often clean text showed `char` right after `previous` (pairs of ASCII: never counted)."""
-        after = self._counts_after.get(previous)
-        if after is None:
-            group = self._pair_firsts.find(previous)
-            after = {}
-            if group >= 0:
-                first, last = self._pair_ends[group - 1] if group else 0, self._pair_ends[group]
-                after = dict(zip(self._pair_followers[first:last], self._pair_counts[first:last]))
-            self._counts_after[previous] = after
-        return after.get(char, 0)
+        # (found by a search of the group's followers at C speed: most first characters
+        # are met for a pair or two, where making a dict of their group cost the whole group)
+        group = self._follower_groups.get(previous)
+        if group is None:
+            index = self._pair_firsts.find(previous)
+            group = (self._pair_ends[index - 1] if index > 0 else 0, self._pair_ends[index]) if index >= 0 else (0, 0)
+            self._follower_groups[previous] = group
+        at = self._pair_followers.find(char, group[0], group[1])
+        return self._pair_counts[at] if at >= 0 else 0
 
     def _pair_step(self, previous: str, char: str) -> float:
         backoff = self._transition[class_of(previous) * self._width + class_of(char)] + self.char_logp(char)
