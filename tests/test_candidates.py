@@ -16,7 +16,10 @@ from textfix.detect.readings import paired, role_masks
 
 
 def _without_codec(text: str, name: str) -> list[tuple[object, ...]]:
-    return [candidate._replace(codec="")[:] for candidate in candidates_for(text, name)]
+    return [
+        (c.start, c.end, c.replacement, c.lossy, c.guesses, c.stranded, c.deeper, c.alternatives)
+        for c in candidates_for(text, name)
+    ]
 
 
 # Mojibake of a few words through several codepages, stand-ins for lost bytes and the

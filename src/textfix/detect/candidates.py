@@ -144,7 +144,7 @@ def _settle_deeper_layers(candidates: list[Candidate]) -> list[Candidate]:
             continue
         for replacement, deeper, _ in candidate.alternatives:
             if deeper in witnessed:
-                candidate = candidate._replace(replacement=replacement, deeper=deeper, alternatives=())
+                candidate = candidate.peeled_to(replacement, deeper, ())
                 break
         result.append(candidate)
     return result
@@ -191,8 +191,8 @@ def _peeled(text: str, candidate: Candidate, codecs: tuple[str, ...], max_layers
     # A peel that ends in text still looking misread has not come off whole, unless that
     # text reads no better again: "Ă”" (Romanian "COMANDĂ”") would be "Ô" through cp1250.
     if deeper and not settled and may_hold_mojibake(replacement, codecs):
-        return candidate._replace(alternatives=kept) if kept else candidate
-    return candidate._replace(replacement=replacement, deeper=tuple(deeper), alternatives=kept)
+        return candidate.peeled_to(candidate.replacement, candidate.deeper, kept) if kept else candidate
+    return candidate.peeled_to(replacement, tuple(deeper), kept)
 
 _WORD_GAP: Final = compiled(r"[A-Za-z0-9]{1,12}")
 

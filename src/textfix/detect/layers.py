@@ -12,7 +12,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Final, NamedTuple
+from typing import Final
 
 from textfix.blocks import BLOCK_CHARS, blocks, one_line_block
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
@@ -63,15 +63,50 @@ REPORT_FLOOR: Final = 0.05
 CONTESTED: Final = 0.5
 
 
-class _Scored(NamedTuple):
-    start: int
-    end: int
-    replacement: str
-    codec: str
-    lossy: bool
-    confidence: float
-    chain: tuple[str, ...]
-    parts: tuple[Candidate, ...] = ()
+class _Scored:
+    """A candidate repair and how sure the evidence is of it. (A plain class, not a
+    NamedTuple: compiled, it is made and read as a C struct.)"""
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        replacement: str,
+        codec: str,
+        lossy: bool,
+        confidence: float,
+        chain: tuple[str, ...],
+        parts: tuple[Candidate, ...] = (),
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+        self.codec = codec
+        self.lossy = lossy
+        self.confidence = confidence
+        self.chain = chain
+        self.parts = parts
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.start, self.end, self.replacement, self.codec, self.lossy, self.confidence, self.chain, self.parts)
+
+    # (equal by value, as the NamedTuple it was: a layer scored again is scored alike)
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Scored) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"_Scored{self._fields()!r}"
+
+    def with_confidence(self, confidence: float) -> _Scored:
+        return _Scored(
+            self.start, self.end, self.replacement, self.codec, self.lossy, confidence, self.chain, self.parts
+        )
+
+    def named(self, codec: str, chain: tuple[str, ...]) -> _Scored:
+        return _Scored(self.start, self.end, self.replacement, codec, self.lossy, self.confidence, chain, self.parts)
 
 
 def score_candidates(text: str, candidates: list[Candidate]) -> list[list[float]]:
@@ -158,7 +193,7 @@ def _scored_layer(
     known = [_Scored(f.start, f.end, f.replacement, f.chain[-1], False, f.confidence, f.chain) for f in witnesses]
     # (after corroboration: a hyphenation point in one word vouches for none in another)
     return [
-        s._replace(confidence=min(s.confidence, HYPHENATION_CAP))
+        s.with_confidence(min(s.confidence, HYPHENATION_CAP))
         if _a_break_inside_a_word(text, s.start, s.end, s.replacement)
         else s
         for s in _corroborated(text, scored, known)
@@ -228,7 +263,7 @@ def _corroborated(text: str, scored: list[_Scored], witnesses: list[_Scored]) ->
                     best = max(best, other.confidence)
             if best:
                 lifted[id(item)] = 1.0 - (1.0 - item.confidence) * (1.0 - best)
-    return [s._replace(confidence=lifted[id(s)]) if id(s) in lifted else s for s in scored]
+    return [s.with_confidence(lifted[id(s)]) if id(s) in lifted else s for s in scored]
 
 
 def _named_as_witnessed(text: str, scored: list[_Scored], witnesses: list[_Scored]) -> list[_Scored]:
@@ -257,7 +292,7 @@ def _named_as_witnessed(text: str, scored: list[_Scored], witnesses: list[_Score
             chars = set(text[max(0, item.start - 1) : item.end])
             for chain in by_witnesses:
                 if read_alike(chars, item.codec, chain[1]):
-                    item = item._replace(codec=chain[1], chain=chain)
+                    item = item.named(chain[1], chain)
                     break
         renamed.append(item)
     return renamed
@@ -317,17 +352,32 @@ def _select(text: str, scored: list[_Scored], floor: float) -> list[Finding]:
     return findings
 
 
-class _WholeReading(NamedTuple):
-    """A stretch of text read whole through one codepage (see whole_window_reading)."""
+class _WholeReading:
+    """A stretch of text read whole through one codepage (see whole_window_reading).
 
-    codec: str
-    data: bytes
-    certainty: float
-    runs: list[tuple[int, int]]  # offsets of the damaged runs, odd enough to trust
-    deferred: list[tuple[int, int]]  # spans of runs without an odd pair of their own
-    inner: _WholeReading | None  # the reading of the text this one reads to, if not clean
-    decoded: str  # the text it reads to
-    damaged_beneath: bool  # whether that text, read by no inner reading, still looks damaged
+    (A plain class, not a NamedTuple: compiled, it is made and read as a C struct, where
+    a NamedTuple is made through its Python __new__; every damaged line makes one or more.)
+    """
+
+    def __init__(
+        self,
+        codec: str,
+        data: bytes,
+        certainty: float,
+        runs: list[tuple[int, int]],
+        deferred: list[tuple[int, int]],
+        inner: _WholeReading | None,
+        decoded: str,
+        damaged_beneath: bool,
+    ) -> None:
+        self.codec = codec
+        self.data = data
+        self.certainty = certainty
+        self.runs = runs  # offsets of the damaged runs, odd enough to trust
+        self.deferred = deferred  # spans of runs without an odd pair of their own
+        self.inner = inner  # the reading of the text this one reads to, if not clean
+        self.decoded = decoded  # the text it reads to
+        self.damaged_beneath = damaged_beneath  # whether that text, read by no inner reading, still looks damaged
 
 
 def _enough_for_a_whole_reading(text: str, start: i64, end: i64) -> bool:

@@ -21,20 +21,65 @@ from textfix.utf8 import LOSSY_SEQUENCE, LOST, utf8_stretches
 STAND_INS: Final = " ?\ufffd"  # what a lost byte turns into: NBSP collapsed to space, or a replacement mark
 
 
-class Candidate(NamedTuple):
-    """One codepage's reading of `text[start:end]` as UTF-8 bytes."""
+class Candidate:
+    """One codepage's reading of `text[start:end]` as UTF-8 bytes.
 
-    start: int
-    end: int
-    codec: str
-    replacement: str
-    lossy: bool
-    guesses: int = 1  # how many readings the lost bytes allowed; the best one is kept
-    stranded: int = 0  # letters of the same stretch that no candidate of this codepage explains
-    deeper: tuple[str, ...] = ()  # codepages of further layers peeled from the replacement, outermost first
-    parts: tuple[Candidate, ...] = ()  # for a word read whole: the candidates it joins
-    # every (replacement, deeper, plausibility) reading of the peeled layers close to the best
-    alternatives: tuple[tuple[str, tuple[str, ...], float], ...] = ()
+    (A plain class, not a NamedTuple: compiled, it is made and read as a C struct, where
+    a NamedTuple is made through its Python __new__; a damaged line makes dozens.)
+    """
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        codec: str,
+        replacement: str,
+        lossy: bool,
+        guesses: int = 1,
+        stranded: int = 0,
+        deeper: tuple[str, ...] = (),
+        parts: tuple[Candidate, ...] = (),
+        alternatives: tuple[tuple[str, tuple[str, ...], float], ...] = (),
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.codec = codec
+        self.replacement = replacement
+        self.lossy = lossy
+        self.guesses = guesses  # how many readings the lost bytes allowed; the best one is kept
+        self.stranded = stranded  # letters of the same stretch that no candidate of this codepage explains
+        self.deeper = deeper  # codepages of further layers peeled from the replacement, outermost first
+        self.parts = parts  # for a word read whole: the candidates it joins
+        # every (replacement, deeper, plausibility) reading of the peeled layers close to the best
+        self.alternatives = alternatives
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.start, self.end, self.codec, self.replacement, self.lossy, self.guesses, self.stranded, self.deeper,
+            self.parts, self.alternatives,
+        )
+
+    # (equal by value, as the NamedTuple it was)
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Candidate) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Candidate({self.start}, {self.end}, {self.codec!r}, {self.replacement!r}, {self.lossy}, "
+            f"guesses={self.guesses}, stranded={self.stranded}, deeper={self.deeper!r})"
+        )
+
+    def peeled_to(
+        self, replacement: str, deeper: tuple[str, ...], alternatives: tuple[tuple[str, tuple[str, ...], float], ...]
+    ) -> Candidate:
+        """The same candidate, its replacement read down to `replacement` through `deeper`."""
+        return Candidate(
+            self.start, self.end, self.codec, replacement, self.lossy, self.guesses, self.stranded, deeper, self.parts,
+            alternatives,
+        )
 
     @property
     def chain(self) -> tuple[str, ...]:

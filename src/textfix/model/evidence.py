@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from itertools import islice
-from typing import Final, NamedTuple, Protocol
+from typing import Final, Protocol
 
 from textfix.codecs import PRIOR_SHARE
 from textfix.model.charmodel import CLASS_CATEGORIES, CLASS_SCRIPTS, category_of, char_model, class_of, script_of
@@ -81,19 +81,36 @@ def looks_like_word(span: str, left: str, right: str) -> bool:
     return bool(neighbours) and neighbours <= scripts
 
 
-class Reading(NamedTuple):
-    """A candidate repair of text[start:end] and how much more plausible it makes the text."""
+class Reading:
+    """A candidate repair of text[start:end] and how much more plausible it makes the text.
 
-    start: int
-    end: int
-    replacement: str
-    lossy: bool
-    guesses: int  # readings the lost bytes allowed
-    stranded: int  # letters of its stretch that stay unexplained
-    codec: str
-    surprises_removed: int  # unseen pairs of common chars before, minus after
-    gain: float  # log-likelihood gain under the character-pair model
-    class_gain: float  # the same under the class model
+    (A plain class, not a NamedTuple: compiled, it is made and read as a C struct, where
+    a NamedTuple is made through its Python __new__; each candidate makes one.)
+    """
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        replacement: str,
+        lossy: bool,
+        guesses: int,
+        stranded: int,
+        codec: str,
+        surprises_removed: int,
+        gain: float,
+        class_gain: float,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+        self.lossy = lossy
+        self.guesses = guesses  # readings the lost bytes allowed
+        self.stranded = stranded  # letters of its stretch that stay unexplained
+        self.codec = codec
+        self.surprises_removed = surprises_removed  # unseen pairs of common chars before, minus after
+        self.gain = gain  # log-likelihood gain under the character-pair model
+        self.class_gain = class_gain  # the same under the class model
 
 
 def reading(
