@@ -356,3 +356,17 @@ def test_a_run_without_an_odd_pair_of_its_own_is_read_where_it_reads_into_place(
     assert read is not None and [text[start:end] for start, end in read.deferred] == [" แจก "]
     assert layers.repair_whole_text(text, DEFAULT_CONFIG) is None
     assert fix_text(text) == "ร้านค้า แจก ของขวัญฟรี"
+
+
+def test_a_layer_peeled_into_clean_looking_text_that_reads_whole_again_is_peeled_again() -> None:
+    # French quotes through cp874, then cp1252: the full evidence peels the cp1252 layer
+    # into Thai letters ("ยซ" for "Â«"), which look clean and read whole through cp874
+    original = "«\xa0%pA\xa0»"
+    damaged = damage_through(original, ("cp874", "cp1252"))
+    found = detect(damaged)
+    assert [f.chain for f in found] == [("utf-8", "cp874", "utf-8", "cp1252")] * 2
+    assert apply_findings(damaged, found) == fix_text(damaged) == original
+    # Thai damaged once is repaired once, its words that read whole as UTF-8 too ("ยก" is
+    # "¡" through cp874), alone or beside text that leaves them to the full evidence
+    for thai in ["ยก", "ยกลง", "ยก ลง", "%s: ยก\xa0ลง «%s»", "ร้านค้า แจก ของขวัญฟรี"]:
+        assert fix_text(damage(thai, "cp1252")) == thai

@@ -1213,7 +1213,9 @@ def _read_layers(text: str, config: Config, min_confidence: float | None) -> lis
         spans = placed_spans(applied)
         deeper: list[Finding] = []
         straddling: list[Finding] = []
-        for found in _detect_layer(current, config, threshold, layers_left):
+        for found in _detect_layer(current, config, threshold, layers_left) or _clean_looking_layer(
+            current, config, layers_left
+        ):
             if found.confidence >= threshold:
                 (deeper if _within_one_layer(found, spans) else straddling).append(found)
         if peeled == 1:
@@ -1248,6 +1250,25 @@ def _read_layers(text: str, config: Config, min_confidence: float | None) -> lis
         if looked[1] is not None:
             applied = looked[1][0]
     return sorted([f for f in applied if _ends_clean(f, text)] + doubtful, key=lambda f: f.start)
+
+
+def _clean_looking_layer(text: str, config: Config, layers: int) -> list[Finding]:
+    """The findings of a repaired text that looks clean yet reads whole, surely and from
+    end to end, through one codepage, down to clean text.
+
+    A layer's reading stops at text that looks clean, and most repaired text is clean;
+    but a layer the full evidence peeled may leave text of a script of its own, which is
+    one layer short: French "«\xa0%pA\xa0»" through cp874 and cp1252 is peeled to Thai
+    "ยซย\xa0%pAย\xa0ยป", which is "«\xa0%pA\xa0»" through cp874 again. Clean text
+    seldom reads whole so (every lead byte needs its continuations, see
+    _whole_reading_certainty), and text the layer above was sure it repaired the less.
+    """
+    if not may_show_a_sequence(text, config.codecs) or may_hold_mojibake(text, config.codecs):
+        return []  # (what looks damaged was the layer's own reading)
+    whole = _whole_window(text, 0, len(text), config, layers, True)
+    if whole is None or whole[1]:
+        return []
+    return whole[0]
 
 
 def _screened_legacy_readings(
