@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         "(b) clean multilingual": multilingual,
         "(c) damaged multilingual": damaged,
     }
-    unseen = unseen_multilingual_sets(corpus, settings.lines, settings.repeats, multilingual)
+    unseen = unseen_multilingual_sets(corpus, settings.lines, settings.throughput_repeats, multilingual)
     first_passes = {
         "(b) clean multilingual, first pass over unseen lines": unseen,
         "(c) damaged multilingual, first pass over unseen lines": [damaged_lines(lines) for lines in unseen],

@@ -65,7 +65,7 @@ def throughput(
     }
     rows = []
     for name, lines in classes.items():
-        seconds = best_of(functions, lines, settings.repeats)
+        seconds = best_of(functions, lines, settings.throughput_repeats)
         rows.append(ThroughputRow(name, len(lines), sum(map(len, lines)), utf8_size(lines), seconds))
     rows.extend(first_pass(functions, name, sets) for name, sets in first_passes.items())
     return rows
