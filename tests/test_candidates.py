@@ -8,8 +8,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from textfix.codecs import INVALID_BYTE_HANDLER, SINGLE_BYTE_CODECS, codepage, encode_marking
-from textfix.detect.candidates import distinct_candidates, read_alike
+from textfix.codecs import INVALID_BYTE_HANDLER, SINGLE_BYTE_CODECS, UNDEFINED, codepage, encode_marking
+from textfix.detect.candidates import _differences, distinct_candidates, read_alike
 from textfix.detect.charsets import char_class
 from textfix.detect.mojibake import SPACE_LEADS, STAND_INS, candidates_for, scanner, stretches
 from textfix.detect.readings import paired, role_masks
@@ -103,3 +103,11 @@ def test_marking_encodes_marks_and_what_the_codepage_lacks_as_0xff(text: str, na
     unencodable = text.translate(str.maketrans(dict.fromkeys(STAND_INS, "\uffff")))
     expected = codecs.charmap_encode(unencodable, INVALID_BYTE_HANDLER, codepage(name).charmap)[0]
     assert encode_marking(codepage(name), text, STAND_INS) == expected
+
+
+def test_two_codepages_differ_in_the_characters_their_tables_put_in_different_places() -> None:
+    for first in SINGLE_BYTE_CODECS:
+        for second in SINGLE_BYTE_CODECS:
+            tables = zip(codepage(first).decoding_table, codepage(second).decoding_table)
+            expected = {char for one, other in tables if one != other for char in (one, other)} - {UNDEFINED}
+            assert _differences(first, second)[0] == expected
