@@ -17,7 +17,7 @@ from textfix.detect.readings import paired, role_masks
 
 def _without_codec(text: str, name: str) -> list[tuple[object, ...]]:
     return [
-        (c.start, c.end, c.replacement, c.lossy, c.guesses, c.stranded, c.deeper, c.alternatives)
+        (c.start, c.end, c.replacement, c.lossy, c.guesses, c.stranded, c.deeper, c.parts, c.alternatives)
         for c in candidates_for(text, name)
     ]
 

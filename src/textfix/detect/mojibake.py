@@ -67,10 +67,7 @@ class Candidate:
         return hash(self._fields())
 
     def __repr__(self) -> str:
-        return (
-            f"Candidate({self.start}, {self.end}, {self.codec!r}, {self.replacement!r}, {self.lossy}, "
-            f"guesses={self.guesses}, stranded={self.stranded}, deeper={self.deeper!r})"
-        )
+        return f"Candidate{self._fields()!r}"
 
     def peeled_to(
         self, replacement: str, deeper: tuple[str, ...], alternatives: tuple[tuple[str, tuple[str, ...], float], ...]
