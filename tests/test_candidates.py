@@ -9,10 +9,21 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import INVALID_BYTE_HANDLER, SINGLE_BYTE_CODECS, UNDEFINED, codepage, encode_marking
-from textfix.detect.candidates import _differences, distinct_candidates, read_alike
+from textfix.config import DEFAULT_CONFIG
+from textfix.detect.candidates import (
+    _ASCII,
+    _NON_ASCII_RUN,
+    _WORD_GAP,
+    WINDOW_REACH,
+    _differences,
+    distinct_candidates,
+    read_alike,
+    suspect_windows,
+)
 from textfix.detect.charsets import char_class
 from textfix.detect.mojibake import SPACE_LEADS, STAND_INS, candidates_for, scanner, stretches
 from textfix.detect.readings import paired, role_masks
+from textfix.detect.suspects import stage_zero, suspect_pattern
 
 
 def _without_codec(text: str, name: str) -> list[tuple[object, ...]]:
@@ -111,3 +122,47 @@ def test_two_codepages_differ_in_the_characters_their_tables_put_in_different_pl
             tables = zip(codepage(first).decoding_table, codepage(second).decoding_table)
             expected = {char for one, other in tables if one != other for char in (one, other)} - {UNDEFINED}
             assert _differences(first, second)[0] == expected
+
+
+def _windows_around_every_odd_pair(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]:
+    """suspect_windows as first written: every odd pair found first, then the runs near each."""
+    windows: list[tuple[int, int]] = []
+    position = 0
+    for centre in [match.start() for match in suspect_pattern(codecs).finditer(text)]:
+        if centre + WINDOW_REACH < position:
+            continue
+        low = max(position, centre - WINDOW_REACH)
+        for run in _NON_ASCII_RUN.finditer(text, low, centre + WINDOW_REACH):
+            run_start, run_end = run.span()
+            if run_start == low:
+                while run_start > position and ord(text[run_start - 1]) >= 0x80:
+                    run_start -= 1
+            if run_end < len(text) and ord(text[run_end]) >= 0x80:
+                after = _ASCII.search(text, run_end)
+                run_end = len(text) if after is None else after.start()
+            start, end = max(0, run_start - 1), min(len(text), run_end + 1)
+            position = max(position, run_end)
+            if not stage_zero(codecs).search(text, start, end):
+                continue
+            if windows and (
+                windows[-1][1] >= start or _WORD_GAP.fullmatch(text, windows[-1][1] - 1, run_start) is not None
+            ):
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+            position = end
+    return windows
+
+
+_LONG_GAP = "x" * (WINDOW_REACH + 20) + " "
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*_PIECES, "a ", "Größe", "été", _LONG_GAP, " ", "Ã"]), max_size=12))
+@example(["Ã©", _LONG_GAP, "Ã©", "été"])
+def test_suspect_windows_stop_where_no_run_is_left_as_reading_every_odd_pair_did(pieces: list[str]) -> None:
+    # (the odd pairs are found one by one, and the search stops where the text holds no
+    # run beyond those read: the windows are those that the reading of every pair gave)
+    text = "".join(pieces)
+    codecs = DEFAULT_CONFIG.codecs
+    assert suspect_windows(text, codecs) == _windows_around_every_odd_pair(text, codecs)

@@ -36,13 +36,18 @@ def suspect_windows(text: str, codecs: tuple[str, ...]) -> list[tuple[int, int]]
     even where it reaches past WINDOW_REACH: a window that ended inside a damaged word
     would leave its tail unread, to be repaired only when the text is read again.
     """
-    odd = [match.start() for match in suspect_pattern(codecs).finditer(text)]
-    if not odd:
-        return []
     pairs = stage_zero(codecs)
     windows: list[tuple[int, int]] = []
     position = 0  # the text before this has been read
-    for centre in odd:
+    runs_end = len(text)  # no run begins at or after this
+    while runs_end > 0 and ord(text[runs_end - 1]) < 0x80:
+        runs_end -= 1
+    # (the odd pairs are found one by one, as they are needed: a damaged line is read
+    # to its end from its first, and finding the rest cost more than the reading)
+    for match in suspect_pattern(codecs).finditer(text):
+        if position >= runs_end:
+            break
+        centre = match.start()
         if centre + WINDOW_REACH < position:
             continue
         low = max(position, centre - WINDOW_REACH)
