@@ -130,11 +130,24 @@ def header(results: Results) -> str:
     return "\n".join(lines)
 
 
+def _pass_lengths(rows: list[ThroughputRow]) -> str:
+    longest = max((row.min_pass_seconds for row in rows), default=0.0)
+    if not longest:
+        return ""
+    return (
+        f"Each timing over seen lines loops over them until it lasts at least {longest * 1e3:.0f} ms "
+        "and is divided by the passes, as timeit's autorange does (a pass of a few milliseconds timed "
+        "alone is timed with cold processor caches, which a job calling the function line after line "
+        "does not see). "
+    )
+
+
 def throughput_section(rows: list[ThroughputRow]) -> str:
     out = [
         "## 1. Throughput, line by line",
         "",
         f"Each function is called once per line; best of the repeats (functions take turns), after a warm-up. "
+        f"{_pass_lengths(rows)}"
         f"`{FTFY}` is called with `{FTFY_SETTINGS}`; `{FTFY_PREBUILT}` passes the same settings as a "
         f"prebuilt `TextFixerConfig` (the kwargs form rebuilds it per call). `{FLOOR}` is a floor: "
         "the cost of touching every line once. MB are 10⁶ bytes of UTF-8 input. The first-pass row "

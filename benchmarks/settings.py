@@ -15,6 +15,9 @@ class Settings:
     # this machine's noise moves by half (three best-of-7 timings of ftfy over the same
     # lines, in one process: 78, 58 and 52 ms)
     throughput_repeats: int
+    # each timing of a throughput pass over seen lines lasts at least this long, in passes
+    # in a row (see timing.loops_for)
+    min_pass_seconds: float
     startup_runs: int  # median of this many fresh interpreters
     linear_bytes: int  # size of each adversarial input
     scaling_max_bytes: int  # scaling runs 1 KB, 10 KB, ... up to this
@@ -36,6 +39,7 @@ QUICK = Settings(
     lines=2000,
     repeats=3,
     throughput_repeats=7,
+    min_pass_seconds=0.05,
     startup_runs=5,
     linear_bytes=200_000,
     scaling_max_bytes=1_000_000,
@@ -57,6 +61,7 @@ FULL = Settings(
     lines=20_000,
     repeats=3,
     throughput_repeats=5,
+    min_pass_seconds=0.2,
     startup_runs=5,
     linear_bytes=1_000_000,
     scaling_max_bytes=100_000_000,
@@ -80,6 +85,7 @@ SMOKE = Settings(
     lines=50,
     repeats=1,
     throughput_repeats=1,
+    min_pass_seconds=0.0,
     startup_runs=1,
     linear_bytes=5_000,
     scaling_max_bytes=10_000,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import multiprocessing
 import os
 import statistics
@@ -17,27 +18,44 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
-def time_pass(function: Callable[[str], object], lines: Sequence[str]) -> float:
-    """Seconds for one call per line, with the garbage collector off (as timeit does)."""
+def time_pass(function: Callable[[str], object], lines: Sequence[str], loops: int = 1) -> float:
+    """Seconds for one call per line, with the garbage collector off (as timeit does): the
+    mean over `loops` passes in a row."""
     gc.collect()
     enabled = gc.isenabled()
     gc.disable()
     try:
         started = time.perf_counter()
-        for line in lines:
-            function(line)
-        return time.perf_counter() - started
+        for _ in range(loops):
+            for line in lines:
+                function(line)
+        return (time.perf_counter() - started) / loops
     finally:
         if enabled:
             gc.enable()
 
 
-def best_of(functions: Mapping[str, Callable[[str], object]], lines: Sequence[str], repeats: int) -> dict[str, float]:
-    """Best time of `repeats` passes for each function; the functions take turns each repeat."""
+def loops_for(function: Callable[[str], object], lines: Sequence[str], min_seconds: float) -> int:
+    """How many passes in a row one timing needs to last `min_seconds`, as timeit's
+    autorange finds: a pass of a few milliseconds, timed alone, is timed cold (the
+    collector's sweep of the heap and the other functions' passes before it evict its
+    tables from the processor's caches), which a job calling it line after line is not."""
+    if min_seconds <= 0:
+        return 1
+    return max(1, math.ceil(min_seconds / max(time_pass(function, lines), 1e-9)))
+
+
+def best_of(
+    functions: Mapping[str, Callable[[str], object]], lines: Sequence[str], repeats: int, min_seconds: float = 0.0
+) -> dict[str, float]:
+    """Best time of `repeats` passes for each function; the functions take turns each
+    repeat. With `min_seconds`, each timing loops over the lines until it lasts that long
+    (see loops_for), and is the time of one pass."""
+    loops = {name: loops_for(function, lines, min_seconds) for name, function in functions.items()}
     best = {name: float("inf") for name in functions}
     for _ in range(repeats):
         for name, function in functions.items():
-            best[name] = min(best[name], time_pass(function, lines))
+            best[name] = min(best[name], time_pass(function, lines, loops[name]))
     return best
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import textfix
@@ -49,3 +50,30 @@ def test_the_costliest_lines_are_listed_with_their_share() -> None:
     assert len(listed) == 3
     costs = [float(line.split()[0]) for line in listed]
     assert costs == sorted(costs, reverse=True)
+
+
+def test_a_short_pass_is_timed_in_passes_in_a_row_and_reported_per_pass() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from timing import best_of
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    calls = {"instant": 0, "slow": 0}
+
+    def instant(line: str) -> None:
+        calls["instant"] += 1
+
+    def slow(line: str) -> None:
+        calls["slow"] += 1
+        time.sleep(0.002)
+
+    lines = ["a", "b"]
+    best = best_of({"instant": instant, "slow": slow}, lines, 3, min_seconds=0.02)
+    # an instant pass loops many times, one of 4 ms a few; each timing is of one pass
+    assert calls["instant"] > 100 * len(lines)
+    assert len(lines) * (1 + 3 * 2) <= calls["slow"] <= len(lines) * (1 + 3 * 6)
+    assert 0.004 <= best["slow"] < 0.015
+    # without a minimum, each repeat is one pass
+    calls.update(instant=0, slow=0)
+    best_of({"instant": instant, "slow": slow}, lines, 3)
+    assert calls == {"instant": 3 * len(lines), "slow": 3 * len(lines)}
