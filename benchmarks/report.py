@@ -69,9 +69,9 @@ def seconds(value: float | None) -> str:
     if value is None:
         return "—"
     if value >= 10:
-        return f"{value:.1f}"
+        return f"{value:.1f} s"
     if value >= 0.1:
-        return f"{value:.2f}"
+        return f"{value:.2f} s"
     if value >= 0.001:
         return f"{value * 1000:.1f} ms"
     return f"{value * 1e6:.0f} µs"

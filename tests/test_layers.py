@@ -11,10 +11,11 @@ from textfix.codecs import codepage
 from textfix.config import DEFAULT_CONFIG
 from textfix.detect import layers
 from textfix.detect.candidates import suspect_windows
+from textfix.detect.controls import C1_RUN
 from textfix.detect.layers import _score_layer, _scored_layer, detect_mojibake
 from textfix.detect.readings import complete_readings, sequences_in
 from textfix.detect.suspects import may_hold_mojibake
-from textfix.findings import apply_findings
+from textfix.findings import Finding, apply_findings
 from textfix.model.evidence import whole_window_confidence
 
 
@@ -370,3 +371,14 @@ def test_a_layer_peeled_into_clean_looking_text_that_reads_whole_again_is_peeled
     # "¡" through cp874), alone or beside text that leaves them to the full evidence
     for thai in ["ยก", "ยกลง", "ยก ลง", "%s: ยก\xa0ลง «%s»", "ร้านค้า แจก ของขวัญฟรี"]:
         assert fix_text(damage(thai, "cp1252")) == thai
+
+
+@given(st.text(st.sampled_from("a\x80\x9f\x7f\xa0é€\x85"), max_size=6), st.data())
+def test_a_finding_ends_clean_where_no_c1_control_is_in_its_repair_or_beside_it(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    replacement = data.draw(st.text(st.sampled_from("a\x80\x9fé"), max_size=3))
+    finding = Finding(start, end, text[start:end], "mojibake", ("utf-8", "cp1252"), replacement, 0.9)
+    beside = text[max(0, start - 1) : start] + text[end : end + 1]
+    expected = C1_RUN.search(replacement) is None and C1_RUN.search(beside) is None
+    assert layers._ends_clean(finding, text) == expected

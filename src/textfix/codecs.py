@@ -155,11 +155,16 @@ def encode_marking(page: Codepage, text: str, marks: str) -> bytes:
     """Bytes for `text`, with 0xFF (never valid in UTF-8) for each of the chars `marks`
     and each char the codepage lacks."""
     translation, charmap = _marking(page.name, marks)
-    marked = text.translate(translation)
+    # (a search for each mark is a fraction of a translation, which looks each char up)
+    marked = text.translate(translation) if _holds_any(text, marks) else text
     try:
         return codecs.charmap_encode(marked, "strict", charmap)[0]
     except UnicodeEncodeError:
         return codecs.charmap_encode(marked, INVALID_BYTE_HANDLER, charmap)[0]
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    return any(char in text for char in chars)
 
 
 @cache
