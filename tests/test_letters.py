@@ -13,6 +13,7 @@ from textfix.languages import alphabet
 from textfix.model.letters import (
     has_unwritten_letters,
     language_letters,
+    language_letters_only,
     non_ascii_letters,
     other_language_letters,
     written_in,
@@ -80,3 +81,11 @@ _UNWRITTEN = re.compile("[\u0460-\u0481\u03e2-\u03ef\u03f3\u03f7-\u03fb\u07c0-\u
 @given(st.text(st.characters(min_codepoint=0x3D0, max_codepoint=0xE10) | st.sampled_from("aé\u0e03\u0e05"), max_size=8))
 def test_unwritten_letters_are_those_of_the_ranges(text: str) -> None:
     assert has_unwritten_letters(text) == (_UNWRITTEN.search(text) is not None)
+
+
+_SOME_LETTERS = "".join(sorted(language_letters()))[::9]
+
+
+@given(st.text(st.sampled_from(_SOME_LETTERS + "aµº€\u1ef1\u1ef2\U0001d400ж"), max_size=6))
+def test_language_letters_only_is_the_test_of_each_char_against_the_letters(chars: str) -> None:
+    assert language_letters_only(chars) == all(char in language_letters() for char in chars)

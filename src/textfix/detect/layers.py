@@ -44,7 +44,7 @@ from textfix.model.evidence import (
     reading,
     whole_window_confidence,
 )
-from textfix.model.letters import has_unwritten_letters, language_letters, other_language_letters
+from textfix.model.letters import has_unwritten_letters, language_letters_only, other_language_letters
 from textfix.native import i64
 from textfix.spans import gaps, union_of
 from textfix.utf8 import next_ascii, next_beyond_ascii, sequence_end
@@ -220,7 +220,7 @@ def _a_break_inside_a_word(text: str, start: int, end: int, replacement: str) ->
     lead, space, after = text[start], text[start + 1], text[end]
     if space not in _BREAKS:
         return False
-    if lead.isupper() and not (replacement.isalpha() and not _language_letters_only(replacement)):
+    if lead.isupper() and not (replacement.isalpha() and not language_letters_only(replacement)):
         return False
     before = text[start - 1] if start else " "
     script = letter_script(lead)
@@ -490,7 +490,7 @@ def _read_whole(
         if _a_break_inside_a_word(text, run_start, run_end, decoded_run) or (
             not beneath
             and (
-                (_language_letters_only(shown) and _glued_to_another_script(text, run_start, run_end, decoded_run))
+                (language_letters_only(shown) and _glued_to_another_script(text, run_start, run_end, decoded_run))
                 or (unwritten and has_unwritten_letters(decoded_run))
                 or _a_mark_of_another_script(text, run_start, decoded_run)
             )
@@ -513,12 +513,6 @@ def _each_in_place(decoded: str, at: int, run: str) -> bool:
     """Whether each character of a run, at `at` in the text it reads into, is what clean
     text holds there (see _reads_into_place)."""
     return all(_reads_into_place(decoded, at + offset, char, one_side=True) for offset, char in enumerate(run))
-
-
-def _language_letters_only(chars: str) -> bool:
-    """Whether every char is a letter some language writes (not "µ", "º", a symbol)."""
-    letters = language_letters()
-    return all(char in letters for char in chars)
 
 
 def _glued_to_another_script(text: str, start: int, end: int, replacement: str) -> bool:
@@ -716,7 +710,7 @@ def _reads_into_place(decoded: str, at: int, char: str, written: bool = True, on
     after_char = decoded[at + 1 : at + 2]
     if category in _PLACED_ALONE or (category[0] == "S" and point < 0x100) or char == "™":
         return char in _INSIDE_A_WORD or not (before_char.isalpha() and after_char.isalpha())
-    if category[0] != "L" or point >= 0x800 or (written and char not in language_letters()):
+    if category[0] != "L" or point >= 0x800 or (written and not language_letters_only(char)):
         return False
     if char.isupper() and before_char.islower():
         return False

@@ -52,6 +52,9 @@ def regular_case(letters: str) -> bool:
 # and a whole reading asks for each run it reads)
 _LANGUAGE_LETTERS: Final[list[frozenset[str]]] = []
 _OTHER_LANGUAGE_LETTERS: Final[list[frozenset[str]]] = []
+# language_letters by code point, 1 for a letter (the last is U+1EF1): compiled,
+# an index where a set lookup makes the character's string and hashes it
+_LANGUAGE_LETTER_TABLE: Final[list[bytes]] = []
 
 
 def language_letters() -> frozenset[str]:
@@ -60,6 +63,19 @@ def language_letters() -> frozenset[str]:
     if not _LANGUAGE_LETTERS:
         _load_letters()
     return _LANGUAGE_LETTERS[0]
+
+
+def language_letters_only(chars: str) -> bool:
+    """Whether every char is in language_letters() (not "µ", "º", a symbol)."""
+    if not _LANGUAGE_LETTER_TABLE:
+        _load_letters()
+    letters = _LANGUAGE_LETTER_TABLE[0]
+    size: i64 = len(letters)
+    for index in range(len(chars)):
+        point: i64 = ord(chars[index])
+        if point >= size or letters[point] == 0:
+            return False
+    return True
 
 
 def other_language_letters() -> frozenset[str]:
@@ -76,6 +92,10 @@ def _load_letters() -> None:
     others = frozenset("".join(data["other_alphabets"].values())) - own
     _LANGUAGE_LETTERS[:] = [own | others]
     _OTHER_LANGUAGE_LETTERS[:] = [others]
+    by_point = bytearray(max(map(ord, own | others), default=0) + 1)
+    for letter in own | others:
+        by_point[ord(letter)] = 1
+    _LANGUAGE_LETTER_TABLE[:] = [bytes(by_point)]
 
 
 # Letters that chance readings of clean text give and damage of real text hardly ever
