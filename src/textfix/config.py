@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, canonical_name
 from textfix.languages import check_languages, legacy_pairs_for
-from textfix.memo import remembered
+from textfix.memo import Remembered
 
 Normalization = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
@@ -126,9 +126,15 @@ def _supported(setting: str, names: tuple[str, ...], allowed: tuple[str, ...]) -
     return canonical
 
 
-@remembered
-def _enabled_steps(config: Config) -> tuple[str, ...]:
+def _make_enabled_steps(config: Config) -> tuple[str, ...]:
     return tuple(step for step in STEP_ORDER if getattr(config, step))
+
+
+_ENABLED_STEPS: Final = Remembered(_make_enabled_steps)
+
+
+def _enabled_steps(config: Config) -> tuple[str, ...]:
+    return _ENABLED_STEPS.of(config)
 
 
 DEFAULT_CONFIG = Config()

@@ -4,30 +4,45 @@ Those come, call after call, as the very same tuple. functools.cache hashes its 
 at every call, and a tuple does not keep its hash: for two dozen codec names that is
 about 0.2 us, which the clean fast path paid several times a line. Compared by identity
 first, the tuple of the last call is not hashed again.
+
+A module keeps a Remembered in a Final name and a plain function that asks it:
+
+    _PAIR_RULES: Final = Remembered(_make_pair_rules)
+
+    def pair_rules(codecs):
+        return _PAIR_RULES.of(codecs)
+
+Compiled, that function and the method are C calls; a decorated function was a Python
+object, looked up in the module's dict and called through Python at every use (about 300
+instructions, a dozen times a damaged line).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from functools import cache
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 Key = TypeVar("Key", bound=Hashable)
 Value = TypeVar("Value")
 
 
-def remembered(function: Callable[[Key], Value]) -> Callable[[Key], Value]:
-    """functools.cache that answers at once when called with the same object as last time."""
-    cached = cache(function)
-    # (one entry, replaced whole: a thread reads it at once, as another may replace it)
-    last: list[tuple[Key, Value] | None] = [None]
+class Remembered(Generic[Key, Value]):
+    """functools.cache of `make` that answers at once when asked for the same object as last time."""
 
-    def call(key: Key) -> Value:
-        entry = last[0]
-        if entry is not None and entry[0] is key:
-            return entry[1]
-        value = cached(key)
-        last[0] = (key, value)
+    def __init__(self, make: Callable[[Key], Value]) -> None:
+        self.make = make
+        self.values: dict[Key, Value] = {}
+        # (one entry, replaced whole: a thread reads it at once, as another may replace it)
+        self.last: tuple[Key, Value] | None = None
+
+    def of(self, key: Key) -> Value:
+        last = self.last
+        if last is not None and last[0] is key:
+            return last[1]
+        if key in self.values:
+            value = self.values[key]
+        else:
+            value = self.make(key)
+            self.values[key] = value
+        self.last = (key, value)
         return value
-
-    return call

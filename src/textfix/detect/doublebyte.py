@@ -37,7 +37,7 @@ from textfix.detect.sequences_in_a_row import (
 )
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.findings import DisjointSpans, Finding
-from textfix.memo import remembered
+from textfix.memo import Remembered
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_rare_chars, scripts_outside, weights
 from textfix.model.letters import has_unwritten_letters, language_letters, regular_case
@@ -292,11 +292,17 @@ def _reading_chars(data: bytes) -> i64:
 _SUPERSET: Final = {"shift_jis": "cp932", "euc_kr": "cp949"}
 
 
-@remembered
-def _searched(names: tuple[str, ...]) -> tuple[tuple[str, Callable[[str, str], tuple[bytes, int]]], ...]:
+def _make_searched(names: tuple[str, ...]) -> tuple[tuple[str, Callable[[str, str], tuple[bytes, int]]], ...]:
     """The codepages whose bytes are searched for names, each superset once, with their
     encoders (called directly: str.encode looks the codec up by name at every call)."""
     return tuple((name, codecs.lookup(name).encode) for name in dict.fromkeys(_SUPERSET.get(n, n) for n in names))
+
+
+_SEARCHED: Final = Remembered(_make_searched)
+
+
+def _searched(names: tuple[str, ...]) -> tuple[tuple[str, Callable[[str, str], tuple[bytes, int]]], ...]:
+    return _SEARCHED.of(names)
 
 
 def searched_codepages(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -304,11 +310,17 @@ def searched_codepages(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name for name, _ in _searched(names))
 
 
-@remembered
-def _automata(names: tuple[str, ...]) -> Automata:
+def _make_automata(names: tuple[str, ...]) -> Automata:
     """The automata of _searched(names), in its order, run together (loaded on the first
     CJK text)."""
     return together(automata(searched_codepages(names)))
+
+
+_AUTOMATA: Final = Remembered(_make_automata)
+
+
+def _automata(names: tuple[str, ...]) -> Automata:
+    return _AUTOMATA.of(names)
 
 
 def _promising(text: str, names: tuple[str, ...]) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage, encode
 from textfix.config import Config
 from textfix.findings import Finding, apply_findings
 from textfix.languages import alphabet
-from textfix.memo import remembered
+from textfix.memo import Remembered
 from textfix.model.charmodel import char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
 from textfix.model.latin_grams import reading_fit, reads_better_by, reads_into_unseen_letters
@@ -755,10 +755,16 @@ class LegacyCandidate(NamedTuple):
     replacement: str
 
 
-@remembered
-def misread_signs(pairs: tuple[tuple[str, str], ...]) -> MisreadSigns:
+def _make_misread_signs(pairs: tuple[tuple[str, str], ...]) -> MisreadSigns:
     """The signs of text misread in one of the codepages the pairs show text in."""
     return _looks_misread_in_any(frozenset(shown for _, shown in pairs))
+
+
+_MISREAD_SIGNS: Final = Remembered(_make_misread_signs)
+
+
+def misread_signs(pairs: tuple[tuple[str, str], ...]) -> MisreadSigns:
+    return _MISREAD_SIGNS.of(pairs)
 
 
 def may_hold_legacy_mojibake(text: str, pairs: tuple[tuple[str, str], ...], searches: int = ALL_SEARCHES) -> bool:

@@ -15,14 +15,13 @@ from typing import Final
 from textfix.codecs import Codepage, codepage, encode
 from textfix.detect.mojibake import STAND_INS
 from textfix.detect.suspects import may_hold_mojibake
-from textfix.memo import remembered
+from textfix.memo import Remembered
 from textfix.native import i64
 from textfix.screen import COMPILED
 from textfix.utf8 import IS_ASCII
 
 
-@remembered
-def role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
+def _make_role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
     """For each character, a bit for every codepage that gives it to a lead byte, and one
     for every codepage that gives it to a continuation byte or for which it is a stand-in."""
     leads: dict[str, int] = {}
@@ -35,8 +34,15 @@ def role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]
             continuations[char] = continuations.get(char, 0) | 1 << index
     return leads, continuations
 
-@remembered
-def char_masks(codecs: tuple[str, ...]) -> dict[str, int]:
+
+_ROLE_MASKS: Final = Remembered(_make_role_masks)
+
+
+def role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
+    return _ROLE_MASKS.of(codecs)
+
+
+def _make_char_masks(codecs: tuple[str, ...]) -> dict[str, int]:
     """For each character, a bit for every codepage that can encode it (all bits for ASCII)."""
     masks = dict.fromkeys(map(chr, range(0x80)), (1 << len(codecs)) - 1)
     for index, name in enumerate(codecs):
@@ -45,20 +51,33 @@ def char_masks(codecs: tuple[str, ...]) -> dict[str, int]:
     return masks
 
 
+_CHAR_MASKS: Final = Remembered(_make_char_masks)
+
+
+def char_masks(codecs: tuple[str, ...]) -> dict[str, int]:
+    return _CHAR_MASKS.of(codecs)
+
+
 # A codepage's characters are all in the Basic Multilingual Plane: one byte table per
 # eight codepages covers them, up to this many codepages.
 _MASK_PLANES: Final = 4
 _PLANE_SIZE: Final = 0x10000
 
 
-@remembered
-def _mask_planes(codecs: tuple[str, ...]) -> tuple[bytes, bytes, bytes, bytes]:
+def _make_mask_planes(codecs: tuple[str, ...]) -> tuple[bytes, bytes, bytes, bytes]:
     """char_masks as four byte tables indexed by code point, eight codepages a table."""
     planes = [bytearray(_PLANE_SIZE) for _ in range(_MASK_PLANES)]
     for char, mask in char_masks(codecs).items():
         for index, plane in enumerate(planes):
             plane[ord(char)] = mask >> 8 * index & 0xFF
     return bytes(planes[0]), bytes(planes[1]), bytes(planes[2]), bytes(planes[3])
+
+
+_MASK_PLANES_OF: Final = Remembered(_make_mask_planes)
+
+
+def _mask_planes(codecs: tuple[str, ...]) -> tuple[bytes, bytes, bytes, bytes]:
+    return _MASK_PLANES_OF.of(codecs)
 
 
 def _encodable_by(text: str, codecs: tuple[str, ...]) -> int:
@@ -111,9 +130,15 @@ def _first_sequence_begins(text: str, codecs: tuple[str, ...]) -> int:
     return 0
 
 
-@remembered
-def _codepages(codecs: tuple[str, ...]) -> tuple[Codepage, ...]:
+def _make_codepages(codecs: tuple[str, ...]) -> tuple[Codepage, ...]:
     return tuple(map(codepage, codecs))
+
+
+_CODEPAGES: Final = Remembered(_make_codepages)
+
+
+def _codepages(codecs: tuple[str, ...]) -> tuple[Codepage, ...]:
+    return _CODEPAGES.of(codecs)
 
 
 def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str, bytes]]:

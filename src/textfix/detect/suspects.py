@@ -22,7 +22,7 @@ from typing import Final, NamedTuple
 from textfix.blocks import BLOCK_CHARS
 from textfix.codecs import Codepage, codepage
 from textfix.detect.charsets import class_body
-from textfix.memo import remembered
+from textfix.memo import Remembered
 from textfix.model.charmodel import char_model
 from textfix.native import i64
 from textfix.patterns import compiled
@@ -89,8 +89,7 @@ class _Classes(NamedTuple):
     upper_continuations: set[str]  # foreign continuations in upper case
 
 
-@remembered
-def _classes(codecs: tuple[str, ...]) -> _Classes:
+def _make_classes(codecs: tuple[str, ...]) -> _Classes:
     leads, continuations = _leads_and_continuations(codecs)
     scripts = {c: _script(c) for c in leads | continuations}
     foreign_leads = {c for c in leads if scripts[c] not in (None, "latin")}
@@ -112,8 +111,14 @@ def _classes(codecs: tuple[str, ...]) -> _Classes:
     )
 
 
-@remembered
-def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
+_CLASSES: Final = Remembered(_make_classes)
+
+
+def _classes(codecs: tuple[str, ...]) -> _Classes:
+    return _CLASSES.of(codecs)
+
+
+def _make_suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     classes = _classes(codecs)
     leads, continuations = classes.leads, classes.continuations
     latin_sequences: list[str] = []
@@ -184,6 +189,13 @@ def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
     # a lossy pipeline leaves "Ã " for "à"
     body.append(f"(?<=[{class_body(LOSSY_SPACE_LEADS)}]) ")
     return compiled(_first_char_then(leads | set(LOSSY_SPACE_LEADS), body, ahead=SUSPECT_GOES_ON))
+
+
+_SUSPECT_PATTERN: Final = Remembered(_make_suspect_pattern)
+
+
+def suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
+    return _SUSPECT_PATTERN.of(codecs)
 
 
 # Every branch of the suspect pattern goes on with a continuation (beyond ASCII), a
@@ -314,8 +326,7 @@ def _capital_run_pairs(pages: list[Codepage]) -> tuple[set[str], set[str]]:
     return leads, {c for page in pages for c in page.chars(0x80, 0xBF)}
 
 
-@remembered
-def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
+def _make_stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
     """Any lead followed by any continuation or stand-in: a fast pre-filter."""
     leads, continuations = _leads_and_continuations(codecs)
     first = leads | set(LOSSY_SPACE_LEADS)
@@ -325,14 +336,27 @@ def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
     return compiled(_first_char_then(first, branches))
 
 
-@remembered
-def stage_zero_needs(codecs: tuple[str, ...]) -> tuple[Need, ...]:
+_STAGE_ZERO: Final = Remembered(_make_stage_zero)
+
+
+def stage_zero(codecs: tuple[str, ...]) -> re.Pattern[str]:
+    return _STAGE_ZERO.of(codecs)
+
+
+def _make_stage_zero_needs(codecs: tuple[str, ...]) -> tuple[Need, ...]:
     """What stage_zero cannot match without, for a Screen: the same pairs."""
     leads, continuations = _leads_and_continuations(codecs)
     return (
         Need(class_body(leads), class_body(continuations | set(LOST_MARKS)), 2),
         Need(class_body(LOSSY_SPACE_LEADS), " ", 2),
     )
+
+
+_STAGE_ZERO_NEEDS: Final = Remembered(_make_stage_zero_needs)
+
+
+def stage_zero_needs(codecs: tuple[str, ...]) -> tuple[Need, ...]:
+    return _STAGE_ZERO_NEEDS.of(codecs)
 
 
 # Plain Cyrillic or Greek text (letters, ASCII and everyday punctuation) is full of lead
@@ -532,8 +556,7 @@ class _PairRules(NamedTuple):
     codecs: tuple[str, ...]  # (for _paged_pairs)
 
 
-@remembered
-def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
+def _make_pair_rules(codecs: tuple[str, ...]) -> _PairRules:
     """The pairs a branch of suspect_pattern(codecs) may begin with. Each branch begins
     with a character of its group's leads and one of a class of its own, then looks
     around: those pairs, a few branches' together, are the kinds. (All characters of the
@@ -579,6 +602,13 @@ def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
     return _PairRules(bytes(lead_bits), bytes(follower_bits), bytes(latin_letters), codecs)
 
 
+_PAIR_RULES: Final = Remembered(_make_pair_rules)
+
+
+def _pair_rules(codecs: tuple[str, ...]) -> _PairRules:
+    return _PAIR_RULES.of(codecs)
+
+
 def _latin_sequence_pairs(codecs: tuple[str, ...]) -> list[list[tuple[set[str], set[str]]]]:
     """Each page's kinds of pair that begin its Latin sequences (see _latin_sequences) or
     its sequences behind punctuation (see _punctuation_sequences), in the order of _PAGED:
@@ -593,8 +623,7 @@ def _latin_sequence_pairs(codecs: tuple[str, ...]) -> list[list[tuple[set[str], 
     return found
 
 
-@remembered
-def _unwritten_latin_pair_set(codecs: tuple[str, ...]) -> frozenset[int]:
+def _make_unwritten_latin_pair_set(codecs: tuple[str, ...]) -> frozenset[int]:
     """The pairs of the _TWO_BYTE_LATIN kind that a branch of _unwritten_latin_pairs
     takes, lead << 16 | follower: one page's lead and continuation letters, a pair clean
     text never writes."""
@@ -608,8 +637,14 @@ def _unwritten_latin_pair_set(codecs: tuple[str, ...]) -> frozenset[int]:
     )
 
 
-@remembered
-def _paged_pairs(codecs: tuple[str, ...]) -> frozenset[int]:
+_UNWRITTEN_LATIN_PAIR_SET: Final = Remembered(_make_unwritten_latin_pair_set)
+
+
+def _unwritten_latin_pair_set(codecs: tuple[str, ...]) -> frozenset[int]:
+    return _UNWRITTEN_LATIN_PAIR_SET.of(codecs)
+
+
+def _make_paged_pairs(codecs: tuple[str, ...]) -> frozenset[int]:
     """The pairs of the _PAGED kinds, lead << 16 | follower: made where first needed (a
     few milliseconds, which a start-up need not pay)."""
     return frozenset(
@@ -619,3 +654,11 @@ def _paged_pairs(codecs: tuple[str, ...]) -> frozenset[int]:
         for lead in leads
         for follower in followers
     )
+
+
+_PAGED_PAIRS: Final = Remembered(_make_paged_pairs)
+
+
+def _paged_pairs(codecs: tuple[str, ...]) -> frozenset[int]:
+    return _PAGED_PAIRS.of(codecs)
+
