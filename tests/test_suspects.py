@@ -58,7 +58,7 @@ _CONTEXT = ["", " ", "a", "Z", "7", ".", "я", "Я", "ω", "Ω", "«"]
 
 
 def _settled_as_plain(text: str) -> bool:
-    return suspects._IMPURE_CASED.search(text) is None and suspects._CASED_ODDITY.search(text) is None
+    return not suspects._holds_impure_cased(text) and suspects._CASED_ODDITY.search(text) is None
 
 
 def test_plain_cased_text_shows_no_suspect_pair_the_oddity_misses() -> None:
@@ -177,7 +177,7 @@ def test_the_suspect_pattern_matches_only_where_a_pair_may_begin_it(text: str, c
     found = pattern.search(text) is not None
     assert any(pattern.match(text, position) for position in _pairs_that_may_begin_it(text, codecs)) == found
     assert suspects.may_hold_mojibake(text, codecs) == (
-        found and (suspects._IMPURE_CASED.search(text) is not None or suspects._CASED_ODDITY.search(text) is not None)
+        found and (suspects._holds_impure_cased(text) or suspects._CASED_ODDITY.search(text) is not None)
     )
 
 
@@ -255,3 +255,14 @@ def test_the_screen_rules_out_only_what_may_hold_mojibake_does(text: str) -> Non
 def test_the_screen_rules_out_only_texts_without_a_lead_and_a_continuation(text: str) -> None:
     codecs = DEFAULT_CONFIG.codecs
     assert may_show_a_sequence(text, codecs) == (suspects.stage_zero(codecs).search(text) is not None)
+
+
+_IMPURE_CASED = re.compile(f"[^\x00-\x7f{suspects._CASED}{suspects._PLAIN_PUNCTUATION}]")
+
+
+_AROUND_PLAIN = ["a", "\x7f", "\x80", "é", "Ð", "\u2012", "\u045f", "\u0460", "\u2116", "\u2117", "\U0001f600"]
+
+
+@given(st.text(st.sampled_from(_PLAIN + _AROUND_PLAIN)))
+def test_a_character_beyond_plain_cased_text_is_found_as_its_class_finds_it(text: str) -> None:
+    assert suspects._holds_impure_cased(text) == (_IMPURE_CASED.search(text) is not None)

@@ -377,7 +377,33 @@ _CASED_LETTERS: Final = [chr(point) for low, high in _CASED_RANGES for point in 
 _CASED_UPPER: Final = class_body(c for c in _CASED_LETTERS if c.isupper())
 _CASED_LOWER: Final = class_body(c for c in _CASED_LETTERS if c.islower())
 _PLAIN_PUNCTUATION: Final = "«»–—…’“”„№\xa0"
-_IMPURE_CASED: Final = compiled(f"[^\x00-\x7f{_CASED}{_PLAIN_PUNCTUATION}]")
+def _plain_cased_points() -> bytes:
+    """By code point, 1 for a character of plain Cyrillic or Greek text: ASCII, the cased
+    ranges, the punctuation. (Compiled, a loop over a text's code points with this table
+    costs a fraction of a regex search for the rest.)"""
+    points = bytearray(max(map(ord, _PLAIN_PUNCTUATION)) + 1)
+    points[:0x80] = bytes([1]) * 0x80
+    for low, high in _CASED_RANGES:
+        points[low : high + 1] = bytes([1]) * (high + 1 - low)
+    for char in _PLAIN_PUNCTUATION:
+        points[ord(char)] = 1
+    return bytes(points)
+
+
+_PLAIN_CASED_POINTS: Final = _plain_cased_points()
+
+
+def _holds_impure_cased(text: str) -> bool:
+    """Whether `text` holds a character beyond plain Cyrillic or Greek text."""
+    table = _PLAIN_CASED_POINTS
+    size: i64 = len(table)
+    for index in range(len(text)):
+        point: i64 = ord(text[index])
+        if point >= size or table[point] == 0:
+            return True
+    return False
+
+
 _CASED_ODDITY: Final = compiled(
     f"[{_CASED_UPPER}A-Za-z{_PLAIN_PUNCTUATION}](?:"
     f"(?<=[{_CASED_LOWER}].)(?<=[{_CASED_UPPER}])"
@@ -390,7 +416,7 @@ _CASED_ODDITY: Final = compiled(
 
 @cache
 def cased_oddity_needs() -> tuple[Need, ...]:
-    """What _IMPURE_CASED and _CASED_ODDITY cannot match without, for a Screen: a
+    """What _holds_impure_cased and _CASED_ODDITY cannot match without, for a Screen: a
     character beyond plain Cyrillic or Greek text, or one of the oddity's pairs."""
     return (
         Need(outside(f"{_CASED}{_PLAIN_PUNCTUATION}")),
@@ -432,7 +458,7 @@ def _may_hold_mojibake(text: str, codecs: tuple[str, ...]) -> bool:
         first = -1 if found is None else found.start()
     if first < 0:
         return False
-    if _IMPURE_CASED.search(text) is None and _CASED_ODDITY.search(text) is None:
+    if not _holds_impure_cased(text) and _CASED_ODDITY.search(text) is None:
         return False
     # Compiled, the pattern is tried only where a pair may begin it (see suspect_within):
     # Latin text holds pairs of a lead and a continuation of some codepage in most of its
