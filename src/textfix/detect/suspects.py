@@ -26,7 +26,7 @@ from textfix.memo import Remembered
 from textfix.model.charmodel import char_model
 from textfix.native import i64
 from textfix.patterns import compiled
-from textfix.screen import COMPILED, Need, class_points, outside
+from textfix.screen import COMPILED, Need, all_marked, class_points, outside
 from textfix.utf8 import IS_ASCII
 
 # Letters of the scripts whose codepages are supported, as code point ranges.
@@ -379,8 +379,7 @@ _CASED_LOWER: Final = class_body(c for c in _CASED_LETTERS if c.islower())
 _PLAIN_PUNCTUATION: Final = "«»–—…’“”„№\xa0"
 def _plain_cased_points() -> bytes:
     """By code point, 1 for a character of plain Cyrillic or Greek text: ASCII, the cased
-    ranges, the punctuation. (Compiled, a loop over a text's code points with this table
-    costs a fraction of a regex search for the rest.)"""
+    ranges, the punctuation (for all_marked)."""
     points = bytearray(max(map(ord, _PLAIN_PUNCTUATION)) + 1)
     points[:0x80] = bytes([1]) * 0x80
     for low, high in _CASED_RANGES:
@@ -395,13 +394,7 @@ _PLAIN_CASED_POINTS: Final = _plain_cased_points()
 
 def _holds_impure_cased(text: str) -> bool:
     """Whether `text` holds a character beyond plain Cyrillic or Greek text."""
-    table = _PLAIN_CASED_POINTS
-    size: i64 = len(table)
-    for index in range(len(text)):
-        point: i64 = ord(text[index])
-        if point >= size or table[point] == 0:
-            return True
-    return False
+    return not all_marked(text, _PLAIN_CASED_POINTS)
 
 
 _CASED_ODDITY: Final = compiled(

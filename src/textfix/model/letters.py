@@ -14,6 +14,7 @@ from typing import Final
 
 from textfix.model.tables import table
 from textfix.native import i64
+from textfix.screen import all_marked
 
 
 @cache
@@ -52,8 +53,7 @@ def regular_case(letters: str) -> bool:
 # and a whole reading asks for each run it reads)
 _LANGUAGE_LETTERS: Final[list[frozenset[str]]] = []
 _OTHER_LANGUAGE_LETTERS: Final[list[frozenset[str]]] = []
-# language_letters by code point, 1 for a letter (the last is U+1EF1): compiled,
-# an index where a set lookup makes the character's string and hashes it
+# language_letters by code point, 1 for a letter (the last is U+1EF1), for all_marked
 _LANGUAGE_LETTER_TABLE: Final[list[bytes]] = []
 
 
@@ -69,13 +69,7 @@ def language_letters_only(chars: str) -> bool:
     """Whether every char is in language_letters() (not "µ", "º", a symbol)."""
     if not _LANGUAGE_LETTER_TABLE:
         _load_letters()
-    letters = _LANGUAGE_LETTER_TABLE[0]
-    size: i64 = len(letters)
-    for index in range(len(chars)):
-        point: i64 = ord(chars[index])
-        if point >= size or letters[point] == 0:
-            return False
-    return True
+    return all_marked(chars, _LANGUAGE_LETTER_TABLE[0])
 
 
 def other_language_letters() -> frozenset[str]:
