@@ -11,6 +11,7 @@ from textfix.codecs import codepage
 from textfix.config import DEFAULT_CONFIG
 from textfix.detect import layers
 from textfix.detect.candidates import suspect_windows
+from textfix.detect.clean import DEFAULT_CHECKS
 from textfix.detect.controls import C1_RUN
 from textfix.detect.layers import _score_layer, _scored_layer, detect_mojibake
 from textfix.detect.readings import complete_readings, sequences_in
@@ -102,7 +103,7 @@ def test_a_whole_text_of_one_or_two_sequences_is_read_whole_where_each_reads_int
         read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)
         assert read is not None and read.decoded == original, damaged
         assert read.certainty == whole_window_confidence(sequences, 1) and layers._sure(read, threshold)
-        assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) == original == fix_text(damaged)
+        assert layers.repair_whole_text(damaged, DEFAULT_CHECKS) == original == fix_text(damaged)
         assert {f.confidence for f in detect(damaged)} == {read.certainty}
 
 
@@ -167,7 +168,7 @@ def test_of_one_or_two_sequences_read_into_place_several_ways_the_far_likelier_i
         assert len(readings) > 1 and any(codec == rival for codec, _ in readings.values())
         read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)
         assert read is not None and read.decoded == original and layers._sure(read, threshold)
-        assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) == original == fix_text(damaged)
+        assert layers.repair_whole_text(damaged, DEFAULT_CHECKS) == original == fix_text(damaged)
 
 
 def test_one_or_two_sequences_read_into_letters_of_languages_without_a_codepage() -> None:
@@ -187,7 +188,7 @@ def test_one_or_two_sequences_read_into_letters_of_languages_without_a_codepage(
         damaged = damage(original, name)
         read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)
         assert read is not None and read.decoded == original and layers._sure(read, threshold), damaged
-        assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) == original == fix_text(damaged)
+        assert layers.repair_whole_text(damaged, DEFAULT_CHECKS) == original == fix_text(damaged)
     assert fix_text("^[дД]") == "^[дД]"
 
 
@@ -264,7 +265,7 @@ def test_a_layer_is_read_whole_over_a_sure_layer_beneath_that_leaves_a_run_to_th
     assert read is not None and read.codec == "iso8859-1" and not read.deferred
     assert read.inner is not None and read.inner.codec == "iso8859-7" and read.inner.deferred
     assert not layers._sure(read, threshold)
-    assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) is None
+    assert layers.repair_whole_text(damaged, DEFAULT_CHECKS) is None
     assert fix_text(damaged) == original
 
 
@@ -349,13 +350,13 @@ def test_a_run_without_an_odd_pair_of_its_own_is_read_where_it_reads_into_place(
         damaged = damage(original, name)
         read = layers._read_whole(damaged, 0, len(damaged), codecs, 3, threshold, True)
         assert read is not None and read.deferred == []
-        assert layers.repair_whole_text(damaged, DEFAULT_CONFIG) == original == fix_text(damaged)
+        assert layers.repair_whole_text(damaged, DEFAULT_CHECKS) == original == fix_text(damaged)
     # Clean Thai between damaged words ("แจก" is "ᨡ", a Tai Tham letter, as UTF-8 through
     # cp874) is still left to the full evidence, which keeps it
     text = damage("ร้านค้า", "cp874") + " แจก " + damage("ของขวัญฟรี", "cp874")
     read = layers._read_whole(text, 0, len(text), codecs, 3, threshold, True)
     assert read is not None and [text[start:end] for start, end in read.deferred] == [" แจก "]
-    assert layers.repair_whole_text(text, DEFAULT_CONFIG) is None
+    assert layers.repair_whole_text(text, DEFAULT_CHECKS) is None
     assert fix_text(text) == "ร้านค้า แจก ของขวัญฟรี"
 
 

@@ -143,10 +143,15 @@ codecs.register_error(INVALID_BYTE_HANDLER, _mark_invalid)
 
 # (functions, not methods of Codepage: compiled, a NamedTuple's method is called through
 # a bound method, which cost more than converting a line)
+# (compiled, a Final is a C static: codecs.charmap_encode was an attribute lookup on
+# the module at every call)
+_CHARMAP_ENCODE: Final = codecs.charmap_encode
+
+
 def encode(page: Codepage, text: str) -> bytes | None:
     """Bytes for `text` if every char maps to a byte of the codepage."""
     try:
-        return codecs.charmap_encode(text, "strict", page.charmap)[0]
+        return _CHARMAP_ENCODE(text, "strict", page.charmap)[0]
     except UnicodeEncodeError:
         return None
 
@@ -158,9 +163,9 @@ def encode_marking(page: Codepage, text: str, marks: str) -> bytes:
     # (a search for each mark is a fraction of a translation, which looks each char up)
     marked = text.translate(translation) if _holds_any(text, marks) else text
     try:
-        return codecs.charmap_encode(marked, "strict", charmap)[0]
+        return _CHARMAP_ENCODE(marked, "strict", charmap)[0]
     except UnicodeEncodeError:
-        return codecs.charmap_encode(marked, INVALID_BYTE_HANDLER, charmap)[0]
+        return _CHARMAP_ENCODE(marked, INVALID_BYTE_HANDLER, charmap)[0]
 
 
 def _holds_any(text: str, chars: str) -> bool:

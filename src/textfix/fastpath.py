@@ -7,7 +7,6 @@ searches costs no interpreter time either.
 
 from __future__ import annotations
 
-from textfix.config import DEFAULT_CONFIG
 from textfix.detect.clean import DEFAULT_CHECKS, DEFAULT_LEGACY_PAIRS, clean_by_default, holds_controls
 from textfix.detect.layers import repair_whole_text
 from textfix.detect.legacy import ALL_SEARCHES, misread_signs
@@ -19,7 +18,7 @@ def quick_fix(text: str) -> str | None:
     (and looks clean once repaired); None for the pipeline to decide."""
     if clean_by_default(text):
         return text
-    whole = repair_whole_text(text, DEFAULT_CONFIG)
+    whole = repair_whole_text(text, DEFAULT_CHECKS)
     # A repair that looks damaged still, legacy text beneath it or another story beside
     # it, is for the pipeline, which reads the repaired text again. (repair_whole_text
     # leaves no UTF-8 mojibake; a repair through a double-byte codepage may show

@@ -73,6 +73,7 @@ class Checks:
         self.codecs = config.codecs
         self.double_byte_codecs = config.double_byte_codecs
         self.threshold = config.threshold
+        self.max_layers = config.max_layers
         self.hinted = bool(config.languages)
         self.legacy_pairs = config.effective_legacy_pairs
         self.legacy_floor = max(floor, config.legacy_threshold)

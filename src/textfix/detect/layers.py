@@ -18,7 +18,7 @@ from textfix.blocks import BLOCK_CHARS, blocks, one_line_block
 from textfix.codecs import SINGLE_BYTE_CODECS, codepage
 from textfix.config import Config
 from textfix.detect.candidates import distinct_candidates, read_alike, suspect_windows
-from textfix.detect.clean import checks, may_show_a_sequence, screened_may_hold_mojibake
+from textfix.detect.clean import Checks, checks, may_show_a_sequence, screened_may_hold_mojibake
 from textfix.detect.controls import C1_RUN, LATIN1_CHAIN, cp1252_view
 from textfix.detect.controls import CONFIDENCE as C1_CONFIDENCE
 from textfix.detect.doublebyte import detect_double_byte
@@ -760,8 +760,10 @@ def _whole_window(
     return findings, list(read.deferred)
 
 
-def repair_whole_text(text: str, config: Config) -> str | None:
-    """What detect_mojibake's repairs make of a text damaged from end to end, or None.
+def repair_whole_text(text: str, settings: Checks) -> str | None:
+    """What detect_mojibake's repairs make of a text damaged from end to end, or None,
+    with the settings of a configuration's Checks (read as a C struct's, where a
+    Config's are attributes of a Python object).
 
     The common shape of damaged text, repaired at C speed and without findings; the
     decisions are those of the whole-window readings in _detect_layer, layer by layer.
@@ -769,10 +771,10 @@ def repair_whole_text(text: str, config: Config) -> str | None:
     """
     if len(text) > WHOLE_TEXT_LIMIT:
         return None
-    if not may_hold_mojibake(text, config.codecs):
+    if not may_hold_mojibake(text, settings.codecs):
         return None
-    read = _read_whole(text, 0, len(text), config.codecs, config.max_layers, config.threshold, True)
-    if read is None or not _sure(read, config.threshold):
+    read = _read_whole(text, 0, len(text), settings.codecs, settings.max_layers, settings.threshold, True)
+    if read is None or not _sure(read, settings.threshold):
         return None
     innermost = read
     while innermost.inner is not None:

@@ -231,6 +231,12 @@ def has_rare_chars(text: str, categories: frozenset[str] = UNUSUAL_CATEGORIES) -
     return any(script_of(c) in _RARE or category_of(c) in categories for c in text)
 
 
+# (compiled, a Final is a C static; math.asinh and math.log1p, which mypyc has no
+# primitives for, were attribute lookups on the module at every use)
+_ASINH: Final = math.asinh
+_LOG1P: Final = math.log1p
+
+
 def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
     """Features of every reading of one text; `margin` compares it with its rivals.
 
@@ -284,18 +290,18 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
         )
         rows.append(
             [
-                math.asinh(item.gain),
-                math.asinh(item.class_gain),
-                math.asinh(margin),
+                _ASINH(item.gain),
+                _ASINH(item.class_gain),
+                _ASINH(margin),
                 math.log(length),
                 1.0 if item.lossy and " " in span else 0.0,
                 1.0 if item.lossy and ("?" in span or "\ufffd" in span) else 0.0,
                 math.log(item.guesses),
-                math.asinh(max(support, 0.0)),
-                math.log1p(item.stranded),
+                _ASINH(max(support, 0.0)),
+                _LOG1P(item.stranded),
                 elsewhere(span, outside),
                 elsewhere(item.replacement, outside),
-                math.log1p(_clean_letters_nearby(text, item, covered, outside)),
+                _LOG1P(_clean_letters_nearby(text, item, covered, outside)),
                 float(item.surprises_removed),
                 math.log(PRIOR_SHARE.get(item.codec, 0.01)),
                 1.0 if looks_like_word(span, left, right) else 0.0,
