@@ -141,13 +141,13 @@ def _mark_invalid(error: UnicodeError) -> tuple[bytes, int]:
 codecs.register_error(INVALID_BYTE_HANDLER, _mark_invalid)
 
 
-# (functions, not methods of Codepage: compiled, a NamedTuple's method is called through
-# a bound method, which cost more than converting a line)
 # (compiled, a Final is a C static: codecs.charmap_encode was an attribute lookup on
 # the module at every call)
 _CHARMAP_ENCODE: Final = codecs.charmap_encode
 
 
+# (functions, not methods of Codepage: compiled, a NamedTuple's method is called through
+# a bound method, which cost more than converting a line)
 def encode(page: Codepage, text: str) -> bytes | None:
     """Bytes for `text` if every char maps to a byte of the codepage."""
     try:
@@ -161,15 +161,11 @@ def encode_marking(page: Codepage, text: str, marks: str) -> bytes:
     and each char the codepage lacks."""
     translation, charmap = _marking(page.name, marks)
     # (a search for each mark is a fraction of a translation, which looks each char up)
-    marked = text.translate(translation) if _holds_any(text, marks) else text
+    marked = text.translate(translation) if any(mark in text for mark in marks) else text
     try:
         return _CHARMAP_ENCODE(marked, "strict", charmap)[0]
     except UnicodeEncodeError:
         return _CHARMAP_ENCODE(marked, INVALID_BYTE_HANDLER, charmap)[0]
-
-
-def _holds_any(text: str, chars: str) -> bool:
-    return any(char in text for char in chars)
 
 
 @cache

@@ -377,6 +377,8 @@ _CASED_LETTERS: Final = [chr(point) for low, high in _CASED_RANGES for point in 
 _CASED_UPPER: Final = class_body(c for c in _CASED_LETTERS if c.isupper())
 _CASED_LOWER: Final = class_body(c for c in _CASED_LETTERS if c.islower())
 _PLAIN_PUNCTUATION: Final = "«»–—…’“”„№\xa0"
+
+
 def _plain_cased_points() -> bytes:
     """By code point, 1 for a character of plain Cyrillic or Greek text: ASCII, the cased
     ranges, the punctuation (for all_marked)."""
@@ -680,4 +682,3 @@ _PAGED_PAIRS: Final = Remembered(_make_paged_pairs)
 
 def _paged_pairs(codecs: tuple[str, ...]) -> frozenset[int]:
     return _PAGED_PAIRS.of(codecs)
-

@@ -84,10 +84,11 @@ def _load_letters() -> None:
     data = table("alphabets")
     own = frozenset("".join(data["alphabets"].values()))
     others = frozenset("".join(data["other_alphabets"].values())) - own
-    _LANGUAGE_LETTERS[:] = [own | others]
+    letters = own | others
+    _LANGUAGE_LETTERS[:] = [letters]
     _OTHER_LANGUAGE_LETTERS[:] = [others]
-    by_point = bytearray(max(map(ord, own | others), default=0) + 1)
-    for letter in own | others:
+    by_point = bytearray(max(map(ord, letters), default=0) + 1)
+    for letter in letters:
         by_point[ord(letter)] = 1
     _LANGUAGE_LETTER_TABLE[:] = [bytes(by_point)]
 
