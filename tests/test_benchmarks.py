@@ -41,11 +41,18 @@ def test_benchmark_smoke_run_writes_every_section(tmp_path: Path) -> None:
 
 
 def test_the_costliest_lines_are_listed_with_their_share() -> None:
-    result = _run("benchmarks/costliest.py", "--text", "damaged", "--lines", "60", "--passes", "1", "--top", "3")
+    result = _run(
+        "benchmarks/costliest.py", "--text", "damaged", "--lines", "60", "--passes", "1", "--top", "3", "--ftfy"
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     header, *shares_and_lines = result.stdout.splitlines()
     assert header.split()[1:3] == ["damaged", "lines:"]
     assert shares_and_lines[0].startswith("  the 10 costliest: ")
+    # every line is in one of the two groups, each timed for ftfy as well
+    groups = [line for line in shares_and_lines if line.startswith(("  settled at once: ", "  full analysis: "))]
+    assert len(groups) == 2
+    assert sum(int(line.split(": ")[1].split()[0]) for line in groups) == int(header.split()[0])
+    assert all("; ftfy " in line for line in groups if not line.split(": ")[1].startswith("0 lines"))
     listed = [line for line in shares_and_lines if line.endswith("'") and " us  '" in line]
     assert len(listed) == 3
     costs = [float(line.split()[0]) for line in listed]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from textfix.findings import Finding
+from textfix.findings import Finding, new_finding
 from textfix.patterns import compiled
 from textfix.utf8 import IS_ASCII
 
@@ -51,6 +51,6 @@ def detect_c1_controls(text: str) -> list[Finding]:
         if replacement == run:
             continue
         findings.append(
-            Finding(match.start(), match.end(), run, "c1_control", LATIN1_CHAIN, replacement, CONFIDENCE)
+            new_finding(match.start(), match.end(), run, "c1_control", LATIN1_CHAIN, replacement, CONFIDENCE)
         )
     return findings

@@ -36,7 +36,7 @@ from textfix.detect.sequences_in_a_row import (
     two_byte_script,
 )
 from textfix.detect.suspects import may_hold_mojibake
-from textfix.findings import DisjointSpans, Finding
+from textfix.findings import DisjointSpans, Finding, new_finding
 from textfix.memo import Remembered
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import UNUSUAL_OR_MARK, calibrated, elsewhere, has_rare_chars, scripts_outside, weights
@@ -909,7 +909,7 @@ def _chosen(text: str, scored: list[tuple[float, DoubleByteCandidate]], floor: f
             continue
         kind = "unrecoverable" if LOST_CHAR in item.replacement else "mojibake"
         chosen.append(
-            Finding(
+            new_finding(
                 item.start,
                 item.end,
                 text[item.start : item.end],

@@ -32,7 +32,15 @@ from textfix.detect.legacy import (
 from textfix.detect.mojibake import Candidate
 from textfix.detect.readings import complete_readings, sequences_in
 from textfix.detect.suspects import may_hold_mojibake, suspect_within
-from textfix.findings import Alternative, DisjointSpans, Finding, apply_findings, compose_findings, placed_spans
+from textfix.findings import (
+    DisjointSpans,
+    Finding,
+    apply_findings,
+    compose_findings,
+    new_alternative,
+    new_finding,
+    placed_spans,
+)
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import (
     WHOLE_WINDOW_MIN_SEQUENCES,
@@ -311,7 +319,7 @@ def _select(text: str, scored: list[_Scored], floor: float) -> list[Finding]:
             other = by_start[following]
             if other.start >= item.end:
                 break
-            if agree(item, other):
+            if agree(item.start, item.end, item.replacement, other.start, other.end, other.replacement):
                 continue
             for a, b in ((item, other), (other, item)):
                 best = rival.get(id(a))
@@ -330,14 +338,14 @@ def _select(text: str, scored: list[_Scored], floor: float) -> list[Finding]:
         alternative = (
             None
             if runner_up is None or runner_up.confidence < REPORT_FLOOR
-            else Alternative(runner_up.chain, runner_up.replacement, runner_up.confidence)
+            else new_alternative(runner_up.chain, runner_up.replacement, runner_up.confidence)
         )
         # A word read whole is reported piece by piece: the ASCII letters between
         # its damaged pieces were never damaged.
         pieces = item.parts if item.parts and len(item.chain) == 2 else (item,)
         for piece in pieces:
             findings.append(
-                Finding(
+                new_finding(
                     piece.start,
                     piece.end,
                     text[piece.start : piece.end],
@@ -754,7 +762,9 @@ def _whole_window(
     chain = ("utf-8", read.codec)
     findings = [
         # one byte per character: offsets in the window are offsets in its bytes
-        Finding(s, e, text[s:e], "mojibake", chain, read.data[s - start : e - start].decode("utf-8"), read.certainty)
+        new_finding(
+            s, e, text[s:e], "mojibake", chain, read.data[s - start : e - start].decode("utf-8"), read.certainty
+        )
         for s, e in read.runs
     ]
     return findings, list(read.deferred)
@@ -1199,7 +1209,7 @@ def _controls_read_beside(text: str, view: str, runs: list[tuple[int, int]], sur
         else:
             replacement, chain, sure_of = view[start:end], LATIN1_CHAIN, C1_CONFIDENCE
         if replacement != text[start:end]:
-            controls.append(Finding(start, end, text[start:end], "c1_control", chain, replacement, sure_of))
+            controls.append(new_finding(start, end, text[start:end], "c1_control", chain, replacement, sure_of))
     return controls
 
 

@@ -21,7 +21,7 @@ from typing import Final, NamedTuple
 
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage, encode
 from textfix.config import Config
-from textfix.findings import Finding, apply_findings
+from textfix.findings import Finding, apply_findings, new_finding
 from textfix.languages import alphabet
 from textfix.memo import Remembered
 from textfix.model.charmodel import char_model
@@ -731,8 +731,17 @@ LATIN_ORIGINALS: Final = frozenset({"cp1250", "cp1254", "cp1257"})  # Latin text
 MISREAD_GRAM_LETTERS: Final = "¿³¹¾º¼½²ª¡¢£¥¨¯¸ˆ˜"
 
 
-def _looks_misread(name: str) -> MisreadSigns:
+def _make_looks_misread(name: str) -> MisreadSigns:
     return _looks_misread_in_any(frozenset((name,)))
+
+
+# (asked for each codepage a text may be shown in, several times a text: by name, not by
+# a set made and hashed each time)
+_LOOKS_MISREAD: Final = Remembered(_make_looks_misread)
+
+
+def _looks_misread(name: str) -> MisreadSigns:
+    return _LOOKS_MISREAD.of(name)
 
 
 # Whitespace never falls inside a character of these codepages, ASCII punctuation can
@@ -1577,7 +1586,7 @@ def legacy_readings(
 
 def _findings(text: str, items: Iterable[LegacyCandidate], confidence: float) -> list[Finding]:
     return [
-        Finding(
+        new_finding(
             item.start,
             item.end,
             text[item.start : item.end],

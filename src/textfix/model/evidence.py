@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from itertools import islice
-from typing import Final, Protocol
+from typing import Final
 
 from textfix.codecs import PRIOR_SHARE
 from textfix.model.charmodel import CLASS_CATEGORIES, CLASS_SCRIPTS, category_of, char_model, class_of, script_of
@@ -206,23 +206,17 @@ def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int
     )
 
 
-class Spanned(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def replacement(self) -> str: ...
+def agree(start: int, end: int, replacement: str, other_start: int, other_end: int, other_replacement: str) -> bool:
+    """Two overlapping readings agree when one is a piece of the other, read the same way.
 
-
-def agree(a: Spanned, b: Spanned) -> bool:
-    """Two overlapping readings agree when one is a piece of the other, read the same way."""
-    if a.replacement == b.replacement:
+    (Given as spans and replacements, not as the readings: compiled, a reading's fields
+    read through a protocol were attribute lookups by name.)"""
+    if replacement == other_replacement:
         return True
-    if a.start <= b.start and b.end <= a.end:
-        return b.replacement in a.replacement
-    if b.start <= a.start and a.end <= b.end:
-        return a.replacement in b.replacement
+    if start <= other_start and other_end <= end:
+        return other_replacement in replacement
+    if other_start <= start and end <= other_end:
+        return replacement in other_replacement
     return False
 
 
@@ -265,7 +259,7 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
             other = readings[j]
             if other.start >= current.end:
                 break
-            if not agree(current, other):
+            if not agree(current.start, current.end, current.replacement, other.start, other.end, other.replacement):
                 best_rival[i] = max(best_rival[i], _score(other))
                 best_rival[j] = max(best_rival[j], _score(current))
     covered = union_of((r.start, r.end) for r in readings)
