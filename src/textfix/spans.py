@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from textfix.utf8 import IS_ASCII
 
@@ -19,20 +18,32 @@ def union_of(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def gaps(covered: list[tuple[int, int]], low: int, high: int) -> Iterator[tuple[int, int]]:
+def gaps(covered: list[tuple[int, int]], low: int, high: int) -> list[tuple[int, int]]:
     """The stretches of [low, high) outside the sorted disjoint intervals `covered`."""
+    # (a list, not a generator: compiled, each item a generator yields costs a few hundred
+    # instructions, and the evidence asks for the gaps around every reading)
+    found: list[tuple[int, int]] = []
     position = low
-    # (by index from the first interval that can reach `low`: a slice would copy the rest
-    # of `covered` at every call, and the evidence calls this once a reading)
-    for index in range(max(0, bisect_right(covered, (low, high)) - 1), len(covered)):
+    # From the first interval that ends beyond `low` (those before lie wholly below it),
+    # by index: a slice would copy the rest of `covered` at every call. (Found by halving
+    # on the ends, as ints: bisect compared (start, end) tuples, each comparison a call.)
+    first, last = 0, len(covered)
+    while first < last:
+        middle = (first + last) // 2
+        if covered[middle][1] <= low:
+            first = middle + 1
+        else:
+            last = middle
+    for index in range(first, len(covered)):
         start, end = covered[index]
         if start >= high:
             break
         if start > position:
-            yield position, start
+            found.append((position, start))
         position = max(position, end)
     if position < high:
-        yield position, high
+        found.append((position, high))
+    return found
 
 
 def ascii_outside(text: str, covered: list[tuple[int, int]]) -> bool:

@@ -20,7 +20,6 @@ from typing import Final
 from textfix.codecs import PRIOR_SHARE
 from textfix.model.charmodel import CLASS_CATEGORIES, CLASS_SCRIPTS, category_of, char_model, class_of, script_of
 from textfix.model.tables import table
-from textfix.patterns import compiled
 from textfix.spans import gaps, union_of
 
 FEATURE_NAMES: Final = (
@@ -49,7 +48,6 @@ FEATURE_NAMES: Final = (
 WHOLE_WINDOW_MIN_SEQUENCES: Final = 3
 SUPPORT_CANDIDATES: Final = 64  # the strongest readings looked at for support, so long texts stay linear
 SUPPORT_REACH: Final = 200  # how far away another reading through the same codepage still counts
-_NON_ASCII_LETTER: Final = compiled(r"[^\W\d_\x00-\x7f]")
 NEARBY: Final = 30  # characters on each side in which clean letters of the repair's script count
 CENSUS_REACH: Final = 400  # characters around the readings whose scripts count as the text's own
 _LETTERS: Final = {"Lu", "Ll", "Lo", "M"}
@@ -199,11 +197,20 @@ def _clean_letters_nearby(text: str, item: Reading, covered: list[tuple[int, int
     if not scripts:
         return 0
     low, high = max(0, item.start - NEARBY), min(len(text), item.end + NEARBY)
-    return sum(
-        letter_script(letter) in scripts
-        for start, end in gaps(covered, low, high)
-        for letter in _NON_ASCII_LETTER.findall(text, start, end)
-    )
+    # (a compiled loop over the few characters nearby: a regex search of each gap between
+    # the readings, several a reading, cost more than looking at every character)
+    count = 0
+    for start, end in gaps(covered, low, high):
+        for index in range(start, end):
+            if ord(text[index]) >= 0x80 and letter_script(text[index]) in scripts and _a_letter(text[index]):
+                count += 1
+    return count
+
+
+def _a_letter(char: str) -> bool:
+    """Whether a character is a word character but a digit or "_" (the regex class
+    [^\\W\\d_]): a letter, or a number that is no decimal digit."""
+    return char.isalnum() and not char.isdecimal()
 
 
 def agree(start: int, end: int, replacement: str, other_start: int, other_end: int, other_replacement: str) -> bool:
@@ -342,7 +349,12 @@ def weights(name: str) -> Weights:
 def calibrated(feature_values: list[float], model: Weights) -> float:
     """A logistic regression's probability, mapped through its isotonic calibration."""
     intercept, coefficients, knots_x, knots_y = model
-    score = intercept + sum(w * f for w, f in zip(coefficients, feature_values))
+    # (compiled, a loop by index adds native floats, in the order sum() adds them: a
+    # generator's sum made and added a float object for each feature)
+    total = 0.0
+    for index in range(min(len(coefficients), len(feature_values))):
+        total += coefficients[index] * feature_values[index]
+    score = intercept + total
     raw = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
     index = min(max(bisect_right(knots_x, raw), 1), len(knots_x) - 1)
     x0, x1, y0, y1 = knots_x[index - 1], knots_x[index], knots_y[index - 1], knots_y[index]
