@@ -330,22 +330,23 @@ def _lossy_candidates(
     """Sequences with stand-ins for lost bytes, merged with their clean neighbours."""
     pieces: list[tuple[int, int, str, int]] = []
     for sequence in LOSSY_SEQUENCE.finditer(data):
-        raw = sequence.group()
+        # (the match's bounds asked once: compiled, each ask is a method call by name)
+        raw, first, last = sequence.group(), sequence.start(), sequence.end()
         # A stand-in marks a lost byte; a real character the codepage puts at 0xFF ("ÿ") does not.
-        lost_positions = [i for i in range(len(raw)) if stretch[sequence.start() + i] in STAND_INS]
+        lost_positions = [i for i in range(len(raw)) if stretch[first + i] in STAND_INS]
         if lost_positions:
-            stand_ins = "".join(stretch[sequence.start() + i] for i in lost_positions)
-            start = offset + sequence.start()
-            left = pieces[-1][2][-1:] if pieces and pieces[-1][1] == sequence.start() else text[start - 1 : start]
-            right = text[offset + sequence.end() : offset + sequence.end() + 1]
+            stand_ins = "".join([stretch[first + i] for i in lost_positions])
+            start = offset + first
+            left = pieces[-1][2][-1:] if pieces and pieces[-1][1] == first else text[start - 1 : start]
+            right = text[offset + last : offset + last + 1]
             chosen = _lossy_choice(raw, tuple(lost_positions), stand_ins, undefined, left, right)
             if chosen is None:
                 continue
             reading, count = chosen
-            pieces.append((sequence.start(), sequence.end(), reading, count))
+            pieces.append((first, last, reading, count))
         else:
             try:
-                pieces.append((sequence.start(), sequence.end(), raw.decode("utf-8"), 0))
+                pieces.append((first, last, raw.decode("utf-8"), 0))
             except UnicodeDecodeError:
                 continue
     found = []

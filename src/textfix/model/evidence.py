@@ -14,7 +14,6 @@ import string
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
-from itertools import islice
 from typing import Final
 
 from textfix.codecs import PRIOR_SHARE
@@ -279,16 +278,19 @@ def layer_features(text: str, readings: list[Reading]) -> list[list[float]]:
         combined = _score(item)
         margin = combined - rival if rival > -math.inf else item.gain + item.class_gain
         repeats_itself = span.isalpha()
-        support = next(
-            (
-                gain
-                for gain, start, end, replacement in islice(strongest[item.codec], SUPPORT_CANDIDATES)
-                if (end <= item.start or start >= item.end)
+        # (the first of the strongest that qualifies, by index: compiled, next() over an
+        # islice iterated it through Python's iterator protocol)
+        support = 0.0
+        entries = strongest[item.codec]
+        for index in range(min(len(entries), SUPPORT_CANDIDATES)):
+            gain, start, end, replacement = entries[index]
+            if (
+                (end <= item.start or start >= item.end)
                 and start - SUPPORT_REACH <= item.start <= end + SUPPORT_REACH
                 and not (repeats_itself and replacement == item.replacement)
-            ),
-            0.0,
-        )
+            ):
+                support = gain
+                break
         rows.append(
             [
                 _ASINH(item.gain),
