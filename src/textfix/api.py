@@ -41,6 +41,8 @@ def fix_text(text: str, config: Config | None = None, **settings: object) -> str
         fixed = quick_fix(text)
         if fixed is not None:
             return fixed
+        # (resolve is Python, config.py not being compiled: the default needs no call)
+        return _fix_and_explain(text, DEFAULT_CONFIG)[0]
     return _fix_and_explain(_check_text(text), resolve(config, settings))[0]
 
 

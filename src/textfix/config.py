@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Final, Literal, NamedTuple
 
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, SINGLE_BYTE_CODECS, canonical_name
-from textfix.languages import check_languages, legacy_pairs_for
+from textfix.languages import check_languages, effective_legacy_pairs
 from textfix.memo import Remembered
 
 Normalization = Literal["NFC", "NFD", "NFKC", "NFKD"]
@@ -97,7 +97,7 @@ class Config(_Settings):
     @property
     def effective_legacy_pairs(self) -> tuple[tuple[str, str], ...]:
         """The legacy pairs to try: those of the hinted languages, or else legacy_pairs."""
-        return legacy_pairs_for(self.languages) if self.languages else self.legacy_pairs
+        return effective_legacy_pairs(self.languages, self.legacy_pairs)
 
     def enabled_steps(self) -> tuple[str, ...]:
         return _enabled_steps(self)

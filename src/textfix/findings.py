@@ -45,9 +45,10 @@ class Finding(NamedTuple):
 
 
 # Compiled code makes a NamedTuple through its Python __new__, an interpreted call;
-# tuple.__new__ makes the same tuple in C, at half the cost. The detectors make a finding
-# for each repair (and a runner-up for most), so they use these.
-_NEW_TUPLE: Final = tuple.__new__
+# tuple.__new__ makes the same tuple in C, at half the cost: new_record(Record, (fields...)).
+# The detectors make a finding for each repair (and a runner-up for most), so they use
+# these; so does the pipeline for its plans.
+new_record: Final = tuple.__new__
 
 
 def new_finding(
@@ -61,12 +62,12 @@ def new_finding(
     runner_up: Alternative | None = None,
 ) -> Finding:
     """Finding(start, end, text, kind, chain, replacement, confidence, runner_up)."""
-    return _NEW_TUPLE(Finding, (start, end, text, kind, chain, replacement, confidence, runner_up))
+    return new_record(Finding, (start, end, text, kind, chain, replacement, confidence, runner_up))
 
 
 def new_alternative(chain: tuple[str, ...], replacement: str, confidence: float) -> Alternative:
     """Alternative(chain, replacement, confidence) (see new_finding)."""
-    return _NEW_TUPLE(Alternative, (chain, replacement, confidence))
+    return new_record(Alternative, (chain, replacement, confidence))
 
 
 def apply_findings(text: str, findings: list[Finding]) -> str:

@@ -58,6 +58,15 @@ def legacy_pairs_for(codes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(pair for pair in LEGACY_PAIRS if pair[0] in wanted)
 
 
+def effective_legacy_pairs(
+    languages: tuple[str, ...], legacy_pairs: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """A Config's effective_legacy_pairs from its `languages` and `legacy_pairs`: those of
+    the hinted languages, or else `legacy_pairs`. (Compiled code asks here for each text:
+    the property is Python, config.py not being compiled.)"""
+    return legacy_pairs_for(languages) if languages else legacy_pairs
+
+
 @cache
 def alphabet(codes: tuple[str, ...]) -> frozenset[str] | None:
     """The non-ASCII letters of the languages written in the same codepages as these

@@ -15,7 +15,8 @@ from typing import Any, Final, NamedTuple
 
 from textfix.config import DAMAGE_STEPS, Config
 from textfix.detect import detect_c1_controls, detect_mojibake
-from textfix.findings import Alternative, Finding, apply_findings, compose_findings, placed_spans
+from textfix.findings import Alternative, Finding, apply_findings, compose_findings, new_record, placed_spans
+from textfix.memo import Remembered
 from textfix.spans import ascii_outside, union_of
 
 
@@ -84,6 +85,16 @@ def _ftfy_fixer(name: str) -> Callable[[str], str]:
     return fixer
 
 
+def _make_steps(config: Config) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    steps = config.enabled_steps()
+    return steps, tuple(step for step in steps if step in DAMAGE_STEPS)
+
+
+# A configuration's enabled steps and its damage steps among them, asked for each text:
+# Config's method is Python (config.py is not compiled), a call through the interpreter.
+_STEPS: Final = Remembered(_make_steps)
+
+
 # Repairing one kind of damage can uncover another (a C1 control inside mojibake, a
 # cp1252 character that completes a sequence), so the damage steps run in rounds until
 # nothing changes. Every repair shortens the text or removes a C1 control, so this ends.
@@ -106,7 +117,7 @@ def _run_step(
 def damage_rounds(text: str, config: Config) -> tuple[str, list[PlanStep]]:
     """Run the damage-repair steps until the text stops changing."""
     steps: list[PlanStep] = []
-    damage_steps = [step for step in config.enabled_steps() if step in DAMAGE_STEPS]
+    damage_steps = _STEPS.of(config)[1]
     repaired: list[tuple[int, int]] = []  # where earlier edits put their replacements, in `text`
     # (the blocks of long text a round reads, for the next: most are as they were)
     blocks_read: dict[str, list[Finding]] = {}
@@ -132,7 +143,7 @@ def damage_rounds(text: str, config: Config) -> tuple[str, list[PlanStep]]:
                 # (a C1 control turned into cp1252's character may complete a sequence
                 # another round reads: only the mojibake step's repairs are kept out)
                 repaired = _placed_after(repaired, edits, step == "mojibake")
-                steps.append(PlanStep(step, edits))
+                steps.append(new_record(PlanStep, (step, edits)))
                 changed.append(step)
         if not changed:
             break
@@ -155,7 +166,7 @@ def _placed_after(spans: list[tuple[int, int]], edits: tuple[Finding, ...], own:
 def fix_and_explain(text: str, config: Config) -> tuple[str, Plan]:
     steps: list[PlanStep] = []
     damage_done = False
-    for step in config.enabled_steps():
+    for step in _STEPS.of(config)[0]:
         if step in DAMAGE_STEPS:
             if not damage_done:
                 text, rounds = damage_rounds(text, config)
@@ -165,8 +176,8 @@ def fix_and_explain(text: str, config: Config) -> tuple[str, Plan]:
         edits = _run_step(step, text, config)
         if edits:
             text = apply_findings(text, list(edits))
-            steps.append(PlanStep(step, edits))
-    return text, Plan(tuple(steps))
+            steps.append(new_record(PlanStep, (step, edits)))
+    return text, new_record(Plan, (tuple(steps),))
 
 
 def damage_findings(text: str, config: Config, min_confidence: float | None) -> list[Finding]:

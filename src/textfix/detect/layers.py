@@ -41,6 +41,7 @@ from textfix.findings import (
     new_finding,
     placed_spans,
 )
+from textfix.languages import effective_legacy_pairs
 from textfix.model.charmodel import category_of, char_model, script_of
 from textfix.model.evidence import (
     WHOLE_WINDOW_MIN_SEQUENCES,
@@ -956,7 +957,7 @@ def _may_be_misread_legacy(text: str, sure: list[Finding], config: Config) -> bo
     may look like mojibake still: "«®" between "в®ў" read as "⮢" in cp866 text.)"""
     return (
         bool(sure)
-        and may_hold_legacy_mojibake(text, config.effective_legacy_pairs)
+        and may_hold_legacy_mojibake(text, effective_legacy_pairs(config.languages, config.legacy_pairs))
         and not any(may_hold_mojibake(f.replacement, config.codecs) for f in sure)
     )
 
@@ -1126,7 +1127,8 @@ def _read_through_latin1(
     explained = not _uncovered(runs, sure)
     # (where UTF-8 readings explain the controls, a legacy reading can do better only
     # where they leave text that looks misread: "Ì\x96" is chance UTF-8 in GBK text)
-    if explained and not may_hold_legacy_mojibake(apply_findings(text, sure), config.effective_legacy_pairs):
+    pairs = effective_legacy_pairs(config.languages, config.legacy_pairs)
+    if explained and not may_hold_legacy_mojibake(apply_findings(text, sure), pairs):
         return None
     seen = _read_layers(view, config, min_confidence)
     sure_view = [f for f in seen if f.confidence >= threshold]

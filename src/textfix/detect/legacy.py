@@ -22,7 +22,7 @@ from typing import Final, NamedTuple
 from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage, encode
 from textfix.config import Config
 from textfix.findings import Finding, apply_findings, new_finding
-from textfix.languages import alphabet
+from textfix.languages import alphabet, legacy_pairs_for
 from textfix.memo import Remembered
 from textfix.model.charmodel import char_model
 from textfix.model.evidence import UNUSUAL_OR_MARK, Weights, calibrated, has_rare_chars, weights
@@ -1578,9 +1578,9 @@ def legacy_readings(
     without a hint at the legacy bar at least (see detect_legacy for `explained` and
     `searches`)."""
     if config.languages:
-        return detect_legacy(text, config.effective_legacy_pairs, floor, True, alphabet(config.languages))
+        return detect_legacy(text, legacy_pairs_for(config.languages), floor, True, alphabet(config.languages))
     return detect_legacy(
-        text, config.effective_legacy_pairs, max(floor, config.legacy_threshold), explained=explained, searches=searches
+        text, config.legacy_pairs, max(floor, config.legacy_threshold), explained=explained, searches=searches
     )
 
 
