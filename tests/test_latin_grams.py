@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,6 +22,21 @@ def test_trigrams_keep_letters_and_symbols_beyond_ascii() -> None:
     # a symbol misread for a letter stays, to cost what no language has
     assert trigrams("Pow³oka") == [" po", "pow", "ow³", "w³o", "³ok", "oka", "ka "]
     assert trigrams("") == [] and trigrams("%d, 42!") == []
+
+
+# What the text is made before its trigrams are taken, as a regex substitution says it
+# (the implementation reads the characters one by one)
+_PRINTF = re.compile(r"%[-+ #0'.\d*]*(?:hh|ll|[hlqjzt])?[a-z]")
+_NOT_LETTERS = re.compile(r"[\s\x00-\x40\x5b-\x60\x7b-\x7f]+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("aZk ,.1%sd-\t\n\xa0\u3000\u2028éŁþ³ß\u0130ﬁ·"), max_size=30))
+def test_the_normal_text_is_the_lower_case_letters_with_one_space_for_each_run_of_others(text: str) -> None:
+    lowered = text.lower()
+    if "%" in lowered:
+        lowered = _PRINTF.sub(" ", lowered)
+    assert latin_grams._normal(text) == " " + _NOT_LETTERS.sub(" ", lowered).strip() + " "
 
 
 @pytest.mark.parametrize(
