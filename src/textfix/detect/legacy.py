@@ -748,9 +748,47 @@ def _looks_misread(name: str) -> MisreadSigns:
 # (the second byte of a GBK or Shift_JIS character): words run from space to space.
 # (an NBSP included: it is what cp1251 shows for the most common letter of cp866, "а")
 # A word holds a character beyond ASCII, whitespace beyond ASCII too ("\u202f", which may
-# then begin a word or join two). Tried only where a word can begin, after a space: tried
-# at each letter, the search went to the end of every ASCII word and back, letter by letter.
-WORD: Final = compiled(r"(?<![\S\xa0])[\S\xa0]*[^\x00-\x7f][\S\xa0]*|[^\x00-\x7f\S\xa0][\S\xa0]*")
+# then begin a word or join two): the spans of the regex [\S\xa0]*[^\x00-\x7f][\S\xa0]*,
+# found by a compiled loop over the characters (see word_spans).
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's words: runs of characters other than whitespace (an NBSP
+    is one) that hold a character beyond ASCII, a run followed by whitespace beyond ASCII
+    taking it and the run after it in. (As the regex above finds them, in one pass: the
+    regex, tried where a word can begin, went to the end of every ASCII word and back.)"""
+    spans: list[tuple[int, int]] = []
+    size: i64 = len(text)
+    position: i64 = 0
+    while position < size:
+        end: i64 = position
+        beyond = False
+        while end < size and _in_a_word(text, end):
+            if ord(text[end]) >= 0x80:
+                beyond = True
+            end += 1
+        if end < size and ord(text[end]) >= 0x80:
+            # whitespace beyond ASCII right after the run (or alone): it, and the run after it
+            last: i64 = end + 1
+            while last < size and _in_a_word(text, last):
+                last += 1
+            spans.append((position, last))
+            position = last
+        elif beyond:
+            spans.append((position, end))
+            position = end
+        else:
+            position = end + 1
+    return spans
+
+
+def _in_a_word(text: str, index: i64) -> bool:
+    """Whether text[index] is no whitespace, or an NBSP (what [\\S\\xa0] matches)."""
+    point: i64 = ord(text[index])
+    if point < 0x80:
+        # (the ASCII whitespace: tab to carriage return, the four separators, the space)
+        return not (9 <= point <= 13 or 28 <= point <= 32)
+    return point == 0xA0 or not text[index].isspace()
 
 
 Spans = Sequence[tuple[int, int]]
@@ -921,23 +959,19 @@ _PRINTF: Final = compiled(r"%[-+ #0'.\d*]*(?:hh|ll|[hlLqjzt])?(?:p[A-Za-z]|[a-zA
 
 def _words(text: str) -> list[tuple[int, int]]:
     """(start, end) of every word with a non-ASCII character, printf directives cut off."""
-    return list(_each_word(text))
-
-
-def _each_word(text: str) -> Iterator[tuple[int, int]]:
-    # (one at a time, for a reading that may stop at the first word it cannot read)
-    for match in WORD.finditer(text):
-        start = match.start()
-        if text.find("%", start, match.end()) < 0:
-            # (no directive to cut off, and WORD holds a character beyond ASCII)
-            yield start, match.end()
+    words: list[tuple[int, int]] = []
+    for start, end in word_spans(text):
+        if text.find("%", start, end) < 0:
+            # (no directive to cut off, and the word holds a character beyond ASCII)
+            words.append((start, end))
             continue
-        for directive in _PRINTF.finditer(text, start, match.end()):
+        for directive in _PRINTF.finditer(text, start, end):
             if not IS_ASCII(text[start : directive.start()]):
-                yield start, directive.start()
+                words.append((start, directive.start()))
             start = directive.end()
-        if not IS_ASCII(text[start : match.end()]):
-            yield start, match.end()
+        if not IS_ASCII(text[start:end]):
+            words.append((start, end))
+    return words
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, str]:
@@ -1042,7 +1076,7 @@ def pair_readings(
                 # a common word either way ("puèi" Occitan, "puči" Croatian) proves nothing
                 evidence = min(evidence, 0.0)
         by_pair.setdefault(pair, []).append((item, evidence, gain, along))
-    words = len(WORD.findall(text))
+    words = len(word_spans(text))
     # A language hint stands in for the pairs' overall shares: among the pairs it names,
     # each keeps its share of their total.
     scale = sum(PAIR_SHARE.get(pair, 0.01) for pair in pairs) if hinted else 1.0
@@ -1670,7 +1704,7 @@ def _words_as_shown(text: str, explained: Spans) -> list[tuple[int, int, bytes]]
     two words."""
     shown = codepage(MISREAD_GRAMS_SHOWN_AS)
     words = []
-    for start, end in _each_word(text):
+    for start, end in _words(text):
         if _JOINED_DRAWING.search(text, start, end) is not None or non_ascii_covered(text, start, end, explained):
             continue
         data = encode(shown, text[start:end])
