@@ -15,6 +15,7 @@ from textfix.utf8 import (
     next_beyond_ascii,
     scanned_utf8_stretches,
     sequence_end,
+    space_at,
 )
 
 _BYTES = st.lists(st.sampled_from(list(range(0x70, 0x100))), max_size=14).map(bytes) | st.text(max_size=6).map(
@@ -63,3 +64,9 @@ def test_a_walk_over_well_formed_utf8_finds_its_sequences_and_runs(text: str) ->
 @example(b"\xe4\xe4\xb8\xad\xc3\xa9a\xf0\x90\x80\x80")
 def test_the_stretches_of_utf8_are_those_the_regex_finds(data: bytes) -> None:
     assert scanned_utf8_stretches(data) == [match.span() for match in MULTIBYTE_RUN.finditer(data)]
+
+
+def test_space_at_is_isspace_for_every_character() -> None:
+    # (space_at tells most characters by their code point: that must hold for every one)
+    text = "".join(map(chr, range(0x110000)))
+    assert [index for index in range(len(text)) if space_at(text, index) != text[index].isspace()] == []

@@ -62,6 +62,19 @@ LOST: Final = 0xFF
 LOSSY_SEQUENCE: Final = compiled(_sequence(rb"\xff"))
 
 
+def space_at(text: str, index: i64) -> bool:
+    """text[index].isspace(), told by the code point alone for most characters (compiled,
+    no string is made and no method called): the whitespace beyond ASCII is U+0085,
+    U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F and U+3000, none
+    between U+00A1 and U+167F or beyond U+3000 (a test checks that, character by character)."""
+    point: i64 = ord(text[index])
+    if point < 0x80:
+        return point == 0x20 or 0x09 <= point <= 0x0D or 0x1C <= point <= 0x1F
+    if 0xA0 < point < 0x1680 or point > 0x3000:
+        return False
+    return text[index].isspace()
+
+
 # Byte by byte, in well-formed UTF-8 (a reading that decoded): compiled, a loop over a
 # line's bytes costs less than a regex search and its match objects, and a lead byte
 # tells its sequence's length.

@@ -34,7 +34,7 @@ from textfix.native import i64
 from textfix.patterns import compiled
 from textfix.screen import COMPILED, Need
 from textfix.spans import ascii_outside, union_of
-from textfix.utf8 import IS_ASCII
+from textfix.utf8 import IS_ASCII, space_at
 
 PAIR_SHARE: Final = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
                                                                  0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
@@ -511,14 +511,6 @@ def _gram_letter(text: str, index: i64, limit: i64, letters: bytes) -> i64:
 _NON_ASCII: Final = compiled("[^\x00-\x7f]")
 
 
-def _space_at(text: str, index: i64) -> bool:
-    """text[index].isspace(), read by code point where it is ASCII (compiled, no string made)."""
-    point: i64 = ord(text[index])
-    if point < 0x80:
-        return point == 0x20 or 0x09 <= point <= 0x0D or 0x1C <= point <= 0x1F
-    return text[index].isspace()
-
-
 # A character's role in _CommonReadings._first_changing_and_settled, beside the bits of the letter
 # sets that have it: no letter with a case, or a letter the shown codepage lacks.
 _NO_LETTER: Final = -1
@@ -587,9 +579,9 @@ class _CommonReadings:
                 continue
             first: i64 = index
             last: i64 = index
-            while first > low and not _space_at(text, first - 1):
+            while first > low and not space_at(text, first - 1):
                 first -= 1
-            while last < limit and not _space_at(text, last):
+            while last < limit and not space_at(text, last):
                 last += 1
             # (the words are remembered whole, the test for a changing letter included)
             if self._reads_into_common_word(text[first:last]):
@@ -784,11 +776,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def _in_a_word(text: str, index: i64) -> bool:
     """Whether text[index] is no whitespace, or an NBSP (what [\\S\\xa0] matches)."""
-    point: i64 = ord(text[index])
-    if point < 0x80:
-        # (the ASCII whitespace: tab to carriage return, the four separators, the space)
-        return not (9 <= point <= 13 or 28 <= point <= 32)
-    return point == 0xA0 or not text[index].isspace()
+    return not space_at(text, index) or text[index] == "\xa0"
 
 
 Spans = Sequence[tuple[int, int]]

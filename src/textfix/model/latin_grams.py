@@ -19,6 +19,7 @@ from typing import Final, NamedTuple
 from textfix.model.tables import table, unpacked_ints
 from textfix.native import i64
 from textfix.patterns import compiled
+from textfix.utf8 import space_at
 
 # Letters are kept, in lower case, and so are symbols beyond ASCII: a letter misread as
 # one ("ž" as "˛" through cp1257) or one misread as a letter ("³" for "ł") must cost
@@ -90,7 +91,7 @@ def _normal(text: str) -> str:
     for index in range(len(lowered)):
         point = ord(lowered[index])
         ascii_letter = 0x61 <= point <= 0x7A or 0x41 <= point <= 0x5A
-        other = not ascii_letter if point < 0x80 else lowered[index].isspace()
+        other = not ascii_letter if point < 0x80 else space_at(lowered, index)
         if not other:
             if kept_from < 0:
                 kept_from = index
