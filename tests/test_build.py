@@ -114,7 +114,9 @@ def test_an_installed_textfix_ships_its_compiled_regexes_and_they_are_re_s() -> 
 
     record = json.loads(Path(patterns.RECORD_PATH).read_bytes())
     assert record["engine"] == patterns.engine_tag()
-    assert len(record["patterns"]) >= 50
+    # (the detectors' regexes, nearly all of them: 49 in the sample as of this writing, fewer
+    # as compiled loops replace regexes; a record of a handful is a recorder that failed)
+    assert len(record["patterns"]) >= 40
     for entry in record["patterns"]:
         pattern = entry["pattern"].encode("latin-1") if entry["bytes"] else entry["pattern"]
         # (pattern equality compares flags and the compiled code)
