@@ -194,6 +194,8 @@ def _pairs_that_may_begin_it(text: str, codecs: tuple[str, ...]) -> list[int]:
 @example("xcafÃ©x", SINGLE_BYTE_CODECS, 4, 6)  # the pair alone, its word around it unseen
 @example("xcafÃ©x", SINGLE_BYTE_CODECS, 4, 5)  # half the pair
 @example("caf\u0e23\u0e09", SINGLE_BYTE_CODECS, 2, 5)  # Thai glued to the Latin letter before the bounds
+@example("а\xa0дом", SINGLE_BYTE_CODECS, 0, 5)  # a one-letter word bound to the next: no match
+@example("а\xa0дом", SINGLE_BYTE_CODECS, 0, 2)  # the word after it beyond the bounds: a match
 def test_suspect_within_bounds_is_the_pattern_searched_within_them(
     text: str, codecs: tuple[str, ...], start: int, end: int
 ) -> None:
@@ -211,6 +213,9 @@ def test_suspect_within_bounds_is_the_pattern_searched_within_them(
 @example("a ًںک€", ("cp1256",))  # a mark at the start of a word
 @example("aًںک€", ("cp1256",))  # not at the start of a word: the pattern decides
 @example("Ответ»", SINGLE_BYTE_CODECS)  # a letter before a quote: the pattern decides
+@example("Π°Π\x9d", SINGLE_BYTE_CODECS)  # a lone letter before a symbol: "н" through cp1253
+@example("deؤںer", SINGLE_BYTE_CODECS)  # letters glued to a Latin word: "ğ" through cp1256
+@example("0aؤں", SINGLE_BYTE_CODECS)  # glued to a hex digit's letter: the pattern decides
 def test_a_pair_taken_alone_is_a_match_of_the_pattern(text: str, codecs: tuple[str, ...]) -> None:
     # (compiled, suspect_within takes such a pair without trying the pattern)
     pattern = suspect_pattern(codecs)
@@ -231,6 +236,12 @@ def test_most_damaged_text_is_settled_at_its_first_pair() -> None:
     assert suspect_pattern(SINGLE_BYTE_CODECS).match(damaged) is not None
     # a Cyrillic letter before a dash may be a word of its own: left to the pattern
     assert not suspects._begins_a_match("Ответ—", 4, rules)
+    # a lone letter before a symbol, letters glued to the Latin word before them
+    for damaged in ("Π°Π\x9d", "a Π°", "deؤںer"):
+        position = suspects._next_pair(damaged, 0, len(damaged), rules)
+        assert suspects._begins_a_match(damaged, position, rules), damaged
+    # (after a digit and a letter, a hex escape's: left to the pattern)
+    assert not suspects._begins_a_match("0aؤںx", 2, rules)
 
 
 def test_clean_latin_text_holds_few_pairs_the_pattern_may_begin_with() -> None:

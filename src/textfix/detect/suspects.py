@@ -530,11 +530,26 @@ def _begins_a_match(text: str, index: i64, rules: _PairRules) -> bool:
     point: i64 = ord(text[index])
     following: i64 = ord(text[index + 1])
     kinds = _pair_kinds(rules, point, following)
+    before: i64 = ord(text[index - 1]) if index > 0 else -1
     return bool(
         kinds & _PAIR_ALONE
         or (kinds & _TWO_BYTE_LATIN and point << 16 | following in _unwritten_latin_pair_set(rules.codecs))
-        or (kinds & _MARK_FIRST and (index == 0 or ord(text[index - 1]) < 0x80))
+        or (kinds & _MARK_FIRST and before < 0x80)
+        # (the branches of these two look behind the pair alone, where it is one: a lone
+        # letter before a quote or dash, but for a no-break space, which looks ahead too;
+        # letters glued to a Latin word before them, not after a digit)
+        or (kinds & _LONE_LETTER and following != 0xA0 and not _letter_of(before, rules.foreign_letters))
+        or (
+            kinds & _GLUED
+            and _letter_of(before, rules.latin_letters)
+            and not (index >= 2 and 0x30 <= ord(text[index - 2]) <= 0x39)
+        )
     )
+
+
+def _letter_of(point: i64, letters: bytes) -> bool:
+    """Whether the code point (-1 for none) is marked in a letter table of _PairRules."""
+    return 0 <= point < _BMP and letters[point] == 1
 
 
 def _pair_kinds(rules: _PairRules, point: i64, following: i64) -> i64:
@@ -561,6 +576,10 @@ _GLUED: Final = 1 << 4
 # The kind of a combining mark and what follows it: a branch begins with them only at the
 # start of a word, after ASCII or nothing (Thai writes its marks after letters).
 _MARK_FIRST: Final = 1 << 9
+# The kind of a letter of another script than Latin before a quote, dash or no-break
+# space: a branch begins with them where the letter stands alone, no letter of such a
+# script before it.
+_LONE_LETTER: Final = 1 << 10
 # The kind of a capital lead and a continuation of _capital_runs: a branch begins with
 # them only where the lead comes again two and four characters on.
 _CAPITAL_RUN: Final = 1 << 11
@@ -574,6 +593,7 @@ class _PairRules(NamedTuple):
     leads: bytes  # by code point, two bytes each: a bit for each kind of pair it may lead
     followers: bytes  # and one for each it may follow in
     latin_letters: bytes  # by code point, 1 for a letter of SCRIPT_RANGES["latin"] (all in the BMP)
+    foreign_letters: bytes  # and 1 for a letter of the other scripts of SCRIPT_RANGES
     codecs: tuple[str, ...]  # (for _paged_pairs)
 
 
@@ -617,10 +637,17 @@ def _make_pair_rules(codecs: tuple[str, ...]) -> _PairRules:
             lead_bits[2 * ord(char) + kind // 8] |= 1 << kind % 8
         for char in kind_followers:
             follower_bits[2 * ord(char) + kind // 8] |= 1 << kind % 8
-    latin_letters = bytearray(_BMP)
-    for low, high in class_points(SCRIPT_RANGES["latin"]):
-        latin_letters[low : high + 1] = bytes([1]) * (high + 1 - low)
-    return _PairRules(bytes(lead_bits), bytes(follower_bits), bytes(latin_letters), codecs)
+    latin_letters = _letter_table(SCRIPT_RANGES["latin"])
+    foreign_letters = _letter_table("".join(ranges for name, ranges in SCRIPT_RANGES.items() if name != "latin"))
+    return _PairRules(bytes(lead_bits), bytes(follower_bits), latin_letters, foreign_letters, codecs)
+
+
+def _letter_table(ranges: str) -> bytes:
+    """1 by code point for the characters of a class body of ranges (all in the BMP)."""
+    table = bytearray(_BMP)
+    for low, high in class_points(ranges):
+        table[low : high + 1] = bytes([1]) * (high + 1 - low)
+    return bytes(table)
 
 
 _PAIR_RULES: Final = Remembered(_make_pair_rules)
