@@ -38,6 +38,7 @@ SCRIPT_RANGES: dict[str, str] = {
     "arabic": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
     "thai": "\u0e00-\u0e7f",
 }
+_FOREIGN_LETTERS: Final = "".join(ranges for name, ranges in SCRIPT_RANGES.items() if name != "latin")
 # Punctuation that follows a letter in clean text; after a letter of the same word's
 # script it proves nothing.
 COMMON_AFTER_LETTER: Final = "«»–—‘’“”„…\xa0·•№°‚‹›§©®±¶\u200c\u200d"
@@ -131,7 +132,6 @@ def _make_suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
         letter_runs.extend(_letter_runs(page))
     latin_leads, foreign_leads, symbol_leads = classes.latin_leads, classes.foreign_leads, classes.symbol_leads
     common, odd, foreign_continuations = classes.common, classes.odd, classes.foreign_continuations
-    foreign_letters = "".join(ranges for name, ranges in SCRIPT_RANGES.items() if name != "latin")
     latin = SCRIPT_RANGES["latin"]
 
     def chars(found: AbstractSet[str]) -> str | None:
@@ -162,10 +162,10 @@ def _make_suspect_pattern(codecs: tuple[str, ...]) -> re.Pattern[str]:
                 # a Latin letter right after a letter of another script: "πü" (cp437)
                 chars(classes.latin_continuations),
                 # a lone letter before a quote or dash: "ย\xa0" after "Choe", not "т»" after "Ответ"
-                then(chars(common & continuations - {"\xa0"}), f"(?<![{foreign_letters}]..)"),
+                then(chars(common & continuations - {"\xa0"}), f"(?<![{_FOREIGN_LETTERS}]..)"),
                 # or before a no-break space, but not one before a word of another script than
                 # Latin: "а\xa0дом" (Russian and Bulgarian typography bind one-letter words)
-                then(chars({"\xa0"} & continuations), f"(?<![{foreign_letters}]..)(?![{foreign_letters}])"),
+                then(chars({"\xa0"} & continuations), f"(?<![{_FOREIGN_LETTERS}]..)(?![{_FOREIGN_LETTERS}])"),
                 # letters of another script glued to a Latin word: "cafรฉ"; a letter
                 # after a digit is a hex or percent escape ("%0Aсп"), not a word
                 then(chars(foreign_continuations), f"(?:(?<=[{latin}]..)(?<![0-9]...)|(?=[{latin}]))"),
@@ -512,8 +512,8 @@ def _next_pair(text: str, start: i64, end: i64, rules: _PairRules) -> i64:
                     or (
                         kinds & _GLUED
                         and (
-                            (index > 0 and _latin_letter(ord(text[index - 1]), latin))
-                            or (index + 2 < size and _latin_letter(ord(text[index + 2]), latin))
+                            (index > 0 and _letter_of(ord(text[index - 1]), latin))
+                            or (index + 2 < size and _letter_of(ord(text[index + 2]), latin))
                             or (index + 3 < size and ord(text[index + 3]) == point)
                         )
                     )
@@ -556,11 +556,6 @@ def _pair_kinds(rules: _PairRules, point: i64, following: i64) -> i64:
     """The kinds of pair (see _pair_rules) a lead and a follower, both in the BMP, make."""
     leads, followers = rules.leads, rules.followers
     return (leads[2 * point] & followers[2 * following]) | (leads[2 * point + 1] & followers[2 * following + 1]) << 8
-
-
-def _latin_letter(point: i64, latin_letters: bytes) -> bool:
-    """Whether the code point is in SCRIPT_RANGES["latin"] (see _PairRules)."""
-    return point < _BMP and latin_letters[point] == 1
 
 
 _BMP: Final = 0x10000
@@ -638,7 +633,7 @@ def _make_pair_rules(codecs: tuple[str, ...]) -> _PairRules:
         for char in kind_followers:
             follower_bits[2 * ord(char) + kind // 8] |= 1 << kind % 8
     latin_letters = _letter_table(SCRIPT_RANGES["latin"])
-    foreign_letters = _letter_table("".join(ranges for name, ranges in SCRIPT_RANGES.items() if name != "latin"))
+    foreign_letters = _letter_table(_FOREIGN_LETTERS)
     return _PairRules(bytes(lead_bits), bytes(follower_bits), latin_letters, foreign_letters, codecs)
 
 
