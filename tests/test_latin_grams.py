@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pytest
 from hypothesis import given, settings
@@ -108,17 +109,54 @@ def test_the_text_as_shown_fits_as_the_models_of_other_languages_say(shown: str)
     models = latin_grams._models()
     for original, own in models.originals.items():
         others = [column for column, name in enumerate(models.languages) if name not in own]
-        assert latin_grams._shown_fit(shown, original) == latin_grams._best_fit(trigrams(shown), others)
+        assert latin_grams._shown_fit(shown, original) == latin_grams._best_fit(rows_of(shown), others)
 
 
-def _sum_afresh(rows: list[bytes | None], column: int, unseen: float) -> float:
+def rows_of(text: str) -> list[int]:
+    return latin_grams._rows_in(latin_grams._normal(text))
+
+
+@cache
+def stored_logps() -> dict[str, dict[int, int]]:
+    """Each trigram's log-probabilities (as stored) by the column of each model that has
+    it, read from the table as it is written: the reference for the models' flat tables."""
+    found: dict[str, dict[int, int]] = {}
+    for column, model in enumerate(table("latin_grams")["languages"].values()):
+        for index, logp in enumerate(unpacked_ints(model["logps"], "b")):
+            found.setdefault(model["grams"][3 * index : 3 * index + 3], {})[column] = logp
+    return found
+
+
+def _sum_afresh(grams: list[str], column: int) -> float:
+    unseen = latin_grams._models().unseen
     total = 0.0
-    for row in rows:
-        if row is None or row[column] == latin_grams._ABSENT:
-            total += unseen
-        else:
-            total += (row[column] - latin_grams._OFFSET) / latin_grams.LOGP_SCALE
+    for gram in grams:
+        stored = stored_logps().get(gram, {}).get(column)
+        total += unseen if stored is None else stored / latin_grams.LOGP_SCALE
     return total
+
+
+def test_the_flat_tables_find_every_trigram_of_the_models_and_no_other() -> None:
+    models = latin_grams._models()
+    for gram, logps in stored_logps().items():
+        row = latin_grams._row_at(gram, 0)
+        assert row != latin_grams._NO_ROW
+        for column in range(models.width):
+            stored = logps.get(column)
+            assert latin_grams._logp(row, column, models.rows, models.unseen) == (
+                models.unseen if stored is None else stored / latin_grams.LOGP_SCALE
+            )
+    for gram in ("qqq", "zzx", "a\U0001f600b", "\u2265ab", " \u0430z"):
+        assert (gram in stored_logps()) == (latin_grams._row_at(gram, 0) != latin_grams._NO_ROW)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab éłşą\u2264\u2265\u0430\uffff\U0001f600"), max_size=12))
+def test_a_text_s_rows_are_those_of_its_trigrams_one_by_one(text: str) -> None:
+    normal = latin_grams._normal(text)
+    rows = [latin_grams._row_at(normal, first) for first in range(len(normal) - 2)]
+    assert latin_grams._rows_in(normal) == rows
+    assert [row != latin_grams._NO_ROW for row in rows] == [gram in stored_logps() for gram in trigrams(text)]
 
 
 @given(
@@ -135,23 +173,23 @@ def test_the_best_fit_is_the_best_models_mean_whichever_is_tried_first(texts: li
         grams = trigrams(text)
         if not grams:
             continue
-        rows = latin_grams._rows_of(grams)
+        rows = rows_of(text)
         columns = range(len(models.languages))
-        means = [_sum_afresh(rows, column, models.unseen) / len(grams) for column in columns]
-        assert latin_grams._best_fit(grams, columns) == max(means)
-        assert latin_grams._best_fit(grams, [3, 1, 2]) == max(means[3], means[1], means[2])
-        assert latin_grams._best_fit(grams, []) == models.unseen
+        means = [_sum_afresh(grams, column) / len(grams) for column in columns]
+        assert latin_grams._best_fit(rows, columns) == max(means)
+        assert latin_grams._best_fit(rows, [3, 1, 2]) == max(means[3], means[1], means[2])
+        assert latin_grams._best_fit(rows, []) == models.unseen
 
 
 def _reads_better_afresh(shown: str, read: str, languages: tuple[str, ...], original: str, margin: float) -> bool:
     models = latin_grams._models()
-    likeliest = latin_grams._likeliest(latin_grams._counted_rows(trigrams(read)), languages)
-    shown_counted = latin_grams._counted_rows(trigrams(shown))
-    if likeliest is None or not shown_counted:
+    read_grams, shown_grams = trigrams(read), trigrams(shown)
+    if not read_grams or not shown_grams:
         return False
-    own = models.originals.get(original, ())
+    likeliest = max(_sum_afresh(read_grams, models.column_of[name]) for name in languages)
+    own = models.originals.get(original, frozenset())
     return not any(
-        latin_grams._total(shown_counted, models.column_of[name]) > likeliest[0] - margin
+        _sum_afresh(shown_grams, models.column_of[name]) > likeliest - margin
         for name in models.languages
         if name not in own
     )
@@ -196,12 +234,11 @@ def test_a_reading_is_weighed_from_the_changes_as_afresh(
     weighed = latin_grams._shown_weighed(shown)
     columns = [models.column_of[name] for name in languages]
     totals = latin_grams._totals_as_changed(
-        weighed, latin_grams._normal(read), columns, lambda column: latin_grams._total(weighed.counted, column)
+        weighed, latin_grams._normal(read), columns, lambda column: _sum_afresh(trigrams(shown), column)
     )
     if totals is not None:
-        afresh = latin_grams._counted_rows(trigrams(read))
         for total, column in zip(totals, columns):
-            assert abs(total - latin_grams._total(afresh, column)) < latin_grams._ROUNDING / 1000
+            assert abs(total - _sum_afresh(trigrams(read), column)) < latin_grams._ROUNDING / 1000
     expected = _reads_better_afresh(shown, read, languages, original, 10.0)
     assert latin_grams.reads_better_by(shown, read, languages, original, 10.0) == expected
 

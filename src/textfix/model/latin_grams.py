@@ -32,17 +32,28 @@ LOGP_SCALE: Final = 10.0  # the table holds natural-log probabilities times this
 
 # A trigram's row holds a byte per language, in the table's order: its log-probability
 # (as stored, times LOGP_SCALE) plus _OFFSET, or _ABSENT where the model lacks it. One
-# dict lookup of a text's trigram serves every model, and the rows take a quarter of
-# the memory of a dict per language (28 MB).
+# lookup of a text's trigram serves every model.
 _OFFSET: Final = 128
 _ABSENT: Final = 255
+_NO_ROW: Final = -1  # a trigram no model has
 
 
 class _Grams(NamedTuple):
-    rows: dict[str, bytes]
+    """The models as flat tables of bytes, read in compiled loops: a trigram is found
+    without a string made or hashed, or a Python object touched (see _find). A dict by
+    trigram cost a slice, a hash and a probe of a 37,000-key table each (a memory-bound
+    lookup), and counting a text's trigrams in another dict as much again."""
+
+    codes: bytes  # by code point, the code (1-255) of a character some trigram has; 0 for others
+    starts: bytes  # by pair of codes (first * 256 + second), and one more: where its trigrams begin (3 bytes each)
+    thirds: bytes  # the trigrams' third characters' codes, in order of their first two
+    rows: bytes  # a row of `width` bytes for each trigram, in the same order
+    width: int  # one byte per language
     languages: tuple[str, ...]  # the models, in the table's order
     column_of: dict[str, int]
-    originals: dict[str, tuple[str, ...]]  # the languages of each original codepage (see reading_fit)
+    # the languages of each original codepage (see reading_fit); a set, as a tuple's
+    # membership test compared the names one by one (the JSON's strings are not the same objects)
+    originals: dict[str, frozenset[str]]
     unseen: float  # the log-probability of a trigram a model lacks
 
 
@@ -50,7 +61,8 @@ class _Grams(NamedTuple):
 def _models() -> _Grams:
     data = table("latin_grams")
     languages = tuple(data["languages"])
-    rows: dict[str, bytearray] = {}
+    width = len(languages)
+    logps: dict[str, bytearray] = {}
     for column, found in enumerate(data["languages"].values()):
         grams: str = found["grams"]
         for index, logp in enumerate(unpacked_ints(found["logps"], "b")):
@@ -58,17 +70,37 @@ def _models() -> _Grams:
             if logp > 0:
                 raise ValueError(f"latin_grams: a log-probability above 0: {logp}")
             gram = grams[3 * index : 3 * index + 3]
-            row = rows.get(gram)
+            row = logps.get(gram)
             if row is None:
-                row = rows[gram] = bytearray([_ABSENT]) * len(languages)
+                row = logps[gram] = bytearray([_ABSENT]) * width
             row[column] = logp + _OFFSET
     if data["unseen"] > 0:
         raise ValueError(f"latin_grams: an unseen trigram's log-probability above 0: {data['unseen']}")
+    characters = sorted(set("".join(logps)))
+    if len(characters) > 255:
+        raise ValueError(f"latin_grams: more characters than a byte codes: {len(characters)}")
+    code_of = {character: code for code, character in enumerate(characters, 1)}
+    codes = bytearray(ord(characters[-1]) + 1 if characters else 0)
+    for character, code in code_of.items():
+        codes[ord(character)] = code
+    ordered = sorted(logps, key=lambda gram: [code_of[character] for character in gram])
+    # (sorted by codes, each pair's trigrams are together; a pair without any begins
+    # where the next one does, so that each ends where the next begins)
+    first = [len(ordered)] * (256 * 256 + 1)
+    for index in range(len(ordered) - 1, -1, -1):
+        first[code_of[ordered[index][0]] * 256 + code_of[ordered[index][1]]] = index
+    for pair in range(256 * 256 - 1, -1, -1):
+        first[pair] = min(first[pair], first[pair + 1])
+    starts = b"".join(index.to_bytes(3, "little") for index in first)
     return _Grams(
-        {gram: bytes(row) for gram, row in rows.items()},
+        bytes(codes),
+        starts,
+        bytes(code_of[gram[2]] for gram in ordered),
+        b"".join(logps[gram] for gram in ordered),
+        width,
         languages,
         {language: column for column, language in enumerate(languages)},
-        {name: tuple(members) for name, members in data["originals"].items()},
+        {name: frozenset(members) for name, members in data["originals"].items()},
         data["unseen"] / LOGP_SCALE,
     )
 
@@ -110,21 +142,71 @@ def _trigrams_of(normal: str) -> list[str]:
     return [normal[index : index + 3] for index in range(len(normal) - 2)]
 
 
-def _rows_of(grams: Iterable[str]) -> list[bytes | None]:
-    """Each trigram's row (None for one no model has)."""
-    rows = _models().rows
-    return [rows.get(gram) for gram in grams]
+def _rows_in(normal: str) -> list[int]:
+    """Where each trigram of a normal text (see _normal) has its row in the models' rows
+    (_NO_ROW for one no model has), in order."""
+    grams = _models()
+    codes, starts, thirds, width = grams.codes, grams.starts, grams.thirds, grams.width
+    known: i64 = len(codes)
+    rows: list[int] = []
+    one: i64 = 0
+    two: i64 = 0
+    for index in range(len(normal)):
+        point: i64 = ord(normal[index])
+        three: i64 = codes[point] if point < known else 0
+        if index >= 2:
+            rows.append(_find(starts, thirds, width, one, two, three))
+        one, two = two, three
+    return rows
 
 
-def _best_fit(grams: list[str], columns: Iterable[int]) -> float:
+def _row_at(text: str, first: int) -> int:
+    """Where the trigram of `text` that begins at `first` has its row (see _rows_in)."""
+    grams = _models()
+    codes: bytes = grams.codes
+    known: i64 = len(codes)
+    one: i64 = ord(text[first])
+    two: i64 = ord(text[first + 1])
+    three: i64 = ord(text[first + 2])
+    return _find(
+        grams.starts,
+        grams.thirds,
+        grams.width,
+        codes[one] if one < known else 0,
+        codes[two] if two < known else 0,
+        codes[three] if three < known else 0,
+    )
+
+
+def _find(starts: bytes, thirds: bytes, width: i64, one: i64, two: i64, three: i64) -> i64:
+    """The row of the trigram of these character codes (see _Grams), by halving among the
+    trigrams of its first two."""
+    if one == 0 or two == 0 or three == 0:
+        return _NO_ROW
+    pair: i64 = 3 * (one * 256 + two)
+    low: i64 = starts[pair] | (starts[pair + 1] << 8) | (starts[pair + 2] << 16)
+    high: i64 = starts[pair + 3] | (starts[pair + 4] << 8) | (starts[pair + 5] << 16)
+    while low < high:
+        middle: i64 = (low + high) >> 1
+        found: i64 = thirds[middle]
+        if found == three:
+            return middle * width
+        if found < three:
+            low = middle + 1
+        else:
+            high = middle
+    return _NO_ROW
+
+
+def _best_fit(rows: list[int], columns: Iterable[int]) -> float:
     """The mean log-probability (natural) of the trigrams under the model they fit best.
 
     The model that fit best last time is tried first: a model whose partial sum falls
     to the best mean so far can only fall further (no log-probability is above 0), and
     is left there. The best mean is the same in any order.
     """
-    unseen = _models().unseen
-    rows = _rows_of(grams)
+    grams = _models()
+    logps, unseen = grams.rows, grams.unseen
     tried = list(columns)
     if _last_best[0] in tried:
         tried.remove(_last_best[0])
@@ -132,7 +214,7 @@ def _best_fit(grams: list[str], columns: Iterable[int]) -> float:
     best: float | None = None
     for column in tried:
         # (a mean cut short is no more than the best, and is not taken)
-        mean = _mean_or_below(rows, column, unseen, len(grams), -math.inf if best is None else best)
+        mean = _mean_or_below(rows, column, logps, unseen, -math.inf if best is None else best)
         if best is None or mean > best:
             best = mean
             _last_best[0] = column
@@ -142,18 +224,21 @@ def _best_fit(grams: list[str], columns: Iterable[int]) -> float:
 _last_best = [0]  # the column of the model that fit best last time
 
 
-def _mean_or_below(rows: list[bytes | None], column: int, unseen: float, count: int, floor: float) -> float:
-    """The rows' mean log-probability under one model (their sum over `count`); or, once
-    that is sure to be no more than `floor`, a partial mean no more than it either (checked
-    every few rows: partial sums only fall). -inf as `floor` asks for the mean."""
+def _mean_or_below(rows: list[int], column: int, logps: bytes, unseen: float, floor: float) -> float:
+    """The rows' mean log-probability under one model; or, once that is sure to be no
+    more than `floor`, a partial mean no more than it either (checked every few rows:
+    partial sums only fall). -inf as `floor` asks for the mean."""
     # (a loop, not sum() of a generator: compiled, its float adds are native; the
     # log-probability is read inline, as a call per trigram cost more than the read)
+    count = len(rows)
     total = 0.0
-    for index, row in enumerate(rows):
-        if row is None or row[column] == _ABSENT:
+    for index in range(count):
+        row: i64 = rows[index]
+        value: i64 = _ABSENT if row == _NO_ROW else logps[row + column]
+        if value == _ABSENT:
             total += unseen
         else:
-            total += (row[column] - _OFFSET) / LOGP_SCALE
+            total += float(value - _OFFSET) / LOGP_SCALE
         if index & 7 == 7 and total / count <= floor:
             return total / count
     return total / count
@@ -180,10 +265,9 @@ def _shown_fit(shown: str, original: str) -> float:
 def _shown_means(shown: str) -> list[float]:
     # (the same for every pair that reads the text, whichever its original codepage:
     # each model's mean, as _best_fit works it out, once)
-    grams = trigrams(shown)
-    rows = _rows_of(grams)
-    unseen = _models().unseen
-    return [_mean_or_below(rows, column, unseen, len(grams), -math.inf) for column in range(len(_models().languages))]
+    rows = _rows_in(_normal(shown))
+    grams = _models()
+    return [_mean_or_below(rows, column, grams.rows, grams.unseen, -math.inf) for column in range(grams.width)]
 
 
 def reading_fit(shown: str, read: str, original: str) -> float:
@@ -197,11 +281,11 @@ def reading_fit(shown: str, read: str, original: str) -> float:
     original encodes (Polish "Bùædna" is "Błędna" through cp1257). But the original's
     own languages are no explanation of the text as shown: its words are theirs, but
     not its letters ("Plëtiklio stulpelis" is Lithuanian but for "ë")."""
-    grams = trigrams(read)
-    if original not in _models().originals or not grams:
+    rows = _rows_in(_normal(read))
+    if original not in _models().originals or not rows:
         return 0.0
-    weight = len(grams) / (len(grams) + HALF_WEIGHT_TRIGRAMS)
-    return weight * (_best_fit(grams, range(len(_models().languages))) - _shown_fit(shown, original))
+    weight = len(rows) / (len(rows) + HALF_WEIGHT_TRIGRAMS)
+    return weight * (_best_fit(rows, range(len(_models().languages))) - _shown_fit(shown, original))
 
 
 def reads_better_by(shown: str, read: str, languages: Iterable[str], original: str, margin: float) -> bool:
@@ -217,18 +301,18 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
     grams = _models()
     read_normal = _normal(read)
     shown_weighed = _shown_weighed(shown)
-    shown_counted, shown_totals = shown_weighed.counted, shown_weighed.totals
-    own = grams.originals.get(original, ())
+    shown_rows, shown_totals = shown_weighed.rows, shown_weighed.totals
+    own = grams.originals.get(original, frozenset())
     order = _refuting_order()
     columns = [grams.column_of[name] for name in languages if name in grams.column_of]
     # (a text of fewer than three characters, spaces around it included, has no trigram)
-    if len(read_normal) < 3 or not columns or not shown_counted:
+    if len(read_normal) < 3 or not columns or not shown_rows:
         return False
 
     def shown_total(column: int) -> float:
         total = shown_totals.get(column)
         if total is None:
-            total = shown_totals[column] = _total(shown_counted, column)
+            total = shown_totals[column] = _total(shown_rows, column, grams.rows, grams.unseen)
         return total
 
     # A reading changes a few letters: its totals are the shown text's, less the trigrams
@@ -262,17 +346,16 @@ def reads_better_by(shown: str, read: str, languages: Iterable[str], original: s
 
 
 def _totals_afresh(normal: str, columns: list[int]) -> list[float]:
-    """The text's total under each column, summed trigram by trigram (see _counted_rows)."""
-    counted = _counted_rows(_trigrams_of(normal))
-    return [_total(counted, column) for column in columns]
+    """The text's total under each column, summed trigram by trigram."""
+    rows, grams = _rows_in(normal), _models()
+    return [_total(rows, column, grams.rows, grams.unseen) for column in columns]
 
 
 class _Weighed(NamedTuple):
     """A text as shown, as reads_better_by weighs it."""
 
     normal: str
-    grams: list[str]
-    counted: list[tuple[bytes | None, int]]  # see _counted_rows
+    rows: list[int]  # its trigrams' (see _rows_in)
     totals: dict[int, float]  # under the models weighed so far, by column
 
 
@@ -286,8 +369,7 @@ def _shown_weighed(shown: str) -> _Weighed:
         if kept is shown:
             return weighed
     normal = _normal(shown)
-    grams = _trigrams_of(normal)
-    weighed = _Weighed(normal, grams, _counted_rows(grams), {})
+    weighed = _Weighed(normal, _rows_in(normal), {})
     _shown_kept[:] = [(shown, weighed)]
     return weighed
 
@@ -313,23 +395,23 @@ def _totals_as_changed(
         if normal[index] != read_normal[index]:
             for first in range(max(index - 2, changed[-1] + 1 if changed else 0), min(index, size - 3) + 1):
                 changed.append(first)
-    rows = _models().rows
-    unseen = _models().unseen
-    shown_rows = [rows.get(shown.grams[first]) for first in changed]
-    read_rows = [rows.get(read_normal[first : first + 3]) for first in changed]
+    shown_rows = [shown.rows[first] for first in changed]
+    read_rows = [_row_at(read_normal, first) for first in changed]
+    grams = _models()
+    logps, unseen = grams.rows, grams.unseen
     totals = []
     for column in columns:
         total = shown_total(column)
-        for shown_row, read_row in zip(shown_rows, read_rows):
-            total += _logp(read_row, column, unseen) - _logp(shown_row, column, unseen)
+        for index in range(len(changed)):
+            total += _logp(read_rows[index], column, logps, unseen) - _logp(shown_rows[index], column, logps, unseen)
         totals.append(total)
     return totals
 
 
-def _logp(row: bytes | None, column: int, unseen: float) -> float:
-    if row is None or row[column] == _ABSENT:
-        return unseen
-    return (row[column] - _OFFSET) / LOGP_SCALE
+def _logp(row: int, column: int, logps: bytes, unseen: float) -> float:
+    """The log-probability of a trigram (by its row) under one model."""
+    value = _ABSENT if row == _NO_ROW else logps[row + column]
+    return unseen if value == _ABSENT else (value - _OFFSET) / LOGP_SCALE
 
 
 def reads_into_unseen_letters(read: str, languages: Iterable[str], words: Iterable[tuple[str, str]]) -> bool:
@@ -337,57 +419,47 @@ def reads_into_unseen_letters(read: str, languages: Iterable[str], words: Iterab
     like among `languages` never has them: every trigram the reading brings into it is
     unseen ("ýüklenip" read as Turkish "ıüklenip": Turkish has no "ıü"). `words` are
     (shown, read) pairs."""
-    likeliest = _likeliest(_counted_rows(trigrams(read)), languages)
+    likeliest = _likeliest(_rows_in(_normal(read)), languages)
     if likeliest is None:
         return False
     column = likeliest[1]
-    rows = _models().rows
+    logps = _models().rows
     for shown_word, read_word in words:
         brought = set(trigrams(read_word)) - set(trigrams(shown_word))
-        if brought and not any(_has(rows.get(gram), column) for gram in brought):
+        if brought and not any(_has(_row_at(gram, 0), column, logps) for gram in brought):
             return True
     return False
 
 
-def _has(row: bytes | None, column: int) -> bool:
-    return row is not None and row[column] != _ABSENT
+def _has(row: int, column: int, logps: bytes) -> bool:
+    return row != _NO_ROW and logps[row + column] != _ABSENT
 
 
-def _counted_rows(grams: list[str]) -> list[tuple[bytes | None, int]]:
-    """The distinct trigrams' rows, in the order they first come, each with its count."""
-    counts: dict[str, int] = {}
-    for gram in grams:
-        counts[gram] = counts.get(gram, 0) + 1
-    rows = _models().rows
-    return [(rows.get(gram), count) for gram, count in counts.items()]
-
-
-def _total(
-    counted: list[tuple[bytes | None, int]], column: int, margin: float = 0.0, floor: float = -math.inf
-) -> float:
-    """log P of the trigrams (their rows, each with its count), summed, under one model;
-    or, once the sum less `margin` is sure to fall below `floor`, a partial sum that
-    already does (checked every few rows: partial sums only fall)."""
-    unseen = _models().unseen
+def _total(rows: list[int], column: int, logps: bytes, unseen: float) -> float:
+    """log P of the trigrams (by their rows), summed, under one model."""
     # (a loop, as in _mean_or_below)
     total = 0.0
-    for index, (row, count) in enumerate(counted):
-        if row is None or row[column] == _ABSENT:
-            total += count * unseen
+    for index in range(len(rows)):
+        row: i64 = rows[index]
+        value: i64 = _ABSENT if row == _NO_ROW else logps[row + column]
+        if value == _ABSENT:
+            total += unseen
         else:
-            total += count * ((row[column] - _OFFSET) / LOGP_SCALE)
-        if index & 7 == 7 and total - margin < floor:
-            return total
+            total += float(value - _OFFSET) / LOGP_SCALE
     return total
 
 
-def _likeliest(counted: list[tuple[bytes | None, int]], languages: Iterable[str]) -> tuple[float, int] | None:
-    """The summed log P of the trigrams (see _counted_rows) under the model of
-    `languages` that likes them best, and that model's column; None without trigrams
-    or models."""
-    column_of = _models().column_of
-    scored = [(_total(counted, column_of[name]), column_of[name]) for name in languages if name in column_of]
-    return max(scored, key=lambda pair: pair[0]) if counted and scored else None
+def _likeliest(rows: list[int], languages: Iterable[str]) -> tuple[float, int] | None:
+    """The summed log P of the trigrams (by their rows) under the model of `languages`
+    that likes them best, and that model's column; None without trigrams or models."""
+    grams = _models()
+    column_of = grams.column_of
+    scored = [
+        (_total(rows, column_of[name], grams.rows, grams.unseen), column_of[name])
+        for name in languages
+        if name in column_of
+    ]
+    return max(scored, key=lambda pair: pair[0]) if rows and scored else None
 
 
 @cache
