@@ -836,3 +836,29 @@ _PLAIN_WORD = re.compile(r"[\S\xa0]*[^\x00-\x7f][\S\xa0]*")
 @given(st.text(st.sampled_from("ab1.%-é中ж \t\n\x1c\x0b\xa0\u202f\u3000\u2009\x85"), max_size=24))
 def test_words_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
     assert legacy.word_spans(text) == [m.span() for m in _PLAIN_WORD.finditer(text)]
+
+
+_SINGLE_BYTE_ORIGINALS = sorted({original for original, _ in LEGACY_PAIRS} - set(legacy._MULTI_BYTE))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_SINGLE_BYTE_ORIGINALS), st.binary(max_size=12))
+def test_a_single_byte_reading_refuses_the_bytes_its_codepage_leaves_undefined(original: str, data: bytes) -> None:
+    # (as the sloppy codepage decodes them: a C1 control or U+FFFD in the text read)
+    decoded = codepage(original).decode(data)
+    expected = None if re.search("[\x80-\x9f\ufffd]", decoded) else decoded
+    assert legacy._read_as(data, original) == expected
+
+
+@pytest.mark.parametrize("original", sorted(legacy._MULTI_BYTE))
+def test_a_double_byte_reading_is_the_strict_decoding_or_none(original: str) -> None:
+    # every sequence of one or two bytes, and some of three (EUC-JP's third plane)
+    sequences = [bytes([first]) for first in range(256)]
+    sequences += [bytes([first, second]) for first in range(0x80, 0x100) for second in range(256)]
+    sequences += [bytes([0x8F, second, third]) for second in range(0xA0, 0x100, 3) for third in range(0xA0, 0x100, 5)]
+    for data in sequences:
+        try:
+            expected: str | None = data.decode(original)
+        except UnicodeDecodeError:
+            expected = None
+        assert legacy._read_as(data, original) == expected, data

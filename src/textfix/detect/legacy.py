@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
-from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage, encode
+from textfix.codecs import DOUBLE_BYTE_CODECS, LEGACY_PAIRS, codepage, decode_defined, encode
 from textfix.config import Config
 from textfix.findings import Finding, apply_findings, new_finding
 from textfix.languages import alphabet, legacy_pairs_for
@@ -811,9 +811,6 @@ def may_hold_legacy_mojibake(text: str, pairs: tuple[tuple[str, str], ...], sear
 _MULTI_BYTE: Final = frozenset({"gbk", "big5", "shift_jis", "euc_jp", "euc_kr"})
 
 
-_UNDEFINED: Final = compiled("[\x80-\x9f\ufffd]")  # what codepage() decodes undefined bytes to
-
-
 def reread(word: str, original: str, shown_as: str) -> str | None:
     """`word` as the text it was in `original` before it was read with `shown_as`, if it decodes."""
     data = encode(codepage(shown_as), word)
@@ -823,17 +820,11 @@ def reread(word: str, original: str, shown_as: str) -> str | None:
 def _read_as(data: bytes, original: str) -> str | None:
     """Bytes decoded with `original`, if they decode."""
     if original in _MULTI_BYTE:
-        try:
-            return data.decode(original)
-        except UnicodeDecodeError:
-            return None
-    return _single_byte_reading(data, original)
-
-
-def _single_byte_reading(data: bytes, original: str) -> str | None:
-    decoded = codepage(original).decode(data)
-    # bytes the original codepage leaves undefined: it was not that codepage
-    return None if _UNDEFINED.search(decoded) else decoded
+        # (each sequence the codec refuses is U+FFFD, which none it accepts decodes to: a
+        # refusal without an exception, which cost more than the decoding)
+        decoded = data.decode(original, "replace")
+        return None if "\ufffd" in decoded else decoded
+    return decode_defined(original, data)
 
 
 def candidates(
@@ -1711,7 +1702,7 @@ def _read_whole_as(text: str, pair: tuple[str, str], words: list[tuple[int, int,
     original, shown_as = pair
     changed = []
     for start, end, data in words:
-        word, replacement = text[start:end], _single_byte_reading(data, original)
+        word, replacement = text[start:end], decode_defined(original, data)
         if replacement is None:
             return []
         if replacement == word:
