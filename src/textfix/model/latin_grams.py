@@ -12,6 +12,8 @@ the words a misreading leaves alone are of the text's own language too.
 from __future__ import annotations
 
 import math
+import sys
+from array import array
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
@@ -45,7 +47,7 @@ class _Grams(NamedTuple):
     lookup), and counting a text's trigrams in another dict as much again."""
 
     codes: bytes  # by code point, the code (1-255) of a character some trigram has; 0 for others
-    starts: bytes  # by pair of codes (first * 256 + second), and one more: where its trigrams begin (3 bytes each)
+    starts: bytes  # by pair of codes (first * 256 + second), and one more: where its trigrams begin (4 bytes each)
     thirds: bytes  # the trigrams' third characters' codes, in order of their first two
     rows: bytes  # a row of `width` bytes for each trigram, in the same order
     width: int  # one byte per language
@@ -62,47 +64,86 @@ def _models() -> _Grams:
     data = table("latin_grams")
     languages = tuple(data["languages"])
     width = len(languages)
-    logps: dict[str, bytearray] = {}
-    for column, found in enumerate(data["languages"].values()):
-        grams: str = found["grams"]
-        for index, logp in enumerate(unpacked_ints(found["logps"], "b")):
-            # (_best_fit's partial sums only ever fall: no log-probability is above 0)
-            if logp > 0:
-                raise ValueError(f"latin_grams: a log-probability above 0: {logp}")
-            gram = grams[3 * index : 3 * index + 3]
-            row = logps.get(gram)
-            if row is None:
-                row = logps[gram] = bytearray([_ABSENT]) * width
-            row[column] = logp + _OFFSET
     if data["unseen"] > 0:
         raise ValueError(f"latin_grams: an unseen trigram's log-probability above 0: {data['unseen']}")
-    characters = sorted(set("".join(logps)))
-    if len(characters) > 255:
-        raise ValueError(f"latin_grams: more characters than a byte codes: {len(characters)}")
-    code_of = {character: code for code, character in enumerate(characters, 1)}
-    codes = bytearray(ord(characters[-1]) + 1 if characters else 0)
-    for character, code in code_of.items():
-        codes[ord(character)] = code
-    ordered = sorted(logps, key=lambda gram: [code_of[character] for character in gram])
-    # (sorted by codes, each pair's trigrams are together; a pair without any begins
-    # where the next one does, so that each ends where the next begins)
+    # Each trigram as an int of its three character codes (see _keys), made and sorted
+    # as ints: a string for each of the models' 250,000 trigrams, hashed, sorted and
+    # looked up, kept the first text a Latin check read waiting a third of a second.
+    coding = [0] * _CODED_POINTS  # each character's code, given as it is first met
+    coded = 0
+    keyed: list[tuple[list[int], list[int]]] = []
+    every: set[int] = set()
+    for found in data["languages"].values():
+        keys, coded = _keys(found["grams"], coding, coded)
+        logps = unpacked_ints(found["logps"], "b")
+        if len(keys) != len(logps):
+            raise ValueError(f"latin_grams: {len(keys)} trigrams and {len(logps)} log-probabilities")
+        # (_best_fit's partial sums only ever fall: no log-probability is above 0)
+        if logps and max(logps) > 0:
+            raise ValueError(f"latin_grams: a log-probability above 0: {max(logps)}")
+        keyed.append((keys, logps))
+        every.update(keys)
+    # (in order of their codes, each pair's trigrams are together, and _find halves
+    # among the third codes)
+    ordered = sorted(every)
+    index_of = {key: index for index, key in enumerate(ordered)}
+    rows = bytearray([_ABSENT]) * (len(ordered) * width)
+    for column in range(width):
+        keys, logps = keyed[column]
+        for index in range(len(keys)):
+            rows[index_of[keys[index]] * width + column] = logps[index] + _OFFSET
+    # Where each pair's trigrams begin; a pair without any begins where the next one
+    # does, so that each ends where the next begins.
     first = [len(ordered)] * (256 * 256 + 1)
     for index in range(len(ordered) - 1, -1, -1):
-        first[code_of[ordered[index][0]] * 256 + code_of[ordered[index][1]]] = index
+        first[ordered[index] >> 8] = index
     for pair in range(256 * 256 - 1, -1, -1):
         first[pair] = min(first[pair], first[pair + 1])
-    starts = b"".join(index.to_bytes(3, "little") for index in first)
+    last_coded = max((point for point, code in enumerate(coding) if code), default=-1)
     return _Grams(
-        bytes(codes),
-        starts,
-        bytes(code_of[gram[2]] for gram in ordered),
-        b"".join(logps[gram] for gram in ordered),
+        bytes(coding[: last_coded + 1]),
+        _little_endian_words(first),
+        bytes(key & 0xFF for key in ordered),
+        bytes(rows),
         width,
         languages,
         {language: column for column, language in enumerate(languages)},
         {name: frozenset(members) for name, members in data["originals"].items()},
         data["unseen"] / LOGP_SCALE,
     )
+
+
+def _little_endian_words(values: list[int]) -> bytes:
+    """Unsigned ints as 4 bytes each, the lowest first."""
+    words = array("I", values)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words.tobytes()
+
+
+_CODED_POINTS: Final = 0x4000  # the models' characters are all below U+4000
+
+
+def _keys(grams: str, coding: list[int], coded: int) -> tuple[list[int], int]:
+    """The keys of a model's trigrams, written one after another: each trigram's three
+    character codes, the first in the highest byte; and how many characters have a code
+    (`coding`, by code point, gets the codes of those met for the first time)."""
+    keys = []
+    for first in range(0, len(grams), 3):
+        key: i64 = 0
+        for index in range(first, first + 3):
+            point: i64 = ord(grams[index])
+            if point == 0 or point >= _CODED_POINTS:
+                raise ValueError(f"latin_grams: a character no code is kept for: U+{point:04X}")
+            code: i64 = coding[point]
+            if code == 0:
+                if coded == 255:
+                    raise ValueError("latin_grams: more characters than a byte codes")
+                coded += 1
+                code = coding[point] = coded
+            key = key << 8 | code
+        keys.append(key)
+    return keys, coded
 
 
 def trigrams(text: str) -> list[str]:
@@ -183,9 +224,9 @@ def _find(starts: bytes, thirds: bytes, width: i64, one: i64, two: i64, three: i
     trigrams of its first two."""
     if one == 0 or two == 0 or three == 0:
         return _NO_ROW
-    pair: i64 = 3 * (one * 256 + two)
-    low: i64 = starts[pair] | (starts[pair + 1] << 8) | (starts[pair + 2] << 16)
-    high: i64 = starts[pair + 3] | (starts[pair + 4] << 8) | (starts[pair + 5] << 16)
+    pair: i64 = 4 * (one * 256 + two)
+    low: i64 = starts[pair] | (starts[pair + 1] << 8) | (starts[pair + 2] << 16) | (starts[pair + 3] << 24)
+    high: i64 = starts[pair + 4] | (starts[pair + 5] << 8) | (starts[pair + 6] << 16) | (starts[pair + 7] << 24)
     while low < high:
         middle: i64 = (low + high) >> 1
         found: i64 = thirds[middle]
