@@ -139,7 +139,7 @@ def _sum_afresh(grams: list[str], column: int) -> float:
 def test_the_flat_tables_find_every_trigram_of_the_models_and_no_other() -> None:
     models = latin_grams._models()
     for gram, logps in stored_logps().items():
-        row = latin_grams._row_at(gram, 0)
+        row = latin_grams._rows_at(gram, [0])[0]
         assert row != latin_grams._NO_ROW
         for column in range(models.width):
             stored = logps.get(column)
@@ -147,14 +147,14 @@ def test_the_flat_tables_find_every_trigram_of_the_models_and_no_other() -> None
                 models.unseen if stored is None else stored / latin_grams.LOGP_SCALE
             )
     for gram in ("qqq", "zzx", "a\U0001f600b", "\u2265ab", " \u0430z"):
-        assert (gram in stored_logps()) == (latin_grams._row_at(gram, 0) != latin_grams._NO_ROW)
+        assert (gram in stored_logps()) == (latin_grams._rows_at(gram, [0])[0] != latin_grams._NO_ROW)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from("ab éłşą\u2264\u2265\u0430\uffff\U0001f600"), max_size=12))
 def test_a_text_s_rows_are_those_of_its_trigrams_one_by_one(text: str) -> None:
     normal = latin_grams._normal(text)
-    rows = [latin_grams._row_at(normal, first) for first in range(len(normal) - 2)]
+    rows = latin_grams._rows_at(normal, list(range(len(normal) - 2)))
     assert latin_grams._rows_in(normal) == rows
     assert [row != latin_grams._NO_ROW for row in rows] == [gram in stored_logps() for gram in trigrams(text)]
 

@@ -889,7 +889,7 @@ def _pairs_to_read(
                 flagged.setdefault((text[start:end], *_context(text, start, end)), (start, end))
         for pair in pairs:
             if pair[1] == shown_as and any(
-                _improves(gains, text, start, end, *pair) for start, end in flagged.values()
+                _improves(gains, text, start, end, pair[0], pair[1]) for start, end in flagged.values()
             ):
                 kept.append(pair)
     return tuple(kept)
@@ -922,7 +922,10 @@ def _improves(gains: _Gains, text: str, start: int, end: int, original: str, sho
     # worse, and the answer is then no without it)
     if original in LATIN_ORIGINALS and _read_into_common_word(word, replacement, original):
         return not _no_evidence(word, replacement)
-    return gains.of(word, replacement, *_context(text, start, end)) > 0 and not _no_evidence(word, replacement)
+    # (arguments spelled out, here and below: compiled, a call with *args goes through
+    # Python's calling protocol)
+    left, right = _context(text, start, end)
+    return gains.of(word, replacement, left, right) > 0 and not _no_evidence(word, replacement)
 
 
 def _read_into_common_word(word: str, replacement: str, original: str) -> bool:
@@ -1016,7 +1019,8 @@ def pair_readings(
     broken: dict[tuple[str, str], int] = {}
     for item in items:
         span = text[item.start : item.end]
-        gain = gains.of(span, item.replacement, *_context(text, item.start, item.end))
+        left, right = _context(text, item.start, item.end)
+        gain = gains.of(span, item.replacement, left, right)
         proves_nothing = _no_evidence(span, item.replacement)
         evidence = min(gain, 0.0) if proves_nothing else gain
         latin = item.original in LATIN_ORIGINALS
@@ -1065,7 +1069,7 @@ def pair_readings(
     # Pairs that read the text the same way (Cyrillic sits at the same bytes in GBK and
     # EUC-JP) are one explanation, not rivals.
     outcomes = {pair: {(item.start, item.replacement) for item in found} for pair, found in improvements.items()}
-    model_fits = {pair: _language_model_fit(text, *pair) for pair in by_pair if pair[0] in LATIN_ORIGINALS}
+    model_fits = {pair: _language_model_fit(text, pair[0], pair[1]) for pair in by_pair if pair[0] in LATIN_ORIGINALS}
     readings = []
     for pair, found in by_pair.items():
         improved = improvements[pair]
@@ -1112,8 +1116,8 @@ def pair_readings(
                 )
             )
             / len(improved),
-            language_fit(text, *pair) if latin_pair else 0.0,
-            _letters_fit(text, *pair) if latin_pair else 0.0,
+            language_fit(text, pair[0], pair[1]) if latin_pair else 0.0,
+            _letters_fit(text, pair[0], pair[1]) if latin_pair else 0.0,
             model_fits.get(pair, 0.0),
             _model_margin(pair, model_fits, outcomes) if latin_pair else 0.0,
         ]

@@ -201,22 +201,29 @@ def _rows_in(normal: str) -> list[int]:
     return rows
 
 
-def _row_at(text: str, first: int) -> int:
-    """Where the trigram of `text` that begins at `first` has its row (see _rows_in)."""
+def _rows_at(text: str, firsts: list[int]) -> list[int]:
+    """Where the trigrams of `text` that begin at `firsts` have their rows (see _rows_in)."""
+    # (the tables read once: the models are behind a cache, and each table an attribute
+    # of a NamedTuple, which compiled code looks up by name)
     grams = _models()
-    codes: bytes = grams.codes
+    codes, starts, thirds, width = grams.codes, grams.starts, grams.thirds, grams.width
     known: i64 = len(codes)
-    one: i64 = ord(text[first])
-    two: i64 = ord(text[first + 1])
-    three: i64 = ord(text[first + 2])
-    return _find(
-        grams.starts,
-        grams.thirds,
-        grams.width,
-        codes[one] if one < known else 0,
-        codes[two] if two < known else 0,
-        codes[three] if three < known else 0,
-    )
+    rows = []
+    for first in firsts:
+        one: i64 = ord(text[first])
+        two: i64 = ord(text[first + 1])
+        three: i64 = ord(text[first + 2])
+        rows.append(
+            _find(
+                starts,
+                thirds,
+                width,
+                codes[one] if one < known else 0,
+                codes[two] if two < known else 0,
+                codes[three] if three < known else 0,
+            )
+        )
+    return rows
 
 
 def _find(starts: bytes, thirds: bytes, width: i64, one: i64, two: i64, three: i64) -> i64:
@@ -433,11 +440,11 @@ def _totals_as_changed(
         return None
     changed: list[int] = []  # the trigrams (by their first character) that a changed character is in
     for index in range(size):
-        if normal[index] != read_normal[index]:
+        if ord(normal[index]) != ord(read_normal[index]):
             for first in range(max(index - 2, changed[-1] + 1 if changed else 0), min(index, size - 3) + 1):
                 changed.append(first)
     shown_rows = [shown.rows[first] for first in changed]
-    read_rows = [_row_at(read_normal, first) for first in changed]
+    read_rows = _rows_at(read_normal, changed)
     grams = _models()
     logps, unseen = grams.rows, grams.unseen
     totals = []
@@ -467,7 +474,8 @@ def reads_into_unseen_letters(read: str, languages: Iterable[str], words: Iterab
     logps = _models().rows
     for shown_word, read_word in words:
         brought = set(trigrams(read_word)) - set(trigrams(shown_word))
-        if brought and not any(_has(_row_at(gram, 0), column, logps) for gram in brought):
+        rows = _rows_at("".join(brought), list(range(0, 3 * len(brought), 3)))
+        if brought and not any(_has(row, column, logps) for row in rows):
             return True
     return False
 
