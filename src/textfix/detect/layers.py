@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Final
 
 from textfix.blocks import BLOCK_CHARS, blocks, one_line_block
@@ -404,10 +403,44 @@ def _enough_for_a_whole_reading(text: str, start: i64, end: i64) -> bool:
 
 
 # fix_text reads a damaged text whole before the full analysis, which begins by reading
-# the same text whole: the last few readings are remembered (they are never changed).
-@lru_cache(maxsize=8)
+# the same text whole: the last few readings are remembered (they are never changed), by
+# text, a few a text. (Through an lru_cache each call made and hashed a tuple of its
+# arguments, the codepages' names among them, and was a call through Python's protocol.)
+_WHOLE_TEXTS_KEPT: Final = 8
+_WHOLE_READINGS_A_TEXT: Final = 8
+_whole_readings: dict[str, list[tuple[int, int, tuple[str, ...], int, float, bool, _WholeReading | None]]] = {}
+
+
 def _read_whole(
     text: str, start: int, end: int, codecs: tuple[str, ...], layers: int, threshold: float, few: bool = False
+) -> _WholeReading | None:
+    """text[start:end] read whole through one codepage, if that reading is sure (see
+    _read_whole_afresh)."""
+    entries = _whole_readings.get(text)
+    if entries is None:
+        if len(_whole_readings) >= _WHOLE_TEXTS_KEPT:
+            _whole_readings.clear()
+        entries = _whole_readings[text] = []
+    else:
+        for seen_start, seen_end, seen_codecs, seen_layers, seen_threshold, seen_few, reading in entries:
+            if (
+                seen_start == start
+                and seen_end == end
+                and seen_layers == layers
+                and seen_few == few
+                and seen_threshold == threshold
+                and seen_codecs == codecs
+            ):
+                return reading
+    reading = _read_whole_afresh(text, start, end, codecs, layers, threshold, few)
+    if len(entries) >= _WHOLE_READINGS_A_TEXT:
+        del entries[0]
+    entries.append((start, end, codecs, layers, threshold, few, reading))
+    return reading
+
+
+def _read_whole_afresh(
+    text: str, start: int, end: int, codecs: tuple[str, ...], layers: int, threshold: float, few: bool
 ) -> _WholeReading | None:
     """text[start:end] read whole through one codepage, if that reading is sure.
 
