@@ -13,13 +13,19 @@ are no explanation of text shown misread from it: those written in it
 (textfix.languages), and those whose letters it writes and cp1252 does not. Only
 trigrams of probability MIN_PROBABILITY or more are kept; any other gets UNSEEN in
 every model alike, so that no model gains by its size.
-Deterministic. Run: python scripts/build_latin_grams.py (needs wordfreq)
+The table also holds the models flat, as the library reads them at once (see
+flat_tables). Deterministic. Run: python scripts/build_latin_grams.py (needs wordfreq);
+with --flat-only, the flat tables are written again from the models the table holds,
+without reading the corpora.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import math
 import sys
+import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -37,7 +43,7 @@ from textfix.detect.legacy import LATIN_ORIGINALS, MISREAD_GRAMS_SHOWN_AS  # noq
 from textfix.languages import LANGUAGES, base_language  # noqa: E402
 from textfix.model.evidence import letter_script  # noqa: E402
 from textfix.model.latin_grams import LOGP_SCALE, trigrams  # noqa: E402
-from textfix.model.tables import packed_ints, write  # noqa: E402
+from textfix.model.tables import packed_ints, unpacked_ints, write  # noqa: E402
 
 OUT = ROOT / "src" / "textfix" / "model" / "latin_grams.json"
 MIN_PROBABILITY = 1e-5
@@ -83,7 +89,37 @@ def wordfreq_grams(language: str) -> dict[str, float]:
     return shares(counts)
 
 
+def flat_tables(models: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The models as textfix.model.latin_grams reads them without a loop over them: every
+    trigram of any model, in code point order, one after another; and for each a row of
+    a byte per model, in the table's order of the models (the JSON's: by name), its
+    log-probability as stored plus 128, or 255 where the model lacks it; compressed."""
+    names = sorted(models)
+    stored = {
+        name: dict(zip(_cut(models[name]["grams"]), unpacked_ints(models[name]["logps"], "b"))) for name in names
+    }
+    grams = sorted({gram for logps in stored.values() for gram in logps})
+    rows = bytes(
+        255 if gram not in stored[name] else stored[name][gram] + 128 for gram in grams for name in names
+    )
+    return {
+        "characters": "".join(sorted({char for gram in grams for char in gram})),
+        "grams": "".join(grams),
+        "rows": base64.b64encode(zlib.compress(rows, 9)).decode("ascii"),
+    }
+
+
+def _cut(grams: str) -> list[str]:
+    return [grams[index : index + 3] for index in range(0, len(grams), 3)]
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--flat-only"]:
+        data = json.loads(OUT.read_text("utf-8"))
+        data["flat"] = flat_tables(data["languages"])
+        write(OUT, data)
+        print(f"-> {OUT} ({OUT.stat().st_size // 1024} KB, flat tables of {len(data['languages'])} models)")
+        return
     catalogs, letters = catalog_grams()
     models = {}
     for language, counts in catalogs.items():
@@ -118,6 +154,7 @@ def main() -> None:
         {
             "generated_by": "scripts/build_latin_grams.py",
             "languages": models,
+            "flat": flat_tables(models),
             "originals": originals,
             "unseen": round(UNSEEN * LOGP_SCALE),
         },

@@ -137,7 +137,9 @@ def _sum_afresh(grams: list[str], column: int) -> float:
 
 
 def test_the_flat_tables_find_every_trigram_of_the_models_and_no_other() -> None:
+    # (the flat tables as written by the build script, against each model as written)
     models = latin_grams._models()
+    assert len(models.thirds) == len(stored_logps())
     for gram, logps in stored_logps().items():
         row = latin_grams._rows_at(gram, [0])[0]
         assert row != latin_grams._NO_ROW

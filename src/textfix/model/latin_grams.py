@@ -11,14 +11,16 @@ the words a misreading leaves alone are of the text's own language too.
 
 from __future__ import annotations
 
+import base64
 import math
 import sys
+import zlib
 from array import array
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
-from textfix.model.tables import table, unpacked_ints
+from textfix.model.tables import table
 from textfix.native import i64
 from textfix.patterns import compiled
 from textfix.utf8 import space_at
@@ -61,50 +63,52 @@ class _Grams(NamedTuple):
 
 @cache
 def _models() -> _Grams:
+    # The models as the build script writes them flat (see flat_tables there): read at
+    # once, where a loop over the 250,000 trigrams of the 71 models, at the first text a
+    # Latin check read, took a fifth of a second.
     data = table("latin_grams")
     languages = tuple(data["languages"])
     width = len(languages)
+    flat = data["flat"]
+    characters: str = flat["characters"]
+    grams: str = flat["grams"]
+    rows = zlib.decompress(base64.b64decode(flat["rows"]))
+    count = len(grams) // 3
+    if len(grams) != 3 * count or len(rows) != count * width:
+        raise ValueError(f"latin_grams: {len(grams)} characters of trigrams and {len(rows)} bytes of rows")
+    if len(characters) > 255:
+        raise ValueError(f"latin_grams: more characters than a byte codes: {len(characters)}")
+    # (_best_fit's partial sums only ever fall: no log-probability is above 0)
+    present = rows.translate(None, bytes([_ABSENT]))
+    if present and max(present) > _OFFSET:
+        raise ValueError(f"latin_grams: a log-probability above 0: {max(present) - _OFFSET}")
     if data["unseen"] > 0:
         raise ValueError(f"latin_grams: an unseen trigram's log-probability above 0: {data['unseen']}")
-    # Each trigram as an int of its three character codes (see _keys), made and sorted
-    # as ints: a string for each of the models' 250,000 trigrams, hashed, sorted and
-    # looked up, kept the first text a Latin check read waiting a third of a second.
-    coding = [0] * _CODED_POINTS  # each character's code, given as it is first met
-    coded = 0
-    keyed: list[tuple[list[int], list[int]]] = []
-    every: set[int] = set()
-    for found in data["languages"].values():
-        keys, coded = _keys(found["grams"], coding, coded)
-        logps = unpacked_ints(found["logps"], "b")
-        if len(keys) != len(logps):
-            raise ValueError(f"latin_grams: {len(keys)} trigrams and {len(logps)} log-probabilities")
-        # (_best_fit's partial sums only ever fall: no log-probability is above 0)
-        if logps and max(logps) > 0:
-            raise ValueError(f"latin_grams: a log-probability above 0: {max(logps)}")
-        keyed.append((keys, logps))
-        every.update(keys)
-    # (in order of their codes, each pair's trigrams are together, and _find halves
-    # among the third codes)
-    ordered = sorted(every)
-    index_of = {key: index for index, key in enumerate(ordered)}
-    rows = bytearray([_ABSENT]) * (len(ordered) * width)
-    for column in range(width):
-        keys, logps = keyed[column]
-        for index in range(len(keys)):
-            rows[index_of[keys[index]] * width + column] = logps[index] + _OFFSET
-    # Where each pair's trigrams begin; a pair without any begins where the next one
-    # does, so that each ends where the next begins.
-    first = [len(ordered)] * (256 * 256 + 1)
-    for index in range(len(ordered) - 1, -1, -1):
-        first[ordered[index] >> 8] = index
+    # (codes follow the characters' order, and the trigrams are in code point order: in
+    # order of their codes too, each pair's together)
+    coding = bytearray(ord(characters[-1]) + 1 if characters else 0)
+    for code, character in enumerate(characters, 1):
+        coding[ord(character)] = code
+    codes = bytes(coding)
+    thirds = bytearray(count)
+    first = [count] * (256 * 256 + 1)
+    for index in range(count - 1, -1, -1):
+        one: i64 = codes[ord(grams[3 * index])]
+        two: i64 = codes[ord(grams[3 * index + 1])]
+        three: i64 = codes[ord(grams[3 * index + 2])]
+        if one == 0 or two == 0 or three == 0:
+            raise ValueError(f"latin_grams: a character not listed in {grams[3 * index : 3 * index + 3]!r}")
+        first[one << 8 | two] = index
+        thirds[index] = three
+    # (a pair without trigrams begins where the next one does, so that each ends where
+    # the next begins)
     for pair in range(256 * 256 - 1, -1, -1):
         first[pair] = min(first[pair], first[pair + 1])
-    last_coded = max((point for point, code in enumerate(coding) if code), default=-1)
     return _Grams(
-        bytes(coding[: last_coded + 1]),
+        codes,
         _little_endian_words(first),
-        bytes(key & 0xFF for key in ordered),
-        bytes(rows),
+        bytes(thirds),
+        rows,
         width,
         languages,
         {language: column for column, language in enumerate(languages)},
@@ -119,31 +123,6 @@ def _little_endian_words(values: list[int]) -> bytes:
     if sys.byteorder == "big":
         words.byteswap()
     return words.tobytes()
-
-
-_CODED_POINTS: Final = 0x4000  # the models' characters are all below U+4000
-
-
-def _keys(grams: str, coding: list[int], coded: int) -> tuple[list[int], int]:
-    """The keys of a model's trigrams, written one after another: each trigram's three
-    character codes, the first in the highest byte; and how many characters have a code
-    (`coding`, by code point, gets the codes of those met for the first time)."""
-    keys = []
-    for first in range(0, len(grams), 3):
-        key: i64 = 0
-        for index in range(first, first + 3):
-            point: i64 = ord(grams[index])
-            if point == 0 or point >= _CODED_POINTS:
-                raise ValueError(f"latin_grams: a character no code is kept for: U+{point:04X}")
-            code: i64 = coding[point]
-            if code == 0:
-                if coded == 255:
-                    raise ValueError("latin_grams: more characters than a byte codes")
-                coded += 1
-                code = coding[point] = coded
-            key = key << 8 | code
-        keys.append(key)
-    return keys, coded
 
 
 def trigrams(text: str) -> list[str]:
