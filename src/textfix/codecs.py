@@ -13,6 +13,7 @@ import codecs
 from functools import cache
 from typing import Any, Final, NamedTuple
 
+from textfix.memo import Remembered
 from textfix.model.tables import table
 
 # Order is the prior: when several codepages explain a span equally well, the earlier
@@ -116,14 +117,8 @@ def sloppy_table(name: str) -> str:
 
 def codepage(name: str) -> Codepage:
     """The sloppy codepage for a Python codec name (any alias Python accepts)."""
-    # (kept in a dict by name: compiled, a lookup costs a tenth of a call through a cache)
-    page = _codepages.get(name)
-    if page is None:
-        page = _codepages[name] = _made_codepage(name)
-    return page
-
-
-_codepages: Final[dict[str, Codepage]] = {}
+    # (compiled, asking a Remembered costs a tenth of a call through functools.cache)
+    return _CODEPAGES.of(name)
 
 
 def _made_codepage(name: str) -> Codepage:
@@ -132,6 +127,9 @@ def _made_codepage(name: str) -> Codepage:
     canonical = name if name in shipped else codecs.lookup(name).name
     decoding = shipped.get(canonical) or sloppy_table(canonical)
     return Codepage(canonical, decoding, _charmap(decoding))
+
+
+_CODEPAGES: Final = Remembered(_made_codepage)
 
 
 def _charmap(decoding: str) -> Any:
@@ -154,37 +152,32 @@ codecs.register_error(INVALID_BYTE_HANDLER, _mark_invalid)
 # (compiled, a Final is a C static: codecs.charmap_encode was an attribute lookup on
 # the module at every call)
 _CHARMAP_ENCODE: Final = codecs.charmap_encode
-
-
-# (functions, not methods of Codepage: compiled, a NamedTuple's method is called through
-# a bound method, which cost more than converting a line)
 _CHARMAP_DECODE: Final = codecs.charmap_decode
-
-
-def decode_defined(name: str, data: bytes) -> str | None:
-    """`data` decoded with the codepage, or None if it holds a byte the codepage leaves
-    undefined (which Codepage.decode gives as a C1 control or U+FFFD): text written in
-    the codepage has none, so it was not written in it."""
-    # (a compiled loop over the bytes and a dict by name: a regex search of the decoded
-    # text, and the codepage and its map through their caches, cost ten times as much)
-    reading = _defined_readings.get(name)
-    if reading is None:
-        reading = _defined_readings[name] = _defined_reading(name)
-    decoding, undefined = reading
-    for index in range(len(data)):
-        if undefined[data[index]]:
-            return None
-    decoded: str = _CHARMAP_DECODE(data, "strict", decoding)[0]
-    return decoded
-
-
-_defined_readings: Final[dict[str, tuple[str, bytes]]] = {}
 
 
 def _defined_reading(name: str) -> tuple[str, bytes]:
     """A codepage's decoding map, and a flag for each byte it leaves undefined."""
     decoding = _decoding_map(name)
     return decoding, bytes(1 if "\x80" <= char <= "\x9f" or char == "\ufffd" else 0 for char in decoding)
+
+
+_DEFINED_READINGS: Final = Remembered(_defined_reading)
+
+
+# (functions, not methods of Codepage: compiled, a NamedTuple's method is called through
+# a bound method, which cost more than converting a line)
+def decode_defined(name: str, data: bytes) -> str | None:
+    """`data` decoded with the codepage, or None if it holds a byte the codepage leaves
+    undefined (which Codepage.decode gives as a C1 control or U+FFFD): text written in
+    the codepage has none, so it was not written in it."""
+    # (a compiled loop over the bytes: a regex search of the decoded text, and the
+    # codepage and its map through their caches, cost ten times as much)
+    decoding, undefined = _DEFINED_READINGS.of(name)
+    for index in range(len(data)):
+        if undefined[data[index]]:
+            return None
+    decoded: str = _CHARMAP_DECODE(data, "strict", decoding)[0]
+    return decoded
 
 
 def encode(page: Codepage, text: str) -> bytes | None:

@@ -93,9 +93,9 @@ def _models() -> _Grams:
     thirds = bytearray(count)
     first = [count] * (256 * 256 + 1)
     for index in range(count - 1, -1, -1):
-        one: i64 = codes[ord(grams[3 * index])]
-        two: i64 = codes[ord(grams[3 * index + 1])]
-        three: i64 = codes[ord(grams[3 * index + 2])]
+        one = _code_of(codes, ord(grams[3 * index]))
+        two = _code_of(codes, ord(grams[3 * index + 1]))
+        three = _code_of(codes, ord(grams[3 * index + 2]))
         if one == 0 or two == 0 or three == 0:
             raise ValueError(f"latin_grams: a character not listed in {grams[3 * index : 3 * index + 3]!r}")
         first[one << 8 | two] = index
@@ -167,13 +167,11 @@ def _rows_in(normal: str) -> list[int]:
     (_NO_ROW for one no model has), in order."""
     grams = _models()
     codes, starts, thirds, width = grams.codes, grams.starts, grams.thirds, grams.width
-    known: i64 = len(codes)
     rows: list[int] = []
     one: i64 = 0
     two: i64 = 0
     for index in range(len(normal)):
-        point: i64 = ord(normal[index])
-        three: i64 = codes[point] if point < known else 0
+        three = _code_of(codes, ord(normal[index]))
         if index >= 2:
             rows.append(_find(starts, thirds, width, one, two, three))
         one, two = two, three
@@ -186,23 +184,18 @@ def _rows_at(text: str, firsts: list[int]) -> list[int]:
     # of a NamedTuple, which compiled code looks up by name)
     grams = _models()
     codes, starts, thirds, width = grams.codes, grams.starts, grams.thirds, grams.width
-    known: i64 = len(codes)
     rows = []
     for first in firsts:
-        one: i64 = ord(text[first])
-        two: i64 = ord(text[first + 1])
-        three: i64 = ord(text[first + 2])
-        rows.append(
-            _find(
-                starts,
-                thirds,
-                width,
-                codes[one] if one < known else 0,
-                codes[two] if two < known else 0,
-                codes[three] if three < known else 0,
-            )
-        )
+        one = _code_of(codes, ord(text[first]))
+        two = _code_of(codes, ord(text[first + 1]))
+        three = _code_of(codes, ord(text[first + 2]))
+        rows.append(_find(starts, thirds, width, one, two, three))
     return rows
+
+
+def _code_of(codes: bytes, point: i64) -> i64:
+    """A character's code (see _Grams): 0 for one no trigram has."""
+    return codes[point] if point < len(codes) else 0
 
 
 def _find(starts: bytes, thirds: bytes, width: i64, one: i64, two: i64, three: i64) -> i64:
@@ -453,8 +446,10 @@ def reads_into_unseen_letters(read: str, languages: Iterable[str], words: Iterab
     logps = _models().rows
     for shown_word, read_word in words:
         brought = set(trigrams(read_word)) - set(trigrams(shown_word))
+        if not brought:
+            continue
         rows = _rows_at("".join(brought), list(range(0, 3 * len(brought), 3)))
-        if brought and not any(_has(row, column, logps) for row in rows):
+        if not any(_has(row, column, logps) for row in rows):
             return True
     return False
 
