@@ -3,12 +3,16 @@ and the detectors' regexes compiled once, at install (see src/textfix/patterns.p
 
 mypyc turns typed Python modules into C extensions that run the same code: about 1.5x
 faster on damaged text, where the work is many small Python calls (clean text is mostly
-regex searches in C already). The modules stay plain Python when
+regex searches in C already). Two loops over code points are written in C outright
+(src/textfix/_scan.c: the screen of the clean fast path and the double-byte automata),
+where mypyc's checks of each read cost two to three times the loop's own work; the
+modules that call them keep their own loop for where textfix._scan is not built. The
+modules stay plain Python when
   - TEXTFIX_PURE_PYTHON=1 is set, or
   - the install is editable (`pip install -e .`): compiled modules would shadow the
     sources being edited.
 A module that does not compile (no C compiler) is left out and its Python source runs;
-so are all of them if mypyc cannot type-check them.
+so are all of them (and textfix._scan) if mypyc cannot type-check them.
 The project's metadata is in pyproject.toml.
 """
 
@@ -59,6 +63,8 @@ def compiled_modules() -> list[Extension]:
     except (Exception, SystemExit) as error:  # (mypyc exits when its type check finds fault)
         print(f"textfix: modules not compiled ({error!r}); they stay Python", file=sys.stderr)
         return []
+    # The Screen's loop in C (see src/textfix/_scan.c); screen.py runs its own without it
+    extensions.append(Extension("textfix._scan", ["src/textfix/_scan.c"]))
     for extension in extensions:
         extension.optional = True
     return extensions

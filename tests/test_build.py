@@ -28,6 +28,7 @@ HOT_MODULES = [
     "textfix.screen",
     "textfix.spans",
     "textfix.utf8",
+    "textfix._scan",  # (C, not mypyc: src/textfix/_scan.c)
 ] + [
     f"textfix.{package}.{module.name}"
     for package in ("detect", "model")

@@ -41,6 +41,7 @@ from textfix.detect.sequences_in_a_row import (
     automata,
     byte_class,
     may_hold_words,
+    may_hold_words_in_python,
     next_state,
     state_count,
     together,
@@ -406,6 +407,41 @@ def test_automata_run_together_answer_as_their_tables_say(text: str) -> None:
             automaton is None or _runs_into_a_word(text, automaton) for automaton in found
         ]
     assert may_hold_words("a一一", together((_A_AS_CJK,))) == 1 and may_hold_words("a一一", together((_GBK,))) == 0
+
+
+try:
+    from textfix import _scan
+except ImportError:
+    _scan = None  # type: ignore[assignment]
+scan_built_only = pytest.mark.skipif(_scan is None, reason="textfix._scan is built only with the compiled modules")
+
+
+@scan_built_only
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.one_of(st.sampled_from(_ANY_BYTES + "\U00020000"), st.characters()), max_size=30))
+def test_the_c_loop_of_the_automata_answers_as_the_python_loop(text: str) -> None:
+    assert (_scan.STATES, _scan.FOUND, _scan.MOST_AUTOMATA) == (STATES, FOUND, MOST_AUTOMATA)
+    for together_ in (_automata_of(DOUBLE_BYTE_CODECS), together((_A_AS_CJK, None, _GBK))):
+        assert _scan.automata_may_hold_words(text, *together_) == may_hold_words_in_python(text, together_)
+        assert may_hold_words(text, together_) == may_hold_words_in_python(text, together_)
+
+
+@scan_built_only
+def test_the_c_loop_of_the_automata_refuses_tables_of_another_layout() -> None:
+    planes, moves, codepages, untabled, ascii_resets = together((_GBK, None))
+    wrong_layouts = [
+        (planes[:-1], moves, codepages, untabled, ascii_resets),
+        (planes, moves + b"\0", codepages, untabled, ascii_resets),
+        (planes, moves, 0, untabled, ascii_resets),
+        (planes, moves, MOST_AUTOMATA + 1, untabled, ascii_resets),
+        (planes, moves, codepages, 1 << codepages, ascii_resets),
+        (planes, bytes([STATES]) * len(moves), codepages, untabled, ascii_resets),  # a move to no state
+    ]
+    for fields in wrong_layouts:
+        with pytest.raises(ValueError):
+            _scan.automata_may_hold_words("中文字体", *fields)
+    with pytest.raises(TypeError):
+        _scan.automata_may_hold_words("中文", planes, moves, codepages, untabled)
 
 
 def test_a_codepage_with_no_automaton_may_always_hold_a_word() -> None:

@@ -10,11 +10,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from textfix import screen as screen_module
 from textfix.config import DEFAULT_CONFIG
 from textfix.detect import clean, legacy, suspects
 from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import has_double_byte_output
-from textfix.screen import Need, Screen, class_points, outside
+from textfix.screen import MAX_SEARCHES, Need, Screen, class_points, outside
 
 
 def test_class_points_reads_literals_escapes_and_ranges() -> None:
@@ -71,6 +72,13 @@ def test_a_need_longer_than_four_characters_is_refused() -> None:
         Screen([[Need("a", "a", 5)]])
 
 
+def test_more_searches_than_an_answer_has_bits_are_refused() -> None:
+    # (searches of no needs: they take no bits of the tables)
+    assert Screen([[]] * (MAX_SEARCHES - 1) + [[Need("a")]]).may_match("a") == 1 << (MAX_SEARCHES - 1)
+    with pytest.raises(ValueError, match="up to"):
+        Screen([[]] * (MAX_SEARCHES + 1))
+
+
 # Characters of every class the fast path's searches start from, and their neighbours:
 # Latin-1 and cp1252 symbols, Cyrillic of both cases, box drawing, CJK, C1 controls.
 _ALPHABET = (
@@ -113,3 +121,44 @@ def test_the_fast_path_screen_never_skips_a_search_that_matches(text: str) -> No
         assert C1_RUN.search(text) is None
     # (exact, in both directions: the fast path then skips the double-byte search for it)
     assert bool(searches & clean.WIDE_CHARS_SEARCH) == has_double_byte_output(text)
+
+
+# The loop in C (textfix/_scan.c), where it is built, must answer as the Python loop does:
+# on texts of each width (Latin-1, the BMP, astral), for the fast path's own screen and a
+# screen of needs of every length.
+try:
+    from textfix import _scan
+except ImportError:
+    _scan = None  # type: ignore[assignment]
+built_only = pytest.mark.skipif(_scan is None, reason="textfix._scan is built only with the compiled modules")
+_SMALL_SCREEN = Screen(
+    [[Need("x")], [Need("a", "b", 2)], [Need("c", "", 3)], [Need("d", "e", 4)], [Need("é😀")]]
+    + [[Need("\u0100-\uffff", "ÿ", 2)]]
+)
+
+
+@built_only
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.text(alphabet=st.one_of(st.sampled_from(_ALPHABET + "abcdexyzé"), st.characters()), max_size=40))
+@example("")
+@example("deee")
+@example("é\U0001f600\U0010ffff")
+@example("\uffffÿ")
+def test_the_c_loop_answers_as_the_python_loop(text: str) -> None:
+    assert screen_module._scan_may_match is _scan.screen_may_match
+    for screen in (clean.screen(), _SMALL_SCREEN):
+        assert _scan.screen_may_match(text, screen._scan_tables) == screen.may_match_in_python(text)
+        assert screen.may_match(text) == screen.may_match_in_python(text)
+
+
+@built_only
+def test_the_c_loop_refuses_tables_of_another_layout_and_other_arguments() -> None:
+    tables = _SMALL_SCREEN._scan_tables
+    for wrong in (b"", tables[:-1], tables + b"\0", b"\xff" * 48 + tables[48:]):
+        with pytest.raises(ValueError, match="layout"):
+            _scan.screen_may_match("abc", wrong)
+    for arguments in ((b"abc", tables), ("abc", bytearray(tables)), ("abc",), ("abc", tables, 1)):
+        with pytest.raises(TypeError):
+            _scan.screen_may_match(*arguments)

@@ -12,10 +12,19 @@ search finds nothing, never the other way round.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import struct
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NamedTuple
 
 from textfix.native import i64
+
+# The loop of Screen.may_match in C (textfix/_scan.c), built with the compiled modules
+_scan_may_match: Callable[[str, bytes], int] | None
+try:
+    from textfix._scan import screen_may_match as _scan_may_match
+except ImportError:
+    _scan_may_match = None
 
 # Compiled (mypyc), the loop over code points costs about what one regex search does;
 # as plain Python it costs a hundred times more, and the searches are better run as
@@ -27,6 +36,8 @@ _TABLE_SIZE: Final = 0x10000  # the Basic Multilingual Plane (see Screen for the
 # The class bits of a character: four tables of a byte each, as bytes are read quickest
 # (a list of ints would be unboxed at every character).
 _PLANES: Final = 4
+# may_match's answer has a bit per search, in a native integer
+MAX_SEARCHES: Final = 63
 
 
 def all_marked(text: str, marks: bytes) -> bool:
@@ -107,6 +118,8 @@ class Screen:
     """
 
     def __init__(self, needs_of_searches: Sequence[Sequence[Need]]) -> None:
+        if len(needs_of_searches) > MAX_SEARCHES:
+            raise ValueError(f"a Screen answers for up to {MAX_SEARCHES} searches")
         planes = [bytearray(_TABLE_SIZE) for _ in range(_PLANES)]
         self._astral: i64 = 0
         self._masks: list[int] = []
@@ -147,6 +160,10 @@ class Screen:
         self._pairs: i64 = pairs
         self._triples: i64 = triples
         self._quads: i64 = quads
+        self._scan = _scan_may_match
+        self._scan_tables = struct.pack(
+            f"={6 + len(self._masks)}q", self._astral, single, pairs, triples, quads, len(self._masks), *self._masks
+        ) + _interleaved(self._planes)
 
     def _mark(self, planes: list[bytearray], ranges: Iterable[tuple[int, int]], bit: int) -> None:
         index = (bit.bit_length() - 1) // 8
@@ -162,6 +179,13 @@ class Screen:
 
     def may_match(self, text: str) -> int:
         """The searches that may match in `text`: bit i for the i-th (1 << i)."""
+        scan = self._scan
+        if scan is not None:
+            return scan(text, self._scan_tables)
+        return self.may_match_in_python(text)
+
+    def may_match_in_python(self, text: str) -> int:
+        """may_match's answer by the loop written here (where textfix._scan is not built)."""
         fired: i64 = self._fired(text)
         searches: i64 = 0
         if not fired:
@@ -213,6 +237,15 @@ class Screen:
             back2 = back1
             back1 = bits
         return fired
+
+
+def _interleaved(planes: tuple[bytes, ...]) -> bytes:
+    """The planes' bytes of each code point side by side: its class bits as a 32-bit
+    integer in the machine's byte order (for textfix._scan)."""
+    interleaved = bytearray(_TABLE_SIZE * _PLANES)
+    for index, plane in enumerate(planes if sys.byteorder == "little" else planes[::-1]):
+        interleaved[index::_PLANES] = plane
+    return bytes(interleaved)
 
 
 def _check_room(next_free_bit: int) -> None:

@@ -1,0 +1,214 @@
+/* Two loops over code points in C: the Screen's (textfix/screen.py) and that of the
+ * double-byte automata (textfix/detect/sequences_in_a_row.py, may_hold_words).
+ *
+ * Compiled by mypyc, the loop spends most of its instructions checking each read: a
+ * character's kind, a table index's bounds, a byte turned into a Python int and back
+ * (about 57 instructions a character, a fifth of the time of the clean fast path on
+ * multilingual lines). Here a character costs about fifteen. The Python loop in screen.py
+ * stays the reference and runs wherever this module is not built (tests/test_screen.py
+ * checks that the two agree).
+ *
+ * The screen's tables come as one bytes object, made once per Screen
+ * (Screen._scan_tables), in the machine's byte order: six signed 64-bit integers (the
+ * class bits of characters beyond the Basic Multilingual Plane, the single, pair, triple
+ * and quad first bits, the number of searches), one 64-bit mask per search, then each
+ * code point's class bits as an unsigned 32-bit integer (its four planes' bytes as one:
+ * one read a character, not four). Its size is checked against that layout at every
+ * call, so no input can make this read out of bounds.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+#define TABLE_SIZE 0x10000
+#define HEADER_FIELDS 6
+#define MAX_SEARCHES 63
+
+static int64_t read_field(const char *data, Py_ssize_t index) {
+    int64_t value;
+    memcpy(&value, data + index * (Py_ssize_t)sizeof(int64_t), sizeof(int64_t));
+    return value;
+}
+
+/* The needs under way as bits of the class each awaits next: after a first character,
+ * the rest bit of every longer need that starts there (under_way1); after one character
+ * of its rest, that of the triples and quads (under_way2); after two, the quads'
+ * (under_way3). Screen._fired's test of the three characters before, in fewer steps. */
+#define SCREEN_LOOP(CHAR_TYPE, CHECK_PLANE)                                                  \
+    do {                                                                                     \
+        const CHAR_TYPE *chars = (const CHAR_TYPE *)data;                                    \
+        for (Py_ssize_t index = 0; index < length; index++) {                                \
+            uint32_t point = chars[index];                                                   \
+            uint64_t bits = astral;                                                          \
+            if (!(CHECK_PLANE) || point < TABLE_SIZE) {                                      \
+                uint32_t classes;                                                            \
+                memcpy(&classes, table + (size_t)point * sizeof(uint32_t), sizeof(uint32_t)); \
+                bits = classes;                                                              \
+            }                                                                                \
+            fired |= bits & (single | (under_way1 & pair_rests) | (under_way2 & triple_rests) |  \
+                             (under_way3 & quad_rests));                                     \
+            under_way3 = under_way2 & bits & quad_rests;                                     \
+            under_way2 = under_way1 & bits & (triple_rests | quad_rests);                    \
+            under_way1 = (bits & longer_firsts) << 1;                                        \
+        }                                                                                    \
+    } while (0)
+
+static PyObject *screen_may_match(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyBytes_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "screen_may_match(text: str, tables: bytes)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    const char *tables = PyBytes_AS_STRING(args[1]);
+    Py_ssize_t size = PyBytes_GET_SIZE(args[1]);
+    Py_ssize_t header = HEADER_FIELDS * (Py_ssize_t)sizeof(int64_t);
+    int64_t searches = size >= header ? read_field(tables, 5) : -1;
+    if (searches < 0 || searches > MAX_SEARCHES ||
+        size != header + searches * (Py_ssize_t)sizeof(int64_t) + TABLE_SIZE * (Py_ssize_t)sizeof(uint32_t)) {
+        PyErr_SetString(PyExc_ValueError, "screen_may_match: tables of the wrong layout");
+        return NULL;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) {
+        return NULL;
+    }
+#endif
+    uint64_t astral = (uint64_t)read_field(tables, 0);
+    uint64_t single = (uint64_t)read_field(tables, 1);
+    uint64_t pairs = (uint64_t)read_field(tables, 2);
+    uint64_t triples = (uint64_t)read_field(tables, 3);
+    uint64_t quads = (uint64_t)read_field(tables, 4);
+    uint64_t longer_firsts = pairs | triples | quads;
+    uint64_t pair_rests = pairs << 1, triple_rests = triples << 1, quad_rests = quads << 1;
+    const char *table = tables + header + searches * (Py_ssize_t)sizeof(int64_t);
+
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    uint64_t fired = 0, under_way1 = 0, under_way2 = 0, under_way3 = 0;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        SCREEN_LOOP(Py_UCS1, 0);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        SCREEN_LOOP(Py_UCS2, 0);
+        break;
+    default:
+        SCREEN_LOOP(Py_UCS4, 1);
+        break;
+    }
+    uint64_t found = 0;
+    if (fired) {
+        for (int64_t search = 0; search < searches; search++) {
+            if (fired & (uint64_t)read_field(tables, HEADER_FIELDS + search)) {
+                found |= (uint64_t)1 << search;
+            }
+        }
+    }
+    return PyLong_FromUnsignedLongLong(found);
+}
+
+/* The automata's layout, as sequences_in_a_row.py writes it (tests/test_doublebyte.py
+ * checks that the two agree). */
+#define STATES 53
+#define FOUND 1
+#define STATE_BITS 6
+#define STATE_MASK ((1 << STATE_BITS) - 1)
+#define MOVES_SIZE (256 * STATES)
+#define MOST_AUTOMATA (63 / STATE_BITS)
+
+/* may_hold_words(text, automata) of sequences_in_a_row.py, whose docstring says what it
+ * answers; the arguments are the fields of its Automata. A next state read from the
+ * moves is checked to be a state (the Python loop would fail on an index out of range):
+ * tables of another layout raise ValueError, never read out of bounds. */
+static PyObject *automata_may_hold_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 6 || !PyUnicode_Check(args[0]) || !PyBytes_Check(args[1]) || !PyBytes_Check(args[2]) ||
+        !PyLong_Check(args[3]) || !PyLong_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "automata_may_hold_words(text: str, planes: bytes, moves: bytes, codepages: int, "
+                        "untabled: int, ascii_resets: bool)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    long count = PyLong_AsLong(args[3]);
+    long long untabled = PyLong_AsLongLong(args[4]);
+    int ascii_resets = PyObject_IsTrue(args[5]);
+    if (PyErr_Occurred() || ascii_resets < 0) {
+        return NULL;
+    }
+    if (count < 1 || count > MOST_AUTOMATA || untabled < 0 || untabled >= (1LL << count) ||
+        PyBytes_GET_SIZE(args[1]) != TABLE_SIZE * (Py_ssize_t)count ||
+        PyBytes_GET_SIZE(args[2]) != MOVES_SIZE * (Py_ssize_t)count) {
+        PyErr_SetString(PyExc_ValueError, "automata_may_hold_words: tables of the wrong layout");
+        return NULL;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) {
+        return NULL;
+    }
+#endif
+    const unsigned char *planes = (const unsigned char *)PyBytes_AS_STRING(args[1]);
+    const unsigned char *moves = (const unsigned char *)PyBytes_AS_STRING(args[2]);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    const uint64_t every = ((uint64_t)1 << count) - 1;
+    uint64_t found = (uint64_t)untabled;
+    uint64_t states = 0;
+    for (Py_ssize_t index = 0; index < length && found != every; index++) {
+        Py_UCS4 point = PyUnicode_READ(kind, data, index);
+        if (point < 0x80 && ascii_resets) {
+            states = 0;
+            continue;
+        }
+        if (point >= TABLE_SIZE) {
+            return PyLong_FromUnsignedLongLong(every);
+        }
+        const unsigned char *row = planes + (size_t)point * (size_t)count;
+        for (long codepage = 0; codepage < count; codepage++) {
+            if (found >> codepage & 1) {
+                continue;
+            }
+            int shift = STATE_BITS * (int)codepage;
+            unsigned state = moves[(size_t)codepage * MOVES_SIZE + (size_t)row[codepage] * STATES +
+                                   (size_t)(states >> shift & STATE_MASK)];
+            if (state >= STATES) {
+                PyErr_SetString(PyExc_ValueError, "automata_may_hold_words: a move to no state");
+                return NULL;
+            }
+            if (state == FOUND) {
+                found |= (uint64_t)1 << codepage;
+            }
+            states = (states & ~((uint64_t)STATE_MASK << shift)) | (uint64_t)state << shift;
+        }
+    }
+    return PyLong_FromUnsignedLongLong(found);
+}
+
+static PyMethodDef scan_methods[] = {
+    {"screen_may_match", (PyCFunction)(void (*)(void))screen_may_match, METH_FASTCALL,
+     "The searches a Screen's tables say may match in the text: bit i for the i-th."},
+    {"automata_may_hold_words", (PyCFunction)(void (*)(void))automata_may_hold_words, METH_FASTCALL,
+     "The codepages through which the text's bytes may hold a word of UTF-8: bit k for the k-th."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef scan_module = {
+    PyModuleDef_HEAD_INIT, "textfix._scan", "textfix's loops over code points, in C.", -1, scan_methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__scan(void) {
+    PyObject *module = PyModule_Create(&scan_module);
+    if (module == NULL) {
+        return NULL;
+    }
+    if (PyModule_AddIntConstant(module, "STATES", STATES) < 0 || PyModule_AddIntConstant(module, "FOUND", FOUND) < 0 ||
+        PyModule_AddIntConstant(module, "MOST_AUTOMATA", MOST_AUTOMATA) < 0) {
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
+}
