@@ -146,11 +146,17 @@ def throughput_section(rows: list[ThroughputRow]) -> str:
     out = [
         "## 1. Throughput, line by line",
         "",
-        f"Each function is called once per line; best of the repeats (functions take turns), after a warm-up. "
+        "Each function is called once per line, after a warm-up; the functions take turns each repeat. "
+        "Times are the best of the repeats; a speed ratio is the median of the repeats' ratios, each of two "
+        "times taken one after the other: this machine's speed changes by up to half for seconds at a time "
+        "(ftfy's best of seven passes over the same lines was 52 ms in one run, 94 ms in another minutes "
+        "later), and a ratio of best times taken at different moments mixes those states. "
         f"{_pass_lengths(rows)}"
         f"`{FTFY}` is called with `{FTFY_SETTINGS}`; `{FTFY_PREBUILT}` passes the same settings as a "
         f"prebuilt `TextFixerConfig` (the kwargs form rebuilds it per call). `{FLOOR}` is a floor: "
-        "the cost of touching every line once. MB are 10⁶ bytes of UTF-8 input. The first-pass row "
+        "the cost of touching every line once. MB are 10⁶ bytes of UTF-8 input. The lines are new strings "
+        "made one after another, as a job reading a file holds them, not the corpus's own objects, each far "
+        "from the next in memory (see `textsets.as_read`). The first-pass row "
         "runs each repeat over other lines, none of which any function has seen before (as a job over "
         "new data does: textfix remembers words and readings it has weighed, which a repeated pass finds "
         "remembered); its time is scaled to the first set's size.",
@@ -166,11 +172,11 @@ def throughput_section(rows: list[ThroughputRow]) -> str:
                 row.lines,
                 size(row.utf8_bytes),
                 rate(row.utf8_bytes, best[TEXTFIX], "B/s"),
-                ratio(best[FTFY] / best[TEXTFIX]),
-                ratio(best[FTFY_PREBUILT] / best[TEXTFIX]),
-                ratio(best[FTFY_ENCODING] / best[TEXTFIX]),
-                *([ratio(best[PLSFIX] / best[TEXTFIX])] if PLSFIX in best else []),
-                ratio(best[TEXTFIX] / best[FLOOR]),
+                ratio(row.speed_ratio(FTFY, TEXTFIX)),
+                ratio(row.speed_ratio(FTFY_PREBUILT, TEXTFIX)),
+                ratio(row.speed_ratio(FTFY_ENCODING, TEXTFIX)),
+                *([ratio(row.speed_ratio(PLSFIX, TEXTFIX))] if PLSFIX in best else []),
+                ratio(row.speed_ratio(TEXTFIX, FLOOR)),
             )
         )
         for name, elapsed in best.items():
@@ -181,7 +187,7 @@ def throughput_section(rows: list[ThroughputRow]) -> str:
                     seconds(elapsed),
                     rate(row.chars, elapsed, "chars/s"),
                     rate(row.utf8_bytes, elapsed, "B/s"),
-                    ratio(best[FTFY] / elapsed),
+                    ratio(row.speed_ratio(FTFY, name)),
                 )
             )
     out.append(

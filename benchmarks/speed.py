@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tracemalloc
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from fixers import (
 )
 from settings import Settings
 from textsets import ROOT, Corpus, adversarial_units, first_difference, sized_text, translations
-from timing import Guarded, best_of, child_env, run_guarded, subprocess_median, timed_call
+from timing import Guarded, child_env, paired_ratio, run_guarded, subprocess_median, timed_call, timings
 
 import textfix
 
@@ -49,6 +49,15 @@ class ThroughputRow:
     utf8_bytes: int
     seconds: dict[str, float]  # best time per function over all lines
     min_pass_seconds: float = 0.0  # each timing lasted at least this, in passes in a row
+    # each function's time in each repeat (the functions took turns), scaled as `seconds` is
+    times: dict[str, list[float]] = field(default_factory=dict)
+
+    def speed_ratio(self, slower: str, faster: str) -> float:
+        """How many times `faster` runs as fast as `slower`: the median of the repeats'
+        ratios (timing.paired_ratio), or of the best times where no repeat was kept."""
+        if self.times.get(slower) and self.times.get(faster):
+            return paired_ratio(self.times[slower], self.times[faster])
+        return self.seconds[slower] / self.seconds[faster]
 
 
 def throughput(
@@ -66,9 +75,12 @@ def throughput(
     }
     rows = []
     for name, lines in classes.items():
-        seconds = best_of(functions, lines, settings.throughput_repeats, settings.min_pass_seconds)
+        times = timings(functions, lines, settings.throughput_repeats, settings.min_pass_seconds)
+        best = {function_name: min(seconds) for function_name, seconds in times.items()}
         rows.append(
-            ThroughputRow(name, len(lines), sum(map(len, lines)), utf8_size(lines), seconds, settings.min_pass_seconds)
+            ThroughputRow(
+                name, len(lines), sum(map(len, lines)), utf8_size(lines), best, settings.min_pass_seconds, times
+            )
         )
     rows.extend(first_pass(functions, name, sets) for name, sets in first_passes.items())
     return rows
@@ -80,12 +92,13 @@ def first_pass(functions: Mapping[str, Callable[[str], object]], name: str, sets
     over the same lines fills are cold for it), its time scaled to the first set's size."""
     first = sets[0]
     size_of_first = utf8_size(first)
-    best = {function_name: float("inf") for function_name in functions}
+    times: dict[str, list[float]] = {function_name: [] for function_name in functions}
     for lines in sets:
         scale = size_of_first / utf8_size(lines)
-        for function_name, seconds in best_of(functions, lines, 1).items():
-            best[function_name] = min(best[function_name], seconds * scale)
-    return ThroughputRow(name, len(first), sum(map(len, first)), size_of_first, best)
+        for function_name, [seconds] in timings(functions, lines, 1).items():
+            times[function_name].append(seconds * scale)
+    best = {function_name: min(seconds) for function_name, seconds in times.items()}
+    return ThroughputRow(name, len(first), sum(map(len, first)), size_of_first, best, times=times)
 
 
 def _encode(line: str) -> bytes:

@@ -45,18 +45,36 @@ def loops_for(function: Callable[[str], object], lines: Sequence[str], min_secon
     return max(1, math.ceil(min_seconds / max(time_pass(function, lines), 1e-9)))
 
 
+def timings(
+    functions: Mapping[str, Callable[[str], object]], lines: Sequence[str], repeats: int, min_seconds: float = 0.0
+) -> dict[str, list[float]]:
+    """Each function's time of a pass, once a repeat; the functions take turns each repeat,
+    so the i-th times of all of them come from the same few seconds. With `min_seconds`,
+    each timing loops over the lines until it lasts that long (see loops_for), and is the
+    time of one pass."""
+    loops = {name: loops_for(function, lines, min_seconds) for name, function in functions.items()}
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(repeats):
+        for name, function in functions.items():
+            times[name].append(time_pass(function, lines, loops[name]))
+    return times
+
+
 def best_of(
     functions: Mapping[str, Callable[[str], object]], lines: Sequence[str], repeats: int, min_seconds: float = 0.0
 ) -> dict[str, float]:
-    """Best time of `repeats` passes for each function; the functions take turns each
-    repeat. With `min_seconds`, each timing loops over the lines until it lasts that long
-    (see loops_for), and is the time of one pass."""
-    loops = {name: loops_for(function, lines, min_seconds) for name, function in functions.items()}
-    best = {name: float("inf") for name in functions}
-    for _ in range(repeats):
-        for name, function in functions.items():
-            best[name] = min(best[name], time_pass(function, lines, loops[name]))
-    return best
+    """Best time of `repeats` passes for each function (see timings)."""
+    return {name: min(times) for name, times in timings(functions, lines, repeats, min_seconds).items()}
+
+
+def paired_ratio(numerators: Sequence[float], denominators: Sequence[float]) -> float:
+    """The median of the ratios of times taken in the same repeat (see timings). This
+    machine's speed changes by up to half for seconds at a time (ftfy's best of seven
+    passes over the same lines: 52 to 94 ms in runs minutes apart): a ratio of two best
+    times taken at different moments mixes those states, one of the same moment does not."""
+    if len(numerators) != len(denominators) or not numerators:
+        raise ValueError("paired_ratio needs as many times on each side, at least one")
+    return statistics.median(top / bottom for top, bottom in zip(numerators, denominators))
 
 
 def timed_call(function: Callable[[str], T], text: str) -> tuple[float, T]:

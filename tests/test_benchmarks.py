@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 import textfix
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,3 +86,25 @@ def test_a_short_pass_is_timed_in_passes_in_a_row_and_reported_per_pass() -> Non
     calls.update(instant=0, slow=0)
     best_of({"instant": instant, "slow": slow}, lines, 3)
     assert calls == {"instant": 3 * len(lines), "slow": 3 * len(lines)}
+
+
+def test_speed_ratios_pair_the_times_of_each_repeat() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from speed import ThroughputRow
+        from timing import paired_ratio, timings
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    # the machine ran at half speed in the middle repeat: the ratio of the best times
+    # (0.1 / 0.01 = 10) mixes the states, the median of each repeat's ratio does not
+    slow = [0.1, 0.2, 0.1]
+    fast = [0.02, 0.01, 0.02]
+    assert paired_ratio(slow, fast) == 5.0 and min(slow) / min(fast) == pytest.approx(10.0)
+    row = ThroughputRow("class", 3, 3, 3, {"slow": 0.1, "fast": 0.01}, times={"slow": slow, "fast": fast})
+    assert row.speed_ratio("slow", "fast") == 5.0 and row.speed_ratio("fast", "slow") == pytest.approx(0.2)
+    assert ThroughputRow("class", 3, 3, 3, {"slow": 0.1, "fast": 0.01}).speed_ratio("slow", "fast") == 10.0
+    with pytest.raises(ValueError):
+        paired_ratio([0.1], [])
+    calls: list[str] = []
+    times = timings({"a": lambda line: calls.append("a"), "b": lambda line: calls.append("b")}, ["x"], 3)
+    assert calls == ["a", "b"] * 3 and [len(times["a"]), len(times["b"])] == [3, 3]
