@@ -515,7 +515,13 @@ _NON_ASCII: Final = compiled("[^\x00-\x7f]")
 # sets that have it: no letter with a case, or a letter the shown codepage lacks.
 _NO_LETTER: Final = -1
 _NOT_SHOWN: Final = -2
-_ROLES_KEPT: Final = 1 << 14
+_UNKNOWN_ROLE: Final = -3
+# Roles are kept by code point for the Basic Multilingual Plane (a list read by index:
+# a dict of int keys boxed each code point beyond 256 and hashed it), worked out each time
+# beyond it. Words each text looks up (see _CommonReadings.found) are kept in a dict,
+# emptied when it holds this many.
+_ROLES_TABLED: Final = 0x10000
+_WORDS_KEPT: Final = 1 << 14
 
 
 class _CommonReadings:
@@ -546,8 +552,8 @@ class _CommonReadings:
         self._changing_points = _point_table(changing)
         self._shown_letters = non_ascii_letters(upper)
         self._letter_sets = letter_sets(shown_as)
-        self._roles: dict[int, int] = {}
-        self._reads_into_common_word = lru_cache(maxsize=1 << 14)(self._uncached)
+        self._roles: list[int] = [_UNKNOWN_ROLE] * _ROLES_TABLED
+        self._words_read: dict[str, bool] = {}
         self._chars_of_an_original = lru_cache(maxsize=1 << 12)(self._chars_uncached)
 
     def found(self, text: str, start: int, end: int) -> bool:
@@ -613,11 +619,12 @@ class _CommonReadings:
                     break
             if lacking:
                 continue
-            role = roles.get(point)
-            if role is None:
+            if point < _ROLES_TABLED:
+                role: i64 = roles[point]
+                if role == _UNKNOWN_ROLE:
+                    role = roles[point] = self._role(chr(point))
+            else:
                 role = self._role(chr(point))
-                if len(roles) < _ROLES_KEPT:
-                    roles[point] = role
             if role == _NOT_SHOWN:
                 lacking = True
                 if first_changing >= 0:
@@ -648,6 +655,15 @@ class _CommonReadings:
             if read != letters and written_in(read, original):
                 return True
         return False
+
+    def _reads_into_common_word(self, word: str) -> bool:
+        words_read = self._words_read
+        known = words_read.get(word)
+        if known is None:
+            if len(words_read) >= _WORDS_KEPT:
+                words_read.clear()
+            known = words_read[word] = self._uncached(word)
+        return known
 
     def _uncached(self, word: str) -> bool:
         # (two letters read into a common word are chance: Albanian "në" is Lithuanian "nė")
