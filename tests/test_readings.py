@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.codecs import SINGLE_BYTE_CODECS, UNDEFINED, codepage, encode
-from textfix.detect.readings import _encodable_by, char_masks, complete_readings, sequences_in
+from textfix.detect.readings import _encodable_by, char_masks, complete_readings, encodable_by_in_loop, sequences_in
 from textfix.utf8 import ONE_SEQUENCE
 
 # Characters of the codepages, mostly, with ASCII and a few no codepage has.
@@ -27,6 +30,20 @@ def test_the_codepages_that_encode_a_text_are_those_that_have_each_of_its_charac
     text: str, codecs: tuple[str, ...]
 ) -> None:
     assert _encodable_by(text, codecs) == _encodable_by_each_char(text, codecs)
+    # (and the compiled loop that runs where textfix._scan, in C, is not built)
+    assert encodable_by_in_loop(text, codecs) == _encodable_by_each_char(text, codecs)
+
+
+def test_the_c_loop_of_the_encodable_codepages_refuses_what_is_not_its_layout() -> None:
+    scan = pytest.importorskip("textfix._scan", reason="textfix._scan is built only with the compiled modules")
+    table = (0xFFFFFFFF).to_bytes(4, sys.byteorder) * 0x100
+    assert scan.mask_all("aé\u00ff", table, 0b101) == 0b101
+    assert scan.mask_all("a\u0100", table, 0b101) == 0  # beyond the table
+    for arguments in (("é", table[:-1], 1), ("é", table, 1 << 32), ("é", table, -1)):
+        with pytest.raises((ValueError, OverflowError)):
+            scan.mask_all(*arguments)
+    with pytest.raises(TypeError):
+        scan.mask_all("é", bytearray(table), 1)
 
 
 @given(_TEXT)

@@ -1,5 +1,6 @@
-/* Two loops over code points in C: the Screen's (textfix/screen.py) and that of the
- * double-byte automata (textfix/detect/sequences_in_a_row.py, may_hold_words).
+/* Loops over code points in C: the Screen's (textfix/screen.py), that of the double-byte
+ * automata (textfix/detect/sequences_in_a_row.py, may_hold_words) and that of the
+ * codepages that can encode a text (textfix/detect/readings.py, _encodable_by).
  *
  * Compiled by mypyc, the loop spends most of its instructions checking each read: a
  * character's kind, a table index's bounds, a byte turned into a Python int and back
@@ -187,11 +188,59 @@ static PyObject *automata_may_hold_words(PyObject *module, PyObject *const *args
     return PyLong_FromUnsignedLongLong(found);
 }
 
+/* The mask ANDed with the 32-bit word of the table (one a code point, in the machine's
+ * byte order) of every character of the text beyond ASCII; 0 at a character beyond the
+ * table. Stops where the mask is 0. */
+static PyObject *mask_all(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyBytes_Check(args[1]) || !PyLong_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "mask_all(text: str, table: bytes, mask: int)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    unsigned long long start = PyLong_AsUnsignedLongLong(args[2]);
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    Py_ssize_t size = PyBytes_GET_SIZE(args[1]);
+    if (start > UINT32_MAX || size % (Py_ssize_t)sizeof(uint32_t) != 0) {
+        PyErr_SetString(PyExc_ValueError, "mask_all: a table of 32-bit words and a mask of 32 bits");
+        return NULL;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) {
+        return NULL;
+    }
+#endif
+    const char *table = PyBytes_AS_STRING(args[1]);
+    const Py_ssize_t points = size / (Py_ssize_t)sizeof(uint32_t);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    uint32_t mask = (uint32_t)start;
+    for (Py_ssize_t index = 0; index < length && mask; index++) {
+        Py_UCS4 point = PyUnicode_READ(kind, data, index);
+        if (point < 0x80) {
+            continue;
+        }
+        if ((Py_ssize_t)point >= points) {
+            mask = 0;
+            break;
+        }
+        uint32_t word;
+        memcpy(&word, table + (size_t)point * sizeof(uint32_t), sizeof(uint32_t));
+        mask &= word;
+    }
+    return PyLong_FromUnsignedLong(mask);
+}
+
 static PyMethodDef scan_methods[] = {
     {"screen_may_match", (PyCFunction)(void (*)(void))screen_may_match, METH_FASTCALL,
      "The searches a Screen's tables say may match in the text: bit i for the i-th."},
     {"automata_may_hold_words", (PyCFunction)(void (*)(void))automata_may_hold_words, METH_FASTCALL,
      "The codepages through which the text's bytes may hold a word of UTF-8: bit k for the k-th."},
+    {"mask_all", (PyCFunction)(void (*)(void))mask_all, METH_FASTCALL,
+     "The mask ANDed with the table's word of every character beyond ASCII (0 past the table)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -163,7 +163,7 @@ class Screen:
         self._scan = _scan_may_match
         self._scan_tables = struct.pack(
             f"={6 + len(self._masks)}q", self._astral, single, pairs, triples, quads, len(self._masks), *self._masks
-        ) + _interleaved(self._planes)
+        ) + as_words(self._planes)
 
     def _mark(self, planes: list[bytearray], ranges: Iterable[tuple[int, int]], bit: int) -> None:
         index = (bit.bit_length() - 1) // 8
@@ -239,13 +239,16 @@ class Screen:
         return fired
 
 
-def _interleaved(planes: tuple[bytes, ...]) -> bytes:
-    """The planes' bytes of each code point side by side: its class bits as a 32-bit
-    integer in the machine's byte order (for textfix._scan)."""
-    interleaved = bytearray(_TABLE_SIZE * _PLANES)
+def as_words(planes: tuple[bytes, ...]) -> bytes:
+    """Four byte tables by code point (the low byte's first) as one table of 32-bit words
+    in the machine's byte order, each code point's four bytes side by side (for
+    textfix._scan: one read a code point, not four)."""
+    if len(planes) != _PLANES or any(len(plane) != _TABLE_SIZE for plane in planes):
+        raise ValueError(f"as_words takes {_PLANES} tables of {_TABLE_SIZE} bytes")
+    words = bytearray(_TABLE_SIZE * _PLANES)
     for index, plane in enumerate(planes if sys.byteorder == "little" else planes[::-1]):
-        interleaved[index::_PLANES] = plane
-    return bytes(interleaved)
+        words[index::_PLANES] = plane
+    return bytes(words)
 
 
 def _check_room(next_free_bit: int) -> None:

@@ -7,6 +7,7 @@ common shape of damaged text, and needs none of the slower evidence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import reduce
 from itertools import repeat
 from operator import and_
@@ -17,8 +18,15 @@ from textfix.detect.mojibake import STAND_INS
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.memo import Remembered
 from textfix.native import i64
-from textfix.screen import COMPILED
+from textfix.screen import COMPILED, as_words
 from textfix.utf8 import IS_ASCII
+
+# _encodable_by's loop in C (textfix/_scan.c), built with the compiled modules
+_scan_mask_all: Callable[[str, bytes, int], int] | None
+try:
+    from textfix._scan import mask_all as _scan_mask_all
+except ImportError:
+    _scan_mask_all = None
 
 
 def _make_role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
@@ -80,6 +88,13 @@ def _mask_planes(codecs: tuple[str, ...]) -> tuple[bytes, bytes, bytes, bytes]:
     return _MASK_PLANES_OF.of(codecs)
 
 
+def _make_mask_words(codecs: tuple[str, ...]) -> bytes:
+    return as_words(_mask_planes(codecs))
+
+
+_MASK_WORDS_OF: Final = Remembered(_make_mask_words)
+
+
 def _encodable_by(text: str, codecs: tuple[str, ...]) -> int:
     """A bit for every codepage that can encode all of `text`."""
     if not COMPILED or len(codecs) > 8 * _MASK_PLANES:
@@ -88,6 +103,15 @@ def _encodable_by(text: str, codecs: tuple[str, ...]) -> int:
         return reduce(and_, map(masks.get, set(text), repeat(0)), (1 << len(codecs)) - 1)
     # Compiled, a loop over the code points with table lookups is several times quicker
     # than building the set of a text's characters, and stops where no codepage is left.
+    scan = _scan_mask_all
+    if scan is not None:
+        return scan(text, _MASK_WORDS_OF.of(codecs), (1 << len(codecs)) - 1)
+    return encodable_by_in_loop(text, codecs)
+
+
+def encodable_by_in_loop(text: str, codecs: tuple[str, ...]) -> int:
+    """_encodable_by's answer by the loop written here (compiled, where textfix._scan is
+    not built), for at most 32 codecs."""
     plane0, plane1, plane2, plane3 = _mask_planes(codecs)
     mask: i64 = (1 << len(codecs)) - 1
     for index in range(len(text)):
