@@ -1,6 +1,7 @@
 /* Loops over code points in C: the Screen's (textfix/screen.py), that of the double-byte
- * automata (textfix/detect/sequences_in_a_row.py, may_hold_words) and that of the
- * codepages that can encode a text (textfix/detect/readings.py, _encodable_by).
+ * automata (textfix/detect/sequences_in_a_row.py, may_hold_words), that of the
+ * codepages that can encode a text (textfix/detect/readings.py, _encodable_by) and a
+ * single-byte codepage's encoder (textfix/codecs.py, encode).
  *
  * Compiled by mypyc, the loop spends most of its instructions checking each read: a
  * character's kind, a table index's bounds, a byte turned into a Python int and back
@@ -25,6 +26,16 @@
 #define TABLE_SIZE 0x10000
 #define HEADER_FIELDS 6
 #define MAX_SEARCHES 63
+
+/* Python before 3.12 may hold a str in a form PyUnicode_DATA cannot read yet. */
+static int text_ready(PyObject *text) {
+#if PY_VERSION_HEX < 0x030C0000
+    return PyUnicode_READY(text);
+#else
+    (void)text;
+    return 0;
+#endif
+}
 
 static int64_t read_field(const char *data, Py_ssize_t index) {
     int64_t value;
@@ -71,11 +82,9 @@ static PyObject *screen_may_match(PyObject *module, PyObject *const *args, Py_ss
         PyErr_SetString(PyExc_ValueError, "screen_may_match: tables of the wrong layout");
         return NULL;
     }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(text) < 0) {
+    if (text_ready(text) < 0) {
         return NULL;
     }
-#endif
     uint64_t astral = (uint64_t)read_field(tables, 0);
     uint64_t single = (uint64_t)read_field(tables, 1);
     uint64_t pairs = (uint64_t)read_field(tables, 2);
@@ -145,11 +154,9 @@ static PyObject *automata_may_hold_words(PyObject *module, PyObject *const *args
         PyErr_SetString(PyExc_ValueError, "automata_may_hold_words: tables of the wrong layout");
         return NULL;
     }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(text) < 0) {
+    if (text_ready(text) < 0) {
         return NULL;
     }
-#endif
     const unsigned char *planes = (const unsigned char *)PyBytes_AS_STRING(args[1]);
     const unsigned char *moves = (const unsigned char *)PyBytes_AS_STRING(args[2]);
     const int kind = PyUnicode_KIND(text);
@@ -207,11 +214,9 @@ static PyObject *mask_all(PyObject *module, PyObject *const *args, Py_ssize_t na
         PyErr_SetString(PyExc_ValueError, "mask_all: a table of 32-bit words and a mask of 32 bits");
         return NULL;
     }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(text) < 0) {
+    if (text_ready(text) < 0) {
         return NULL;
     }
-#endif
     const char *table = PyBytes_AS_STRING(args[1]);
     const Py_ssize_t points = size / (Py_ssize_t)sizeof(uint32_t);
     const int kind = PyUnicode_KIND(text);
@@ -234,6 +239,56 @@ static PyObject *mask_all(PyObject *module, PyObject *const *args, Py_ssize_t na
     return PyLong_FromUnsignedLong(mask);
 }
 
+/* A codepage's encoding table (codecs.encoding_table): 256 block numbers, one for each
+ * high byte of a code point of the Basic Multilingual Plane (0: none of its code points
+ * has a byte), then the blocks, 256 16-bit entries each in the machine's byte order, at
+ * the low byte: 0 for no byte, else the byte + 1. */
+#define BLOCK_BYTES (256 * (Py_ssize_t)sizeof(uint16_t))
+
+/* The text's bytes through the table, or None where a character has none (what Python's
+ * charmap encoder would raise UnicodeEncodeError for, at the cost of an exception). */
+static PyObject *encode_through(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyBytes_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "encode_through(text: str, table: bytes)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    const Py_ssize_t size = PyBytes_GET_SIZE(args[1]);
+    if (size < 256 || (size - 256) % BLOCK_BYTES != 0) {
+        PyErr_SetString(PyExc_ValueError, "encode_through: a table of the wrong layout");
+        return NULL;
+    }
+    if (text_ready(text) < 0) {
+        return NULL;
+    }
+    const unsigned char *blocks_of = (const unsigned char *)PyBytes_AS_STRING(args[1]);
+    const Py_ssize_t blocks = (size - 256) / BLOCK_BYTES;
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    PyObject *encoded = PyBytes_FromStringAndSize(NULL, length);
+    if (encoded == NULL) {
+        return NULL;
+    }
+    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(encoded);
+    for (Py_ssize_t index = 0; index < length; index++) {
+        Py_UCS4 point = PyUnicode_READ(kind, data, index);
+        Py_ssize_t block = point < TABLE_SIZE ? blocks_of[point >> 8] : 0;
+        uint16_t entry = 0;
+        if (block != 0 && block <= blocks) {
+            memcpy(&entry, blocks_of + 256 + (block - 1) * BLOCK_BYTES + (point & 0xFF) * sizeof(uint16_t),
+                   sizeof(uint16_t));
+        }
+        if (entry == 0 || entry > 256) {
+            Py_DECREF(encoded);
+            Py_RETURN_NONE;
+        }
+        out[index] = (unsigned char)(entry - 1);
+    }
+    return encoded;
+}
+
 static PyMethodDef scan_methods[] = {
     {"screen_may_match", (PyCFunction)(void (*)(void))screen_may_match, METH_FASTCALL,
      "The searches a Screen's tables say may match in the text: bit i for the i-th."},
@@ -241,6 +296,8 @@ static PyMethodDef scan_methods[] = {
      "The codepages through which the text's bytes may hold a word of UTF-8: bit k for the k-th."},
     {"mask_all", (PyCFunction)(void (*)(void))mask_all, METH_FASTCALL,
      "The mask ANDed with the table's word of every character beyond ASCII (0 past the table)."},
+    {"encode_through", (PyCFunction)(void (*)(void))encode_through, METH_FASTCALL,
+     "The text's bytes through a codepage's encoding table, or None where a character has none."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -10,11 +10,20 @@ they cannot appear in mojibake except as a lost byte ("?" or U+FFFD).
 from __future__ import annotations
 
 import codecs
+from array import array
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Final, NamedTuple
 
 from textfix.memo import Remembered
 from textfix.model.tables import table
+
+# encode's loop in C (textfix/_scan.c), built with the compiled modules
+_scan_encode: Callable[[str, bytes], bytes | None] | None
+try:
+    from textfix._scan import encode_through as _scan_encode
+except ImportError:
+    _scan_encode = None
 
 # Order is the prior: when several codepages explain a span equally well, the earlier
 # one is reported, because it is the more common source of damage in the wild.
@@ -133,9 +142,13 @@ _CODEPAGES: Final = Remembered(_made_codepage)
 
 
 def _charmap(decoding: str) -> Any:
-    """The C lookup table that encodes through a decoding table (byte 0 is NUL, which
-    the table writes as UNDEFINED)."""
-    return codecs.charmap_build(decoding.replace(UNDEFINED, "\ufffe").replace("\ufffe", "\x00", 1))
+    """The C lookup table that encodes through a decoding table."""
+    return codecs.charmap_build(_charmap_chars(decoding))
+
+
+def _charmap_chars(decoding: str) -> str:
+    # (byte 0 is NUL, which the table writes as UNDEFINED)
+    return decoding.replace(UNDEFINED, "\ufffe").replace("\ufffe", "\x00", 1)
 
 
 INVALID_BYTE_HANDLER: Final = "textfix-invalid-byte"
@@ -182,10 +195,43 @@ def decode_defined(name: str, data: bytes) -> str | None:
 
 def encode(page: Codepage, text: str) -> bytes | None:
     """Bytes for `text` if every char maps to a byte of the codepage."""
+    scan = _scan_encode
+    if scan is not None:
+        return scan(text, _ENCODING_TABLES.of(page.name))
+    return _charmap_encoded(page, text)
+
+
+def _charmap_encoded(page: Codepage, text: str) -> bytes | None:
     try:
         return _CHARMAP_ENCODE(text, "strict", page.charmap)[0]
     except UnicodeEncodeError:
         return None
+
+
+def encoding_table(name: str) -> bytes:
+    """The codepage's encoder as textfix._scan.encode_through reads it (see _scan.c): each
+    char its charmap encodes, by code point, with the byte the charmap gives it (every
+    char of a single-byte codepage is in the Basic Multilingual Plane)."""
+    page = codepage(name)
+    bytes_by_point = {}
+    for char in set(_charmap_chars(page.decoding_table)):
+        data = _charmap_encoded(page, char)
+        # (the undefined bytes' stand-in, U+FFFE, written many times, may encode as none)
+        if data is not None:
+            bytes_by_point[ord(char)] = data[0]
+    if max(bytes_by_point) >= 0x10000:
+        raise ValueError(f"{name}: a codepage with a character beyond the Basic Multilingual Plane")
+    highs = sorted({point >> 8 for point in bytes_by_point})
+    numbers = bytearray(256)
+    blocks = [array("H", bytes(512)) for _ in highs]
+    for number, high in enumerate(highs, 1):
+        numbers[high] = number
+    for point, byte in bytes_by_point.items():
+        blocks[numbers[point >> 8] - 1][point & 0xFF] = byte + 1
+    return bytes(numbers) + b"".join(block.tobytes() for block in blocks)
+
+
+_ENCODING_TABLES: Final = Remembered(encoding_table)
 
 
 def encode_marking(page: Codepage, text: str, marks: str) -> bytes:
