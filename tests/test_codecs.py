@@ -11,6 +11,12 @@ from hypothesis import strategies as st
 
 from textfix.codecs import LEGACY_PAIRS, SINGLE_BYTE_CODECS, UNDEFINED, codepage, encode, encoding_table
 
+try:
+    from textfix import _scan
+except ImportError:
+    _scan = None  # type: ignore[assignment]
+built_only = pytest.mark.skipif(_scan is None, reason="textfix._scan is built only with the compiled modules")
+
 _NAMES = sorted({*SINGLE_BYTE_CODECS, *(name for pair in LEGACY_PAIRS for name in pair if name in SINGLE_BYTE_CODECS)})
 # Every character some codepage has, and a few none has (or that only stand for bytes
 # a codepage leaves undefined)
@@ -28,7 +34,7 @@ def _charmap_encode(name: str, text: str) -> bytes | None:
 @settings(max_examples=500, deadline=None)
 @given(st.sampled_from(_NAMES), _TEXT)
 @example("cp1252", "caf\u00e9")
-@example("cp1252", "\ufffe")  # (the charmap gives it to an undefined byte)
+@example("cp1252", "\ufffe")  # (the undefined bytes' stand-in in the decoding table, encoded by none)
 @example("koi8-r", "\x00")
 @example("cp874", "\U0001f600")
 def test_encode_gives_the_bytes_pythons_charmap_gives(name: str, text: str) -> None:
@@ -54,6 +60,7 @@ def _byte_in_table(table: bytes, char: str) -> int | None:
     return entry - 1 if entry else None
 
 
+@built_only
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(_NAMES), st.sampled_from(_CHARS + "\x00\ufffe\ufffd\u4e2d") | st.characters())
 def test_the_encoding_table_holds_each_characters_byte(name: str, char: str) -> None:
@@ -61,8 +68,9 @@ def test_the_encoding_table_holds_each_characters_byte(name: str, char: str) -> 
     assert _byte_in_table(encoding_table(name), char) == (None if expected is None else expected[0])
 
 
+@built_only
 def test_the_c_encoder_refuses_tables_of_another_layout() -> None:
-    scan = pytest.importorskip("textfix._scan", reason="textfix._scan is built only with the compiled modules")
+    scan = _scan
     table = encoding_table("cp1252")
     assert scan.encode_through("café", table) == "café".encode("cp1252")
     for wrong in (b"", table[:255], table + b"\0"):
@@ -72,3 +80,13 @@ def test_the_c_encoder_refuses_tables_of_another_layout() -> None:
     assert scan.encode_through("é", b"\xff" + table[1:]) is None
     with pytest.raises(TypeError):
         scan.encode_through(b"caf", table)
+
+
+@built_only
+def test_an_encoding_table_is_made_of_characters_of_the_bmp_with_a_byte_each() -> None:
+    assert _scan.encode_through("aé", _scan.encoding_table_of("éa", b"\xe9a")) == b"a\xe9"
+    for chars, data in (("é", b""), ("\U0001f600", b"x"), ("".join(chr(high << 8) for high in range(256)), bytes(256))):
+        with pytest.raises(ValueError):
+            _scan.encoding_table_of(chars, data)
+    with pytest.raises(TypeError):
+        _scan.encoding_table_of("é", "x")

@@ -15,7 +15,7 @@ from textfix.config import DEFAULT_CONFIG
 from textfix.detect import clean, legacy, suspects
 from textfix.detect.controls import C1_RUN
 from textfix.detect.doublebyte import has_double_byte_output
-from textfix.screen import MAX_SEARCHES, Need, Screen, as_words, class_points, outside
+from textfix.screen import MAX_SEARCHES, Need, Screen, class_points, outside
 
 
 def test_class_points_reads_literals_escapes_and_ranges() -> None:
@@ -70,17 +70,6 @@ def test_too_many_needs_are_refused() -> None:
 def test_a_need_longer_than_four_characters_is_refused() -> None:
     with pytest.raises(ValueError):
         Screen([[Need("a", "a", 5)]])
-
-
-def test_four_byte_tables_as_one_of_32_bit_words() -> None:
-    planes = tuple(bytes([index + 1]) * 0x10000 for index in range(4))
-    words = as_words(planes)
-    assert len(words) == 4 * 0x10000
-    assert int.from_bytes(words[4 * 0x4E2D : 4 * 0x4E2D + 4], sys.byteorder) == 0x04030201
-    with pytest.raises(ValueError):
-        as_words(planes[:3])
-    with pytest.raises(ValueError):
-        as_words((*planes[:3], b"\0"))
 
 
 def test_more_searches_than_an_answer_has_bits_are_refused() -> None:
@@ -173,3 +162,14 @@ def test_the_c_loop_refuses_tables_of_another_layout_and_other_arguments() -> No
     for arguments in ((b"abc", tables), ("abc", bytearray(tables)), ("abc",), ("abc", tables, 1)):
         with pytest.raises(TypeError):
             _scan.screen_may_match(*arguments)
+
+
+@built_only
+def test_four_byte_tables_as_one_of_32_bit_words() -> None:
+    planes = [bytes([index + 1]) * 0x10000 for index in range(4)]
+    words = _scan.words_of_planes(*planes)
+    assert len(words) == 4 * 0x10000
+    assert int.from_bytes(words[4 * 0x4E2D : 4 * 0x4E2D + 4], sys.byteorder) == 0x04030201
+    for wrong in (planes[:3], [*planes[:3], b"\0"], [*planes[:3], bytearray(planes[3])], [*planes, planes[0]]):
+        with pytest.raises(TypeError):
+            _scan.words_of_planes(*wrong)

@@ -14,8 +14,8 @@
  * (Screen._scan_tables), in the machine's byte order: six signed 64-bit integers (the
  * class bits of characters beyond the Basic Multilingual Plane, the single, pair, triple
  * and quad first bits, the number of searches), one 64-bit mask per search, then each
- * code point's class bits as an unsigned 32-bit integer (its four planes' bytes as one:
- * one read a character, not four). Its size is checked against that layout at every
+ * code point's class bits as an unsigned 32-bit integer (its four planes' bytes as one,
+ * by words_of_planes: one read a character, not four). Its size is checked against that layout at every
  * call, so no input can make this read out of bounds.
  */
 #define PY_SSIZE_T_CLEAN
@@ -239,11 +239,60 @@ static PyObject *mask_all(PyObject *module, PyObject *const *args, Py_ssize_t na
     return PyLong_FromUnsignedLong(mask);
 }
 
-/* A codepage's encoding table (codecs.encoding_table): 256 block numbers, one for each
+/* A codepage's encoding table (encoding_table_of): 256 block numbers, one for each
  * high byte of a code point of the Basic Multilingual Plane (0: none of its code points
  * has a byte), then the blocks, 256 16-bit entries each in the machine's byte order, at
  * the low byte: 0 for no byte, else the byte + 1. */
 #define BLOCK_BYTES (256 * (Py_ssize_t)sizeof(uint16_t))
+
+/* The encoding table of a codepage whose characters `chars` encode as the bytes `data`,
+ * one for one (codecs.encoding_table gives them, from Python's charmap). */
+static PyObject *encoding_table_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyBytes_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "encoding_table_of(chars: str, data: bytes)");
+        return NULL;
+    }
+    PyObject *chars = args[0];
+    if (text_ready(chars) < 0) {
+        return NULL;
+    }
+    const int kind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(chars);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(chars);
+    const unsigned char *bytes_of = (const unsigned char *)PyBytes_AS_STRING(args[1]);
+    if (PyBytes_GET_SIZE(args[1]) != length) {
+        PyErr_SetString(PyExc_ValueError, "encoding_table_of: a byte for each character");
+        return NULL;
+    }
+    unsigned char numbers[256] = {0};
+    Py_ssize_t blocks = 0;
+    for (Py_ssize_t index = 0; index < length; index++) {
+        Py_UCS4 point = PyUnicode_READ(kind, data, index);
+        if (point >= TABLE_SIZE || (numbers[point >> 8] == 0 && blocks == 255)) {
+            PyErr_SetString(PyExc_ValueError, "encoding_table_of: characters of the Basic Multilingual Plane, "
+                                              "in at most 255 blocks of 256");
+            return NULL;
+        }
+        if (numbers[point >> 8] == 0) {
+            numbers[point >> 8] = (unsigned char)++blocks;
+        }
+    }
+    PyObject *table = PyBytes_FromStringAndSize(NULL, 256 + blocks * BLOCK_BYTES);
+    if (table == NULL) {
+        return NULL;
+    }
+    char *out = PyBytes_AS_STRING(table);
+    memcpy(out, numbers, 256);
+    memset(out + 256, 0, (size_t)(blocks * BLOCK_BYTES));
+    for (Py_ssize_t index = 0; index < length; index++) {
+        Py_UCS4 point = PyUnicode_READ(kind, data, index);
+        uint16_t entry = (uint16_t)(bytes_of[index] + 1);
+        memcpy(out + 256 + (numbers[point >> 8] - 1) * BLOCK_BYTES + (point & 0xFF) * sizeof(uint16_t), &entry,
+               sizeof(uint16_t));
+    }
+    return table;
+}
 
 /* The text's bytes through the table, or None where a character has none (what Python's
  * charmap encoder would raise UnicodeEncodeError for, at the cost of an exception). */
@@ -289,6 +338,37 @@ static PyObject *encode_through(PyObject *module, PyObject *const *args, Py_ssiz
     return encoded;
 }
 
+/* Four byte tables of the Basic Multilingual Plane (the low byte's first) as one of
+ * 32-bit words in the machine's byte order, each code point's four bytes side by side:
+ * the tables screen_may_match and mask_all read (one read a code point, not four).
+ * Python interleaved them by extended slices, a byte at a time: 2.4M instructions each,
+ * at a process's first call. */
+static PyObject *words_of_planes(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    const unsigned char *planes[4];
+    for (Py_ssize_t index = 0; index < 4 && index < nargs; index++) {
+        if (!PyBytes_Check(args[index]) || PyBytes_GET_SIZE(args[index]) != TABLE_SIZE) {
+            break;
+        }
+        planes[index] = (const unsigned char *)PyBytes_AS_STRING(args[index]);
+        if (index == 3 && nargs == 4) {
+            PyObject *words = PyBytes_FromStringAndSize(NULL, TABLE_SIZE * (Py_ssize_t)sizeof(uint32_t));
+            if (words == NULL) {
+                return NULL;
+            }
+            char *out = PyBytes_AS_STRING(words);
+            for (size_t point = 0; point < TABLE_SIZE; point++) {
+                uint32_t word = (uint32_t)planes[0][point] | (uint32_t)planes[1][point] << 8 |
+                                (uint32_t)planes[2][point] << 16 | (uint32_t)planes[3][point] << 24;
+                memcpy(out + point * sizeof(uint32_t), &word, sizeof(uint32_t));
+            }
+            return words;
+        }
+    }
+    PyErr_SetString(PyExc_TypeError, "words_of_planes: four bytes objects of 65,536 bytes each");
+    return NULL;
+}
+
 static PyMethodDef scan_methods[] = {
     {"screen_may_match", (PyCFunction)(void (*)(void))screen_may_match, METH_FASTCALL,
      "The searches a Screen's tables say may match in the text: bit i for the i-th."},
@@ -296,6 +376,10 @@ static PyMethodDef scan_methods[] = {
      "The codepages through which the text's bytes may hold a word of UTF-8: bit k for the k-th."},
     {"mask_all", (PyCFunction)(void (*)(void))mask_all, METH_FASTCALL,
      "The mask ANDed with the table's word of every character beyond ASCII (0 past the table)."},
+    {"words_of_planes", (PyCFunction)(void (*)(void))words_of_planes, METH_FASTCALL,
+     "Four byte tables by code point as one table of 32-bit words, in the machine's byte order."},
+    {"encoding_table_of", (PyCFunction)(void (*)(void))encoding_table_of, METH_FASTCALL,
+     "The encoding table of characters that encode as the bytes given, one for one."},
     {"encode_through", (PyCFunction)(void (*)(void))encode_through, METH_FASTCALL,
      "The text's bytes through a codepage's encoding table, or None where a character has none."},
     {NULL, NULL, 0, NULL},

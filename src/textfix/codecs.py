@@ -10,7 +10,6 @@ they cannot appear in mojibake except as a lost byte ("?" or U+FFFD).
 from __future__ import annotations
 
 import codecs
-from array import array
 from collections.abc import Callable
 from functools import cache
 from typing import Any, Final, NamedTuple
@@ -18,12 +17,15 @@ from typing import Any, Final, NamedTuple
 from textfix.memo import Remembered
 from textfix.model.tables import table
 
-# encode's loop in C (textfix/_scan.c), built with the compiled modules
+# encode's loop in C (textfix/_scan.c), built with the compiled modules, and what makes
+# its tables
 _scan_encode: Callable[[str, bytes], bytes | None] | None
+_scan_encoding_table_of: Callable[[str, bytes], bytes] | None
 try:
     from textfix._scan import encode_through as _scan_encode
+    from textfix._scan import encoding_table_of as _scan_encoding_table_of
 except ImportError:
-    _scan_encode = None
+    _scan_encode = _scan_encoding_table_of = None
 
 # Order is the prior: when several codepages explain a span equally well, the earlier
 # one is reported, because it is the more common source of damage in the wild.
@@ -210,25 +212,13 @@ def _charmap_encoded(page: Codepage, text: str) -> bytes | None:
 
 def encoding_table(name: str) -> bytes:
     """The codepage's encoder as textfix._scan.encode_through reads it (see _scan.c): each
-    char its charmap encodes, by code point, with the byte the charmap gives it (every
-    char of a single-byte codepage is in the Basic Multilingual Plane)."""
+    char its charmap encodes, with the byte the charmap gives it."""
+    assert _scan_encoding_table_of is not None  # (asked for only where _scan is built)
     page = codepage(name)
-    bytes_by_point = {}
-    for char in set(_charmap_chars(page.decoding_table)):
-        data = _charmap_encoded(page, char)
-        # (the undefined bytes' stand-in, U+FFFE, written many times, may encode as none)
-        if data is not None:
-            bytes_by_point[ord(char)] = data[0]
-    if max(bytes_by_point) >= 0x10000:
-        raise ValueError(f"{name}: a codepage with a character beyond the Basic Multilingual Plane")
-    highs = sorted({point >> 8 for point in bytes_by_point})
-    numbers = bytearray(256)
-    blocks = [array("H", bytes(512)) for _ in highs]
-    for number, high in enumerate(highs, 1):
-        numbers[high] = number
-    for point, byte in bytes_by_point.items():
-        blocks[numbers[point >> 8] - 1][point & 0xFF] = byte + 1
-    return bytes(numbers) + b"".join(block.tobytes() for block in blocks)
+    # (U+FFFE, the undefined bytes' stand-in, is no character to charmap_build; the
+    # others encoded in one call: a character written twice gets the charmap's byte)
+    chars = _charmap_chars(page.decoding_table).replace("\ufffe", "")
+    return _scan_encoding_table_of(chars, _CHARMAP_ENCODE(chars, "strict", page.charmap)[0])
 
 
 _ENCODING_TABLES: Final = Remembered(encoding_table)

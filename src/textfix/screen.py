@@ -13,18 +13,20 @@ search finds nothing, never the other way round.
 from __future__ import annotations
 
 import struct
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NamedTuple
 
 from textfix.native import i64
 
-# The loop of Screen.may_match in C (textfix/_scan.c), built with the compiled modules
+# The loop of Screen.may_match in C (textfix/_scan.c), built with the compiled modules,
+# and what makes its table
 _scan_may_match: Callable[[str, bytes], int] | None
+_scan_words_of_planes: Callable[[bytes, bytes, bytes, bytes], bytes] | None
 try:
     from textfix._scan import screen_may_match as _scan_may_match
+    from textfix._scan import words_of_planes as _scan_words_of_planes
 except ImportError:
-    _scan_may_match = None
+    _scan_may_match = _scan_words_of_planes = None
 
 # Compiled (mypyc), the loop over code points costs about what one regex search does;
 # as plain Python it costs a hundred times more, and the searches are better run as
@@ -161,9 +163,12 @@ class Screen:
         self._triples: i64 = triples
         self._quads: i64 = quads
         self._scan = _scan_may_match
-        self._scan_tables = struct.pack(
-            f"={6 + len(self._masks)}q", self._astral, single, pairs, triples, quads, len(self._masks), *self._masks
-        ) + as_words(self._planes)
+        self._scan_tables = b""
+        if _scan_words_of_planes is not None:
+            header = struct.pack(
+                f"={6 + len(self._masks)}q", self._astral, single, pairs, triples, quads, len(self._masks), *self._masks
+            )
+            self._scan_tables = header + _scan_words_of_planes(*self._planes)
 
     def _mark(self, planes: list[bytearray], ranges: Iterable[tuple[int, int]], bit: int) -> None:
         index = (bit.bit_length() - 1) // 8
@@ -237,18 +242,6 @@ class Screen:
             back2 = back1
             back1 = bits
         return fired
-
-
-def as_words(planes: tuple[bytes, ...]) -> bytes:
-    """Four byte tables by code point (the low byte's first) as one table of 32-bit words
-    in the machine's byte order, each code point's four bytes side by side (for
-    textfix._scan: one read a code point, not four)."""
-    if len(planes) != _PLANES or any(len(plane) != _TABLE_SIZE for plane in planes):
-        raise ValueError(f"as_words takes {_PLANES} tables of {_TABLE_SIZE} bytes")
-    words = bytearray(_TABLE_SIZE * _PLANES)
-    for index, plane in enumerate(planes if sys.byteorder == "little" else planes[::-1]):
-        words[index::_PLANES] = plane
-    return bytes(words)
 
 
 def _check_room(next_free_bit: int) -> None:

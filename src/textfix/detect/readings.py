@@ -18,15 +18,18 @@ from textfix.detect.mojibake import STAND_INS
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.memo import Remembered
 from textfix.native import i64
-from textfix.screen import COMPILED, as_words
+from textfix.screen import COMPILED
 from textfix.utf8 import IS_ASCII
 
-# _encodable_by's loop in C (textfix/_scan.c), built with the compiled modules
+# _encodable_by's loop in C (textfix/_scan.c), built with the compiled modules, and what
+# makes its table
 _scan_mask_all: Callable[[str, bytes, int], int] | None
+_scan_words_of_planes: Callable[[bytes, bytes, bytes, bytes], bytes] | None
 try:
     from textfix._scan import mask_all as _scan_mask_all
+    from textfix._scan import words_of_planes as _scan_words_of_planes
 except ImportError:
-    _scan_mask_all = None
+    _scan_mask_all = _scan_words_of_planes = None
 
 
 def _make_role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
@@ -89,7 +92,8 @@ def _mask_planes(codecs: tuple[str, ...]) -> tuple[bytes, bytes, bytes, bytes]:
 
 
 def _make_mask_words(codecs: tuple[str, ...]) -> bytes:
-    return as_words(_mask_planes(codecs))
+    assert _scan_words_of_planes is not None  # (asked for only where _scan is built)
+    return _scan_words_of_planes(*_mask_planes(codecs))
 
 
 _MASK_WORDS_OF: Final = Remembered(_make_mask_words)
