@@ -64,7 +64,7 @@ def compiled_modules() -> list[Extension]:
     except (Exception, SystemExit) as error:  # (mypyc exits when its type check finds fault)
         print(f"textfix: modules not compiled ({error!r}); they stay Python", file=sys.stderr)
         return []
-    # The Screen's loop in C (see src/textfix/_scan.c); screen.py runs its own without it
+    # The loops over code points in C (src/textfix/_scan.c); their modules keep their own
     extensions.append(Extension("textfix._scan", ["src/textfix/_scan.c"]))
     for extension in extensions:
         extension.optional = True

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tracemalloc
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -47,17 +47,19 @@ class ThroughputRow:
     lines: int
     chars: int
     utf8_bytes: int
-    seconds: dict[str, float]  # best time per function over all lines
+    # each function's time in each repeat (the functions took turns), over all lines
+    times: dict[str, list[float]]
     min_pass_seconds: float = 0.0  # each timing lasted at least this, in passes in a row
-    # each function's time in each repeat (the functions took turns), scaled as `seconds` is
-    times: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def seconds(self) -> dict[str, float]:
+        """Each function's best time."""
+        return {name: min(times) for name, times in self.times.items()}
 
     def speed_ratio(self, slower: str, faster: str) -> float:
         """How many times `faster` runs as fast as `slower`: the median of the repeats'
-        ratios (timing.paired_ratio), or of the best times where no repeat was kept."""
-        if self.times.get(slower) and self.times.get(faster):
-            return paired_ratio(self.times[slower], self.times[faster])
-        return self.seconds[slower] / self.seconds[faster]
+        ratios (timing.paired_ratio)."""
+        return paired_ratio(self.times[slower], self.times[faster])
 
 
 def throughput(
@@ -76,11 +78,8 @@ def throughput(
     rows = []
     for name, lines in classes.items():
         times = timings(functions, lines, settings.throughput_repeats, settings.min_pass_seconds)
-        best = {function_name: min(seconds) for function_name, seconds in times.items()}
         rows.append(
-            ThroughputRow(
-                name, len(lines), sum(map(len, lines)), utf8_size(lines), best, settings.min_pass_seconds, times
-            )
+            ThroughputRow(name, len(lines), sum(map(len, lines)), utf8_size(lines), times, settings.min_pass_seconds)
         )
     rows.extend(first_pass(functions, name, sets) for name, sets in first_passes.items())
     return rows
@@ -97,8 +96,7 @@ def first_pass(functions: Mapping[str, Callable[[str], object]], name: str, sets
         scale = size_of_first / utf8_size(lines)
         for function_name, [seconds] in timings(functions, lines, 1).items():
             times[function_name].append(seconds * scale)
-    best = {function_name: min(seconds) for function_name, seconds in times.items()}
-    return ThroughputRow(name, len(first), sum(map(len, first)), size_of_first, best, times=times)
+    return ThroughputRow(name, len(first), sum(map(len, first)), size_of_first, times)
 
 
 def _encode(line: str) -> bytes:

@@ -147,7 +147,7 @@ _SMALL_SCREEN = Screen(
 @example("é\U0001f600\U0010ffff")
 @example("\uffffÿ")
 def test_the_c_loop_answers_as_the_python_loop(text: str) -> None:
-    assert screen_module._scan_may_match is _scan.screen_may_match
+    assert screen_module._SCAN_MAY_MATCH is _scan.screen_may_match
     for screen in (clean.screen(), _SMALL_SCREEN):
         assert _scan.screen_may_match(text, screen._scan_tables) == screen.may_match_in_python(text)
         assert screen.may_match(text) == screen.may_match_in_python(text)

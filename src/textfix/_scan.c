@@ -1,22 +1,21 @@
 /* Loops over code points in C: the Screen's (textfix/screen.py), that of the double-byte
  * automata (textfix/detect/sequences_in_a_row.py, may_hold_words), that of the
  * codepages that can encode a text (textfix/detect/readings.py, _encodable_by) and a
- * single-byte codepage's encoder (textfix/codecs.py, encode).
+ * single-byte codepage's encoder (textfix/codecs.py, encode), with the tables they read.
  *
- * Compiled by mypyc, the loop spends most of its instructions checking each read: a
+ * Compiled by mypyc, such a loop spends most of its instructions checking each read: a
  * character's kind, a table index's bounds, a byte turned into a Python int and back
- * (about 57 instructions a character, a fifth of the time of the clean fast path on
- * multilingual lines). Here a character costs about fifteen. The Python loop in screen.py
- * stays the reference and runs wherever this module is not built (tests/test_screen.py
- * checks that the two agree).
+ * (the screen took about 57 instructions a character, a fifth of the time of the clean
+ * fast path on multilingual lines; here about 23). Each module keeps its own loop, which
+ * runs wherever this one is not built; the tests check that the two agree. Every table
+ * comes as a bytes object whose size is checked against its layout at every call, so no
+ * input can make a loop read out of bounds.
  *
  * The screen's tables come as one bytes object, made once per Screen
  * (Screen._scan_tables), in the machine's byte order: six signed 64-bit integers (the
  * class bits of characters beyond the Basic Multilingual Plane, the single, pair, triple
  * and quad first bits, the number of searches), one 64-bit mask per search, then each
- * code point's class bits as an unsigned 32-bit integer (its four planes' bytes as one,
- * by words_of_planes: one read a character, not four). Its size is checked against that layout at every
- * call, so no input can make this read out of bounds.
+ * code point's class bits as a 32-bit word (words_of_planes).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -37,6 +36,13 @@ static int text_ready(PyObject *text) {
 #endif
 }
 
+/* The 32-bit word of a code point in a table of words (words_of_planes). */
+static uint32_t word_at(const char *table, Py_UCS4 point) {
+    uint32_t word;
+    memcpy(&word, table + (size_t)point * sizeof(uint32_t), sizeof(uint32_t));
+    return word;
+}
+
 static int64_t read_field(const char *data, Py_ssize_t index) {
     int64_t value;
     memcpy(&value, data + index * (Py_ssize_t)sizeof(int64_t), sizeof(int64_t));
@@ -54,9 +60,7 @@ static int64_t read_field(const char *data, Py_ssize_t index) {
             uint32_t point = chars[index];                                                   \
             uint64_t bits = astral;                                                          \
             if (!(CHECK_PLANE) || point < TABLE_SIZE) {                                      \
-                uint32_t classes;                                                            \
-                memcpy(&classes, table + (size_t)point * sizeof(uint32_t), sizeof(uint32_t)); \
-                bits = classes;                                                              \
+                bits = word_at(table, point);                                                \
             }                                                                                \
             fired |= bits & (single | (under_way1 & pair_rests) | (under_way2 & triple_rests) |  \
                              (under_way3 & quad_rests));                                     \
@@ -232,9 +236,7 @@ static PyObject *mask_all(PyObject *module, PyObject *const *args, Py_ssize_t na
             mask = 0;
             break;
         }
-        uint32_t word;
-        memcpy(&word, table + (size_t)point * sizeof(uint32_t), sizeof(uint32_t));
-        mask &= word;
+        mask &= word_at(table, point);
     }
     return PyLong_FromUnsignedLong(mask);
 }
@@ -244,6 +246,11 @@ static PyObject *mask_all(PyObject *module, PyObject *const *args, Py_ssize_t na
  * has a byte), then the blocks, 256 16-bit entries each in the machine's byte order, at
  * the low byte: 0 for no byte, else the byte + 1. */
 #define BLOCK_BYTES (256 * (Py_ssize_t)sizeof(uint16_t))
+
+/* Where the entry of a code point of block `block` (from 1) lies in an encoding table. */
+static size_t entry_at(Py_ssize_t block, Py_UCS4 point) {
+    return (size_t)(256 + (block - 1) * BLOCK_BYTES) + (point & 0xFF) * sizeof(uint16_t);
+}
 
 /* The encoding table of a codepage whose characters `chars` encode as the bytes `data`,
  * one for one (codecs.encoding_table gives them, from Python's charmap). */
@@ -288,8 +295,7 @@ static PyObject *encoding_table_of(PyObject *module, PyObject *const *args, Py_s
     for (Py_ssize_t index = 0; index < length; index++) {
         Py_UCS4 point = PyUnicode_READ(kind, data, index);
         uint16_t entry = (uint16_t)(bytes_of[index] + 1);
-        memcpy(out + 256 + (numbers[point >> 8] - 1) * BLOCK_BYTES + (point & 0xFF) * sizeof(uint16_t), &entry,
-               sizeof(uint16_t));
+        memcpy(out + entry_at(numbers[point >> 8], point), &entry, sizeof(uint16_t));
     }
     return table;
 }
@@ -326,8 +332,7 @@ static PyObject *encode_through(PyObject *module, PyObject *const *args, Py_ssiz
         Py_ssize_t block = point < TABLE_SIZE ? blocks_of[point >> 8] : 0;
         uint16_t entry = 0;
         if (block != 0 && block <= blocks) {
-            memcpy(&entry, blocks_of + 256 + (block - 1) * BLOCK_BYTES + (point & 0xFF) * sizeof(uint16_t),
-                   sizeof(uint16_t));
+            memcpy(&entry, blocks_of + entry_at(block, point), sizeof(uint16_t));
         }
         if (entry == 0 || entry > 256) {
             Py_DECREF(encoded);
@@ -345,28 +350,29 @@ static PyObject *encode_through(PyObject *module, PyObject *const *args, Py_ssiz
  * at a process's first call. */
 static PyObject *words_of_planes(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
-    const unsigned char *planes[4];
-    for (Py_ssize_t index = 0; index < 4 && index < nargs; index++) {
-        if (!PyBytes_Check(args[index]) || PyBytes_GET_SIZE(args[index]) != TABLE_SIZE) {
-            break;
-        }
-        planes[index] = (const unsigned char *)PyBytes_AS_STRING(args[index]);
-        if (index == 3 && nargs == 4) {
-            PyObject *words = PyBytes_FromStringAndSize(NULL, TABLE_SIZE * (Py_ssize_t)sizeof(uint32_t));
-            if (words == NULL) {
-                return NULL;
-            }
-            char *out = PyBytes_AS_STRING(words);
-            for (size_t point = 0; point < TABLE_SIZE; point++) {
-                uint32_t word = (uint32_t)planes[0][point] | (uint32_t)planes[1][point] << 8 |
-                                (uint32_t)planes[2][point] << 16 | (uint32_t)planes[3][point] << 24;
-                memcpy(out + point * sizeof(uint32_t), &word, sizeof(uint32_t));
-            }
-            return words;
-        }
+    int fit = nargs == 4;
+    for (Py_ssize_t index = 0; fit && index < 4; index++) {
+        fit = PyBytes_Check(args[index]) && PyBytes_GET_SIZE(args[index]) == TABLE_SIZE;
     }
-    PyErr_SetString(PyExc_TypeError, "words_of_planes: four bytes objects of 65,536 bytes each");
-    return NULL;
+    if (!fit) {
+        PyErr_SetString(PyExc_TypeError, "words_of_planes: four bytes objects of 65,536 bytes each");
+        return NULL;
+    }
+    const unsigned char *plane0 = (const unsigned char *)PyBytes_AS_STRING(args[0]);
+    const unsigned char *plane1 = (const unsigned char *)PyBytes_AS_STRING(args[1]);
+    const unsigned char *plane2 = (const unsigned char *)PyBytes_AS_STRING(args[2]);
+    const unsigned char *plane3 = (const unsigned char *)PyBytes_AS_STRING(args[3]);
+    PyObject *words = PyBytes_FromStringAndSize(NULL, TABLE_SIZE * (Py_ssize_t)sizeof(uint32_t));
+    if (words == NULL) {
+        return NULL;
+    }
+    char *out = PyBytes_AS_STRING(words);
+    for (size_t point = 0; point < TABLE_SIZE; point++) {
+        uint32_t word = (uint32_t)plane0[point] | (uint32_t)plane1[point] << 8 | (uint32_t)plane2[point] << 16 |
+                        (uint32_t)plane3[point] << 24;
+        memcpy(out + point * sizeof(uint32_t), &word, sizeof(uint32_t));
+    }
+    return words;
 }
 
 static PyMethodDef scan_methods[] = {

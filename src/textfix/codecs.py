@@ -16,16 +16,10 @@ from typing import Any, Final, NamedTuple
 
 from textfix.memo import Remembered
 from textfix.model.tables import table
+from textfix.native import scan
 
-# encode's loop in C (textfix/_scan.c), built with the compiled modules, and what makes
-# its tables
-_scan_encode: Callable[[str, bytes], bytes | None] | None
-_scan_encoding_table_of: Callable[[str, bytes], bytes] | None
-try:
-    from textfix._scan import encode_through as _scan_encode
-    from textfix._scan import encoding_table_of as _scan_encoding_table_of
-except ImportError:
-    _scan_encode = _scan_encoding_table_of = None
+# encode's loop in C, where textfix._scan is built
+_SCAN_ENCODE: Final[Callable[[str, bytes], bytes | None] | None] = None if scan is None else scan.encode_through
 
 # Order is the prior: when several codepages explain a span equally well, the earlier
 # one is reported, because it is the more common source of damage in the wild.
@@ -197,9 +191,8 @@ def decode_defined(name: str, data: bytes) -> str | None:
 
 def encode(page: Codepage, text: str) -> bytes | None:
     """Bytes for `text` if every char maps to a byte of the codepage."""
-    scan = _scan_encode
-    if scan is not None:
-        return scan(text, _ENCODING_TABLES.of(page.name))
+    if _SCAN_ENCODE is not None:
+        return _SCAN_ENCODE(text, _ENCODING_TABLES.of(page.name))
     return _charmap_encoded(page, text)
 
 
@@ -213,12 +206,13 @@ def _charmap_encoded(page: Codepage, text: str) -> bytes | None:
 def encoding_table(name: str) -> bytes:
     """The codepage's encoder as textfix._scan.encode_through reads it (see _scan.c): each
     char its charmap encodes, with the byte the charmap gives it."""
-    assert _scan_encoding_table_of is not None  # (asked for only where _scan is built)
+    assert scan is not None  # (asked for only where _scan is built)
     page = codepage(name)
     # (U+FFFE, the undefined bytes' stand-in, is no character to charmap_build; the
     # others encoded in one call: a character written twice gets the charmap's byte)
     chars = _charmap_chars(page.decoding_table).replace("\ufffe", "")
-    return _scan_encoding_table_of(chars, _CHARMAP_ENCODE(chars, "strict", page.charmap)[0])
+    encoding: bytes = scan.encoding_table_of(chars, _CHARMAP_ENCODE(chars, "strict", page.charmap)[0])
+    return encoding
 
 
 _ENCODING_TABLES: Final = Remembered(encoding_table)

@@ -16,17 +16,10 @@ import struct
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NamedTuple
 
-from textfix.native import i64
+from textfix.native import i64, scan
 
-# The loop of Screen.may_match in C (textfix/_scan.c), built with the compiled modules,
-# and what makes its table
-_scan_may_match: Callable[[str, bytes], int] | None
-_scan_words_of_planes: Callable[[bytes, bytes, bytes, bytes], bytes] | None
-try:
-    from textfix._scan import screen_may_match as _scan_may_match
-    from textfix._scan import words_of_planes as _scan_words_of_planes
-except ImportError:
-    _scan_may_match = _scan_words_of_planes = None
+# The loop of Screen.may_match in C, where textfix._scan is built
+_SCAN_MAY_MATCH: Final[Callable[[str, bytes], int] | None] = None if scan is None else scan.screen_may_match
 
 # Compiled (mypyc), the loop over code points costs about what one regex search does;
 # as plain Python it costs a hundred times more, and the searches are better run as
@@ -162,13 +155,12 @@ class Screen:
         self._pairs: i64 = pairs
         self._triples: i64 = triples
         self._quads: i64 = quads
-        self._scan = _scan_may_match
         self._scan_tables = b""
-        if _scan_words_of_planes is not None:
+        if scan is not None:
             header = struct.pack(
                 f"={6 + len(self._masks)}q", self._astral, single, pairs, triples, quads, len(self._masks), *self._masks
             )
-            self._scan_tables = header + _scan_words_of_planes(*self._planes)
+            self._scan_tables = header + scan.words_of_planes(*self._planes)
 
     def _mark(self, planes: list[bytearray], ranges: Iterable[tuple[int, int]], bit: int) -> None:
         index = (bit.bit_length() - 1) // 8
@@ -184,9 +176,8 @@ class Screen:
 
     def may_match(self, text: str) -> int:
         """The searches that may match in `text`: bit i for the i-th (1 << i)."""
-        scan = self._scan
-        if scan is not None:
-            return scan(text, self._scan_tables)
+        if _SCAN_MAY_MATCH is not None:
+            return _SCAN_MAY_MATCH(text, self._scan_tables)
         return self.may_match_in_python(text)
 
     def may_match_in_python(self, text: str) -> int:

@@ -17,19 +17,12 @@ from textfix.codecs import Codepage, codepage, encode
 from textfix.detect.mojibake import STAND_INS
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.memo import Remembered
-from textfix.native import i64
+from textfix.native import i64, scan
 from textfix.screen import COMPILED
 from textfix.utf8 import IS_ASCII
 
-# _encodable_by's loop in C (textfix/_scan.c), built with the compiled modules, and what
-# makes its table
-_scan_mask_all: Callable[[str, bytes, int], int] | None
-_scan_words_of_planes: Callable[[bytes, bytes, bytes, bytes], bytes] | None
-try:
-    from textfix._scan import mask_all as _scan_mask_all
-    from textfix._scan import words_of_planes as _scan_words_of_planes
-except ImportError:
-    _scan_mask_all = _scan_words_of_planes = None
+# _encodable_by's loop in C, where textfix._scan is built
+_SCAN_MASK_ALL: Final[Callable[[str, bytes, int], int] | None] = None if scan is None else scan.mask_all
 
 
 def _make_role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
@@ -92,8 +85,9 @@ def _mask_planes(codecs: tuple[str, ...]) -> tuple[bytes, bytes, bytes, bytes]:
 
 
 def _make_mask_words(codecs: tuple[str, ...]) -> bytes:
-    assert _scan_words_of_planes is not None  # (asked for only where _scan is built)
-    return _scan_words_of_planes(*_mask_planes(codecs))
+    assert scan is not None  # (asked for only where _scan is built)
+    words: bytes = scan.words_of_planes(*_mask_planes(codecs))
+    return words
 
 
 _MASK_WORDS_OF: Final = Remembered(_make_mask_words)
@@ -107,9 +101,8 @@ def _encodable_by(text: str, codecs: tuple[str, ...]) -> int:
         return reduce(and_, map(masks.get, set(text), repeat(0)), (1 << len(codecs)) - 1)
     # Compiled, a loop over the code points with table lookups is several times quicker
     # than building the set of a text's characters, and stops where no codepage is left.
-    scan = _scan_mask_all
-    if scan is not None:
-        return scan(text, _MASK_WORDS_OF.of(codecs), (1 << len(codecs)) - 1)
+    if _SCAN_MASK_ALL is not None:
+        return _SCAN_MASK_ALL(text, _MASK_WORDS_OF.of(codecs), (1 << len(codecs)) - 1)
     return encodable_by_in_loop(text, codecs)
 
 

@@ -23,14 +23,12 @@ from functools import cache
 from typing import Final, NamedTuple
 
 from textfix.model.tables import table
-from textfix.native import i64
+from textfix.native import i64, scan
 
-# may_hold_words' loop in C (textfix/_scan.c), built with the compiled modules
-_scan_may_hold_words: Callable[[str, bytes, bytes, int, int, bool], int] | None
-try:
-    from textfix._scan import automata_may_hold_words as _scan_may_hold_words
-except ImportError:
-    _scan_may_hold_words = None
+# may_hold_words' loop in C, where textfix._scan is built
+_SCAN_MAY_HOLD_WORDS: Final[Callable[[str, bytes, bytes, int, int, bool], int] | None] = (
+    None if scan is None else scan.automata_may_hold_words
+)
 
 # Damage reads as words; chance stretches of UTF-8 in clean CJK text mix scripts ("ģʽͨ",
 # "݈ג") or hold one lone ideograph. A word is two characters from WIDE_FIRST to WIDE_LAST
@@ -367,10 +365,9 @@ def together(found: Sequence[Automaton | None]) -> Automata:
 def may_hold_words(text: str, automata_: Automata) -> int:
     """The codepages through which the text's bytes may hold a word of UTF-8: bit k for the
     k-th of the automata (every bit for a text with a character beyond the BMP: not tabled)."""
-    scan = _scan_may_hold_words
-    if scan is not None:
+    if _SCAN_MAY_HOLD_WORDS is not None:
         planes, moves, codepages, untabled, ascii_resets = automata_
-        return scan(text, planes, moves, codepages, untabled, ascii_resets)
+        return _SCAN_MAY_HOLD_WORDS(text, planes, moves, codepages, untabled, ascii_resets)
     return may_hold_words_in_python(text, automata_)
 
 
