@@ -16,7 +16,9 @@ language is written in a codepage when at most 3% of its non-ASCII letters fall 
 it. For an original codepage (cp1254) only the languages its shown codepage (cp1252)
 cannot write count: Turkish, Kurdish, not French. The shown codepage's languages keep
 their rarer letters too (1 in 50,000: French "ç" is 1 in 5,300 letters of the catalogs),
-so that clean text is seldom taken for letters no language has. Only the largest sets
+and those of their everyday words, as the alphabets (French "œ", in "cœur" and "œuvre",
+is too rare in the catalogs: without it every French line with one was read through
+every legacy pair), so that clean text is seldom taken for letters no language has. Only the largest sets
 are kept, as the question asked of them is whether some set holds all of a text's letters.
 
 The catalogs' other languages, written in no codepage textfix reads (Esperanto, Maltese,
@@ -91,9 +93,11 @@ def letter_sets(by_language: dict[str, Counter[str]]) -> dict[str, list[str]]:
             # whether the codepage writes the language is judged on its own letters only
             kept = kept_letters(letters, MIN_SHARE)
             if writes(name, kept):
+                everyday: set[str] = set()
                 if name in shown:
                     kept = kept_letters(letters, MIN_SHARE_SHOWN)
-                written[name][language] = frozenset(char for char in kept if writable(char, name))
+                    everyday = {c.lower() for c in letters_in_words(language) if c.lower() != c.upper()}
+                written[name][language] = frozenset(char for char in {*kept, *everyday} if writable(char, name))
     sets: dict[str, list[str]] = {}
     for name, languages in written.items():
         native = {

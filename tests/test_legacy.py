@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from textfix import Config, detect, fix_text
 from textfix.codecs import LEGACY_PAIRS, codepage
+from textfix.config import DEFAULT_CONFIG
 from textfix.detect import legacy
 from textfix.detect.legacy import (
     _FINAL_A_TILDE,
@@ -403,10 +404,7 @@ def test_the_gram_search_finds_exactly_the_grams(text: str, start: int, end: int
     signs = MisreadSigns((), _GramSearch(grams_by_anchor))
     start, end = min(start, len(text)), min(max(start, end), len(text))
     looked_up = any(
-        text[first:last] in grams
-        for first in range(start, end)
-        for last in (first + 2, first + 3)
-        if last <= end
+        text[first:last] in grams for first in range(start, end) for last in (first + 2, first + 3) if last <= end
     )
     # (a gram may start before `start`: the search looks behind it, as the other signs do)
     if looked_up or start == 0:
@@ -801,7 +799,7 @@ def _gain_afresh(model: legacy.CharModel, word: str, replacement: str, left: str
 def test_the_whole_readings_kept_are_those_of_the_last_text() -> None:
     # (compiled, a tuple of fixed length is built anew at each use: the pairs kept
     # must still be found again, not added once a call)
-    text = "Gjerësia më e vogël e dëshiruar e elementit të menusë, në gërma"
+    text = "Figura GIF nuk ka një hartë ngjyrash globale dhe, në një fotogramë të brendshme"
     for _ in range(5):
         assert fix_text(text) == text
     # one text's entry, and in it one reading for each pair at most
@@ -862,3 +860,27 @@ def test_a_double_byte_reading_is_the_strict_decoding_or_none(original: str) -> 
         except UnicodeDecodeError:
             expected = None
         assert legacy._read_as(data, original) == expected, data
+
+
+def test_a_final_baltic_sign_counts_in_a_word_no_list_has() -> None:
+    # Albanian words end in "ë" as Lithuanian ones read as cp1252 do ("pavadinimø"):
+    # where every such word is common as it stands, the text is not read whole as Baltic
+    signs = legacy.misread_signs(DEFAULT_CONFIG.effective_legacy_pairs)
+    albanian = "Gjerësia më e vogël e dëshiruar e elementit të menusë, në gërma"
+    legacy._whole_seen[0] = ("", (), None, {})
+    assert not signs.found(albanian, searches=legacy.SIGN_SEARCH)
+    assert legacy._whole_seen[0][0] != albanian
+    assert fix_text(albanian) == albanian
+    lithuanian = "Negalima pakeisti failø pavadinimø, nes failas uþrakintas)"
+    assert signs.found(lithuanian, searches=legacy.SIGN_SEARCH)
+    assert fix_text(lithuanian) == "Negalima pakeisti failų pavadinimų, nes failas užrakintas)"
+
+
+@pytest.mark.parametrize("text", ["Inœuds", "Le cœur de l’œuvre est dans le nœud", "Ma sœur a dit"])
+def test_french_oe_alone_is_no_sign_of_polish(text: str) -> None:
+    # "œ" is cp1250's "ś" shown as cp1252, and French's own letter: text whose other
+    # letters French writes too reads through no pair (as a word read into a common one would)
+    signs = legacy.misread_signs(DEFAULT_CONFIG.effective_legacy_pairs)
+    assert not signs.found(text)
+    assert fix_text(text) == text
+    assert fix_text("Szerokoœæ") == "Szerokość"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,7 @@ from textfix.model.tables import table
 from textfix.model.vocabulary import (
     CODEPAGES,
     MARK_BASE,
+    _block_bounds,
     _block_index,
     _may_be_listed,
     _without_edges,
@@ -64,6 +66,22 @@ def test_words_at_the_edges_of_the_blocks_searched_first_are_found() -> None:
         before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].split("\t")[0]
         for probe in (word, before, word[:-1], before + "a", word + "a"):
             assert is_common_word(probe) == (probe in VOCABULARY), probe
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(WORDS).flatmap(lambda word: st.sampled_from([word, word[:1], word[:2] + "\t"])), st.text()
+    )
+)
+def test_a_words_block_is_bisected_among_those_of_its_first_two_characters(word: str) -> None:
+    # (as among all the blocks: heads before the prefix sort before the word, and heads
+    # from the next prefix on after it; the last code point has no next)
+    heads, starts = _block_index()
+    for probe in (word, word + "\U0010ffff", "\U0010ffff" + word):
+        block = bisect_left(heads, probe)
+        whole = (starts[block - 1] if block else 1), (starts[block] if block < len(starts) else len(_words()))
+        assert _block_bounds(probe) == whole, probe
 
 
 def test_the_filter_passes_every_listed_word_and_few_others() -> None:

@@ -36,9 +36,14 @@ from textfix.screen import COMPILED, Need
 from textfix.spans import ascii_outside, union_of
 from textfix.utf8 import IS_ASCII, space_at
 
-PAIR_SHARE: Final = {pair: share for pair, share in zip(LEGACY_PAIRS, (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04,
-                                                                 0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06,
-                                                                 0.03, 0.03))}
+PAIR_SHARE: Final = {
+    pair: share
+    for pair, share in zip(
+        LEGACY_PAIRS,
+        (0.2, 0.08, 0.04, 0.04, 0.08, 0.05, 0.04, 0.04, 0.03, 0.04, 0.03, 0.05, 0.08, 0.04, 0.06, 0.03, 0.03),
+    )
+}
+
 
 def _upper_half(name: str) -> str:
     """The characters a codepage shows for bytes 0x80-0xFF (C1 controls for undefined ones)."""
@@ -103,8 +108,13 @@ def _words_with_a_latin1_run(text: str, start: int, end: int) -> Iterator[str]:
         yield text[first:position]
 
 
-def _reads_whole_as_baltic(text: str, start: int, end: int) -> bool:
-    return _reads_whole_through(text, BALTIC_PAIRS)
+def _uncommon_and_reads_whole_as_baltic(text: str, start: int, end: int) -> bool:
+    # (a final "ë" is Albanian, a final "ø" Danish and Norwegian: it counts in a word no
+    # list has, "pakeitimø"; a whole Baltic reading of every Albanian line with "menusë"
+    # cost as much as sixty clean lines)
+    return any(
+        not is_common_word(word) for word in _ending_in(_FINAL_BALTIC_SIGN, text, start, end)
+    ) and _reads_whole_through(text, BALTIC_PAIRS)
 
 
 def _reads_whole_as_any(text: str, start: int, end: int) -> bool:
@@ -115,16 +125,20 @@ def _reads_whole_as_any(text: str, start: int, end: int) -> bool:
 _FINAL_A_TILDE: Final = compiled(f"ã(?<=[{_WORD_LETTER}]ã)(?![{_WORD_LETTER}])")
 
 
+# (starting with the "ø" or "ë" itself, after four letters, as the sign has it)
+_FINAL_BALTIC_SIGN: Final = compiled(f"[øë](?<=[{_WORD_LETTER}]{{4}}.)(?![{_WORD_LETTER}])")
+
+
 def _uncommon_and_reads_whole(text: str, start: int, end: int) -> bool:
-    return any(not is_common_word(word) for word in _ending_in_a_tilde(text, start, end)) and _reads_whole_as_any(
-        text, start, end
-    )
+    return any(
+        not is_common_word(word) for word in _ending_in(_FINAL_A_TILDE, text, start, end)
+    ) and _reads_whole_as_any(text, start, end)
 
 
-def _ending_in_a_tilde(text: str, start: int, end: int) -> Iterator[str]:
-    # (from each final "ã" back to the start of its word: a search for whole words
+def _ending_in(final: re.Pattern[str], text: str, start: int, end: int) -> Iterator[str]:
+    # (from each final letter back to the start of its word: a search for whole words
     # would try every letter of the text)
-    for match in _FINAL_A_TILDE.finditer(text, start, end):
+    for match in final.finditer(text, start, end):
         first = match.start()
         while first > start and text[first - 1].isalpha():
             first -= 1
@@ -147,7 +161,7 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
         # after four letters, "š" and "ž" inside words as "ð" and "þ". Only the whole text
         # tells it from Albanian, Icelandic or Danish, which 2,421 catalog strings show so:
         # the sign holds where the text reads whole as Baltic (see _read_whole).
-        _Sign("øë", f"(?<=[{_WORD_LETTER}]{{4}}.)(?![{_WORD_LETTER}])", only_where=_reads_whole_as_baltic),
+        _Sign("øë", f"(?<=[{_WORD_LETTER}]{{4}}.)(?![{_WORD_LETTER}])", only_where=_uncommon_and_reads_whole_as_baltic),
         # Turkish, Romanian and Central European text read so keep their words Latin
         # too, with signs Western text seldom shows ("ð" and "þ" inside a word are
         # Turkish "ğ" and "ş", a word-initial "Ý" is "İ", a final "ã" and "æ" Romanian
@@ -545,8 +559,7 @@ class _CommonReadings:
         # (each original's own changing letters, by code point: a word reads as itself
         # through an original that changes none of its letters, and is not decoded there)
         self._changes_by_original = tuple(
-            (name, _point_table({c for c, r in zip(upper, _upper_half(name)) if r != c}))
-            for name in self._originals
+            (name, _point_table({c for c, r in zip(upper, _upper_half(name)) if r != c})) for name in self._originals
         )
         # (and as a table by code point, for the loop over a text's words)
         self._changing_points = _point_table(changing)
@@ -720,9 +733,7 @@ def _misread_grams() -> _GramSearch:
 def _looks_misread_in_any(shown: frozenset[str]) -> MisreadSigns:
     if MISREAD_GRAMS_SHOWN_AS not in shown:
         return MisreadSigns(sign for name in sorted(shown) for sign in _SIGNS[name])
-    return MisreadSigns(
-        (sign for name in sorted(shown) for sign in _SIGNS[name]), _misread_grams(), _common_readings()
-    )
+    return MisreadSigns((sign for name in sorted(shown) for sign in _SIGNS[name]), _misread_grams(), _common_readings())
 
 
 @cache
@@ -1095,11 +1106,7 @@ def pair_readings(
         rival = max((totals[other] for other in by_pair if outcomes[other] != outcomes[pair]), default=0.0)
         chars = sum(item.end - item.start for item in improved)
         looks = sum(1 for item in improved if _looks_misread(item.shown_as).found(text, item.start, item.end))
-        rare = sum(
-            1
-            for item in improved
-            if has_rare_chars(item.replacement, UNUSUAL_OR_MARK)
-        )
+        rare = sum(1 for item in improved if has_rare_chars(item.replacement, UNUSUAL_OR_MARK))
         # clean all-caps words (abbreviations) read through koi8-r as lower case
         caps = sum(1 for item in improved if _all_caps(text[item.start : item.end]))
         latin_pair = pair[0] in LATIN_ORIGINALS
@@ -1297,9 +1304,7 @@ def _confidence(text: str, reading: PairReading, model: Weights, latin: Weights 
     # (cp1257), "ґ" no "┤" (koi8-u); text seldom has such symbols inside its words.
     # (A double-byte codepage reads two letters as one character, a symbol as often as
     # its text has them: "¡ù" is "※" in GBK.)
-    if reading.original not in DOUBLE_BYTE_CODECS and all(
-        _letter_read_as_symbol(text, item) for item in reading.words
-    ):
+    if reading.original not in DOUBLE_BYTE_CODECS and all(_letter_read_as_symbol(text, item) for item in reading.words):
         return 0.0
     if latin is None or reading.original not in LATIN_ORIGINALS:
         return calibrated(reading.features, model)
@@ -1344,9 +1349,7 @@ def _changed(text: str, item: LegacyCandidate) -> list[tuple[str, str]]:
 
 def _left_elsewhere(text: str, words: list[LegacyCandidate]) -> bool:
     changed = {shown for item in words for shown, _ in _changed(text, item)}
-    return any(
-        text.count(char) > sum(text.count(char, item.start, item.end) for item in words) for char in changed
-    )
+    return any(text.count(char) > sum(text.count(char, item.start, item.end) for item in words) for char in changed)
 
 
 def _one_letter_for_another(text: str, words: list[LegacyCandidate]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 from bisect import bisect_left
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from typing import Final
 from zlib import crc32
 
@@ -62,9 +62,23 @@ def is_common_word(word: str, codepage: str | None = None) -> bool:
 
 
 # A legacy text's words are looked up once for each pair that reads them, and again for
-# the features of each reading: remembered, each distinct word is searched once.
-@lru_cache(maxsize=1 << 16)
+# the features of each reading: remembered, each distinct word is searched once. (In a
+# dict emptied when it holds this many: compiled, a hit is a dict lookup, where an
+# lru_cache's was a call through its wrapper, a third of a lookup of a new word.)
+_MARKS_KEPT: Final = 1 << 16
+_marks_seen: Final[dict[str, int]] = {}
+
+
 def _marks(word: str) -> int:
+    marks = _marks_seen.get(word)
+    if marks is None:
+        if len(_marks_seen) >= _MARKS_KEPT:
+            _marks_seen.clear()
+        marks = _marks_seen[word] = _marks_uncached(word)
+    return marks
+
+
+def _marks_uncached(word: str) -> int:
     word = _without_edges(word).lower()
     if not word or "\n" in word or "\t" in word or not _may_be_listed(word):
         return 0
@@ -152,6 +166,12 @@ _ASCII_WORD_CHARS: Final = bytes(char.isalnum() or char == "_" for char in map(c
 _BLOCK_CHARS: Final = 512
 
 
+# The blocks whose first lines begin with each two characters (the first one or two of
+# a word), found on first use: a word's block is bisected among those, in a few steps
+# where the whole index took a dozen string comparisons, half a lookup of a new word.
+_BLOCKS_BY_PREFIX: Final[dict[str, tuple[int, int]]] = {}
+
+
 def _block_index() -> tuple[list[str], list[int]]:
     """The first whole line of each block of the table, and where it starts."""
     if not _BLOCKS:
@@ -175,7 +195,17 @@ def _block_bounds(word: str) -> tuple[int, int]:
     where the next one starts (the end of the table for none): the first line not
     sorting before `word` starts between the two, or at the second."""
     heads, starts = _block_index()
-    block = bisect_left(heads, word)
+    prefix = word[:2]
+    among = _BLOCKS_BY_PREFIX.get(prefix)
+    if among is None:
+        # (every head before the prefix sorts before the word, every head from the next
+        # prefix on after it)
+        last = ord(prefix[-1]) if prefix else 0x10FFFF
+        following = bisect_left(heads, prefix[:-1] + chr(last + 1)) if last < 0x10FFFF else len(heads)
+        if len(_BLOCKS_BY_PREFIX) >= _MARKS_KEPT:
+            _BLOCKS_BY_PREFIX.clear()
+        among = _BLOCKS_BY_PREFIX[prefix] = (bisect_left(heads, prefix), following)
+    block = bisect_left(heads, word, among[0], among[1])
     return (starts[block - 1] if block else 1), (starts[block] if block < len(starts) else len(_words()))
 
 
