@@ -884,3 +884,37 @@ def test_french_oe_alone_is_no_sign_of_polish(text: str) -> None:
     assert not signs.found(text)
     assert fix_text(text) == text
     assert fix_text("Szerokoœæ") == "Szerokość"
+
+
+# Characters every sign starts with or looks at around it: ASCII, Latin-1 letters and
+# symbols, cp1252's upper half and undefined bytes, Cyrillic in both cases, box drawing.
+_SIGN_CHARS = st.sampled_from("aZ é,. 1_ãæøëðþÝçÀÿ²»©®¤¦§¬€™…–\x81\x8d\x9dОФРжфьѐҐґ│╬▓░")
+_EVERY_VIEW = [
+    legacy.misread_signs(pairs)
+    for pairs in (DEFAULT_CONFIG.effective_legacy_pairs, LEGACY_PAIRS, (("cp1251", "koi8-r"),), (("koi8-r", "cp1251"),))
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_SIGN_CHARS, max_size=24), st.integers(0, 26), st.integers(0, 26), st.sampled_from(_EVERY_VIEW))
+def test_the_plain_search_from_where_signs_may_start_finds_what_the_regex_search_does(
+    text: str, start: int, end: int, signs: legacy.MisreadSigns
+) -> None:
+    # (compiled, found() takes the loop; each way is asked here, in either build)
+    assert signs._plain_found(text, start, end, by_loop=True) == signs._plain_found(text, start, end, by_loop=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_SIGN_CHARS, max_size=24))
+def test_a_signs_neighbour_class_holds_wherever_it_matches(text: str) -> None:
+    # the loop skips a first character whose neighbour is not in the sign's class: only
+    # right if no match of the sign has one there
+    for sign in {sign for view in legacy._SIGNS.values() for sign in view}:
+        for match in re.finditer(f"[{sign.first}](?:{sign.rest})", text):
+            at = match.start()
+            if sign.after:
+                assert re.fullmatch(f"[{sign.after}]", text[at + 1 : at + 2]), (sign.first, text)
+            if sign.before:
+                assert at > 0 and re.fullmatch(f"[{sign.before}]", text[at - 1]), (sign.first, text)
+            if sign.not_after:
+                assert not re.fullmatch(f"[{sign.not_after}]", text[at + 1 : at + 2]), (sign.first, text)

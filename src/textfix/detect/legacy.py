@@ -32,7 +32,7 @@ from textfix.model.tables import table
 from textfix.model.vocabulary import has_common_stem, is_common_word, language_fit
 from textfix.native import i64
 from textfix.patterns import compiled
-from textfix.screen import COMPILED, Need
+from textfix.screen import COMPILED, Need, class_points
 from textfix.spans import ascii_outside, union_of
 from textfix.utf8 import IS_ASCII, space_at
 
@@ -78,6 +78,13 @@ class _Sign(NamedTuple):
     only_where: Callable[[str, int, int], bool] | None = None
     # what the sign cannot match without (see textfix.screen), if more than a `first`
     needs: tuple[Need, ...] = ()
+    # the class of the character after the first one, or before it, in every match, or
+    # one the character after it (if any) is never in ("" for none): where the first is
+    # common (a Latin-1 letter), the search tries the sign only where its neighbour is so
+    # (see _SignStarts; one of the three counts)
+    after: str = ""
+    before: str = ""
+    not_after: str = ""
 
     def screened_for(self) -> tuple[Need, ...]:
         return self.needs or (Need(self.first),)
@@ -85,6 +92,8 @@ class _Sign(NamedTuple):
 
 _LATIN1_LETTER: Final = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
 _WORD_LETTER: Final = "^\\W\\d_"  # (inside a class: a letter)
+# (letters for sure, as a class a Need or _SignStarts can read: a final letter has none after it)
+_SURE_LETTERS: Final = "A-Za-z" + _LATIN1_LETTER
 _LATIN1_RUN: Final = compiled(f"[{_LATIN1_LETTER}]{{3}}")
 _A_LETTER: Final = compiled(f"[{_WORD_LETTER}]")
 _NOT_A_LETTER: Final = compiled(r"[\W\d_]")
@@ -161,16 +170,28 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
         # after four letters, "š" and "ž" inside words as "ð" and "þ". Only the whole text
         # tells it from Albanian, Icelandic or Danish, which 2,421 catalog strings show so:
         # the sign holds where the text reads whole as Baltic (see _read_whole).
-        _Sign("øë", f"(?<=[{_WORD_LETTER}]{{4}}.)(?![{_WORD_LETTER}])", only_where=_uncommon_and_reads_whole_as_baltic),
+        _Sign(
+            "øë",
+            f"(?<=[{_WORD_LETTER}]{{4}}.)(?![{_WORD_LETTER}])",
+            only_where=_uncommon_and_reads_whole_as_baltic,
+            not_after=_SURE_LETTERS,
+        ),
         # Turkish, Romanian and Central European text read so keep their words Latin
         # too, with signs Western text seldom shows ("ð" and "þ" inside a word are
         # Turkish "ğ" and "ş", a word-initial "Ý" is "İ", a final "ã" and "æ" Romanian
         # "ă" and Polish "ć"): they hold where the text reads whole so
         _Sign("ðþ", f"(?<=[{_WORD_LETTER}].)(?=[{_WORD_LETTER}])", only_where=_reads_whole_as_any),
         _Sign("Ý", f"(?<![{_WORD_LETTER}].)(?=[{_WORD_LETTER}])", only_where=_reads_whole_as_any),
-        _Sign("æ", f"(?<=[{_WORD_LETTER}].)(?![{_WORD_LETTER}])", only_where=_reads_whole_as_any),
+        _Sign(
+            "æ", f"(?<=[{_WORD_LETTER}].)(?![{_WORD_LETTER}])", only_where=_reads_whole_as_any, not_after=_SURE_LETTERS
+        ),
         # (a final "ã" is Portuguese too: it counts in a word no list has, "nevalidã")
-        _Sign("ã", f"(?<=[{_WORD_LETTER}].)(?![{_WORD_LETTER}])", only_where=_uncommon_and_reads_whole),
+        _Sign(
+            "ã",
+            f"(?<=[{_WORD_LETTER}].)(?![{_WORD_LETTER}])",
+            only_where=_uncommon_and_reads_whole,
+            not_after=_SURE_LETTERS,
+        ),
         # "Ïðèâåò": three Latin-1 letters in a row, which Western text almost never has
         # but for a few common words ("küçük", "üçüncü", Icelandic "Alþýðu")
         _Sign(
@@ -178,18 +199,16 @@ def _cp1252_signs() -> tuple[_Sign, ...]:
             f"(?<=[{letter}])[{letter}]{{2}}",
             only_where=_uncommon_word_with_a_latin1_run,
             needs=(Need(letter, letter, 3),),
+            after=letter,
         ),
-        _Sign(
-            upper,
-            # "²»Õý¤Ê¥³": a symbol of the upper half glued to another character of it, the
-            # mark of double-byte text (lead and trail bytes both high)
-            f"[{symbol}]|(?<=[{symbol}])[{upper}]"
-            # "by\x9d" ("byť"): a byte cp1252 leaves undefined, glued to a letter; Central
-            # European text has letters there (ť, ś, ź and their capitals)
-            f"|(?<=[{undefined}])(?:(?<=[A-Za-z{letter}].)|(?=[A-Za-z{letter}]))",
-            # (each branch has a symbol, an undefined byte among them)
-            needs=(Need(symbol),),
-        ),
+        # "²»Õý¤Ê¥³": a symbol of the upper half glued to another character of it, the
+        # mark of double-byte text (lead and trail bytes both high). (Each of these three
+        # has a symbol, an undefined byte among them.)
+        _Sign(upper, f"[{symbol}]", needs=(Need(symbol),), after=symbol),
+        _Sign(symbol, f"[{upper}]", needs=(Need(symbol),), after=upper),
+        # "by\x9d" ("byť"): a byte cp1252 leaves undefined, glued to a letter; Central
+        # European text has letters there (ť, ś, ź and their capitals)
+        _Sign(undefined, f"(?<=[A-Za-z{letter}].)|(?=[A-Za-z{letter}])", needs=(Need(symbol),)),
     )
 
 
@@ -202,7 +221,10 @@ _CYRILLIC_UPPER: Final = "\u0400-\u042f\u0490"
 # looked at, and the case-blind evidence tells an abbreviation from damage. The sign
 # starts at the capital, rarer in clean text than the lower-case letter before it.
 _CASE_FLIP: Final = _Sign(
-    _CYRILLIC_UPPER, f"(?<=[{_CYRILLIC_LOWER}].)", needs=(Need(_CYRILLIC_LOWER, _CYRILLIC_UPPER, 2),)
+    _CYRILLIC_UPPER,
+    f"(?<=[{_CYRILLIC_LOWER}].)",
+    needs=(Need(_CYRILLIC_LOWER, _CYRILLIC_UPPER, 2),),
+    before=_CYRILLIC_LOWER,
 )
 _CYRILLIC_WORD: Final = compiled(f"[{_CYRILLIC}]{{3,}}")
 
@@ -238,6 +260,7 @@ _CAPITALS: Final = _Sign(
     f"[{_CYRILLIC_UPPER}]{{3}}",
     only_where=_capitals_dominate,
     needs=(Need(_CYRILLIC_UPPER, _CYRILLIC_UPPER, 4),),
+    after=_CYRILLIC_UPPER,
 )
 
 
@@ -321,6 +344,15 @@ class MisreadSigns:
                 conditional.append(sign)
         plain = by_among.pop("", [])
         self._plain = self._one_search(plain, conditional) if plain or conditional else None
+        self._starts = _SignStarts([*plain, *conditional])
+        # (a conditional sign with a neighbour class of its own is not looked for once its
+        # condition fails: every capital of "ПАРАМЕТР" begins a sign of capitals)
+        bits = self._starts.bits
+        self._starts_of_condition = {
+            _condition_group(index): bit
+            for index, bit in enumerate(bits[len(plain) :])
+            if bit != _STARTS_ANY and bits.count(bit) == 1
+        }
         self._gated = [(compiled(f"[{among}]"), self._one_search(group)) for among, group in by_among.items()]
         self._grams = grams
         self._common = common
@@ -356,11 +388,29 @@ class MisreadSigns:
             return True
         return bool(searches & COMMON_SEARCH) and self._common is not None and self._common.found(text, start, end)
 
-    def _plain_found(self, text: str, start: int, end: int) -> bool:
-        assert self._plain is not None
+    def _plain_found(self, text: str, start: int, end: int, by_loop: bool = COMPILED) -> bool:
+        """Whether a plain sign, or a conditional one whose condition holds, matches in
+        text[start:end]: by the search's regex from each place a sign may start (see
+        _SignStarts; compiled, a loop over the text), or else by its own search."""
+        plain = self._plain
+        assert plain is not None
         failed: set[str] = set()  # conditions that do not hold here (they are on the whole span)
+        limit = min(end, len(text))
         position = start
-        while (match := self._plain.search(text, position, end)) is not None:
+        signs: i64 = -1
+        while True:
+            if by_loop:
+                position = self._starts.next_start(text, position, limit, signs)
+                if position < 0:
+                    return False
+                match = plain.match(text, position, limit)
+                if match is None:
+                    position += 1
+                    continue
+            else:
+                match = plain.search(text, position, limit)
+                if match is None:
+                    return False
             condition = match.lastgroup
             if condition is None:
                 return True
@@ -368,9 +418,104 @@ class MisreadSigns:
                 if self._conditions[condition](text, start, end):
                     return True
                 failed.add(condition)
+                signs &= ~self._starts_of_condition.get(condition, 0)
             # (from the next character: a match there may overlap this one)
             position = match.start() + 1
-        return False
+
+
+# A character that begins a sign with no neighbour class (see _SignStarts).
+_STARTS_ANY: Final = 1
+# Distinct neighbour classes a table tells apart, a bit each beside _STARTS_ANY: a sign
+# with another one starts wherever its first character is.
+_NEIGHBOUR_CLASSES: Final = 7
+
+
+class _Neighbour(NamedTuple):
+    """What a sign's first character has beside it in every match (see _Sign)."""
+
+    after: bool  # the character after it (else the one before)
+    chars: str  # a class body
+    outside: bool  # not in the class (or no character there), rather than in it
+
+
+def _neighbour(sign: _Sign) -> _Neighbour | None:
+    if sign.after:
+        return _Neighbour(True, sign.after, False)
+    if sign.before:
+        return _Neighbour(False, sign.before, False)
+    return _Neighbour(True, sign.not_after, True) if sign.not_after else None
+
+
+class _SignStarts:
+    """Where a sign of a plain search may start, as a table by code point: two bytes, the
+    first with the bits of the signs the character may begin (_STARTS_ANY, or the bit of
+    the sign's neighbour class), the second with the bits of the neighbour classes the
+    character is in. A regex search stops at each character of its first class, every
+    Latin-1 letter among them, and tries every branch there (half a microsecond each):
+    most Latin text has a few such letters a line and no sign."""
+
+    def __init__(self, signs: Sequence[_Sign]) -> None:
+        neighbours: list[_Neighbour] = []  # bit 1 << (1 + index)
+        bits: list[int] = []
+        for sign in signs:
+            neighbour = _neighbour(sign)
+            if neighbour is not None and neighbour not in neighbours and len(neighbours) < _NEIGHBOUR_CLASSES:
+                neighbours.append(neighbour)
+            bits.append(1 << (1 + neighbours.index(neighbour)) if neighbour in neighbours else _STARTS_ANY)
+        self.bits = bits  # each sign's, in order
+        ranges = [(class_points(sign.first), bit, 0) for sign, bit in zip(signs, bits)]
+        ranges += [(class_points(neighbour.chars), 1 << (1 + index), 1) for index, neighbour in enumerate(neighbours)]
+        size = 1 + max((last for points, _, _ in ranges for _, last in points), default=0)
+        table = bytearray(2 * size)
+        for points, bit, offset in ranges:
+            for first, last in points:
+                for point in range(first, last + 1):
+                    table[2 * point + offset] |= bit
+        self._table = bytes(table)
+        self._size: i64 = size
+
+        def bits_of(after: bool, outside: bool) -> i64:
+            return sum(
+                1 << (1 + index)
+                for index, neighbour in enumerate(neighbours)
+                if neighbour.after == after and neighbour.outside == outside
+            )
+
+        self._after = bits_of(True, False)
+        self._before = bits_of(False, False)
+        self._not_after = bits_of(True, True)
+
+    def next_start(self, text: str, start: i64, end: i64, signs: i64 = -1) -> i64:
+        """Where in text[start:end] (end at most len(text)) the first character is that
+        may begin one of the `signs` (bits), -1 if none is: one of a first class, with its
+        neighbour in the sign's class, or out of it, where the sign has one (the one before
+        may lie before `start`, as a regex's look behind sees it)."""
+        table = self._table
+        size = self._size
+        index: i64 = start
+        while index < end:
+            point: i64 = ord(text[index])
+            if point < size:
+                kinds: i64 = table[2 * point] & signs
+                if kinds:
+                    if kinds & _STARTS_ANY:
+                        return index
+                    following: i64 = ord(text[index + 1]) if index + 1 < end else -1
+                    after: i64 = kinds & self._after
+                    if after and 0 <= following < size and table[2 * following + 1] & after:
+                        return index
+                    not_after: i64 = kinds & self._not_after
+                    if not_after and (
+                        following < 0 or following >= size or (table[2 * following + 1] & not_after) != not_after
+                    ):
+                        return index
+                    before: i64 = kinds & self._before
+                    if before and index > 0:
+                        preceding: i64 = ord(text[index - 1])
+                        if preceding < size and table[2 * preceding + 1] & before:
+                            return index
+            index += 1
+        return -1
 
 
 # An anchor with no more grams than this is screened for by the grams' pairs, not alone.
