@@ -3,9 +3,10 @@ and the detectors' regexes compiled once, at install (see src/textfix/patterns.p
 
 mypyc turns typed Python modules into C extensions that run the same code: about 1.5x
 faster on damaged text, where the work is many small Python calls (clean text is mostly
-regex searches in C already). Four loops over code points are written in C outright
+regex searches in C already). Five loops over code points are written in C outright
 (src/textfix/_scan.c: the screen of the clean fast path, the double-byte automata, the
-codepages that can encode a text and a codepage's encoder, with the tables they read),
+codepages that can encode a text, a codepage's encoder and the readings of a text as
+UTF-8 through the codepages, with the tables they read),
 where mypyc's checks of each read cost two to three times the loop's own work; the
 modules that call them keep their own loop for where textfix._scan is not built. The
 modules stay plain Python when

@@ -8,8 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textfix.codecs import SINGLE_BYTE_CODECS, UNDEFINED, codepage, encode
-from textfix.detect.readings import _encodable_by, char_masks, complete_readings, encodable_by_in_loop, sequences_in
+from textfix.codecs import SINGLE_BYTE_CODECS, UNDEFINED, codepage, encode, encoding_table
+from textfix.detect.readings import (
+    _encodable_by,
+    char_masks,
+    complete_readings,
+    complete_readings_in_python,
+    encodable_by_in_loop,
+    sequences_in,
+)
 from textfix.utf8 import ONE_SEQUENCE
 
 # Characters of the codepages, mostly, with ASCII and a few no codepage has.
@@ -102,3 +109,71 @@ def test_the_complete_readings_are_every_reading(original: str, name: str, other
 def test_the_sequences_of_utf8_are_counted_by_their_lead_bytes(text: str) -> None:
     data = text.encode("utf-8")
     assert sequences_in(data) == len(ONE_SEQUENCE.findall(data))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ORIGINALS, st.sampled_from(SINGLE_BYTE_CODECS), _TEXT, st.booleans())
+def test_the_readings_in_c_are_those_of_pythons_codecs(original: str, name: str, other: str, damaged: bool) -> None:
+    text = codepage(name).decode(original.encode()) if damaged else other
+    mask = _encodable_by(text, SINGLE_BYTE_CODECS)
+    if mask and not text.isascii():
+        assert complete_readings(text, SINGLE_BYTE_CODECS) == complete_readings_in_python(
+            text, SINGLE_BYTE_CODECS, mask
+        )
+
+
+# Byte strings at UTF-8's edges: overlong forms, surrogates, past U+10FFFF, cut short.
+_EDGES = [
+    b"\xc0\x80",
+    b"\xc1\xbf",
+    b"\xc2\x80",
+    b"\xdf\xbf",
+    b"\xe0\x80\x80",
+    b"\xe0\xa0\x80",
+    b"\xed\x9f\xbf",
+    b"\xed\xa0\x80",
+    b"\xef\xbf\xbf",
+    b"\xf0\x8f\xbf\xbf",
+    b"\xf0\x90\x80\x80",
+    b"\xf4\x8f\xbf\xbf",
+    b"\xf4\x90\x80\x80",
+    b"\xf5\x80\x80\x80",
+    b"\xff",
+    b"\x80",
+    b"\xe2\x82",
+    b"a\xe2\x82\xac",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.binary(max_size=6) | st.sampled_from(_EDGES), max_size=4).map(b"".join))
+def test_the_c_readings_take_as_utf8_exactly_what_pythons_strict_decoder_takes(data: bytes) -> None:
+    # (every byte is a Latin-1 character: the text through Latin-1 is `data`)
+    scan = pytest.importorskip("textfix._scan", reason="textfix._scan is built only with the compiled modules")
+    text = data.decode("latin-1")
+    try:
+        expected = [(0, data, data.decode("utf-8"))]
+    except UnicodeDecodeError:
+        expected = []
+    assert scan.utf8_readings(text, 1, (encoding_table("iso8859-1"),)) == expected
+    # (through another codepage, a character it lacks reads nothing; the mask picks the tables)
+    through_cp1252 = encode(codepage("cp1252"), text)
+    try:
+        expected = [] if through_cp1252 is None else [(1, through_cp1252, through_cp1252.decode("utf-8"))]
+    except UnicodeDecodeError:
+        expected = []
+    tables = (encoding_table("iso8859-1"), encoding_table("cp1252"))
+    assert scan.utf8_readings(text, 0b10, tables) == expected
+    assert scan.utf8_readings(text, 0, tables) == []
+
+
+def test_the_c_readings_refuse_what_is_not_their_layout() -> None:
+    scan = pytest.importorskip("textfix._scan", reason="textfix._scan is built only with the compiled modules")
+    table = encoding_table("cp1252")
+    assert scan.utf8_readings("cafÃ©", 1, (table,)) == [(0, b"caf\xc3\xa9", "café")]
+    for arguments in (("é", 0b10, (table,)), ("é", 1, (table[:-1],)), ("é", -1, (table,)), ("é", 1 << 64, (table,))):
+        with pytest.raises((ValueError, OverflowError)):
+            scan.utf8_readings(*arguments)
+    for arguments in ((b"e", 1, (table,)), ("é", 1, [table]), ("é", 1, (bytearray(table),))):
+        with pytest.raises(TypeError):
+            scan.utf8_readings(*arguments)

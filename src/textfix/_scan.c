@@ -1,7 +1,9 @@
 /* Loops over code points in C: the Screen's (textfix/screen.py), that of the double-byte
  * automata (textfix/detect/sequences_in_a_row.py, may_hold_words), that of the
  * codepages that can encode a text (textfix/detect/readings.py, _encodable_by) and a
- * single-byte codepage's encoder (textfix/codecs.py, encode), with the tables they read.
+ * single-byte codepage's encoder (textfix/codecs.py, encode) and the readings of a text
+ * as UTF-8 through the codepages (textfix/detect/readings.py, complete_readings), with
+ * the tables they read.
  *
  * Compiled by mypyc, such a loop spends most of its instructions checking each read: a
  * character's kind, a table index's bounds, a byte turned into a Python int and back
@@ -252,6 +254,26 @@ static size_t entry_at(Py_ssize_t block, Py_UCS4 point) {
     return (size_t)(256 + (block - 1) * BLOCK_BYTES) + (point & 0xFF) * sizeof(uint16_t);
 }
 
+/* Whether an encoding table has encode_through's layout (a ValueError set where not). */
+static int table_fits(PyObject *table, const char *name) {
+    const Py_ssize_t size = PyBytes_GET_SIZE(table);
+    if (size < 256 || (size - 256) % BLOCK_BYTES != 0) {
+        PyErr_Format(PyExc_ValueError, "%s: a table of the wrong layout", name);
+        return 0;
+    }
+    return 1;
+}
+
+/* The byte a code point encodes as through a table (encode_through's), -1 for none. */
+static inline int encoded_byte(const unsigned char *blocks_of, Py_ssize_t blocks, Py_UCS4 point) {
+    Py_ssize_t block = point < TABLE_SIZE ? blocks_of[point >> 8] : 0;
+    uint16_t entry = 0;
+    if (block != 0 && block <= blocks) {
+        memcpy(&entry, blocks_of + entry_at(block, point), sizeof(uint16_t));
+    }
+    return entry == 0 || entry > 256 ? -1 : (int)entry - 1;
+}
+
 /* The encoding table of a codepage whose characters `chars` encode as the bytes `data`,
  * one for one (codecs.encoding_table gives them, from Python's charmap). */
 static PyObject *encoding_table_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
@@ -309,16 +331,11 @@ static PyObject *encode_through(PyObject *module, PyObject *const *args, Py_ssiz
         return NULL;
     }
     PyObject *text = args[0];
-    const Py_ssize_t size = PyBytes_GET_SIZE(args[1]);
-    if (size < 256 || (size - 256) % BLOCK_BYTES != 0) {
-        PyErr_SetString(PyExc_ValueError, "encode_through: a table of the wrong layout");
-        return NULL;
-    }
-    if (text_ready(text) < 0) {
+    if (!table_fits(args[1], "encode_through") || text_ready(text) < 0) {
         return NULL;
     }
     const unsigned char *blocks_of = (const unsigned char *)PyBytes_AS_STRING(args[1]);
-    const Py_ssize_t blocks = (size - 256) / BLOCK_BYTES;
+    const Py_ssize_t blocks = (PyBytes_GET_SIZE(args[1]) - 256) / BLOCK_BYTES;
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
@@ -328,19 +345,150 @@ static PyObject *encode_through(PyObject *module, PyObject *const *args, Py_ssiz
     }
     unsigned char *out = (unsigned char *)PyBytes_AS_STRING(encoded);
     for (Py_ssize_t index = 0; index < length; index++) {
-        Py_UCS4 point = PyUnicode_READ(kind, data, index);
-        Py_ssize_t block = point < TABLE_SIZE ? blocks_of[point >> 8] : 0;
-        uint16_t entry = 0;
-        if (block != 0 && block <= blocks) {
-            memcpy(&entry, blocks_of + entry_at(block, point), sizeof(uint16_t));
-        }
-        if (entry == 0 || entry > 256) {
+        const int byte = encoded_byte(blocks_of, blocks, PyUnicode_READ(kind, data, index));
+        if (byte < 0) {
             Py_DECREF(encoded);
             Py_RETURN_NONE;
         }
-        out[index] = (unsigned char)(entry - 1);
+        out[index] = (unsigned char)byte;
     }
     return encoded;
+}
+
+/* The UTF-8 a codepage's bytes must make, byte by byte (Unicode's table 3-7, as
+ * Python's strict decoder takes it: no overlong form, surrogate or code point past
+ * U+10FFFF): the continuation bytes still awaited and the range of the next one. */
+typedef struct {
+    int awaited;
+    unsigned char low, high;
+} Utf8State;
+
+/* Whether `byte` may come next (the state moved past it). */
+static inline int utf8_takes(Utf8State *state, int byte) {
+    if (state->awaited > 0) {
+        if (byte < state->low || byte > state->high) {
+            return 0;
+        }
+        state->awaited--;
+        state->low = 0x80;
+        state->high = 0xBF;
+    } else if (byte >= 0x80) {
+        if (byte >= 0xC2 && byte <= 0xDF) {
+            state->awaited = 1;
+        } else if (byte >= 0xE0 && byte <= 0xEF) {
+            state->awaited = 2;
+            state->low = byte == 0xE0 ? 0xA0 : 0x80;
+            state->high = byte == 0xED ? 0x9F : 0xBF;
+        } else if (byte >= 0xF0 && byte <= 0xF4) {
+            state->awaited = 3;
+            state->low = byte == 0xF0 ? 0x90 : 0x80;
+            state->high = byte == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+#define ENCODE_AS_UTF8(CHAR_TYPE)                                                        \
+    do {                                                                                 \
+        const CHAR_TYPE *chars = (const CHAR_TYPE *)data;                                \
+        for (Py_ssize_t index = 0; index < length; index++) {                            \
+            const int byte = encoded_byte(blocks_of, blocks, chars[index]);              \
+            if (byte < 0 || !utf8_takes(&state, byte)) {                                 \
+                return 0;                                                                \
+            }                                                                            \
+            out[index] = (unsigned char)byte;                                            \
+        }                                                                                \
+    } while (0)
+
+/* The text through one table into `out`, if every character encodes and the bytes are
+ * UTF-8 (checked as they are made, so that a codepage that does not read the text stops
+ * at its first wrong byte, most often the first beyond ASCII). */
+static int encodes_as_utf8(int kind, const void *data, Py_ssize_t length, const unsigned char *blocks_of,
+                           Py_ssize_t blocks, unsigned char *out) {
+    Utf8State state = {0, 0x80, 0xBF};
+    if (kind == PyUnicode_1BYTE_KIND) {
+        ENCODE_AS_UTF8(Py_UCS1);
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        ENCODE_AS_UTF8(Py_UCS2);
+    } else {
+        ENCODE_AS_UTF8(Py_UCS4);
+    }
+    return state.awaited == 0;
+}
+
+/* For each codepage of the mask (bit i: the i-th table), in order, through which all of
+ * the text encodes into UTF-8: (i, the bytes, the text they decode to). The readings of
+ * textfix/detect/readings.py's complete_readings, where each codepage's bytes were made
+ * whole, then decoded, a failed decode costing an exception. */
+static PyObject *utf8_readings(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[1]) || !PyTuple_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "utf8_readings(text: str, mask: int, tables: tuple[bytes, ...])");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    PyObject *tables = args[2];
+    const Py_ssize_t count = PyTuple_GET_SIZE(tables);
+    const unsigned long long mask = PyLong_AsUnsignedLongLong(args[1]);
+    if (mask == (unsigned long long)-1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (count > 64 || (count < 64 && mask >> count != 0)) {
+        PyErr_SetString(PyExc_ValueError, "utf8_readings: a mask bit without a table");
+        return NULL;
+    }
+    for (Py_ssize_t index = 0; index < count; index++) {
+        PyObject *table = PyTuple_GET_ITEM(tables, index);
+        if (!PyBytes_Check(table)) {
+            PyErr_SetString(PyExc_TypeError, "utf8_readings: the tables must be bytes");
+            return NULL;
+        }
+        if (!table_fits(table, "utf8_readings")) {
+            return NULL;
+        }
+    }
+    if (text_ready(text) < 0) {
+        return NULL;
+    }
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    PyObject *readings = PyList_New(0);
+    unsigned char *out = PyMem_Malloc(length > 0 ? (size_t)length : 1);
+    if (readings == NULL || out == NULL) {
+        Py_XDECREF(readings);
+        PyMem_Free(out);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t index = 0; index < count; index++) {
+        if (!(mask >> index & 1)) {
+            continue;
+        }
+        PyObject *table = PyTuple_GET_ITEM(tables, index);
+        const unsigned char *blocks_of = (const unsigned char *)PyBytes_AS_STRING(table);
+        const Py_ssize_t blocks = (PyBytes_GET_SIZE(table) - 256) / BLOCK_BYTES;
+        if (!encodes_as_utf8(kind, data, length, blocks_of, blocks, out)) {
+            continue;
+        }
+        PyObject *number = PyLong_FromSsize_t(index);
+        PyObject *bytes = PyBytes_FromStringAndSize((const char *)out, length);
+        PyObject *decoded = PyUnicode_DecodeUTF8((const char *)out, length, "strict");
+        PyObject *reading = number && bytes && decoded ? PyTuple_Pack(3, number, bytes, decoded) : NULL;
+        Py_XDECREF(number);
+        Py_XDECREF(bytes);
+        Py_XDECREF(decoded);
+        if (reading == NULL || PyList_Append(readings, reading) < 0) {
+            Py_XDECREF(reading);
+            Py_DECREF(readings);
+            PyMem_Free(out);
+            return NULL;
+        }
+        Py_DECREF(reading);
+    }
+    PyMem_Free(out);
+    return readings;
 }
 
 /* Four byte tables of the Basic Multilingual Plane (the low byte's first) as one of
@@ -388,6 +536,8 @@ static PyMethodDef scan_methods[] = {
      "The encoding table of characters that encode as the bytes given, one for one."},
     {"encode_through", (PyCFunction)(void (*)(void))encode_through, METH_FASTCALL,
      "The text's bytes through a codepage's encoding table, or None where a character has none."},
+    {"utf8_readings", (PyCFunction)(void (*)(void))utf8_readings, METH_FASTCALL,
+     "(index, bytes, decoded) for each table of the mask through which the text encodes into UTF-8."},
     {NULL, NULL, 0, NULL},
 };
 

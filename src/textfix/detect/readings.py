@@ -13,7 +13,7 @@ from itertools import repeat
 from operator import and_
 from typing import Final
 
-from textfix.codecs import Codepage, codepage, encode
+from textfix.codecs import Codepage, codepage, encode, encoding_table
 from textfix.detect.mojibake import STAND_INS
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.memo import Remembered
@@ -21,8 +21,11 @@ from textfix.native import i64, scan
 from textfix.screen import COMPILED
 from textfix.utf8 import IS_ASCII
 
-# _encodable_by's loop in C, where textfix._scan is built
+# _encodable_by's loop and complete_readings' in C, where textfix._scan is built
 _SCAN_MASK_ALL: Final[Callable[[str, bytes, int], int] | None] = None if scan is None else scan.mask_all
+_SCAN_UTF8_READINGS: Final[Callable[[str, int, tuple[bytes, ...]], list[tuple[int, bytes, str]]] | None] = (
+    None if scan is None else scan.utf8_readings
+)
 
 
 def _make_role_masks(codecs: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
@@ -162,11 +165,34 @@ def _codepages(codecs: tuple[str, ...]) -> tuple[Codepage, ...]:
     return _CODEPAGES.of(codecs)
 
 
+def _make_encoding_tables(codecs: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(map(encoding_table, codecs))
+
+
+_ENCODING_TABLES: Final = Remembered(_make_encoding_tables)
+# (the mask of utf8_readings is a 64-bit integer)
+_MOST_TABLES: Final = 64
+
+
 def complete_readings(text: str, codecs: tuple[str, ...]) -> dict[str, tuple[str, bytes]]:
     """decoded -> (first codec, bytes), for every codepage through which all of `text` is UTF-8."""
     mask = _encodable_by(text, codecs)
     if not mask or IS_ASCII(text):
         return {}
+    if _SCAN_UTF8_READINGS is None or len(codecs) > _MOST_TABLES:
+        return complete_readings_in_python(text, codecs, mask)
+    # (in C, each codepage's bytes are checked as they are made: one that does not read
+    # the text stops at its first wrong byte, with no exception)
+    found: dict[str, tuple[str, bytes]] = {}
+    for index, data, decoded in _SCAN_UTF8_READINGS(text, mask, _ENCODING_TABLES.of(codecs)):
+        if decoded not in found:
+            found[decoded] = (codecs[index], data)
+    return found
+
+
+def complete_readings_in_python(text: str, codecs: tuple[str, ...], mask: int) -> dict[str, tuple[str, bytes]]:
+    """complete_readings through the codepages of `mask` (those that encode all of the
+    non-ASCII `text`), by Python's codecs: where textfix._scan is not built."""
     # UTF-8 beyond ASCII begins with a lead byte and a continuation: only the codepages
     # that give the first such character and the next one those bytes can read it all
     # (the others would fail to decode, at the cost of an exception each).
