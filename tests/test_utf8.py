@@ -11,6 +11,7 @@ from textfix.utf8 import (
     MULTIBYTE_RUN,
     MULTIBYTE_SEQUENCE,
     ONE_SEQUENCE,
+    chars_of,
     next_ascii,
     next_beyond_ascii,
     scanned_utf8_stretches,
@@ -70,3 +71,10 @@ def test_space_at_is_isspace_for_every_character() -> None:
     # (space_at tells most characters by their code point: that must hold for every one)
     text = "".join(map(chr, range(0x110000)))
     assert [index for index in range(len(text)) if space_at(text, index) != text[index].isspace()] == []
+
+
+@given(st.text(max_size=12), st.text(max_size=12), st.text(max_size=12))
+def test_the_characters_of_whole_sequences_are_counted_by_their_first_bytes(before: str, text: str, after: str) -> None:
+    data = (before + text + after).encode("utf-8", "surrogatepass")
+    start = len(before.encode("utf-8", "surrogatepass"))
+    assert chars_of(data, start, start + len(text.encode("utf-8", "surrogatepass"))) == len(text)

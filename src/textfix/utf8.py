@@ -101,6 +101,17 @@ def next_ascii(data: bytes, start: i64) -> i64:
     return index
 
 
+def chars_of(data: bytes, start: i64, end: i64) -> i64:
+    """How many characters UTF-8 data[start:end] decodes to, whole sequences only: its
+    bytes that are no continuation byte (a slice decoded costs a string more)."""
+    count: i64 = 0
+    for index in range(start, end):
+        byte: i64 = data[index]
+        if byte < 0x80 or byte >= 0xC0:
+            count += 1
+    return count
+
+
 def sequence_end(data: bytes, lead: i64) -> i64:
     """Where the well-formed sequence whose lead byte is at `lead` ends."""
     byte: i64 = data[lead]

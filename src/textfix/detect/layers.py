@@ -55,7 +55,7 @@ from textfix.model.evidence import (
 from textfix.model.letters import has_unwritten_letters, language_letters_only, other_language_letters
 from textfix.native import i64
 from textfix.spans import gaps, union_of
-from textfix.utf8 import next_ascii, next_beyond_ascii, sequence_end
+from textfix.utf8 import chars_of, next_ascii, next_beyond_ascii, sequence_end
 
 _PRIOR: Final = {name: rank for rank, name in enumerate(SINGLE_BYTE_CODECS)}
 
@@ -520,11 +520,13 @@ def _read_whole_afresh(
         last = next_ascii(data, first)
         run_start, run_end = start + first, start + last
         shown = text[run_start:run_end]
-        decoded_run = data[first:last].decode("utf-8")
+        # (the run's sequences are whole, between ASCII bytes: what they decode to lies
+        # in `decoded` after the ASCII characters since the last run, one a byte)
         decoded_at += first - read_up_to
         read_up_to = last
         run_at = decoded_at
-        run_end_at = decoded_at + len(decoded_run)
+        run_end_at = decoded_at + chars_of(data, first, last)
+        decoded_run = decoded[run_at:run_end_at]
         beneath = (bool(read_beneath) and (decoded_at, run_end_at) in read_beneath) or any(
             s <= decoded_at and run_end_at <= e for s, e in deferred_beneath
         )
