@@ -75,8 +75,8 @@ def test_words_at_the_edges_of_the_blocks_searched_first_are_found() -> None:
     )
 )
 def test_a_words_block_is_bisected_among_those_of_its_first_two_characters(word: str) -> None:
-    # (as among all the blocks: heads before the prefix sort before the word, and heads
-    # from the next prefix on after it; the last code point has no next)
+    # (as among all the blocks: the heads with its first two characters lie together,
+    # and a word whose first two no head has is bisected among all)
     heads, starts = _block_index()
     for probe in (word, word + "\U0010ffff", "\U0010ffff" + word):
         block = bisect_left(heads, probe)

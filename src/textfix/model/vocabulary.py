@@ -167,7 +167,7 @@ _BLOCK_CHARS: Final = 512
 
 
 # The blocks whose first lines begin with each two characters (the first one or two of
-# a word), found on first use: a word's block is bisected among those, in a few steps
+# a word), made with the index: a word's block is bisected among those, in a few steps
 # where the whole index took a dozen string comparisons, half a lookup of a new word.
 _BLOCKS_BY_PREFIX: Final[dict[str, tuple[int, int]]] = {}
 
@@ -175,7 +175,11 @@ _BLOCKS_BY_PREFIX: Final[dict[str, tuple[int, int]]] = {}
 def _block_index() -> tuple[list[str], list[int]]:
     """The first whole line of each block of the table, and where it starts."""
     if not _BLOCKS:
-        _BLOCKS[:] = [_blocks_of(_words())]
+        heads, starts = _blocks_of(_words())
+        for index, head in enumerate(heads):
+            first, _ = _BLOCKS_BY_PREFIX.get(head[:2], (index, index))
+            _BLOCKS_BY_PREFIX[head[:2]] = (first, index + 1)
+        _BLOCKS[:] = [(heads, starts)]
     return _BLOCKS[0]
 
 
@@ -195,17 +199,11 @@ def _block_bounds(word: str) -> tuple[int, int]:
     where the next one starts (the end of the table for none): the first line not
     sorting before `word` starts between the two, or at the second."""
     heads, starts = _block_index()
-    prefix = word[:2]
-    among = _BLOCKS_BY_PREFIX.get(prefix)
-    if among is None:
-        # (every head before the prefix sorts before the word, every head from the next
-        # prefix on after it)
-        last = ord(prefix[-1]) if prefix else 0x10FFFF
-        following = bisect_left(heads, prefix[:-1] + chr(last + 1)) if last < 0x10FFFF else len(heads)
-        if len(_BLOCKS_BY_PREFIX) >= _MARKS_KEPT:
-            _BLOCKS_BY_PREFIX.clear()
-        among = _BLOCKS_BY_PREFIX[prefix] = (bisect_left(heads, prefix), following)
-    block = bisect_left(heads, word, among[0], among[1])
+    # (the heads with the word's first two characters lie together, every one before
+    # them sorts before the word and every one after them after it; with none, the
+    # word's block is bisected among all)
+    among = _BLOCKS_BY_PREFIX.get(word[:2])
+    block = bisect_left(heads, word) if among is None else bisect_left(heads, word, among[0], among[1])
     return (starts[block - 1] if block else 1), (starts[block] if block < len(starts) else len(_words()))
 
 
