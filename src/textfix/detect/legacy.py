@@ -119,11 +119,19 @@ def _words_with_a_latin1_run(text: str, start: int, end: int) -> Iterator[str]:
 
 def _uncommon_and_reads_whole_as_baltic(text: str, start: int, end: int) -> bool:
     # (a final "ë" is Albanian, a final "ø" Danish and Norwegian: it counts in a word no
-    # list has, "pakeitimø"; a whole Baltic reading of every Albanian line with "menusë"
-    # cost as much as sixty clean lines)
-    return any(
-        not is_common_word(word) for word in _ending_in(_FINAL_BALTIC_SIGN, text, start, end)
-    ) and _reads_whole_through(text, BALTIC_PAIRS)
+    # list has, "pakeitimø", or one whose Baltic reading a list has too, "vardø" (Vardø,
+    # and Lithuanian "vardų"); a whole Baltic reading of every Albanian line with
+    # "menusë" cost as much as sixty clean lines)
+    return any(_baltic_sign_word(word) for word in _ending_in(_FINAL_BALTIC_SIGN, text, start, end)) and (
+        _reads_whole_through(text, BALTIC_PAIRS)
+    )
+
+
+def _baltic_sign_word(word: str) -> bool:
+    if not is_common_word(word):
+        return True
+    read = reread(word, BALTIC_PAIR[0], BALTIC_PAIR[1])
+    return read is not None and is_common_word(read, BALTIC_PAIR[0])
 
 
 def _reads_whole_as_any(text: str, start: int, end: int) -> bool:
