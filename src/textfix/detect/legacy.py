@@ -833,19 +833,22 @@ class _CommonReadings:
 
     def _uncached(self, word: str) -> bool:
         # (two letters read into a common word are chance: Albanian "në" is Lithuanian "nė")
-        if not _holds_a_point_of(word, self._changing_points) or not _three_letters(word) or is_common_word(word):
+        if not _holds_a_point_of(word, self._changing_points) or not _three_letters(word):
             return False
         # (the word's bytes as shown are the same for every original: encoded once, as
         # reread would encode them for each)
         data = encode(codepage(self._shown_as), word)
         if data is None:
             return False
+        # The readings are looked up before the word itself: most words of clean text are
+        # common and read into nothing listed, which the vocabulary's filter tells at half
+        # the cost of finding a listed word.
         for original, changes in self._changes_by_original:
             if not _holds_a_point_of(word, changes):
                 continue
             read = _read_as(data, original)
             if read is not None and read != word and is_common_word(read, original):
-                return True
+                return not is_common_word(word)
         return False
 
 
