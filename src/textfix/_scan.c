@@ -254,14 +254,15 @@ static size_t entry_at(Py_ssize_t block, Py_UCS4 point) {
     return (size_t)(256 + (block - 1) * BLOCK_BYTES) + (point & 0xFF) * sizeof(uint16_t);
 }
 
-/* Whether an encoding table has encode_through's layout (a ValueError set where not). */
-static int table_fits(PyObject *table, const char *name) {
+/* How many blocks an encoding table holds; -1 (a ValueError set) where it has not the
+ * layout above. */
+static Py_ssize_t table_blocks(PyObject *table, const char *name) {
     const Py_ssize_t size = PyBytes_GET_SIZE(table);
     if (size < 256 || (size - 256) % BLOCK_BYTES != 0) {
         PyErr_Format(PyExc_ValueError, "%s: a table of the wrong layout", name);
-        return 0;
+        return -1;
     }
-    return 1;
+    return (size - 256) / BLOCK_BYTES;
 }
 
 /* The byte a code point encodes as through a table (encode_through's), -1 for none. */
@@ -331,11 +332,11 @@ static PyObject *encode_through(PyObject *module, PyObject *const *args, Py_ssiz
         return NULL;
     }
     PyObject *text = args[0];
-    if (!table_fits(args[1], "encode_through") || text_ready(text) < 0) {
+    const Py_ssize_t blocks = table_blocks(args[1], "encode_through");
+    if (blocks < 0 || text_ready(text) < 0) {
         return NULL;
     }
     const unsigned char *blocks_of = (const unsigned char *)PyBytes_AS_STRING(args[1]);
-    const Py_ssize_t blocks = (PyBytes_GET_SIZE(args[1]) - 256) / BLOCK_BYTES;
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
@@ -445,7 +446,7 @@ static PyObject *utf8_readings(PyObject *module, PyObject *const *args, Py_ssize
             PyErr_SetString(PyExc_TypeError, "utf8_readings: the tables must be bytes");
             return NULL;
         }
-        if (!table_fits(table, "utf8_readings")) {
+        if (table_blocks(table, "utf8_readings") < 0) {
             return NULL;
         }
     }
@@ -468,7 +469,7 @@ static PyObject *utf8_readings(PyObject *module, PyObject *const *args, Py_ssize
         }
         PyObject *table = PyTuple_GET_ITEM(tables, index);
         const unsigned char *blocks_of = (const unsigned char *)PyBytes_AS_STRING(table);
-        const Py_ssize_t blocks = (PyBytes_GET_SIZE(table) - 256) / BLOCK_BYTES;
+        const Py_ssize_t blocks = table_blocks(table, "utf8_readings");  /* (checked above) */
         if (!encodes_as_utf8(kind, data, length, blocks_of, blocks, out)) {
             continue;
         }

@@ -218,6 +218,11 @@ def encoding_table(name: str) -> bytes:
 _ENCODING_TABLES: Final = Remembered(encoding_table)
 
 
+def encoding_tables(names: tuple[str, ...]) -> tuple[bytes, ...]:
+    """The codepages' encoding tables (see encoding_table), each made once a process."""
+    return tuple(_ENCODING_TABLES.of(name) for name in names)
+
+
 def encode_marking(page: Codepage, text: str, marks: str) -> bytes:
     """Bytes for `text`, with 0xFF (never valid in UTF-8) for each of the chars `marks`
     and each char the codepage lacks."""

@@ -13,7 +13,7 @@ from itertools import repeat
 from operator import and_
 from typing import Final
 
-from textfix.codecs import Codepage, codepage, encode, encoding_table
+from textfix.codecs import Codepage, codepage, encode, encoding_tables
 from textfix.detect.mojibake import STAND_INS
 from textfix.detect.suspects import may_hold_mojibake
 from textfix.memo import Remembered
@@ -165,11 +165,8 @@ def _codepages(codecs: tuple[str, ...]) -> tuple[Codepage, ...]:
     return _CODEPAGES.of(codecs)
 
 
-def _make_encoding_tables(codecs: tuple[str, ...]) -> tuple[bytes, ...]:
-    return tuple(map(encoding_table, codecs))
-
-
-_ENCODING_TABLES: Final = Remembered(_make_encoding_tables)
+# (the tuple of a configuration's tables kept: encode() keeps each codepage's own)
+_ENCODING_TABLES: Final = Remembered(encoding_tables)
 # (the mask of utf8_readings is a 64-bit integer)
 _MOST_TABLES: Final = 64
 
